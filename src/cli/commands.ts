@@ -1,0 +1,7 @@
+import type { Command } from './command.js';
+
+/**
+ * Every CLI command, one file each. Add a line here when adding a command file.
+ * Loaded lazily so `segscope inspect` does not load the transformer stack.
+ */
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};

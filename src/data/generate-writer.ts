@@ -9,6 +9,7 @@ import { basename, dirname, extname, join } from 'node:path';
 import { copyCsvToParquet } from '../engine/duckdb-copy.js';
 import { atomicWriteFileSync, atomicWriteStream, tempPathFor } from '../io/atomic-write.js';
 import { type ProgressCallback, silentProgress } from '../util/progress.js';
+import { CsvChunk, encodeStrings } from './generate-csv-encoder.js';
 import { EventBuffer } from './generate-event-buffer.js';
 import type { GenerateOptions } from './generate-options.js';
 import {
@@ -18,7 +19,6 @@ import {
   plannedSegmentSizes,
   simulatePlannedUser,
 } from './generate-plan.js';
-import { BEHAVIORS } from './sequence-set.js';
 
 export interface GeneratedLogFiles {
   eventsPath: string;
@@ -40,8 +40,9 @@ export interface GeneratedLogSummary {
   bots: number;
 }
 
-/** Flush the CSV buffer to the file once it holds about this many characters. */
-const CHUNK_CHARS = 1 << 20;
+/** Bytes per write, and users whose ids are encoded together. */
+const CHUNK_BYTES = 1 << 20;
+const USERS_PER_BATCH = 1024;
 
 /** `dir/events.truth.csv` for `dir/events.csv` (or `.parquet`, or no extension). */
 export function defaultTruthPath(eventsPath: string): string {
@@ -111,32 +112,33 @@ const TAOBAO_COLUMNS = [
   { name: 'timestamp', type: 'int64' },
 ] as const;
 
-async function produceCsv(
-  plan: GenerationPlan,
-  write: (chunk: string) => Promise<void>,
-  onProgress: ProgressCallback,
-): Promise<number> {
-  const { itemIds, categoryIds } = plan.catalog;
+async function produceCsv(plan: GenerationPlan, write: (chunk: Uint8Array) => Promise<void>, onProgress: ProgressCallback): Promise<number> {
+  const itemIds = encodeStrings(plan.catalog.itemIds);
+  const categoryIds = encodeStrings(plan.catalog.categoryIds);
   const user = new EventBuffer();
   const pending = new EventBuffer();
   const n = plan.options.users;
-  let chunk = '';
+  const chunk = new CsvChunk(CHUNK_BYTES);
   let events = 0;
-  for (let u = 0; u < n; u++) {
-    simulatePlannedUser(plan, u, user, pending);
-    const prefix = `${plan.truth.users[u]},`;
-    for (let e = 0; e < user.length; e++) {
-      chunk += `${prefix}${itemIds[user.items[e]]},${categoryIds[user.categories[e]]},${BEHAVIORS[user.behaviors[e]]},${user.ts[e]}\n`;
+  for (let u0 = 0; u0 < n; u0 += USERS_PER_BATCH) {
+    // User ids are encoded a batch at a time, so memory stays flat for any number of users.
+    const batch = plan.truth.users.slice(u0, Math.min(n, u0 + USERS_PER_BATCH));
+    const userIds = encodeStrings(batch);
+    for (let b = 0; b < batch.length; b++) {
+      simulatePlannedUser(plan, u0 + b, user, pending);
+      for (let e = 0; e < user.length; e++) {
+        if (chunk.flushable()) {
+          // write() may hold the buffer until the write completes, so hand it a copy.
+          await write(chunk.filled().slice());
+          chunk.clear();
+        }
+        chunk.row(userIds, b, itemIds, user.items[e], categoryIds, user.categories[e], user.behaviors[e], user.ts[e]);
+      }
+      events += user.length;
     }
-    events += user.length;
-    if (chunk.length >= CHUNK_CHARS) {
-      await write(chunk);
-      chunk = '';
-    }
-    if ((u & 1023) === 1023 || u === n - 1)
-      onProgress({ task: 'generate', done: u + 1, total: n, detail: `${events} events` });
+    onProgress({ task: 'generate', done: u0 + batch.length, total: n, detail: `${events} events` });
   }
-  if (chunk.length > 0) await write(chunk);
+  if (chunk.length > 0) await write(chunk.filled().slice());
   return events;
 }
 

@@ -31,14 +31,20 @@ export async function run(): Promise<void> {
     const seconds = (performance.now() - t0) / 1000;
     const bytes = statSync(eventsPath).size;
     const peakMiB = process.resourceUsage().maxRSS / 1024;
-    const peer = spawnSync('/usr/bin/python3', ['-c', PEER, String(summary.events), join(dir, 'peer.csv')], { encoding: 'utf8' });
+    const peer = spawnSync('/usr/bin/python3', ['-c', PEER, String(summary.events), join(dir, 'peer.csv')], {
+      encoding: 'utf8',
+    });
     const peerSeconds = peer.status === 0 ? Number(peer.stdout.trim()) : Number.NaN;
     console.log('generate (writeGeneratedLog, medium, 8 segments, CSV)');
     console.log(`  users ${users}, events ${summary.events}, file ${(bytes / 2 ** 20).toFixed(0)} MiB`);
     console.log('  | what | seconds | events/s |');
-    console.log(`  | segscope generate + write | ${seconds.toFixed(2)} | ${(summary.events / seconds).toExponential(2)} |`);
+    console.log(
+      `  | segscope generate + write | ${seconds.toFixed(2)} | ${(summary.events / seconds).toExponential(2)} |`,
+    );
     if (peer.status === 0) {
-      console.log(`  | pandas to_csv (write only) | ${peerSeconds.toFixed(2)} | ${(summary.events / peerSeconds).toExponential(2)} |`);
+      console.log(
+        `  | pandas to_csv (write only) | ${peerSeconds.toFixed(2)} | ${(summary.events / peerSeconds).toExponential(2)} |`,
+      );
       console.log(`  ratio pandas / segscope time: ${(peerSeconds / seconds).toFixed(2)}`);
     } else console.log(`  peer not run: ${peer.stderr.trim().split('\n').pop()}`);
     console.log(`  peak RSS of this process ${peakMiB.toFixed(0)} MiB`);

@@ -48,7 +48,16 @@ export class CsvChunk {
   }
 
   /** Append `user,item,category,behavior,timestamp\n` (timestamp a non-negative integer). */
-  row(user: EncodedStrings, u: number, item: EncodedStrings, i: number, category: EncodedStrings, c: number, behavior: number, ts: number): void {
+  row(
+    user: EncodedStrings,
+    u: number,
+    item: EncodedStrings,
+    i: number,
+    category: EncodedStrings,
+    c: number,
+    behavior: number,
+    ts: number,
+  ): void {
     this.put(user, u);
     this.bytes[this.length++] = COMMA;
     this.put(item, i);

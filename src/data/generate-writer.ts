@@ -112,7 +112,11 @@ const TAOBAO_COLUMNS = [
   { name: 'timestamp', type: 'int64' },
 ] as const;
 
-async function produceCsv(plan: GenerationPlan, write: (chunk: Uint8Array) => Promise<void>, onProgress: ProgressCallback): Promise<number> {
+async function produceCsv(
+  plan: GenerationPlan,
+  write: (chunk: Uint8Array) => Promise<void>,
+  onProgress: ProgressCallback,
+): Promise<number> {
   const itemIds = encodeStrings(plan.catalog.itemIds);
   const categoryIds = encodeStrings(plan.catalog.categoryIds);
   const user = new EventBuffer();
@@ -132,7 +136,16 @@ async function produceCsv(plan: GenerationPlan, write: (chunk: Uint8Array) => Pr
           await write(chunk.filled().slice());
           chunk.clear();
         }
-        chunk.row(userIds, b, itemIds, user.items[e], categoryIds, user.categories[e], user.behaviors[e], user.ts[e]);
+        chunk.row(
+          userIds,
+          b,
+          itemIds,
+          user.items[e],
+          categoryIds,
+          user.categories[e],
+          user.behaviors[e],
+          user.ts[e],
+        );
       }
       events += user.length;
     }

@@ -6,6 +6,8 @@ export * from './io/atomic-write.js';
 export * from './io/npy.js';
 export * from './kernels/distance-metric.js';
 export * from './kernels/kernels.js';
+export * from './kernels/neighborhoods.js';
+export * from './kernels/onnx/options.js';
 export * from './util/errors.js';
 export * from './util/labels.js';
 export * from './util/matrix.js';

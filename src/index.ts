@@ -14,3 +14,8 @@ export * from './util/matrix.js';
 export * from './util/progress.js';
 export * from './util/random.js';
 export * from './util/version.js';
+export * from './data/generate.js';
+export * from './data/generate-options.js';
+export * from './data/generate-plan.js';
+export * from './data/generate-profiles.js';
+export * from './data/generate-writer.js';

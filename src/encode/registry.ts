@@ -11,6 +11,7 @@ export type EncoderFactory = (options: EncoderOptions) => Promise<Encoder>;
 const FACTORIES = new Map<string, EncoderFactory>([
   ['tfidf', async (o) => new (await import('./tfidf.js')).TfidfEncoder(o)],
   ['counts', async (o) => new (await import('./tfidf.js')).TfidfEncoder({ ...o, counts: true })],
+  ['stats', async (o) => new (await import('./stats.js')).StatsEncoder(o)],
 ]);
 
 /** Register (or replace) an encoder factory under `name`. */

@@ -12,6 +12,7 @@ const FACTORIES = new Map<string, EncoderFactory>([
   ['tfidf', async (o) => new (await import('./tfidf.js')).TfidfEncoder(o)],
   ['counts', async (o) => new (await import('./tfidf.js')).TfidfEncoder({ ...o, counts: true })],
   ['stats', async (o) => new (await import('./stats.js')).StatsEncoder(o)],
+  ['item2vec', async (o) => new (await import('./item2vec.js')).Item2VecEncoder(o)],
 ]);
 
 /** Register (or replace) an encoder factory under `name`. */

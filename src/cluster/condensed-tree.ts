@@ -6,7 +6,8 @@
  *
  * Rows (parent, child, lambda, childSize): child < n is a point leaving cluster `parent`; child >= n
  * is a cluster born at `lambda`. Clusters are numbered n, n+1, ... in breadth-first order (root = n),
- * so a parent's id is always below its children's. Height 0 gives lambda = Infinity.
+ * so a parent's id is always below its children's. Height 0 gives lambda = Infinity, and a split
+ * at height 0 founds no clusters (see below).
  */
 import type { LinkageTree } from './linkage-tree.js';
 
@@ -70,12 +71,14 @@ export function condenseTree(tree: LinkageTree, minClusterSize: number): Condens
     const ls = sizeOf(l);
     const rs = sizeOf(r);
     const p = relabel[node];
-    if (ls >= minClusterSize && rs >= minClusterSize) {
+    // A split at height 0 separates exact duplicates, which no density can tell apart: both
+    // sides' points leave at lambda Infinity instead of founding clusters.
+    if (ls >= minClusterSize && rs >= minClusterSize && lam < Number.POSITIVE_INFINITY) {
       relabel[l] = nextLabel++;
       emit(p, relabel[l], lam, ls);
       relabel[r] = nextLabel++;
       emit(p, relabel[r], lam, rs);
-    } else if (ls < minClusterSize && rs < minClusterSize) {
+    } else if ((ls < minClusterSize && rs < minClusterSize) || lam === Number.POSITIVE_INFINITY) {
       dropLeaves(l, p, lam);
       dropLeaves(r, p, lam);
     } else if (ls < minClusterSize) {

@@ -3,6 +3,7 @@
  * Each prints its own table with segscope time, peer time and the ratio.
  */
 const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Promise<void> }>> = {
+  ingest: () => import('./ingest.js'),
   kernels: () => import('./kernels.js'),
   item2vec: () => import('./item2vec.js'),
 };

@@ -82,7 +82,7 @@ const BASE: KindPreset = {
   noiseFraction: 0,
   botFraction: 0,
   sizeRatio: 1,
-  medianViews: 40,
+  medianViews: 55,
 };
 
 export const KIND_PRESETS: Readonly<Record<GenerateKind, KindPreset>> = {
@@ -97,7 +97,7 @@ export const KIND_PRESETS: Readonly<Record<GenerateKind, KindPreset>> = {
   },
   medium: {
     ...BASE,
-    preferenceStrength: 0.35,
+    preferenceStrength: 0.3,
     funnelSpread: 0.6,
     activitySpread: 0.6,
     timeSpread: 0.6,
@@ -108,7 +108,7 @@ export const KIND_PRESETS: Readonly<Record<GenerateKind, KindPreset>> = {
   },
   hard: {
     ...BASE,
-    preferenceStrength: 0.3,
+    preferenceStrength: 0.25,
     funnelSpread: 0.3,
     activitySpread: 0.3,
     timeSpread: 0.3,
@@ -116,7 +116,7 @@ export const KIND_PRESETS: Readonly<Record<GenerateKind, KindPreset>> = {
     noiseFraction: 0.1,
     botFraction: 0.02,
     sizeRatio: 4,
-    medianViews: 20,
+    medianViews: 25,
   },
   'order-only': { ...BASE, sharedComposition: true, orderSpread: 1 },
   composition: { ...BASE, preferenceStrength: 0.6 },

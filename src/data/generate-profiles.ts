@@ -59,11 +59,11 @@ const HUMAN = {
   viewsSigma: 0.9,
   minViews: 2,
   maxViews: 2000,
-  meanSessionViews: 8,
-  medianGapSeconds: 40,
+  meanSessionViews: 4.5,
+  medianGapSeconds: 55,
   gapSigma: 0.9,
   peakHour: 20,
-  hourSpread: 3.5,
+  hourSpread: 3,
   stayProbability: 0.3,
 };
 

@@ -14,7 +14,9 @@ function byUser(s: SequenceSet): Map<string, string[]> {
   for (let u = 0; u < s.users.length; u++) {
     const rows: string[] = [];
     for (let e = s.offsets[u]; e < s.offsets[u + 1]; e++) {
-      rows.push(`${s.itemVocab[s.items[e]]},${s.categoryVocab?.[s.categories?.[e] ?? -1]},${s.behaviors[e]},${s.ts[e]}`);
+      rows.push(
+        `${s.itemVocab[s.items[e]]},${s.categoryVocab?.[s.categories?.[e] ?? -1]},${s.behaviors[e]},${s.ts[e]}`,
+      );
     }
     m.set(s.users[u], rows);
   }

@@ -92,7 +92,13 @@ test('simulateUser(profile with peakHour 9, spread 1, seed 5) starts sessions ne
   const r = randomSource(5);
   const hours = new Float64Array(24);
   for (let u = 0; u < 300; u++) {
-    simulateUser(profile('impulse', { peakHour: 9, hourSpread: 1 }), catalog, r, out, pending);
+    simulateUser(
+      profile('impulse', { peakHour: 9, hourSpread: 1, meanSessionViews: 20 }),
+      catalog,
+      r,
+      out,
+      pending,
+    );
     const s = sessions(out);
     for (let e = 0; e < out.length; e++)
       if (e === 0 || s[e] !== s[e - 1])

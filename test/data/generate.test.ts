@@ -8,7 +8,7 @@ import { BEHAVIOR_CODE } from '../../src/data/sequence-set.js';
 import { adjustedRand } from '../helpers/adjusted-rand.js';
 import { kmeansLite } from '../helpers/kmeans-lite.js';
 import { categoryTfidf } from '../helpers/sequence-features.js';
-import { selectRows } from '../../src/util/matrix.js';
+import { matrix, selectRows } from '../../src/util/matrix.js';
 import { welchT } from '../helpers/welch.js';
 
 test('generateSequences(seed 21) is deterministic bit for bit; seed 22 gives another log', () => {
@@ -264,4 +264,39 @@ test('generateSequences(activity-only, seed 17): segments differ in events per u
   for (let c = 0; c < stats[0].C; c++)
     tv += Math.abs(stats[0].marginal[c] / total[0] - stats[1].marginal[c] / total[1]) / 2;
   assert.ok(tv < 0.05, `category TV ${tv}`);
+});
+
+test('generateSequences(activity-only, seed 3): k-means on activity statistics recovers the segments (ARI >= 0.8), category TF-IDF does not (ARI < 0.3)', async () => {
+  const n = 1500;
+  const { sequences: s, truth } = generateSequences({
+    users: n,
+    segments: 3,
+    difficulty: 'activity-only',
+    seed: 3,
+  });
+  // Per user: log events, log median in-session gap, log events per session; standardized.
+  const X = matrix(n, 3);
+  for (let u = 0; u < n; u++) {
+    const gaps: number[] = [];
+    let sessions = 1;
+    for (let e = s.offsets[u] + 1; e < s.offsets[u + 1]; e++) {
+      const g = s.ts[e] - s.ts[e - 1];
+      if (g > 1800) sessions++;
+      else gaps.push(g);
+    }
+    gaps.sort((a, b) => a - b);
+    const len = s.offsets[u + 1] - s.offsets[u];
+    X.data.set([Math.log(len), Math.log(gaps[gaps.length >> 1] ?? 1), Math.log(len / sessions)], 3 * u);
+  }
+  for (let j = 0; j < 3; j++) {
+    let m = 0;
+    let v = 0;
+    for (let u = 0; u < n; u++) m += X.data[3 * u + j] / n;
+    for (let u = 0; u < n; u++) v += (X.data[3 * u + j] - m) ** 2 / n;
+    for (let u = 0; u < n; u++) X.data[3 * u + j] = (X.data[3 * u + j] - m) / Math.sqrt(v);
+  }
+  const activity = adjustedRand(truth.segment, await kmeansLite(X, 3, 3));
+  const counts = adjustedRand(truth.segment, await kmeansLite(categoryTfidf(s), 3, 3));
+  assert.ok(activity >= 0.8, `activity ARI ${activity}`);
+  assert.ok(counts < 0.3, `category TF-IDF ARI ${counts}`);
 });

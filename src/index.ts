@@ -1,8 +1,28 @@
 /** segscope library entry: the only barrel. Each stage's public pieces are re-exported here. */
 export * from './cluster/clusterer.js';
+export * from './data/bot-filter.js';
+export * from './data/cleaning-report.js';
+export { DEFAULT_MISSING, type MissingStrategies } from './data/clean-events.js';
+export { EVENT_FORMATS, type EventFormat, formatOf as eventFormatOf } from './data/event-source.js';
+export * from './data/field-mapping.js';
+export * from './data/length-filter.js';
+export * from './data/load.js';
+export * from './data/preset.js';
+export * from './data/presets.js';
+export type { PresetChoice } from './data/resolve-preset.js';
+export * from './data/sequence-memory.js';
+export * from './data/sequence-ranges.js';
 export * from './data/sequence-set.js';
+export * from './data/sequence-summary.js';
+export * from './data/sessionize.js';
+export * from './data/temporal-split.js';
+export * from './data/truncate-sequences.js';
+export * from './engine/duckdb-engine.js';
+export * from './engine/engine.js';
 export * from './encode/encoder.js';
 export * from './io/atomic-write.js';
+export * from './io/labels-file.js';
+export * from './io/matrix-file.js';
 export * from './io/npy.js';
 export * from './kernels/distance-metric.js';
 export * from './kernels/kernels.js';

@@ -61,6 +61,7 @@ export async function loadSequences(options: LoadOptions): Promise<{ sequences: 
   const progress = options.onProgress ?? silentProgress;
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   if (!(Number.isInteger(maxLineBytes) && maxLineBytes > 0)) throw new RangeError(`loadSequences: maxLineBytes (${maxLineBytes}) must be a positive integer`);
+  checkNumbers(options);
   const file = options.path;
   checkEventFile(file);
   const format = options.format ?? formatOf(file);
@@ -107,3 +108,20 @@ export async function loadSequences(options: LoadOptions): Promise<{ sequences: 
   }
 }
 
+
+/** Bad numeric options fail before any file is read. */
+function checkNumbers(o: LoadOptions): void {
+  const fail = (name: string, value: unknown, rule: string) => {
+    throw new RangeError(`loadSequences: ${name} (${value}) must be ${rule}`);
+  };
+  if (o.sessionGapSeconds !== undefined && !(o.sessionGapSeconds > 0)) fail('sessionGapSeconds', o.sessionGapSeconds, '> 0');
+  const min = o.minLength ?? 1;
+  if (!Number.isInteger(min) || min < 0) fail('minLength', min, 'a non-negative integer');
+  if (o.maxLength !== undefined && !(o.maxLength >= min)) fail('maxLength', o.maxLength, `>= minLength (${min})`);
+  if (o.lastN !== undefined && !(Number.isInteger(o.lastN) && o.lastN >= 1)) fail('lastN', o.lastN, 'a positive integer');
+  if (o.window) {
+    const [a, b] = o.window;
+    if (!(Number.isFinite(a) && Number.isFinite(b) && a <= b)) fail('window', `${a},${b}`, 'finite with start <= end');
+  }
+  for (const [name, v] of Object.entries(o.bots ?? {})) if (v !== null && v !== undefined && !(v > 0)) fail(`bots.${name}`, v, '> 0 or null');
+}

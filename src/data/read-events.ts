@@ -88,7 +88,7 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
   const problems: BadRowProblem[] = [];
   let rejectedLines: number[] = [];
   if (format === 'csv') {
-    const rejects = await engine.rows('SELECT line, column_name, error_type, error_message, csv_line FROM seg_rejects ORDER BY line, column_idx');
+    const rejects = await engine.rows("SELECT line, column_name, error_type, error_message, csv_line FROM seg_rejects ORDER BY line, error_type = 'CAST', column_idx NULLS FIRST");
     rejectedLines = [...new Set(rejects.map((r) => Number(r.line)))];
     const seen = new Set<number>();
     for (const r of rejects) {

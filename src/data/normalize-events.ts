@@ -1,10 +1,9 @@
 /**
  * The SELECT list that turns source columns into segscope's event columns, evaluated once while
- * the file is read into the engine table `seg_ev`: `k` (sequence key), `other` (the other id: user
- * when keyed by session, session when keyed by user), `item`, `category`, `b` (behavior code),
- * `braw` (the raw behavior, kept only where it maps to no code), `ts` (Unix seconds, DOUBLE),
- * `query`, `price`. Absent optional fields are NULL. Row order is file order, so `rowid` is the
- * row index.
+ * the file is read into the engine table `seg_ev`: `k` (sequence key), `item`, `b` (behavior code),
+ * `ts` (Unix seconds, DOUBLE), and where the source has them `other` (the other id: user when keyed
+ * by session, session when keyed by user), `category`, `braw` (the raw behavior, kept only where
+ * it maps to no code), `query`, `price`. Row order is file order, so `rowid` is the row index.
  */
 import { sqlIdent, sqlString } from '../engine/sql.js';
 import { UsageError } from '../util/errors.js';
@@ -63,26 +62,22 @@ export function eventSelectList(preset: Preset, columns: { name: string; type: C
       break;
   }
   let b: string;
-  let braw = 'CAST(NULL AS VARCHAR)';
+  let braw = '';
   if (preset.behaviorMap !== undefined && f.behavior !== undefined) {
     const raw = col(f.behavior, 'VARCHAR');
     const cases = Object.entries(preset.behaviorMap).map(([value, code]) => `WHEN ${sqlString(value)} THEN ${BEHAVIOR_CODE[code]}`).join(' ');
     b = `CAST(CASE ${raw} ${cases} END AS UTINYINT)`;
     braw = `CASE WHEN ${b} IS NULL THEN ${raw} END`;
   } else b = `CAST(${BEHAVIOR_CODE[preset.constantBehavior ?? 'pv']} AS UTINYINT)`;
-  const select = [
-    `${id(f[keyField])} AS k`,
-    `${id(f[otherField])} AS other`,
-    `${id(f.item)} AS item`,
-    `${id(f.category)} AS category`,
-    `${b} AS b`,
-    `${braw} AS braw`,
-    `CAST(${ts} AS DOUBLE) AS ts`,
-    `${f.query === undefined ? 'CAST(NULL AS VARCHAR)' : col(f.query, 'VARCHAR')} AS query`,
-    `${f.price === undefined ? 'CAST(NULL AS DOUBLE)' : col(f.price, 'DOUBLE')} AS price`,
-  ].join(', ');
+  // Only the columns the source has: every extra column costs time while the file is read.
+  const select = [`${id(f[keyField])} AS k`, `${id(f.item)} AS item`, `${b} AS b`, `CAST(${ts} AS DOUBLE) AS ts`];
+  if (f[otherField] !== undefined) select.push(`${id(f[otherField])} AS other`);
+  if (f.category !== undefined) select.push(`${id(f.category)} AS category`);
+  if (preset.behaviorMap !== undefined && f.behavior !== undefined) select.push(`${braw} AS braw`);
+  if (f.query !== undefined) select.push(`${col(f.query, 'VARCHAR')} AS query`);
+  if (f.price !== undefined) select.push(`${col(f.price, 'DOUBLE')} AS price`);
   return {
-    select,
+    select: select.join(', '),
     cols: {
       keyField,
       hasOther: f[otherField] !== undefined,

@@ -38,9 +38,17 @@ export function readLabels(path: string): LabelsFile {
   for (let i = 0; i < n; i++) {
     const cells = lines[first + i].split(',');
     const where = { file: path, line: first + i + 1 };
-    if (cells.length !== (paired ? 2 : 1)) throw new InputError(`expected ${paired ? 'user_id,label' : 'one integer'}, found ${cells.length} values`, where);
+    if (cells.length !== (paired ? 2 : 1))
+      throw new InputError(
+        `expected ${paired ? 'user_id,label' : 'one integer'}, found ${cells.length} values`,
+        where,
+      );
     const label = cells[cells.length - 1].trim();
-    if (!INT.test(label) || Number(label) < -1 || Number(label) > 2147483647) throw new InputError(`${JSON.stringify(label)} is not a label (an integer >= -1)`, { ...where, field: 'label' });
+    if (!INT.test(label) || Number(label) < -1 || Number(label) > 2147483647)
+      throw new InputError(`${JSON.stringify(label)} is not a label (an integer >= -1)`, {
+        ...where,
+        field: 'label',
+      });
     labels[i] = Number(label);
     if (paired) ids.push(cells[0].trim());
   }
@@ -52,7 +60,8 @@ export function readLabels(path: string): LabelsFile {
  * @throws RangeError when ids and labels differ in length.
  */
 export async function writeLabels(path: string, labels: Labels, ids?: readonly string[]): Promise<void> {
-  if (ids !== undefined && ids.length !== labels.length) throw new RangeError(`writeLabels: ids.length (${ids.length}) != labels.length (${labels.length})`);
+  if (ids !== undefined && ids.length !== labels.length)
+    throw new RangeError(`writeLabels: ids.length (${ids.length}) != labels.length (${labels.length})`);
   await atomicWriteStream(path, async (write) => {
     let chunk = ids ? 'user_id,label\n' : '';
     for (let i = 0; i < labels.length; i++) {

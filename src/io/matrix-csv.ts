@@ -23,10 +23,16 @@ export function parseMatrixCsv(text: string, file = '<csv>'): Matrix {
   const data = new Float32Array(rows * cols);
   for (let r = 0; r < rows; r++) {
     const cells = lines[first + r].split(',');
-    if (cells.length !== cols) throw new InputError(`expected ${cols} values, found ${cells.length}`, { file, line: first + r + 1 });
+    if (cells.length !== cols)
+      throw new InputError(`expected ${cols} values, found ${cells.length}`, { file, line: first + r + 1 });
     for (let c = 0; c < cols; c++) {
       const v = Number(cells[c]);
-      if (cells[c].trim() === '' || Number.isNaN(v)) throw new InputError(`${JSON.stringify(cells[c])} is not a number`, { file, line: first + r + 1, field: `column ${c + 1}` });
+      if (cells[c].trim() === '' || Number.isNaN(v))
+        throw new InputError(`${JSON.stringify(cells[c])} is not a number`, {
+          file,
+          line: first + r + 1,
+          field: `column ${c + 1}`,
+        });
       data[r * cols + c] = v;
     }
   }

@@ -13,7 +13,9 @@ function formatOf(path: string): MatrixFormat {
   if (ext === '.npy') return 'npy';
   if (ext === '.csv') return 'csv';
   if (ext === '.parquet') return 'parquet';
-  throw new UsageError(`unknown matrix file type "${ext || path}"`, [{ path, message: 'use .npy, .csv or .parquet' }]);
+  throw new UsageError(`unknown matrix file type "${ext || path}"`, [
+    { path, message: 'use .npy, .csv or .parquet' },
+  ]);
 }
 
 /**
@@ -25,7 +27,10 @@ export async function readMatrix(path: string): Promise<Matrix> {
   switch (formatOf(path)) {
     case 'npy': {
       const a = readNpy(path);
-      if (a.shape.length > 2) throw new InputError(`a matrix needs 1 or 2 dimensions, got shape (${a.shape.join(', ')})`, { file: path });
+      if (a.shape.length > 2)
+        throw new InputError(`a matrix needs 1 or 2 dimensions, got shape (${a.shape.join(', ')})`, {
+          file: path,
+        });
       const rows = a.shape[0] ?? 1;
       const cols = a.shape.length === 2 ? a.shape[1] : 1;
       return { rows, cols, data: a.data instanceof Float32Array ? a.data : Float32Array.from(a.data) };

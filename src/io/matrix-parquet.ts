@@ -11,7 +11,8 @@ import type { Matrix } from '../util/matrix.js';
 import { tempPathFor } from './atomic-write.js';
 import { writeMatrixCsv } from './matrix-csv.js';
 
-const NUMERIC = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|HUGEINT)$/;
+const NUMERIC =
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|HUGEINT)$/;
 
 /** Read a Parquet file of numeric columns into a float32 matrix. @throws InputError for a missing file or a non-numeric column. */
 export async function readMatrixParquet(path: string): Promise<Matrix> {
@@ -19,10 +20,16 @@ export async function readMatrixParquet(path: string): Promise<Matrix> {
   try {
     const source = `read_parquet(${sqlString(path)})`;
     const described = await engine.rows(`DESCRIBE SELECT * FROM ${source}`).catch((error: Error) => {
-      throw new InputError(`not a readable Parquet file: ${error.message.replace(/^duckdb: /, '')}`, { file: path });
+      throw new InputError(`not a readable Parquet file: ${error.message.replace(/^duckdb: /, '')}`, {
+        file: path,
+      });
     });
     for (const d of described) {
-      if (!NUMERIC.test(String(d.column_type))) throw new InputError(`column is ${d.column_type}, not numeric`, { file: path, field: String(d.column_name) });
+      if (!NUMERIC.test(String(d.column_type)))
+        throw new InputError(`column is ${d.column_type}, not numeric`, {
+          file: path,
+          field: String(d.column_name),
+        });
     }
     const cols = described.length;
     const [{ n }] = await engine.rows(`SELECT count(*) AS n FROM ${source}`);
@@ -54,7 +61,10 @@ export async function writeMatrixParquet(path: string, M: Matrix): Promise<void>
   try {
     await writeMatrixCsv(csv, M);
     const columns = Array.from({ length: M.cols }, (_, c) => `'c${c}': 'FLOAT'`).join(', ');
-    const source = M.rows === 0 ? `(SELECT ${Array.from({ length: M.cols }, (_, c) => `CAST(NULL AS FLOAT) AS c${c}`).join(', ')} LIMIT 0)` : `read_csv(${sqlString(csv)}, columns={${columns}}, header=false, auto_detect=false)`;
+    const source =
+      M.rows === 0
+        ? `(SELECT ${Array.from({ length: M.cols }, (_, c) => `CAST(NULL AS FLOAT) AS c${c}`).join(', ')} LIMIT 0)`
+        : `read_csv(${sqlString(csv)}, columns={${columns}}, header=false, auto_detect=false)`;
     await engine.run(`COPY (SELECT * FROM ${source}) TO ${sqlString(tmp)} (FORMAT parquet)`);
     await rename(tmp, path);
   } finally {

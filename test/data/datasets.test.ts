@@ -14,7 +14,10 @@ const datasets = datasetsPath();
 const TAOBAO_FILES = ['UserBehavior_head4321_fattydelivery.csv', 'UserBehavior_tail10k_betashepherd.csv'];
 
 test('the shared datasets are where SEGSCOPE_DATASETS (or ../shared/datasets) says', () => {
-  assert.ok(existsSync(join(datasets, 'diginetica_sample')), `no datasets at ${datasets}; set SEGSCOPE_DATASETS`);
+  assert.ok(
+    existsSync(join(datasets, 'diginetica_sample')),
+    `no datasets at ${datasets}; set SEGSCOPE_DATASETS`,
+  );
 });
 
 interface Row {
@@ -46,7 +49,9 @@ function maxPerMinute(list: Row[]): number {
 for (const name of TAOBAO_FILES) {
   test(`loadSequences(taobao) on ${name} matches counts from a plain-JS parse`, async () => {
     const path = join(datasets, 'taobao_userbehavior_slice', name);
-    const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+    const lines = readFileSync(path, 'utf8')
+      .split('\n')
+      .filter((l) => l.length > 0);
     const seen = new Set<string>();
     const rows: Row[] = [];
     let outside = 0;
@@ -79,11 +84,16 @@ for (const name of TAOBAO_FILES) {
     for (const [si, user] of s.users.entries()) {
       const expected = byUser.get(user) ?? [];
       const got = [...s.items.subarray(s.offsets[si], s.offsets[si + 1])].map((i) => s.itemVocab[i]);
-      assert.deepEqual(got, expected.map((r) => r.item), `user ${user}`);
+      assert.deepEqual(
+        got,
+        expected.map((r) => r.item),
+        `user ${user}`,
+      );
     }
     // Keyed by session: a new session after a gap of more than 30 minutes.
     let sessions = 0;
-    for (const list of byUser.values()) sessions += 1 + list.filter((r, i) => i > 0 && r.ts - list[i - 1].ts > 1800).length;
+    for (const list of byUser.values())
+      sessions += 1 + list.filter((r, i) => i > 0 && r.ts - list[i - 1].ts > 1800).length;
     const bySession = await loadSequences({ path, preset: 'taobao', keyBy: 'session' });
     assert.equal(bySession.sequences.users.length, sessions);
     assert.equal(bySession.sequences.items.length, rows.length);
@@ -91,14 +101,20 @@ for (const name of TAOBAO_FILES) {
 }
 
 test('the head4321 slice has the documented size and an out-of-window row (SOURCE.txt)', async () => {
-  const { report } = await loadSequences({ path: join(datasets, 'taobao_userbehavior_slice', TAOBAO_FILES[0]), preset: 'taobao', window: null });
+  const { report } = await loadSequences({
+    path: join(datasets, 'taobao_userbehavior_slice', TAOBAO_FILES[0]),
+    preset: 'taobao',
+    window: null,
+  });
   assert.equal(report.rowsRead, 4321);
   assert.equal(report.sequencesKept, 43);
 });
 
 test('loadSequences(diginetica) on the sample matches sessions and users from a plain-JS parse', async () => {
   const path = join(datasets, 'diginetica_sample', 'sample_train-item-views.csv');
-  const lines = readFileSync(path, 'utf8').split('\n').filter((l) => l.length > 0);
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
   assert.equal(lines[0], 'session_id;user_id;item_id;timeframe;eventdate');
   const seen = new Set<string>();
   const bySession: Row[] = [];
@@ -123,7 +139,11 @@ test('loadSequences(diginetica) on the sample matches sessions and users from a 
   assert.equal(s.items.length, bySession.length);
   for (const [si, key] of s.users.entries()) {
     const got = [...s.items.subarray(s.offsets[si], s.offsets[si + 1])].map((i) => s.itemVocab[i]);
-    assert.deepEqual(got, (sessions.get(key) ?? []).map((r) => r.item), `session ${key}`);
+    assert.deepEqual(
+      got,
+      (sessions.get(key) ?? []).map((r) => r.item),
+      `session ${key}`,
+    );
   }
   const users = group(byUser);
   const u = await loadSequences({ path, preset: 'diginetica', keyBy: 'user' });

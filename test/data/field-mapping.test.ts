@@ -5,21 +5,40 @@ import { lineLocator } from '../../src/data/line-locator.js';
 import { UsageError } from '../../src/util/errors.js';
 
 test('parseFieldMapping reads field=column pairs and lists every problem at once', () => {
-  assert.deepEqual(parseFieldMapping(['user=visitor,item=sku', 'ts=time']), { user: 'visitor', item: 'sku', ts: 'time' });
+  assert.deepEqual(parseFieldMapping(['user=visitor,item=sku', 'ts=time']), {
+    user: 'visitor',
+    item: 'sku',
+    ts: 'time',
+  });
   assert.throws(
     () => parseFieldMapping(['colour=x,item=,user=a,user=b']),
-    (e: unknown) => e instanceof UsageError && e.issues.map((i) => i.path).join(' ') === 'map.colour map.item map.user',
+    (e: unknown) =>
+      e instanceof UsageError && e.issues.map((i) => i.path).join(' ') === 'map.colour map.item map.user',
   );
 });
 
 test('parseBehaviorMap maps raw values to behaviors; genericPreset requires item, ts and a key', () => {
-  assert.deepEqual(parseBehaviorMap(['pv=view,pv=detail,buy=order']), { view: 'pv', detail: 'pv', order: 'buy' });
+  assert.deepEqual(parseBehaviorMap(['pv=view,pv=detail,buy=order']), {
+    view: 'pv',
+    detail: 'pv',
+    order: 'buy',
+  });
   assert.throws(() => parseBehaviorMap(['click=view']), UsageError);
-  const p = genericPreset({ mapping: { session: 's', item: 'i', ts: 't' }, columns: ['s', 'i', 't'], timeFormat: 'unix-ms' });
+  const p = genericPreset({
+    mapping: { session: 's', item: 'i', ts: 't' },
+    columns: ['s', 'i', 't'],
+    timeFormat: 'unix-ms',
+  });
   assert.equal(p.defaultKey, 'session');
   assert.deepEqual(p.time, { kind: 'unix-ms', column: 't' });
-  assert.deepEqual(p.columns.map((c) => c.type), ['VARCHAR', 'VARCHAR', 'DOUBLE']);
-  assert.throws(() => genericPreset({ mapping: { item: 'i' }, columns: ['i'] }), (e: unknown) => e instanceof UsageError && e.issues.length === 2);
+  assert.deepEqual(
+    p.columns.map((c) => c.type),
+    ['VARCHAR', 'VARCHAR', 'DOUBLE'],
+  );
+  assert.throws(
+    () => genericPreset({ mapping: { item: 'i' }, columns: ['i'] }),
+    (e: unknown) => e instanceof UsageError && e.issues.length === 2,
+  );
 });
 
 test('lineLocator maps accepted row indices to file lines around a header and rejected lines', () => {

@@ -10,16 +10,46 @@ import { truncateSequences } from '../../src/data/truncate-sequences.js';
 import { fixtureSequences } from './sequence-fixture.js';
 
 test('sessionize(seqs) splits at gaps strictly longer than 30 minutes', () => {
-  const s = sessionize(fixtureSequences({ u: [[0, 0], [1, 1800], [2, 3601], [3, 3602]], v: [[4, 99]] }));
+  const s = sessionize(
+    fixtureSequences({
+      u: [
+        [0, 0],
+        [1, 1800],
+        [2, 3601],
+        [3, 3602],
+      ],
+      v: [[4, 99]],
+    }),
+  );
   assert.deepEqual(s.users, ['u#1', 'u#2', 'v#1']);
   assert.deepEqual([...s.offsets], [0, 2, 4, 5]);
   assert.equal(s.keyedBy, 'session');
-  assert.deepEqual([...sessionize(fixtureSequences({ u: [[0, 0], [1, 11]] }), { gapSeconds: 10 }).offsets], [0, 1, 2]);
+  assert.deepEqual(
+    [
+      ...sessionize(
+        fixtureSequences({
+          u: [
+            [0, 0],
+            [1, 11],
+          ],
+        }),
+        { gapSeconds: 10 },
+      ).offsets,
+    ],
+    [0, 1, 2],
+  );
   assert.throws(() => sessionize(fixtureSequences({}), { gapSeconds: 0 }), RangeError);
 });
 
 test('truncateSequences(seqs, n) keeps the last n events; lengthMask marks lengths in range', () => {
-  const seqs = fixtureSequences({ a: [[1, 1], [2, 2], [3, 3]], b: [[4, 4]] });
+  const seqs = fixtureSequences({
+    a: [
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ],
+    b: [[4, 4]],
+  });
   const t = truncateSequences(seqs, 2);
   assert.deepEqual([...t.items], [2, 3, 4]);
   assert.deepEqual([...t.offsets], [0, 2, 3]);
@@ -40,7 +70,13 @@ test('botMask(seqs) flags more than maxEventsPerMinute in a 60 s window or maxEv
 });
 
 test('fromEventRanges / selectSequences copy the chosen ranges and share vocabularies', () => {
-  const seqs = fixtureSequences({ a: [[1, 1], [2, 2]], b: [[3, 3]] });
+  const seqs = fixtureSequences({
+    a: [
+      [1, 1],
+      [2, 2],
+    ],
+    b: [[3, 3]],
+  });
   const r = fromEventRanges(seqs, ['x', 'y'], [1, 0], [3, 1]);
   assert.deepEqual([...r.items], [2, 3, 1]);
   assert.equal(r.itemVocab, seqs.itemVocab);
@@ -49,7 +85,18 @@ test('fromEventRanges / selectSequences copy the chosen ranges and share vocabul
 });
 
 test('summarizeSequences counts items, behaviors, span and nearest-rank length quantiles', () => {
-  const seqs = fixtureSequences({ a: [[1, 10], [2, 20], [1, 30]], b: [[3, 5]], c: [[1, 7], [1, 8]] });
+  const seqs = fixtureSequences({
+    a: [
+      [1, 10],
+      [2, 20],
+      [1, 30],
+    ],
+    b: [[3, 5]],
+    c: [
+      [1, 7],
+      [1, 8],
+    ],
+  });
   const s = summarizeSequences(seqs);
   assert.equal(s.n_events, 6);
   assert.equal(s.n_sequences, 3);

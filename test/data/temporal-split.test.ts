@@ -4,8 +4,15 @@ import { temporalSplit } from '../../src/data/temporal-split.js';
 import { fixtureSequences } from './sequence-fixture.js';
 
 const seqs = fixtureSequences({
-  a: [[1, 10], [2, 20], [3, 30]],
-  b: [[4, 5], [5, 40]],
+  a: [
+    [1, 10],
+    [2, 20],
+    [3, 30],
+  ],
+  b: [
+    [4, 5],
+    [5, 40],
+  ],
   c: [[6, 50]],
 });
 
@@ -23,7 +30,7 @@ test('temporalSplit(seqs, { cutoff }) puts ts < cutoff in history, aligned by us
   assert.deepEqual([...kept.future.offsets], [0, 1, 2, 3]);
 });
 
-test('temporalSplit(seqs, { leaveLastK }) holds out each sequence\'s last k events', () => {
+test("temporalSplit(seqs, { leaveLastK }) holds out each sequence's last k events", () => {
   const { history, future } = temporalSplit(seqs, { leaveLastK: 1 });
   assert.deepEqual(history.users, ['a', 'b']);
   assert.deepEqual([...history.items], [1, 2, 4]);

@@ -7,8 +7,13 @@ import { sqlIdent, sqlNumber, sqlString } from '../../src/engine/sql.js';
 test('openDuckDB().rows returns plain rows with BIGINT narrowed to number', async () => {
   const engine = await openDuckDB({ threads: 1 });
   try {
-    assert.deepEqual(await engine.rows("SELECT 42::BIGINT AS a, 'x' AS b, NULL AS c, 1.5::DOUBLE AS d"), [{ a: 42, b: 'x', c: null, d: 1.5 }]);
-    await assert.rejects(engine.rows('SELECT * FROM missing_table'), (e: unknown) => e instanceof EngineError && /missing_table/.test(e.engineMessage));
+    assert.deepEqual(await engine.rows("SELECT 42::BIGINT AS a, 'x' AS b, NULL AS c, 1.5::DOUBLE AS d"), [
+      { a: 42, b: 'x', c: null, d: 1.5 },
+    ]);
+    await assert.rejects(
+      engine.rows('SELECT * FROM missing_table'),
+      (e: unknown) => e instanceof EngineError && /missing_table/.test(e.engineMessage),
+    );
   } finally {
     await engine.close();
   }
@@ -42,11 +47,14 @@ test('engine.stream reads LIST and STRUCT columns through flat child columns, NU
     assert.deepEqual(values, [0, 2997, 1, 2998, 2, 2999]);
     assert.deepEqual(texts, ['3', '4', '5']);
     const got = new Float64Array(4);
-    await engine.stream('SELECT CASE WHEN range = 2 THEN NULL ELSE range * 1.5 END FROM range(4)', (chunk) => {
-      chunk.column(0).copyNumbers(0, chunk.rowCount, got, 0, -7);
-      assert.equal(chunk.column(0).isNull(2), true);
-      assert.ok(Number.isNaN(chunk.column(0).number(2)));
-    });
+    await engine.stream(
+      'SELECT CASE WHEN range = 2 THEN NULL ELSE range * 1.5 END FROM range(4)',
+      (chunk) => {
+        chunk.column(0).copyNumbers(0, chunk.rowCount, got, 0, -7);
+        assert.equal(chunk.column(0).isNull(2), true);
+        assert.ok(Number.isNaN(chunk.column(0).number(2)));
+      },
+    );
     assert.deepEqual([...got], [0, 1.5, -7, 4.5]);
   } finally {
     await engine.close();

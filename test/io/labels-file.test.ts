@@ -19,10 +19,19 @@ test('writeLabels / readLabels round-trip one-per-line and user_id,label forms',
 test('readLabels names file and line of a bad label or a line of the other form', () => {
   const bad = join(eventDir(), 'bad-labels.txt');
   writeFileSync(bad, '1\n2\nx\n');
-  assert.throws(() => readLabels(bad), (e: unknown) => e instanceof InputError && e.line === 3 && e.field === 'label');
+  assert.throws(
+    () => readLabels(bad),
+    (e: unknown) => e instanceof InputError && e.line === 3 && e.field === 'label',
+  );
   writeFileSync(bad, 'user_id,label\na,1\nb\n');
-  assert.throws(() => readLabels(bad), (e: unknown) => e instanceof InputError && e.line === 3);
+  assert.throws(
+    () => readLabels(bad),
+    (e: unknown) => e instanceof InputError && e.line === 3,
+  );
   writeFileSync(bad, '1\n-2\n');
-  assert.throws(() => readLabels(bad), (e: unknown) => e instanceof InputError && e.line === 2);
+  assert.throws(
+    () => readLabels(bad),
+    (e: unknown) => e instanceof InputError && e.line === 2,
+  );
   assert.throws(() => readLabels(join(eventDir(), 'absent.txt')), InputError);
 });

@@ -27,8 +27,14 @@ for (const ext of ['npy', 'csv', 'parquet']) {
 
 test('readMatrix(.csv) skips a header and names line and column of a bad value', () => {
   assert.deepEqual([...parseMatrixCsv('x,y\n1,2\n3,4\n').data], [1, 2, 3, 4]);
-  assert.throws(() => parseMatrixCsv('1,2\n3,abc\n', 'f.csv'), (e: unknown) => e instanceof InputError && e.line === 2 && e.field === 'column 2');
-  assert.throws(() => parseMatrixCsv('1,2\n3\n', 'f.csv'), (e: unknown) => e instanceof InputError && e.line === 2);
+  assert.throws(
+    () => parseMatrixCsv('1,2\n3,abc\n', 'f.csv'),
+    (e: unknown) => e instanceof InputError && e.line === 2 && e.field === 'column 2',
+  );
+  assert.throws(
+    () => parseMatrixCsv('1,2\n3\n', 'f.csv'),
+    (e: unknown) => e instanceof InputError && e.line === 2,
+  );
 });
 
 test('readMatrix rejects unknown extensions, missing files and non-numeric Parquet columns', async () => {
@@ -43,5 +49,8 @@ test('readMatrix rejects unknown extensions, missing files and non-numeric Parqu
   await assert.rejects(readMatrix(path), (e: unknown) => e instanceof InputError && e.field === 'b');
   // The .npy written by writeMatrix is float32 C-order (numpy's own layout).
   const npy = readFileSync(join(eventDir(), 'm.npy'));
-  assert.match(npy.subarray(10, 80).toString('latin1'), /'descr': '<f4', 'fortran_order': False, 'shape': \(2, 3\)/);
+  assert.match(
+    npy.subarray(10, 80).toString('latin1'),
+    /'descr': '<f4', 'fortran_order': False, 'shape': \(2, 3\)/,
+  );
 });

@@ -16,6 +16,7 @@ import {
   readFirstLine,
   splitHeader,
 } from './event-source.js';
+import { blankLines } from './blank-lines.js';
 import { lineLocator } from './line-locator.js';
 import { type EventColumns, eventSelectList } from './normalize-events.js';
 import type { ColumnType, Preset } from './preset.js';
@@ -118,7 +119,11 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
       problems.push(rejectProblem(r, preset, columns.length));
     }
   }
-  const lineOf = format === 'csv' ? lineLocator(headerLines, rejectedLines) : (row: number) => row + 1;
+  // Blank lines hold no row: for the locator they are like rejected lines, but not bad rows.
+  const lineOf =
+    format === 'csv'
+      ? lineLocator(headerLines, [...rejectedLines, ...blankLines(file)])
+      : (row: number) => row + 1;
   const counts = new Map<string, number>();
   for (const [i, b] of bad.entries()) {
     const found = await engine.rows(

@@ -191,3 +191,20 @@ test("loadSequences(badRows: 'skip') counts broken rows per field with first lin
   });
   assert.equal(y.report.eventsKept, 2);
 });
+
+test('loadSequences keeps line numbers right across blank lines (which hold no row) and CRLF endings', async () => {
+  const csv = [good(1, 1), '', '1,2,3', good(1, 1), '', ''].join('\r\n');
+  const { report } = await loadSequences({
+    path: eventFile('blank.csv', csv),
+    preset: 'taobao',
+    badRows: 'skip',
+  });
+  assert.equal(report.rowsRead, 3);
+  assert.deepEqual(report.badRows.byField['(row)'].firstLines, [3]);
+  assert.deepEqual(report.duplicates, { count: 1, firstLines: [4] });
+  await rejects(
+    eventFile('blank.csv', `\n${good(1, 1)}\n\n1,x,1,pv,${T0}\n`),
+    { line: 4, field: 'item_id' },
+    /"x" is not a valid integer/,
+  );
+});

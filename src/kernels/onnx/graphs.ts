@@ -16,8 +16,10 @@ export type PairwiseValue = 'squared' | 'distance';
 
 interface Tile {
   g: GraphBuilder;
-  /** b x m tile: squared euclidean, or cosine distance. */
+  /** b x m tile: squared euclidean, or cosine distance, clamped at 0. */
   raw: string;
+  /** The same before clamping (may be slightly negative). */
+  unclamped: string;
 }
 
 /** Inputs X, Y (and shift for euclidean); the raw b x m tile. */
@@ -37,7 +39,7 @@ function rawTile(name: string, metric: DistanceMetric): Tile {
       beta: floatAttr(1),
       transB: intAttr(1),
     });
-    return { g, raw: g.node('Relu', [cos]) };
+    return { g, raw: g.node('Relu', [cos]), unclamped: cos };
   }
   // One GEMM yields the whole expansion: [x', ||x'||^2, 1] . [-2 y', 1, ||y'||^2] (x' = x - s, y' = y - s).
   const shift = g.input('shift', 'float32', [1, 'd']);
@@ -50,7 +52,7 @@ function rawTile(name: string, metric: DistanceMetric): Tile {
     return g.node('Concat', normLast ? [scaled, ones, norm] : [scaled, norm, ones], { axis: intAttr(1) });
   };
   const cross = g.node('Gemm', [augment(X, 1, false), augment(Y, -2, true)], { transB: intAttr(1) });
-  return { g, raw: g.node('Relu', [cross]) };
+  return { g, raw: g.node('Relu', [cross]), unclamped: cross };
 }
 
 /** Replace the self entries (global row == global column) of `value` by `fill`. */
@@ -145,11 +147,12 @@ export function topKGraph(metric: DistanceMetric, self: boolean): Uint8Array {
  * Self entries are set to 0 first, so a point is always its own neighbor (as in scikit-learn's DBSCAN).
  */
 export function radiusGraph(metric: DistanceMetric, self: boolean): Uint8Array {
-  const { g, raw } = rawTile(`radius_${metric}`, metric);
+  // Compare before clamping (a negative value is <= any limit) and clamp only the picked values.
+  const { g, unclamped } = rawTile(`radius_${metric}`, metric);
   const limit = g.input('limit', 'float32', [1]);
-  const masked = self ? maskSelf(g, raw, 0) : raw;
+  const masked = self ? maskSelf(g, unclamped, 0) : unclamped;
   const where = g.node('NonZero', [g.node('LessOrEqual', [masked, limit])]);
-  const picked = g.node('GatherND', [masked, g.node('Transpose', [where], { perm: intsAttr([1, 0]) })]);
+  const picked = g.node('Relu', [g.node('GatherND', [masked, g.node('Transpose', [where], { perm: intsAttr([1, 0]) })])]);
   g.output(g.node('Cast', [where], { to: intAttr(6) }), 'pairs', 'int32', [2, 'nnz']);
   g.output(finish(g, picked, metric, 'distance'), 'distances', 'float32', ['nnz']);
   return g.encode();

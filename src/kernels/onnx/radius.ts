@@ -78,3 +78,4 @@ function concat<T extends Int32Array | Float32Array>(chunks: T[], out: T): T {
   }
   return out;
 }
+

@@ -1,10 +1,19 @@
-/** `npm run bench [name...]`: runs the benchmarks in order, or only the named ones. */
-const BENCHMARKS: Record<string, () => Promise<{ run(): Promise<void> }>> = {
+/**
+ * Benchmarks against the peers, run in order; `npm run bench -- NAME [args]` runs one.
+ * Each prints its own table with segscope time, peer time and the ratio.
+ */
+const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Promise<void> }>> = {
+  ingest: () => import('./ingest.js'),
   kernels: () => import('./kernels.js'),
+  item2vec: () => import('./item2vec.js'),
 };
 
-const wanted = process.argv.slice(2);
-for (const [name, load] of Object.entries(BENCHMARKS)) {
-  if (wanted.length > 0 && !wanted.includes(name)) continue;
-  await (await load()).run();
+const only = process.argv[2];
+if (only !== undefined && !(only in BENCHES)) {
+  console.error(`unknown benchmark "${only}"; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+for (const [name, load] of Object.entries(BENCHES)) {
+  if (only !== undefined && only !== name) continue;
+  await (await load()).run(only === undefined ? [] : process.argv.slice(3));
 }

@@ -152,7 +152,9 @@ export function radiusGraph(metric: DistanceMetric, self: boolean): Uint8Array {
   const limit = g.input('limit', 'float32', [1]);
   const masked = self ? maskSelf(g, unclamped, 0) : unclamped;
   const where = g.node('NonZero', [g.node('LessOrEqual', [masked, limit])]);
-  const picked = g.node('Relu', [g.node('GatherND', [masked, g.node('Transpose', [where], { perm: intsAttr([1, 0]) })])]);
+  const picked = g.node('Relu', [
+    g.node('GatherND', [masked, g.node('Transpose', [where], { perm: intsAttr([1, 0]) })]),
+  ]);
   g.output(g.node('Cast', [where], { to: intAttr(6) }), 'pairs', 'int32', [2, 'nnz']);
   g.output(finish(g, picked, metric, 'distance'), 'distances', 'float32', ['nnz']);
   return g.encode();

@@ -78,4 +78,3 @@ function concat<T extends Int32Array | Float32Array>(chunks: T[], out: T): T {
   }
   return out;
 }
-

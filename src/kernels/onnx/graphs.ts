@@ -104,17 +104,36 @@ export function nearestGraph(): Uint8Array {
   return g.encode();
 }
 
+/** How a tile's sums along one side are formed: one label (ReduceSum), several (one-hot MatMul), none. */
+export type SumKind = 'pure' | 'mixed' | 'none';
+
+/** The shape of a cluster-sums tile graph. */
+export interface ClusterSumsTile {
+  /** Rows and columns are the same block: self entries are zeroed and only row sums are taken. */
+  diagonal: boolean;
+  /** Row sums S over the tile's columns: [b] (column block is one label), [b, k] (onehotY) or none. */
+  rowSums: SumKind;
+  /** Column sums T over the tile's rows (D is symmetric, so these serve the mirrored tile). */
+  colSums: SumKind;
+}
+
 /**
- * Cluster sums of a distance tile. 'diagonal' (rows and columns are the same block, self entries
- * zeroed): S [b, k] = D x onehotY. 'pair' (an off-diagonal block, used for both triangles since D
- * is symmetric): S [b, k] = D x onehotY and T [m, k] = D^T x onehotX.
+ * Cluster sums of one distance tile. With labels sorted, most blocks hold a single label, and a
+ * ReduceSum replaces the one-hot MatMul (which runs at a fraction of GEMM speed for small k).
  */
-export function clusterSumsGraph(metric: DistanceMetric, block: 'diagonal' | 'pair'): Uint8Array {
-  const { g, raw } = rawTile(`cluster_sums_${metric}_${block}`, metric);
-  const onehotY = g.input('onehotY', 'float32', ['m', 'k']);
-  const D = finish(g, block === 'diagonal' ? maskSelf(g, raw, 0) : raw, metric, 'distance');
-  g.output(g.node('MatMul', [D, onehotY]), 'S', 'float32', ['b', 'k']);
-  if (block === 'pair') {
+export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile): Uint8Array {
+  const { g, raw } = rawTile(
+    `cluster_sums_${metric}_${tile.rowSums}_${tile.colSums}_${tile.diagonal}`,
+    metric,
+  );
+  const D = finish(g, tile.diagonal ? maskSelf(g, raw, 0) : raw, metric, 'distance');
+  const reduce = (axis: number) =>
+    g.node('ReduceSum', [D, g.constant('int64', [1], [axis])], { keepdims: intAttr(0) });
+  if (tile.rowSums === 'pure') g.output(reduce(1), 'S', 'float32', ['b']);
+  if (tile.rowSums === 'mixed')
+    g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'k'])]), 'S', 'float32', ['b', 'k']);
+  if (tile.colSums === 'pure') g.output(reduce(0), 'T', 'float32', ['m']);
+  if (tile.colSums === 'mixed') {
     const onehotX = g.input('onehotX', 'float32', ['b', 'k']);
     g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'k']);
   }

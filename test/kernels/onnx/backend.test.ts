@@ -139,6 +139,28 @@ test('onnx clusterDistanceSums(X, labels, k) matches the reference with noise, d
   }
 });
 
+test('onnx clusterDistanceSums on unbalanced clusters (60, 3, 2, 1) with noise uses pure, mixed and noise blocks', async () => {
+  const labels = Int32Array.from({ length: 75 }, (_, i) =>
+    i < 60 ? 0 : i < 63 ? 1 : i < 65 ? 2 : i < 66 ? 3 : -1,
+  );
+  const X = normalMatrix(75, 6, 45, 2);
+  await withTiles({ tileElements: 256, maxTileCols: 64 }, async () => {
+    for (const metric of METRICS) {
+      assertClose(
+        await onnx.clusterDistanceSums(X, labels, 4, metric),
+        await reference.clusterDistanceSums(X, labels, 4, metric),
+        1e-5,
+        metric,
+      );
+    }
+  });
+  const allNoise = new Int32Array(10).fill(-1);
+  assert.deepEqual(
+    Array.from(await onnx.clusterDistanceSums(normalMatrix(10, 2, 46), allNoise, 2, 'euclidean')),
+    new Array(20).fill(0),
+  );
+});
+
 test('onnx kNearest(X, k) matches the reference, self excluded, for k = 1 and k = n - 1 (seed 50)', async () => {
   await withTiles({ tileElements: 60, maxTileCols: 6 }, async () => {
     const X = normalMatrix(29, 4, 50);

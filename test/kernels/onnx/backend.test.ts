@@ -46,6 +46,31 @@ test('onnx squaredDistances(A, B) matches the reference on normal data (seeds 1,
   );
 });
 
+test('onnx squaredDistances stays within the stated bound 4 d 2^-24 (||x - s||^2 + ||y - s||^2) for near-duplicates far out', async () => {
+  // Pairs 1e-3 apart at offset 100 (seed 9): the relative error of d2 is large here, the absolute bound holds.
+  const base = normalMatrix(30, 8, 9, 100);
+  const near = { rows: 30, cols: 8, data: base.data.map((v, i) => v + 1e-3 * Math.sin(i)) };
+  const fast = await onnx.squaredDistances(base, near);
+  const ref = await reference.squaredDistances(base, near);
+  const shift = new Float64Array(8);
+  for (let i = 0; i < 30 * 8; i++) shift[i % 8] += near.data[i] / 30;
+  const centeredNorm = (M: Matrix, i: number) => {
+    let s = 0;
+    for (let j = 0; j < 8; j++) s += (M.data[i * 8 + j] - shift[j]) ** 2;
+    return s;
+  };
+  for (let i = 0; i < 30; i++) {
+    for (let j = 0; j < 30; j++) {
+      const bound =
+        4 * 8 * 2 ** -24 * (centeredNorm(base, i) + centeredNorm(near, j)) + 1e-6 * ref[i * 30 + j];
+      assert.ok(
+        Math.abs(fast[i * 30 + j] - ref[i * 30 + j]) <= bound,
+        `pair ${i},${j}: ${fast[i * 30 + j]} vs ${ref[i * 30 + j]}, bound ${bound}`,
+      );
+    }
+  }
+});
+
 test('onnx distances(A, B, metric) matches the reference for euclidean and cosine (seeds 5, 6)', async () => {
   const A = normalMatrix(41, 9, 5, 0.5);
   const B = normalMatrix(17, 9, 6, 0.5);

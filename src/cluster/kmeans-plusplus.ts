@@ -30,9 +30,11 @@ export async function kmeansPlusPlus(
   options: KMeansPlusPlusOptions = {},
 ): Promise<{ centers: Matrix; indices: Int32Array }> {
   const n = X.rows;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`kmeansPlusPlus: k (${k}) must be an integer in [1, ${n}]`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new RangeError(`kmeansPlusPlus: k (${k}) must be an integer in [1, ${n}]`);
   const trials = options.localTrials ?? 2 + Math.floor(Math.log(k));
-  if (!Number.isInteger(trials) || trials < 1) throw new RangeError(`kmeansPlusPlus: localTrials (${trials}) must be a positive integer`);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw new RangeError(`kmeansPlusPlus: localTrials (${trials}) must be a positive integer`);
   const w = options.sampleWeight;
   const indices = new Int32Array(k);
   indices[0] = w ? weightedPick(w, random) : random.int(n);
@@ -48,7 +50,8 @@ export async function kmeansPlusPlus(
   for (let c = 1; c < k; c++) {
     let run = 0;
     for (let i = 0; i < n; i++) cumulative[i] = run += closest[i];
-    for (let t = 0; t < trials; t++) candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
+    for (let t = 0; t < trials; t++)
+      candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
     const D = await squaredDistances(selectRows(X, candidates), X);
     let bestPotential = Number.POSITIVE_INFINITY;
     let bestTrial = 0;
@@ -61,7 +64,8 @@ export async function kmeansPlusPlus(
       }
     }
     const next = new Float64Array(n);
-    for (let i = 0; i < n; i++) next[i] = Math.min(closest[i], Math.max(0, D[bestTrial * n + i]) * (w ? w[i] : 1));
+    for (let i = 0; i < n; i++)
+      next[i] = Math.min(closest[i], Math.max(0, D[bestTrial * n + i]) * (w ? w[i] : 1));
     closest = next;
     potential = bestPotential;
     indices[c] = candidates[bestTrial];

@@ -20,8 +20,8 @@ export const DBSCAN_DEFAULTS: Readonly<DbscanOptions> = { eps: 0.5, minSamples: 
 /**
  * DBSCAN (Ester et al. 1996) with scikit-learn's core / border / noise semantics; see
  * `dbscan-labels.ts` for the border rule (labels equal scikit-learn's exactly on tie-free data).
- * Neighborhoods come from a k-d tree up to 12 dims, blocked brute force through the `distances`
- * kernel above. O(n log n + pairs) in low dims, O(n^2 d) in high dims; memory O(pairs).
+ * Neighborhoods come from a k-d tree up to 12 dims, the `radiusNeighbors` kernel (blocked brute force)
+ * above. O(n log n + pairs) in low dims, O(n^2 d) in high dims; memory O(pairs).
  *
  * Degenerate input: no rows gives empty labels; minSamples > n gives all noise (as scikit-learn);
  * duplicates are ordinary neighbors at distance 0.

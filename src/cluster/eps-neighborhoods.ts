@@ -1,19 +1,16 @@
 /**
  * All pairs within a radius, the first step of DBSCAN. Low-dimensional data goes through a k-d tree
- * (exact, Float64); high-dimensional data through the `distances` kernel in row blocks, so memory
- * stays at one block x n floats and the fast GEMM backend does the work.
+ * (exact, Float64); high-dimensional data through the `radiusNeighbors` kernel (blocked brute force
+ * on the fast GEMM backend, memory O(block x n + pairs)).
  */
 import type { DistanceMetric } from '../kernels/distance-metric.js';
-import { distances } from '../kernels/kernels.js';
+import { radiusNeighbors } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import { buildKdTree } from './kd-tree.js';
-import { type NeighborLists, radiusNeighbors } from './kd-tree-query.js';
+import { type NeighborLists, radiusNeighborsInTree } from './kd-tree-query.js';
 
 /** Above this many columns the k-d tree stops pruning well and blocked brute force is used. */
 export const KD_TREE_MAX_DIMS = 12;
-
-/** Rows per block in the brute-force path. */
-export const NEIGHBOR_BLOCK_ROWS = 512;
 
 /**
  * Rows as Float64, unit-normalized when `metric` is cosine (so cosine distance = ||a - b||^2 / 2).
@@ -48,30 +45,9 @@ export async function epsNeighborhoods(X: Matrix, eps: number, metric: DistanceM
     const tree = buildKdTree(points, n, cols);
     // On unit vectors, 1 - cos(a, b) <= eps  <=>  ||a - b|| <= sqrt(2 eps).
     const radius = metric === 'cosine' ? Math.sqrt(2 * eps) : eps;
-    return radiusNeighbors(tree, points, n, radius);
+    return radiusNeighborsInTree(tree, points, n, radius);
   }
   if (metric === 'cosine') metricRows(X, metric, caller); // same zero-row error as the tree path
-  const offsets = new Int32Array(n + 1);
-  let out = new Int32Array(Math.max(16, n * 8));
-  let used = 0;
-  for (let start = 0; start < n; start += NEIGHBOR_BLOCK_ROWS) {
-    const end = Math.min(n, start + NEIGHBOR_BLOCK_ROWS);
-    const block: Matrix = { rows: end - start, cols, data: X.data.subarray(start * cols, end * cols) };
-    const D = await distances(block, X, metric);
-    for (let i = start; i < end; i++) {
-      const row = (i - start) * n;
-      for (let j = 0; j < n; j++) {
-        if (D[row + j] <= eps || j === i) {
-          if (used === out.length) {
-            const grown = new Int32Array(out.length * 2);
-            grown.set(out);
-            out = grown;
-          }
-          out[used++] = j;
-        }
-      }
-      offsets[i + 1] = used;
-    }
-  }
-  return { offsets, indices: out.slice(0, used) };
+  const { offsets, indices } = await radiusNeighbors(X, eps, metric);
+  return { offsets, indices };
 }

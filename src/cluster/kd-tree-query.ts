@@ -15,7 +15,7 @@ export interface NeighborLists {
  * ||q - p|| <= radius (a query point in the tree finds itself). Order within a list is tree order.
  * O(m (log n + hits)) on well-spread data.
  */
-export function radiusNeighbors(tree: KdTree, queries: ArrayLike<number>, m: number, radius: number): NeighborLists {
+export function radiusNeighborsInTree(tree: KdTree, queries: ArrayLike<number>, m: number, radius: number): NeighborLists {
   const { dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   const r2 = radius * radius;
   const firstLeaf = (nodeCount - 1) / 2;

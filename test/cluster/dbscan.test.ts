@@ -24,7 +24,7 @@ for (const c of cases) {
   });
 }
 
-test('Dbscan.fit(X) in 16 dims (blocked brute force through the distances kernel) equals scikit-learn on zero-padded blobs5d', async () => {
+test('Dbscan.fit(X) in 16 dims (radiusNeighbors kernel, brute force) equals scikit-learn on zero-padded blobs5d', async () => {
   for (const name of ['blobs5d', 'cosine3d']) {
     const c = cases.find((k) => k.name === name);
     assert.ok(c);

@@ -7,7 +7,8 @@ import type { DistanceMetric } from '../kernels/distance-metric.js';
 import { radiusNeighbors } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import { buildKdTree } from './kd-tree.js';
-import { type NeighborLists, radiusNeighborsInTree } from './kd-tree-query.js';
+import type { NeighborLists } from './kd-tree-query.js';
+import { selfRadiusNeighbors } from './kd-tree-self.js';
 
 /** Above this many columns the k-d tree stops pruning well and blocked brute force is used. */
 export const KD_TREE_MAX_DIMS = 12;
@@ -45,7 +46,7 @@ export async function epsNeighborhoods(X: Matrix, eps: number, metric: DistanceM
     const tree = buildKdTree(points, n, cols);
     // On unit vectors, 1 - cos(a, b) <= eps  <=>  ||a - b|| <= sqrt(2 eps).
     const radius = metric === 'cosine' ? Math.sqrt(2 * eps) : eps;
-    return radiusNeighborsInTree(tree, points, n, radius);
+    return selfRadiusNeighbors(tree, radius);
   }
   if (metric === 'cosine') metricRows(X, metric, caller); // same zero-row error as the tree path
   const { offsets, indices } = await radiusNeighbors(X, eps, metric);

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Dbscan } from '../../src/cluster/dbscan.js';
+import { dbscanLabels } from '../../src/cluster/dbscan-labels.js';
+import { dbscanOnTree } from '../../src/cluster/dbscan-tree.js';
+import { epsNeighborhoods } from '../../src/cluster/eps-neighborhoods.js';
+import { buildKdTree } from '../../src/cluster/kd-tree.js';
+import { randomSource } from '../../src/util/random.js';
 import type { DistanceMetric } from '../../src/kernels/distance-metric.js';
 import { matrix, matrixFromRows } from '../../src/util/matrix.js';
 import { fixtureMatrix, loadFixture } from './fixture.js';
@@ -65,4 +70,21 @@ test('Dbscan rejects bad parameters, NaN/Inf input and zero vectors under cosine
   await assert.rejects(new Dbscan().fit(matrixFromRows([[0, Number.NaN]])), /X\[0, 1\] is NaN/);
   await assert.rejects(new Dbscan().fit(matrixFromRows([[0, Number.POSITIVE_INFINITY]])), /Infinity/);
   await assert.rejects(new Dbscan({ metric: 'cosine' }).fit(matrixFromRows([[1, 0], [0, 0]])), /row 1 is a zero vector/);
+});
+
+test('dbscanOnTree equals dbscanLabels(epsNeighborhoods) exactly on random blobs (seed 17, 3000 x 4, several eps)', async () => {
+  const r = randomSource(17);
+  const n = 3000;
+  const d = 4;
+  const data = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) data[i * d + j] = (i % 5) * 2 * (j === i % d ? 1 : 0) + r.normal();
+  const X = matrix(n, d, data);
+  const points = Float64Array.from(data);
+  const tree = buildKdTree(points, n, d, 8);
+  for (const [eps, minSamples] of [[0.6, 5], [0.9, 12], [0.3, 3]]) {
+    const viaTree = dbscanOnTree(tree, eps, minSamples);
+    const viaLists = dbscanLabels(await epsNeighborhoods(X, eps, 'euclidean'), minSamples);
+    assert.deepEqual(viaTree.isCore, viaLists.isCore);
+    assert.deepEqual(viaTree.labels, viaLists.labels);
+  }
 });

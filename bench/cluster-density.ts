@@ -22,10 +22,12 @@ import numpy as np
 from sklearn.cluster import DBSCAN, AgglomerativeClustering
 X = np.load(sys.argv[1]).astype(np.float64)
 out = {}
-t = time.perf_counter(); m = DBSCAN(eps=float(sys.argv[2]), min_samples=int(sys.argv[3])).fit(X); out['dbscan'] = time.perf_counter() - t
+t = time.perf_counter(); c = time.process_time(); m = DBSCAN(eps=float(sys.argv[2]), min_samples=int(sys.argv[3])).fit(X)
+out['dbscan'] = time.perf_counter() - t; out['dbscan_cpu'] = time.process_time() - c
 out['dbscan_clusters'] = int(m.labels_.max() + 1); out['dbscan_noise'] = int((m.labels_ == -1).sum())
 W = X[: int(sys.argv[4])]
-t = time.perf_counter(); a = AgglomerativeClustering(n_clusters=10, linkage='ward').fit(W); out['ward'] = time.perf_counter() - t
+t = time.perf_counter(); c = time.process_time(); a = AgglomerativeClustering(n_clusters=10, linkage='ward').fit(W)
+out['ward'] = time.perf_counter() - t; out['ward_cpu'] = time.process_time() - c
 out['ward_labels'] = a.labels_.tolist()
 print(json.dumps(out))
 `;
@@ -42,10 +44,13 @@ function blobs(n: number, d: number, seed: number): Matrix {
   return matrix(n, d, data);
 }
 
-async function time<T>(f: () => Promise<T>): Promise<{ seconds: number; value: T }> {
+/** Wall and CPU seconds of `f` (CPU time is steadier when other jobs share the cores). */
+async function time<T>(f: () => Promise<T>): Promise<{ seconds: number; cpu: number; value: T }> {
   const t = performance.now();
+  const c = process.cpuUsage();
   const value = await f();
-  return { seconds: (performance.now() - t) / 1000, value };
+  const u = process.cpuUsage(c);
+  return { seconds: (performance.now() - t) / 1000, cpu: (u.user + u.system) / 1e6, value };
 }
 
 function samePartition(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
@@ -70,7 +75,7 @@ export async function run(): Promise<void> {
         encoding: 'utf8',
         maxBuffer: 64 << 20,
       }),
-    ) as { dbscan: number; ward: number; dbscan_clusters: number; dbscan_noise: number; ward_labels: number[] };
+    ) as { dbscan: number; dbscan_cpu: number; ward: number; ward_cpu: number; dbscan_clusters: number; dbscan_noise: number; ward_labels: number[] };
     const db = await time(() => new Dbscan({ eps, minSamples }).fit(X));
     const W = matrix(wardRows, d, X.data.slice(0, wardRows * d));
     const ward = await time(() => new Agglomerative({ linkage: 'ward', nClusters: 10 }).fit(W));
@@ -78,20 +83,23 @@ export async function run(): Promise<void> {
     let noise = 0;
     for (const l of db.value.labels) if (l < 0) noise++;
     const rows = [
-      ['dbscan 20000x8 eps 2 minSamples 10', db.seconds, sk.dbscan, 0.5, `clusters ${compactLabels(db.value.labels).k}/${sk.dbscan_clusters}, noise ${noise}/${sk.dbscan_noise}`],
-      ['ward 10000x8 nClusters 10', ward.seconds, sk.ward, 0.3, `labels ${samePartition(ward.value.labels, sk.ward_labels) ? 'equal' : 'DIFFER'} to sklearn up to renaming`],
-      ['hdbscan 20000x8 minClusterSize 25', hd.seconds, Number.NaN, Number.NaN, `clusters ${hd.value.selectedClusters.length}; target < 2 s`],
+      ['dbscan 20000x8 eps 2 minSamples 10', db.seconds, sk.dbscan, db.cpu, sk.dbscan_cpu, 0.5, `clusters ${compactLabels(db.value.labels).k}/${sk.dbscan_clusters}, noise ${noise}/${sk.dbscan_noise}`],
+      ['ward 10000x8 nClusters 10', ward.seconds, sk.ward, ward.cpu, sk.ward_cpu, 0.3, `labels ${samePartition(ward.value.labels, sk.ward_labels) ? 'equal' : 'DIFFER'} to sklearn up to renaming`],
+      ['hdbscan 20000x8 minClusterSize 25', hd.seconds, Number.NaN, hd.cpu, Number.NaN, Number.NaN, `clusters ${hd.value.selectedClusters.length}; target < 2 s`],
     ] as const;
     console.log('bench cluster-density (one run; shared machine, timings noisy)');
-    console.log(['task'.padEnd(36), 'segscope s', 'sklearn s', 'ratio', 'target', 'check'].join('  '));
-    for (const [task, ours, theirs, target, check] of rows) {
-      const ratio = ours / theirs;
+    const fmt = (v: number, w: number, digits = 3) => (Number.isNaN(v) ? '-' : v.toFixed(digits)).padStart(w);
+    console.log(['task'.padEnd(36), 'segscope s', 'sklearn s', 'ratio', 'cpu: ours', 'sklearn', 'ratio', 'target', 'check'].join('  '));
+    for (const [task, ours, theirs, oursCpu, theirsCpu, target, check] of rows) {
       console.log(
         [
           task.padEnd(36),
-          ours.toFixed(3).padStart(10),
-          (Number.isNaN(theirs) ? '-' : theirs.toFixed(3)).padStart(9),
-          (Number.isNaN(ratio) ? '-' : ratio.toFixed(2)).padStart(5),
+          fmt(ours, 10),
+          fmt(theirs, 9),
+          fmt(ours / theirs, 5, 2),
+          fmt(oursCpu, 9),
+          fmt(theirsCpu, 7),
+          fmt(oursCpu / theirsCpu, 5, 2),
           (Number.isNaN(target) ? '< 2 s' : `<= ${target}`).padStart(6),
           check,
         ].join('  '),

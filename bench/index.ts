@@ -1,14 +1,20 @@
 /**
- * Benchmarks, run in order; `node dist/bench/index.js name ...` runs only the named ones.
- * Each entry times segscope and its peer on the same data in one run and prints ratios.
+ * Benchmarks against the peers, run in order; `npm run bench -- NAME [args]` runs one.
+ * Each prints its own table with segscope time, peer time and the ratio.
  */
-const BENCHES: Record<string, () => Promise<{ run: () => Promise<void> }>> = {
+const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Promise<void> }>> = {
+  ingest: () => import('./ingest.js'),
+  kernels: () => import('./kernels.js'),
+  item2vec: () => import('./item2vec.js'),
   'cluster-density': () => import('./cluster-density.js'),
 };
 
-const wanted = process.argv.slice(2);
-for (const name of wanted) if (!(name in BENCHES)) throw new Error(`bench: unknown benchmark ${name}; known: ${Object.keys(BENCHES).join(', ')}`);
+const only = process.argv[2];
+if (only !== undefined && !(only in BENCHES)) {
+  console.error(`unknown benchmark "${only}"; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
 for (const [name, load] of Object.entries(BENCHES)) {
-  if (wanted.length > 0 && !wanted.includes(name)) continue;
-  await (await load()).run();
+  if (only !== undefined && only !== name) continue;
+  await (await load()).run(only === undefined ? [] : process.argv.slice(3));
 }

@@ -6,4 +6,5 @@ import type { Command } from './command.js';
  */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   generate: { summary: 'write a synthetic event log with planted segments', load: async () => (await import('./generate.js')).command },
+  inspect: { summary: 'read and clean an event log; print its counts and the cleaning report', load: async () => (await import('./inspect.js')).command },
 };

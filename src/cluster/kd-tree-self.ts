@@ -1,9 +1,9 @@
 /**
- * All-points queries on a `KdTree` (every tree point asks about all the others), batched per leaf:
- * the leaves a whole leaf's points can reach are found once by box-to-box distance, then each point
- * scans only those, pruned again by its own box distance, with partial distances that stop as soon
- * as the radius or the current k-th distance is passed. Same answers as `kd-tree-query.ts`, much
- * less traversal work per point (the idea of dual-tree search, Gray & Moore 2001, one level deep).
+ * All-points queries on a `KdTree` (every tree point asks about all the others), with partial
+ * distances that stop as soon as the radius or the current k-th distance is passed. The radius
+ * query is batched per leaf: the leaves a whole leaf's points can reach are found once by
+ * box-to-box distance (dual-tree search, Gray & Moore 2001, one level deep). Same answers as
+ * `kd-tree-query.ts`.
  */
 import type { KdTree } from './kd-tree.js';
 import type { NeighborLists } from './kd-tree-query.js';
@@ -109,35 +109,32 @@ export function selfRadiusNeighbors(tree: KdTree, radius: number): NeighborLists
 /**
  * For every point (by original index), the distance to its k-th nearest point, itself counted as
  * the first, and its k nearest (original indices, ascending distance; ties in scan order).
+ * Queries run in tree order (neighboring queries share leaves in cache), nearest child first, with
+ * partial distances cut at the current k-th distance.
  * @throws RangeError unless 1 <= k <= n.
  */
 export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neighbors: Int32Array } {
   const { n, dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
   const firstLeaf = (nodeCount - 1) / 2;
-  const leaves = nodeCount - firstLeaf;
-  const order = new Int32Array(leaves);
-  const gap = new Float64Array(leaves);
   const kth = new Float64Array(n);
   const neighbors = new Int32Array(n * k);
   const heapD = new Float64Array(k);
   const heapI = new Int32Array(k);
-  for (let leaf = firstLeaf; leaf < nodeCount; leaf++) {
-    // All leaves by box-to-box distance from this one: a point's scan stops at the first leaf whose
-    // box gap already exceeds its current k-th distance.
-    for (let l = 0; l < leaves; l++) {
-      order[l] = l + firstLeaf;
-      gap[l] = boxToBox(tree, leaf, l + firstLeaf);
-    }
-    order.sort((a, b) => gap[a - firstLeaf] - gap[b - firstLeaf]);
-    for (let t = nodeStart[leaf]; t < nodeEnd[leaf]; t++) {
-      const po = t * dims;
-      let size = 0;
-      for (let oi = 0; oi < leaves; oi++) {
-        const cand = order[oi];
-        if (size === k && gap[cand - firstLeaf] > heapD[0]) break;
-        if (size === k && pointToBox(tree, t, cand) > heapD[0]) continue;
-        for (let u = nodeStart[cand]; u < nodeEnd[cand]; u++) {
+  const stack = new Int32Array(64);
+  const stackD = new Float64Array(64);
+  for (let t = 0; t < n; t++) {
+    const po = t * dims;
+    let size = 0;
+    let top = 0;
+    stack[top] = 0;
+    stackD[top++] = 0;
+    while (top > 0) {
+      top--;
+      const node = stack[top];
+      if (size === k && stackD[top] > heapD[0]) continue;
+      if (node >= firstLeaf) {
+        for (let u = nodeStart[node]; u < nodeEnd[node]; u++) {
           const uo = u * dims;
           const bound = size === k ? heapD[0] : Number.POSITIVE_INFINITY;
           let s = 0;
@@ -148,14 +145,37 @@ export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neig
           if (size < k) push(heapD, heapI, size++, s, u);
           else if (s < heapD[0]) replaceTop(heapD, heapI, k, s, u);
         }
+      } else {
+        const l = 2 * node + 1;
+        const dl = pointToBox(tree, t, l);
+        const dr = pointToBox(tree, t, l + 1);
+        const bound = size === k ? heapD[0] : Number.POSITIVE_INFINITY;
+        if (dl <= dr) {
+          if (dr <= bound) {
+            stack[top] = l + 1;
+            stackD[top++] = dr;
+          }
+          if (dl <= bound) {
+            stack[top] = l;
+            stackD[top++] = dl;
+          }
+        } else {
+          if (dl <= bound) {
+            stack[top] = l;
+            stackD[top++] = dl;
+          }
+          if (dr <= bound) {
+            stack[top] = l + 1;
+            stackD[top++] = dr;
+          }
+        }
       }
-      const i = index[t];
-      kth[i] = Math.sqrt(heapD[0]);
-      // Heap into ascending order.
-      for (let r = k - 1; r >= 0; r--) {
-        neighbors[i * k + r] = index[heapI[0]];
-        replaceTop(heapD, heapI, r, heapD[r], heapI[r]);
-      }
+    }
+    const i = index[t];
+    kth[i] = Math.sqrt(heapD[0]);
+    for (let r = k - 1; r >= 0; r--) {
+      neighbors[i * k + r] = index[heapI[0]];
+      replaceTop(heapD, heapI, r, heapD[r], heapI[r]);
     }
   }
   return { kth, neighbors };

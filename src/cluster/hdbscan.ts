@@ -121,7 +121,7 @@ export class Hdbscan implements Clusterer {
     let mst: SpanningEdges;
     if (n > 0 && d <= KD_TREE_MAX_DIMS) {
       tree = buildKdTree(points, n, d);
-      const nearest = coreDistancesInTree(tree, minSamples);
+      const nearest = await coreDistancesInTree(tree, minSamples);
       core = nearest.core;
       mst = boruvkaMutualReachability(tree, core, nearest);
     } else {

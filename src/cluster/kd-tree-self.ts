@@ -114,16 +114,26 @@ export function selfRadiusNeighbors(tree: KdTree, radius: number): NeighborLists
  * @throws RangeError unless 1 <= k <= n.
  */
 export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neighbors: Int32Array } {
-  const { n, dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
+  const { n } = tree;
   if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
-  const firstLeaf = (nodeCount - 1) / 2;
   const kth = new Float64Array(n);
   const neighbors = new Int32Array(n * k);
+  selfKNearestRange(tree, k, 0, n, kth, neighbors);
+  return { kth, neighbors };
+}
+
+/**
+ * `selfKNearest` for the points at tree positions [from, to), written into `kth` and `neighbors`
+ * (by original index) — the unit of work a worker thread takes.
+ */
+export function selfKNearestRange(tree: KdTree, k: number, from: number, to: number, kth: Float64Array, neighbors: Int32Array): void {
+  const { dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
+  const firstLeaf = (nodeCount - 1) / 2;
   const heapD = new Float64Array(k);
   const heapI = new Int32Array(k);
   const stack = new Int32Array(64);
   const stackD = new Float64Array(64);
-  for (let t = 0; t < n; t++) {
+  for (let t = from; t < to; t++) {
     const po = t * dims;
     let size = 0;
     let top = 0;
@@ -178,7 +188,6 @@ export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neig
       replaceTop(heapD, heapI, r, heapD[r], heapI[r]);
     }
   }
-  return { kth, neighbors };
 }
 
 function push(hd: Float64Array, hi: Int32Array, size: number, d: number, id: number): void {

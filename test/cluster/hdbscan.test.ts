@@ -116,11 +116,11 @@ test('Hdbscan invariants on blobs (seed 11, 600 x 3): stability = sum over point
   }
 });
 
-test('boruvkaMutualReachability equals Prim in total weight (seed 3, 700 x 3, minSamples 6; many core-distance ties)', () => {
+test('boruvkaMutualReachability equals Prim in total weight (seed 3, 700 x 3, minSamples 6; many core-distance ties)', async () => {
   const X = blobs(700, 3, 5, 3);
   const points = Float64Array.from(X.data);
   const tree = buildKdTree(points, 700, 3, 8);
-  const { core, neighbors, k } = coreDistancesInTree(tree, 6);
+  const { core, neighbors, k } = await coreDistancesInTree(tree, 6);
   const sum = (w: Float64Array) => w.reduce((s, v) => s + v, 0);
   const prim = primMutualReachability(points, 700, 3, core);
   const boruvka = boruvkaMutualReachability(tree, core, { neighbors, k });

@@ -71,11 +71,23 @@ export async function run(): Promise<void> {
     const file = join(dir, 'X.npy');
     writeNpy(file, { dtype: 'float32', shape: [n, d], data: X.data });
     const sk = JSON.parse(
-      execFileSync('/usr/bin/python3', ['-c', PYTHON, file, String(eps), String(minSamples), String(wardRows)], {
-        encoding: 'utf8',
-        maxBuffer: 64 << 20,
-      }),
-    ) as { dbscan: number; dbscan_cpu: number; ward: number; ward_cpu: number; dbscan_clusters: number; dbscan_noise: number; ward_labels: number[] };
+      execFileSync(
+        '/usr/bin/python3',
+        ['-c', PYTHON, file, String(eps), String(minSamples), String(wardRows)],
+        {
+          encoding: 'utf8',
+          maxBuffer: 64 << 20,
+        },
+      ),
+    ) as {
+      dbscan: number;
+      dbscan_cpu: number;
+      ward: number;
+      ward_cpu: number;
+      dbscan_clusters: number;
+      dbscan_noise: number;
+      ward_labels: number[];
+    };
     const db = await time(() => new Dbscan({ eps, minSamples }).fit(X));
     const W = matrix(wardRows, d, X.data.slice(0, wardRows * d));
     const ward = await time(() => new Agglomerative({ linkage: 'ward', nClusters: 10 }).fit(W));
@@ -83,13 +95,49 @@ export async function run(): Promise<void> {
     let noise = 0;
     for (const l of db.value.labels) if (l < 0) noise++;
     const rows = [
-      ['dbscan 20000x8 eps 2 minSamples 10', db.seconds, sk.dbscan, db.cpu, sk.dbscan_cpu, 0.5, `clusters ${compactLabels(db.value.labels).k}/${sk.dbscan_clusters}, noise ${noise}/${sk.dbscan_noise}`],
-      ['ward 10000x8 nClusters 10', ward.seconds, sk.ward, ward.cpu, sk.ward_cpu, 0.3, `labels ${samePartition(ward.value.labels, sk.ward_labels) ? 'equal' : 'DIFFER'} to sklearn up to renaming`],
-      ['hdbscan 20000x8 minClusterSize 25', hd.seconds, Number.NaN, hd.cpu, Number.NaN, Number.NaN, `clusters ${hd.value.selectedClusters.length}; target < 2 s`],
+      [
+        'dbscan 20000x8 eps 2 minSamples 10',
+        db.seconds,
+        sk.dbscan,
+        db.cpu,
+        sk.dbscan_cpu,
+        0.5,
+        `clusters ${compactLabels(db.value.labels).k}/${sk.dbscan_clusters}, noise ${noise}/${sk.dbscan_noise}`,
+      ],
+      [
+        'ward 10000x8 nClusters 10',
+        ward.seconds,
+        sk.ward,
+        ward.cpu,
+        sk.ward_cpu,
+        0.3,
+        `labels ${samePartition(ward.value.labels, sk.ward_labels) ? 'equal' : 'DIFFER'} to sklearn up to renaming`,
+      ],
+      [
+        'hdbscan 20000x8 minClusterSize 25',
+        hd.seconds,
+        Number.NaN,
+        hd.cpu,
+        Number.NaN,
+        Number.NaN,
+        `clusters ${hd.value.selectedClusters.length}; target < 2 s`,
+      ],
     ] as const;
     console.log('bench cluster-density (one run; shared machine, timings noisy)');
     const fmt = (v: number, w: number, digits = 3) => (Number.isNaN(v) ? '-' : v.toFixed(digits)).padStart(w);
-    console.log(['task'.padEnd(36), 'segscope s', 'sklearn s', 'ratio', 'cpu: ours', 'sklearn', 'ratio', 'target', 'check'].join('  '));
+    console.log(
+      [
+        'task'.padEnd(36),
+        'segscope s',
+        'sklearn s',
+        'ratio',
+        'cpu: ours',
+        'sklearn',
+        'ratio',
+        'target',
+        'check',
+      ].join('  '),
+    );
     for (const [task, ours, theirs, oursCpu, theirsCpu, target, check] of rows) {
       console.log(
         [

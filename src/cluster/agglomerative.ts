@@ -51,11 +51,18 @@ export class Agglomerative implements Clusterer {
 
   constructor(options: Partial<AgglomerativeOptions> = {}) {
     const p = { ...AGGLOMERATIVE_DEFAULTS, ...options };
-    if (!LINKAGES.includes(p.linkage)) throw new RangeError(`Agglomerative: linkage (${p.linkage}) must be one of ${LINKAGES.join(', ')}`);
+    if (!LINKAGES.includes(p.linkage))
+      throw new RangeError(`Agglomerative: linkage (${p.linkage}) must be one of ${LINKAGES.join(', ')}`);
     assertMetric(p.metric, 'Agglomerative');
-    if (p.linkage === 'ward' && p.metric !== 'euclidean') throw new RangeError(`Agglomerative: ward linkage needs metric euclidean, got ${p.metric}`);
-    if (p.distanceThreshold !== undefined && !(p.distanceThreshold >= 0 && Number.isFinite(p.distanceThreshold))) {
-      throw new RangeError(`Agglomerative: distanceThreshold (${p.distanceThreshold}) must be a finite number >= 0`);
+    if (p.linkage === 'ward' && p.metric !== 'euclidean')
+      throw new RangeError(`Agglomerative: ward linkage needs metric euclidean, got ${p.metric}`);
+    if (
+      p.distanceThreshold !== undefined &&
+      !(p.distanceThreshold >= 0 && Number.isFinite(p.distanceThreshold))
+    ) {
+      throw new RangeError(
+        `Agglomerative: distanceThreshold (${p.distanceThreshold}) must be a finite number >= 0`,
+      );
     }
     if (p.distanceThreshold === undefined && (!Number.isInteger(p.nClusters) || p.nClusters < 1)) {
       throw new RangeError(`Agglomerative: nClusters (${p.nClusters}) must be a positive integer`);
@@ -77,12 +84,14 @@ export class Agglomerative implements Clusterer {
   /** Number of flat clusters in `labels`. */
   get nClusters(): number {
     const t = this.tree;
-    return this.params.distanceThreshold === undefined ? this.params.nClusters : clustersBelowThreshold(t, this.params.distanceThreshold);
+    return this.params.distanceThreshold === undefined
+      ? this.params.nClusters
+      : clustersBelowThreshold(t, this.params.distanceThreshold);
   }
 
   async fit(X: Matrix): Promise<this> {
     assertFinite(X, 'Agglomerative.fit');
-    const { rows: n, cols: d } = X;
+    const n = X.rows;
     if (n === 0) throw new RangeError('Agglomerative.fit: X has no rows');
     if (this.params.distanceThreshold === undefined && this.params.nClusters > n) {
       throw new RangeError(`Agglomerative.fit: nClusters (${this.params.nClusters}) > rows (${n})`);

@@ -13,7 +13,10 @@ import { selfKNearestParallel } from './parallel-knn.js';
  * minSamples nearest neighbors (original indices, self first) for seeding the MST search.
  * On two threads for large n (`selfKNearestParallel`). O(n log n) on spread data.
  */
-export async function coreDistancesInTree(tree: KdTree, minSamples: number): Promise<{ core: Float64Array; neighbors: Int32Array; k: number }> {
+export async function coreDistancesInTree(
+  tree: KdTree,
+  minSamples: number,
+): Promise<{ core: Float64Array; neighbors: Int32Array; k: number }> {
   const n = tree.n;
   const core = new Float64Array(n);
   const k = Math.max(1, Math.min(minSamples, n));

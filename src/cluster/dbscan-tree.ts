@@ -12,7 +12,11 @@ import type { Labels } from '../util/labels.js';
 import type { KdTree } from './kd-tree.js';
 
 /** Labels and core flags (by original row) of DBSCAN over the tree's points. */
-export function dbscanOnTree(tree: KdTree, eps: number, minSamples: number): { labels: Labels; isCore: Uint8Array } {
+export function dbscanOnTree(
+  tree: KdTree,
+  eps: number,
+  minSamples: number,
+): { labels: Labels; isCore: Uint8Array } {
   const { n, dims, points, index, nodeStart, nodeEnd, nodeCount, lower, upper } = tree;
   const r2 = eps * eps;
   const firstLeaf = (nodeCount - 1) / 2;

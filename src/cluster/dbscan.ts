@@ -40,7 +40,8 @@ export class Dbscan implements Clusterer {
 
   constructor(options: Partial<DbscanOptions> = {}) {
     const p = { ...DBSCAN_DEFAULTS, ...options };
-    if (!(p.eps > 0) || !Number.isFinite(p.eps)) throw new RangeError(`Dbscan: eps (${p.eps}) must be a positive finite number`);
+    if (!(p.eps > 0) || !Number.isFinite(p.eps))
+      throw new RangeError(`Dbscan: eps (${p.eps}) must be a positive finite number`);
     if (!Number.isInteger(p.minSamples) || p.minSamples < 1) {
       throw new RangeError(`Dbscan: minSamples (${p.minSamples}) must be a positive integer`);
     }
@@ -75,7 +76,11 @@ export class Dbscan implements Clusterer {
     if (X.rows > 0 && X.cols <= KD_TREE_MAX_DIMS) {
       const points = metricRows(X, metric, 'Dbscan.fit');
       // On unit rows, 1 - cos(a, b) <= eps  <=>  ||a - b|| <= sqrt(2 eps).
-      result = dbscanOnTree(buildKdTree(points, X.rows, X.cols), metric === 'cosine' ? Math.sqrt(2 * eps) : eps, minSamples);
+      result = dbscanOnTree(
+        buildKdTree(points, X.rows, X.cols),
+        metric === 'cosine' ? Math.sqrt(2 * eps) : eps,
+        minSamples,
+      );
     } else {
       result = dbscanLabels(await epsNeighborhoods(X, eps, metric, 'Dbscan.fit'), minSamples);
     }

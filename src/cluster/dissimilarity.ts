@@ -6,13 +6,16 @@ import type { DistanceMetric } from '../kernels/distance-metric.js';
 import type { Matrix } from '../util/matrix.js';
 import { metricRows } from './eps-neighborhoods.js';
 
-export type Dissimilarity = { readonly n: number; readonly matrix: Float64Array } | { readonly n: number; readonly distance: (i: number, j: number) => number };
+export type Dissimilarity =
+  | { readonly n: number; readonly matrix: Float64Array }
+  | { readonly n: number; readonly distance: (i: number, j: number) => number };
 
 /** Accessor for either form. @throws RangeError when a matrix has the wrong length. */
 export function dissimilarityAccessor(D: Dissimilarity, caller: string): (i: number, j: number) => number {
   if ('matrix' in D) {
     const { n, matrix } = D;
-    if (matrix.length !== n * n) throw new RangeError(`${caller}: dissimilarity matrix length (${matrix.length}) != n*n (${n * n})`);
+    if (matrix.length !== n * n)
+      throw new RangeError(`${caller}: dissimilarity matrix length (${matrix.length}) != n*n (${n * n})`);
     return (i, j) => matrix[i * n + j];
   }
   return D.distance;
@@ -23,7 +26,11 @@ export function dissimilarityAccessor(D: Dissimilarity, caller: string): (i: num
  * n^2 doubles.
  * @throws RangeError on a zero row under cosine.
  */
-export function dissimilarityFromRows(X: Matrix, metric: DistanceMetric, caller = 'dissimilarityFromRows'): Dissimilarity {
+export function dissimilarityFromRows(
+  X: Matrix,
+  metric: DistanceMetric,
+  caller = 'dissimilarityFromRows',
+): Dissimilarity {
   const { rows: n, cols: d } = X;
   const p = metricRows(X, metric, caller);
   const matrix = new Float64Array(n * n);

@@ -25,7 +25,8 @@ export function metricRows(X: Matrix, metric: DistanceMetric, caller: string): F
     for (let i = 0; i < rows; i++) {
       let s = 0;
       for (let c = 0; c < cols; c++) s += out[i * cols + c] * out[i * cols + c];
-      if (s === 0) throw new RangeError(`${caller}: row ${i} is a zero vector; cosine distance is undefined for it`);
+      if (s === 0)
+        throw new RangeError(`${caller}: row ${i} is a zero vector; cosine distance is undefined for it`);
       const inv = 1 / Math.sqrt(s);
       for (let c = 0; c < cols; c++) out[i * cols + c] *= inv;
     }
@@ -38,7 +39,12 @@ export function metricRows(X: Matrix, metric: DistanceMetric, caller: string): F
  * `radius_neighbors`. Cosine distance is 1 - cos. O(n log n + pairs) in low dims, O(n^2 d) otherwise.
  * @throws RangeError on a zero row under cosine.
  */
-export async function epsNeighborhoods(X: Matrix, eps: number, metric: DistanceMetric, caller = 'epsNeighborhoods'): Promise<NeighborLists> {
+export async function epsNeighborhoods(
+  X: Matrix,
+  eps: number,
+  metric: DistanceMetric,
+  caller = 'epsNeighborhoods',
+): Promise<NeighborLists> {
   const { rows: n, cols } = X;
   if (n === 0) return { offsets: new Int32Array(1), indices: new Int32Array(0) };
   if (cols <= KD_TREE_MAX_DIMS) {

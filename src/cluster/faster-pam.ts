@@ -19,7 +19,12 @@ export interface PamResult {
 }
 
 /** Run FasterPAM from `initial` medoids (distinct indices). O(n^2) per pass plus O(n k) per swap. */
-export function fasterPam(dist: (i: number, j: number) => number, n: number, initial: Int32Array, maxIterations: number): PamResult {
+export function fasterPam(
+  dist: (i: number, j: number) => number,
+  n: number,
+  initial: Int32Array,
+  maxIterations: number,
+): PamResult {
   const k = initial.length;
   const medoids = Int32Array.from(initial);
   const isMedoid = new Int32Array(n).fill(-1);
@@ -86,16 +91,17 @@ export function fasterPam(dist: (i: number, j: number) => number, n: number, ini
       if (k === 1) {
         // One medoid: the swap replaces it, so the change is the plain difference in cost.
         for (let o = 0; o < n; o++) acc += dist(o, c) - dNear[o];
-      } else for (let o = 0; o < n; o++) {
-        const d = dist(o, c);
-        const dn = dNear[o];
-        if (d < dn) {
-          acc += d - dn;
-          delta[near[o]] += dn - dSecond[o];
-        } else if (d < dSecond[o]) {
-          delta[near[o]] += d - dSecond[o];
+      } else
+        for (let o = 0; o < n; o++) {
+          const d = dist(o, c);
+          const dn = dNear[o];
+          if (d < dn) {
+            acc += d - dn;
+            delta[near[o]] += dn - dSecond[o];
+          } else if (d < dSecond[o]) {
+            delta[near[o]] += d - dSecond[o];
+          }
         }
-      }
       let best = 0;
       for (let i = 1; i < k; i++) if (delta[i] < delta[best]) best = i;
       const change = delta[best] + acc;

@@ -115,7 +115,8 @@ export function selfRadiusNeighbors(tree: KdTree, radius: number): NeighborLists
  */
 export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neighbors: Int32Array } {
   const { n } = tree;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
   const kth = new Float64Array(n);
   const neighbors = new Int32Array(n * k);
   selfKNearestRange(tree, k, 0, n, kth, neighbors);
@@ -126,7 +127,14 @@ export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neig
  * `selfKNearest` for the points at tree positions [from, to), written into `kth` and `neighbors`
  * (by original index) — the unit of work a worker thread takes.
  */
-export function selfKNearestRange(tree: KdTree, k: number, from: number, to: number, kth: Float64Array, neighbors: Int32Array): void {
+export function selfKNearestRange(
+  tree: KdTree,
+  k: number,
+  from: number,
+  to: number,
+  kth: Float64Array,
+  neighbors: Int32Array,
+): void {
   const { dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   const firstLeaf = (nodeCount - 1) / 2;
   const heapD = new Float64Array(k);

@@ -38,7 +38,12 @@ export function buildInit(dist: (i: number, j: number) => number, n: number, k: 
  * the nearest medoid so far (not squared: a dissimilarity need not be euclidean). If every
  * remaining object sits on a medoid, the lowest-index non-medoid is taken. O(n k).
  */
-export function plusPlusInit(dist: (i: number, j: number) => number, n: number, k: number, random: Random): Int32Array {
+export function plusPlusInit(
+  dist: (i: number, j: number) => number,
+  n: number,
+  k: number,
+  random: Random,
+): Int32Array {
   const medoids = new Int32Array(k);
   const dNear = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
   const chosen = new Uint8Array(n);

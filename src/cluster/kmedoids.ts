@@ -20,7 +20,13 @@ export interface KMedoidsOptions {
   metric: DistanceMetric;
 }
 
-export const KMEDOIDS_DEFAULTS: Readonly<KMedoidsOptions> = { k: 8, init: 'build', maxIterations: 100, seed: 0, metric: 'euclidean' };
+export const KMEDOIDS_DEFAULTS: Readonly<KMedoidsOptions> = {
+  k: 8,
+  init: 'build',
+  maxIterations: 100,
+  seed: 0,
+  metric: 'euclidean',
+};
 
 /**
  * k-medoids by FasterPAM (Schubert & Rousseeuw 2021) on any dissimilarity: vectors through
@@ -41,8 +47,10 @@ export class KMedoids implements Clusterer {
 
   constructor(options: Partial<KMedoidsOptions> = {}) {
     const p = { ...KMEDOIDS_DEFAULTS, ...options };
-    if (!Number.isInteger(p.k) || p.k < 1) throw new RangeError(`KMedoids: k (${p.k}) must be a positive integer`);
-    if (p.init !== 'build' && p.init !== 'k-medoids++') throw new RangeError(`KMedoids: init (${p.init}) must be build or k-medoids++`);
+    if (!Number.isInteger(p.k) || p.k < 1)
+      throw new RangeError(`KMedoids: k (${p.k}) must be a positive integer`);
+    if (p.init !== 'build' && p.init !== 'k-medoids++')
+      throw new RangeError(`KMedoids: init (${p.init}) must be build or k-medoids++`);
     if (!Number.isInteger(p.maxIterations) || p.maxIterations < 1) {
       throw new RangeError(`KMedoids: maxIterations (${p.maxIterations}) must be a positive integer`);
     }
@@ -83,10 +91,14 @@ export class KMedoids implements Clusterer {
     const dist = dissimilarityAccessor(D, 'KMedoids.fit');
     if ('matrix' in D) {
       for (let i = 0; i < D.matrix.length; i++) {
-        if (Number.isNaN(D.matrix[i])) throw new RangeError(`KMedoids.fit: dissimilarity[${Math.floor(i / n)}, ${i % n}] is NaN`);
+        if (Number.isNaN(D.matrix[i]))
+          throw new RangeError(`KMedoids.fit: dissimilarity[${Math.floor(i / n)}, ${i % n}] is NaN`);
       }
     }
-    const initial = this.params.init === 'build' ? buildInit(dist, n, k) : plusPlusInit(dist, n, k, randomSource(this.params.seed));
+    const initial =
+      this.params.init === 'build'
+        ? buildInit(dist, n, k)
+        : plusPlusInit(dist, n, k, randomSource(this.params.seed));
     this.#result = fasterPam(dist, n, initial, this.params.maxIterations);
     return this;
   }

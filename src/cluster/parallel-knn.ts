@@ -19,10 +19,14 @@ function shared<T extends Float64Array | Int32Array>(a: T): T {
 }
 
 /** `selfKNearest(tree, k)`, split across the main thread and one worker when it pays. */
-export async function selfKNearestParallel(tree: KdTree, k: number): Promise<{ kth: Float64Array; neighbors: Int32Array }> {
+export async function selfKNearestParallel(
+  tree: KdTree,
+  k: number,
+): Promise<{ kth: Float64Array; neighbors: Int32Array }> {
   const { n } = tree;
   if (n < PARALLEL_KNN_MIN_POINTS || availableParallelism() < 2) return selfKNearest(tree, k);
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
   const sharedTree: KdTree = {
     n,
     dims: tree.dims,
@@ -43,7 +47,9 @@ export async function selfKNearestParallel(tree: KdTree, k: number): Promise<{ k
   const finished = new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
     worker.once('error', reject);
-    worker.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`selfKNearestParallel: worker exited with ${code}`))));
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`selfKNearestParallel: worker exited with ${code}`)),
+    );
   });
   selfKNearestRange(sharedTree, k, 0, half, kth, neighbors);
   await finished;

@@ -6,11 +6,26 @@
 import type { SequenceSet } from '../data/sequence-set.js';
 import { type ProgressCallback, silentProgress } from '../util/progress.js';
 import type { Dissimilarity } from './dissimilarity.js';
-import { hammingDistance, lcsDistance, optimalMatchingDistance, type SubstitutionCost } from './sequence-distance.js';
-import { behaviorOfToken, categoryOfToken, SEQUENCE_TOKENS, type SequenceToken, sequenceTokens } from './sequence-tokens.js';
+import {
+  hammingDistance,
+  lcsDistance,
+  optimalMatchingDistance,
+  type SubstitutionCost,
+} from './sequence-distance.js';
+import {
+  behaviorOfToken,
+  categoryOfToken,
+  SEQUENCE_TOKENS,
+  type SequenceToken,
+  sequenceTokens,
+} from './sequence-tokens.js';
 
 export type SequenceDistanceMethod = 'optimal-matching' | 'lcs' | 'hamming';
-export const SEQUENCE_DISTANCE_METHODS: readonly SequenceDistanceMethod[] = ['optimal-matching', 'lcs', 'hamming'];
+export const SEQUENCE_DISTANCE_METHODS: readonly SequenceDistanceMethod[] = [
+  'optimal-matching',
+  'lcs',
+  'hamming',
+];
 
 export interface SequenceDistanceOptions {
   method: SequenceDistanceMethod;
@@ -38,8 +53,17 @@ export const SEQUENCE_DISTANCE_DEFAULTS: Readonly<SequenceDistanceOptions> = {
  * `sameCategory`, same behavior in another category `sameBehavior`, anything else `other`.
  * @example behaviorCategorySubstitution({ sameCategory: 1, sameBehavior: 1.5, other: 2 })
  */
-export function behaviorCategorySubstitution(costs: { sameCategory: number; sameBehavior: number; other: number }): (a: number, b: number) => number {
-  return (a, b) => (categoryOfToken(a) === categoryOfToken(b) ? costs.sameCategory : behaviorOfToken(a) === behaviorOfToken(b) ? costs.sameBehavior : costs.other);
+export function behaviorCategorySubstitution(costs: {
+  sameCategory: number;
+  sameBehavior: number;
+  other: number;
+}): (a: number, b: number) => number {
+  return (a, b) =>
+    categoryOfToken(a) === categoryOfToken(b)
+      ? costs.sameCategory
+      : behaviorOfToken(a) === behaviorOfToken(b)
+        ? costs.sameBehavior
+        : costs.other;
 }
 
 /**
@@ -48,16 +72,25 @@ export function behaviorCategorySubstitution(costs: { sameCategory: number; same
  * @throws RangeError for an unknown method or token, negative costs, a bad maxLength, or
  *   category tokens without categories.
  */
-export function sequenceDistanceMatrix(seqs: SequenceSet, options: Partial<SequenceDistanceOptions> = {}): Dissimilarity {
+export function sequenceDistanceMatrix(
+  seqs: SequenceSet,
+  options: Partial<SequenceDistanceOptions> = {},
+): Dissimilarity {
   const p = { ...SEQUENCE_DISTANCE_DEFAULTS, ...options };
   const caller = 'sequenceDistanceMatrix';
-  if (!SEQUENCE_DISTANCE_METHODS.includes(p.method)) throw new RangeError(`${caller}: method (${p.method}) must be one of ${SEQUENCE_DISTANCE_METHODS.join(', ')}`);
-  if (!SEQUENCE_TOKENS.includes(p.tokens)) throw new RangeError(`${caller}: tokens (${p.tokens}) must be one of ${SEQUENCE_TOKENS.join(', ')}`);
-  if (!(p.indel >= 0) || !Number.isFinite(p.indel)) throw new RangeError(`${caller}: indel (${p.indel}) must be a finite number >= 0`);
+  if (!SEQUENCE_DISTANCE_METHODS.includes(p.method))
+    throw new RangeError(
+      `${caller}: method (${p.method}) must be one of ${SEQUENCE_DISTANCE_METHODS.join(', ')}`,
+    );
+  if (!SEQUENCE_TOKENS.includes(p.tokens))
+    throw new RangeError(`${caller}: tokens (${p.tokens}) must be one of ${SEQUENCE_TOKENS.join(', ')}`);
+  if (!(p.indel >= 0) || !Number.isFinite(p.indel))
+    throw new RangeError(`${caller}: indel (${p.indel}) must be a finite number >= 0`);
   if (typeof p.substitution === 'number' && (!(p.substitution >= 0) || !Number.isFinite(p.substitution))) {
     throw new RangeError(`${caller}: substitution (${p.substitution}) must be a finite number >= 0`);
   }
-  if (!Number.isInteger(p.maxLength) || p.maxLength < 0) throw new RangeError(`${caller}: maxLength (${p.maxLength}) must be an integer >= 0`);
+  if (!Number.isInteger(p.maxLength) || p.maxLength < 0)
+    throw new RangeError(`${caller}: maxLength (${p.maxLength}) must be an integer >= 0`);
   const tokens = sequenceTokens(seqs, p.tokens, caller);
   const n = seqs.offsets.length - 1;
   const seq = (s: number): Int32Array => {

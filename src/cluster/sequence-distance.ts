@@ -45,7 +45,11 @@ export function optimalMatchingDistance(
 }
 
 /** Length of the longest common subsequence. O(|a||b|) time, O(|b|) memory. */
-export function longestCommonSubsequence(a: ArrayLike<number>, b: ArrayLike<number>, work?: Int32Array): number {
+export function longestCommonSubsequence(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  work?: Int32Array,
+): number {
   const n = b.length;
   const row = work !== undefined && work.length >= n + 1 ? work : new Int32Array(n + 1);
   row.fill(0, 0, n + 1);
@@ -67,7 +71,12 @@ export function lcsDistance(a: ArrayLike<number>, b: ArrayLike<number>, work?: I
 }
 
 /** Position-by-position mismatch cost; unmatched tail positions cost `indel` each. O(max(|a|, |b|)). */
-export function hammingDistance(a: ArrayLike<number>, b: ArrayLike<number>, substitution: SubstitutionCost = 1, indel = 1): number {
+export function hammingDistance(
+  a: ArrayLike<number>,
+  b: ArrayLike<number>,
+  substitution: SubstitutionCost = 1,
+  indel = 1,
+): number {
   const common = Math.min(a.length, b.length);
   let s = 0;
   for (let i = 0; i < common; i++) {

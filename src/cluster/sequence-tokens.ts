@@ -5,7 +5,12 @@
 import { BEHAVIORS, type SequenceSet } from '../data/sequence-set.js';
 
 export type SequenceToken = 'item' | 'category' | 'behavior' | 'behavior-category';
-export const SEQUENCE_TOKENS: readonly SequenceToken[] = ['item', 'category', 'behavior', 'behavior-category'];
+export const SEQUENCE_TOKENS: readonly SequenceToken[] = [
+  'item',
+  'category',
+  'behavior',
+  'behavior-category',
+];
 
 /**
  * One token per event (CSR, same offsets as `seqs`). For 'behavior-category' the token is
@@ -13,7 +18,11 @@ export const SEQUENCE_TOKENS: readonly SequenceToken[] = ['item', 'category', 'b
  * unknown categories (-1) map to category token 0.
  * @throws RangeError if the token needs categories and `seqs` has none, or the token is unknown.
  */
-export function sequenceTokens(seqs: SequenceSet, token: SequenceToken, caller = 'sequenceTokens'): Int32Array {
+export function sequenceTokens(
+  seqs: SequenceSet,
+  token: SequenceToken,
+  caller = 'sequenceTokens',
+): Int32Array {
   const e = seqs.items.length;
   const out = new Int32Array(e);
   switch (token) {
@@ -26,8 +35,10 @@ export function sequenceTokens(seqs: SequenceSet, token: SequenceToken, caller =
     case 'category':
     case 'behavior-category': {
       const cats = seqs.categories;
-      if (cats === undefined) throw new RangeError(`${caller}: tokens '${token}' need categories, and this SequenceSet has none`);
-      for (let i = 0; i < e; i++) out[i] = token === 'category' ? cats[i] : (cats[i] + 1) * BEHAVIORS.length + seqs.behaviors[i];
+      if (cats === undefined)
+        throw new RangeError(`${caller}: tokens '${token}' need categories, and this SequenceSet has none`);
+      for (let i = 0; i < e; i++)
+        out[i] = token === 'category' ? cats[i] : (cats[i] + 1) * BEHAVIORS.length + seqs.behaviors[i];
       return out;
     }
     default: {

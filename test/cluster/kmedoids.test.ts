@@ -32,7 +32,10 @@ for (const c of cases) {
     const m = await new KMedoids({ k: c.k }).fitDissimilarity({ n, matrix: D });
     assert.ok(m.cost <= c.total_deviation * (1 + 1e-12), `${m.cost} vs pam ${c.total_deviation}`);
     assert.ok(Math.abs(m.cost - cost(D, n, m.medoids)) < 1e-9);
-    assert.deepEqual(Array.from(m.medoids).sort((a, b) => a - b), c.medoids);
+    assert.deepEqual(
+      Array.from(m.medoids).sort((a, b) => a - b),
+      c.medoids,
+    );
   });
 }
 
@@ -61,11 +64,16 @@ test('KMedoids finds the exhaustive optimum on 12 points, k 3 (seed 2), and k-me
   const D = dissimilarityFromRows(X, 'euclidean');
   assert.ok('matrix' in D);
   let best = Number.POSITIVE_INFINITY;
-  for (let a = 0; a < 12; a++) for (let b = a + 1; b < 12; b++) for (let c = b + 1; c < 12; c++) best = Math.min(best, cost(D.matrix, 12, [a, b, c]));
+  for (let a = 0; a < 12; a++)
+    for (let b = a + 1; b < 12; b++)
+      for (let c = b + 1; c < 12; c++) best = Math.min(best, cost(D.matrix, 12, [a, b, c]));
   const m = await new KMedoids({ k: 3 }).fit(X);
   assert.ok(Math.abs(m.cost - best) < 1e-12);
   const p1 = await new KMedoids({ k: 3, init: 'k-medoids++', seed: 5 }).fitDissimilarity(D);
-  const p2 = await new KMedoids({ k: 3, init: 'k-medoids++', seed: 5 }).fitDissimilarity({ n: 12, distance: (i, j) => D.matrix[i * 12 + j] });
+  const p2 = await new KMedoids({ k: 3, init: 'k-medoids++', seed: 5 }).fitDissimilarity({
+    n: 12,
+    distance: (i, j) => D.matrix[i * 12 + j],
+  });
   assert.deepEqual(Array.from(p1.medoids), Array.from(p2.medoids));
   assert.ok(Math.abs(p1.cost - best) < 1e-12);
 });
@@ -82,7 +90,13 @@ test('KMedoids degenerate input: k = n (cost 0), k = 1, identical points, k > n,
   assert.equal(same.cost, 0);
   await assert.rejects(new KMedoids({ k: 4 }).fit(X), /k \(4\) > objects \(3\)/);
   await assert.rejects(new KMedoids({ k: 1 }).fit(matrixFromRows([[Number.NaN]])), /NaN/);
-  await assert.rejects(new KMedoids({ k: 1 }).fitDissimilarity({ n: 2, matrix: new Float64Array([0, Number.NaN, Number.NaN, 0]) }), /NaN/);
+  await assert.rejects(
+    new KMedoids({ k: 1 }).fitDissimilarity({
+      n: 2,
+      matrix: new Float64Array([0, Number.NaN, Number.NaN, 0]),
+    }),
+    /NaN/,
+  );
   assert.throws(() => new KMedoids({ k: 0 }), /k \(0\)/);
   assert.throws(() => new KMedoids({ init: 'random' as 'build' }), /init/);
 });

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KMedoids } from '../../src/cluster/kmedoids.js';
-import { behaviorCategorySubstitution, sequenceDistanceMatrix } from '../../src/cluster/sequence-distance-matrix.js';
+import {
+  behaviorCategorySubstitution,
+  sequenceDistanceMatrix,
+} from '../../src/cluster/sequence-distance-matrix.js';
 import { sequenceTokens } from '../../src/cluster/sequence-tokens.js';
 import type { SequenceSet } from '../../src/data/sequence-set.js';
 import type { ProgressEvent } from '../../src/util/progress.js';
@@ -9,10 +12,27 @@ import type { ProgressEvent } from '../../src/util/progress.js';
 // Four users; behaviors pv=0 cart=1 fav=2 buy=3. Items 0..3 in categories [0, 0, 1, 1].
 function sequences(): SequenceSet {
   const events = [
-    [[0, 0], [1, 0], [1, 1]], // u0: pv i0, pv i1, cart i1
-    [[0, 0], [1, 0], [1, 3]], // u1: pv i0, pv i1, buy i1
-    [[2, 0], [3, 0], [3, 0], [3, 1]], // u2: pv i2, pv i3, pv i3, cart i3
-    [[2, 0], [3, 0], [3, 1]], // u3: pv i2, pv i3, cart i3
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+    ], // u0: pv i0, pv i1, cart i1
+    [
+      [0, 0],
+      [1, 0],
+      [1, 3],
+    ], // u1: pv i0, pv i1, buy i1
+    [
+      [2, 0],
+      [3, 0],
+      [3, 0],
+      [3, 1],
+    ], // u2: pv i2, pv i3, pv i3, cart i3
+    [
+      [2, 0],
+      [3, 0],
+      [3, 1],
+    ], // u3: pv i2, pv i3, cart i3
   ];
   const offsets = [0];
   const items: number[] = [];
@@ -54,7 +74,10 @@ test('sequenceDistanceMatrix(optimal-matching, behavior-category) by hand, with 
     assert.equal(at(i, i), 0);
     for (let j = 0; j < 4; j++) assert.equal(at(i, j), at(j, i));
   }
-  assert.deepEqual(events.map((e) => e.done), [1, 2, 3, 4]);
+  assert.deepEqual(
+    events.map((e) => e.done),
+    [1, 2, 3, 4],
+  );
   assert.ok(events.every((e) => e.total === 4));
 });
 
@@ -77,7 +100,12 @@ test('sequenceDistanceMatrix(lcs, item) and (hamming, behavior) by hand; maxLeng
   assert.ok('matrix' in ham);
   assert.equal(ham.matrix[0 * 4 + 1], 1); // cart vs buy at position 2
   assert.equal(ham.matrix[2 * 4 + 3], 2); // pv pv pv cart vs pv pv cart: one mismatch + one tail
-  const last2 = sequenceDistanceMatrix(seqs, { method: 'hamming', tokens: 'behavior', substitution: 1, maxLength: 2 });
+  const last2 = sequenceDistanceMatrix(seqs, {
+    method: 'hamming',
+    tokens: 'behavior',
+    substitution: 1,
+    maxLength: 2,
+  });
   assert.ok('matrix' in last2);
   assert.equal(last2.matrix[2 * 4 + 3], 0); // last two: pv cart vs pv cart
 });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { hammingDistance, lcsDistance, longestCommonSubsequence, optimalMatchingDistance } from '../../src/cluster/sequence-distance.js';
+import {
+  hammingDistance,
+  lcsDistance,
+  longestCommonSubsequence,
+  optimalMatchingDistance,
+} from '../../src/cluster/sequence-distance.js';
 import { randomSource } from '../../src/util/random.js';
 
 const codes = (s: string) => Array.from(s, (c) => c.charCodeAt(0));

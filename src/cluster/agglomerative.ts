@@ -3,9 +3,11 @@ import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
 import type { Clusterer } from './clusterer.js';
 import { condensedDistances } from './condensed-distances.js';
-import { metricRows } from './eps-neighborhoods.js';
+import { KD_TREE_MAX_DIMS, metricRows } from './eps-neighborhoods.js';
+import { buildKdTree } from './kd-tree.js';
 import { clustersBelowThreshold, cutLinkage, type LinkageTree, linkageFromMerges } from './linkage-tree.js';
 import { matrixChainMerges } from './matrix-chain.js';
+import { boruvkaMutualReachability } from './mutual-reachability-mst.js';
 import { primMerges } from './single-linkage.js';
 import { wardMerges } from './ward-chain.js';
 
@@ -35,8 +37,9 @@ export const AGGLOMERATIVE_DEFAULTS: Readonly<AgglomerativeOptions> = {
 /**
  * Agglomerative clustering with scikit-learn's semantics and scipy's merge heights (Float64).
  * ward: nearest-neighbor chain on centroids, O(n^2 d) time, O(n d) memory; complete / average:
- * nearest-neighbor chain on a condensed distance matrix, O(n^2) time and memory; single: Prim's MST,
- * O(n^2 d) time, O(n) memory. `tree` is the full merge list (see `LinkageTree`).
+ * nearest-neighbor chain on a condensed distance matrix, O(n^2) time and memory; single: the
+ * minimum spanning tree — Borůvka on a k-d tree for euclidean up to 12 dims (about O(n log n)),
+ * Prim otherwise (O(n^2 d) time, O(n) memory). `tree` is the full merge list (see `LinkageTree`).
  *
  * Degenerate input: one row gives label 0 and an empty tree; identical points merge at height 0.
  * @throws RangeError for an unknown linkage or metric, ward with cosine, nClusters outside [1, n]
@@ -115,7 +118,13 @@ export function linkageTree(X: Matrix, linkage: Linkage, metric: DistanceMetric 
       merges = wardMerges(points, n, d);
       break;
     case 'single':
-      merges = primMerges(points, n, d, metric);
+      if (metric === 'euclidean' && d <= KD_TREE_MAX_DIMS && n > 1) {
+        // The euclidean MST is the mutual reachability MST with all core distances 0.
+        const mst = boruvkaMutualReachability(buildKdTree(points, n, d), new Float64Array(n));
+        merges = { a: mst.a, b: mst.b, h: mst.w };
+      } else {
+        merges = primMerges(points, n, d, metric);
+      }
       break;
     case 'complete':
     case 'average':

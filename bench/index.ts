@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Pro
   generate: () => import('./generate.js'),
   kernels: () => import('./kernels.js'),
   'cluster-centroid': () => import('./cluster-centroid.js'),
+  'cluster-density': () => import('./cluster-density.js'),
   item2vec: () => import('./item2vec.js'),
 };
 

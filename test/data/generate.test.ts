@@ -5,8 +5,10 @@ import { GENERATE_KINDS } from '../../src/data/generate-options.js';
 import { plannedSegmentSizes } from '../../src/data/generate-plan.js';
 import { GENERATE_WINDOW } from '../../src/data/generate-user.js';
 import { BEHAVIOR_CODE } from '../../src/data/sequence-set.js';
-import { adjustedRand } from '../helpers/adjusted-rand.js';
-import { kmeansLite } from '../helpers/kmeans-lite.js';
+import { KMeans } from '../../src/cluster/kmeans.js';
+import { contingency } from '../../src/metrics/contingency.js';
+import { adjustedRand } from '../../src/metrics/rand.js';
+import type { Matrix } from '../../src/util/matrix.js';
 import { categoryTfidf } from '../helpers/sequence-features.js';
 import { matrix, selectRows } from '../../src/util/matrix.js';
 import { welchT } from '../helpers/welch.js';
@@ -119,11 +121,18 @@ async function tfidfKmeansAri(
   const { sequences, truth } = generateSequences({ users: 1200, segments: 3, difficulty, seed, categories });
   const X = categoryTfidf(sequences, bigrams);
   const keep = Int32Array.from(truth.segment.keys()).filter((u) => truth.segment[u] >= 0);
-  const labels = await kmeansLite(selectRows(X, keep), 3, seed);
-  return adjustedRand(
+  return kmeansAri(
+    selectRows(X, keep),
     Int32Array.from(keep, (u) => truth.segment[u]),
-    labels,
+    3,
+    seed,
   );
+}
+
+/** ARI of segscope's k-means (4 k-means++ restarts) against the planted segments. */
+async function kmeansAri(X: Matrix, segments: Int32Array, k: number, seed: number): Promise<number> {
+  const km = await new KMeans({ k, seed, nInit: 4 }).fit(X);
+  return adjustedRand(contingency(segments, km.labels));
 }
 
 test('generateSequences(easy, seed 12): k-means on category TF-IDF recovers the segments (ARI >= 0.9)', async () => {
@@ -295,8 +304,8 @@ test('generateSequences(activity-only, seed 3): k-means on activity statistics r
     for (let u = 0; u < n; u++) v += (X.data[3 * u + j] - m) ** 2 / n;
     for (let u = 0; u < n; u++) X.data[3 * u + j] = (X.data[3 * u + j] - m) / Math.sqrt(v);
   }
-  const activity = adjustedRand(truth.segment, await kmeansLite(X, 3, 3));
-  const counts = adjustedRand(truth.segment, await kmeansLite(categoryTfidf(s), 3, 3));
+  const activity = await kmeansAri(X, truth.segment, 3, 3);
+  const counts = await kmeansAri(categoryTfidf(s), truth.segment, 3, 3);
   assert.ok(activity >= 0.8, `activity ARI ${activity}`);
   assert.ok(counts < 0.3, `category TF-IDF ARI ${counts}`);
 });

@@ -113,18 +113,19 @@ test('generateSequences(medium, seed 6, 3% bots): a rate rule (>= 200 events, ga
 });
 
 async function tfidfKmeansAri(
-  difficulty: 'easy' | 'order-only',
-  bigrams: boolean,
+  difficulty: 'easy' | 'order-only' | 'order-long',
+  ngram: 1 | 2 | 3,
   seed: number,
   categories?: number,
+  segments = 3,
 ): Promise<number> {
-  const { sequences, truth } = generateSequences({ users: 1200, segments: 3, difficulty, seed, categories });
-  const X = categoryTfidf(sequences, bigrams);
+  const { sequences, truth } = generateSequences({ users: 1200, segments, difficulty, seed, categories });
+  const X = categoryTfidf(sequences, ngram);
   const keep = Int32Array.from(truth.segment.keys()).filter((u) => truth.segment[u] >= 0);
   return kmeansAri(
     selectRows(X, keep),
     Int32Array.from(keep, (u) => truth.segment[u]),
-    3,
+    segments,
     seed,
   );
 }
@@ -136,14 +137,14 @@ async function kmeansAri(X: Matrix, segments: Int32Array, k: number, seed: numbe
 }
 
 test('generateSequences(easy, seed 12): k-means on category TF-IDF recovers the segments (ARI >= 0.9)', async () => {
-  const ari = await tfidfKmeansAri('easy', false, 12);
+  const ari = await tfidfKmeansAri('easy', 1, 12);
   assert.ok(ari >= 0.9, `ARI ${ari}`);
 });
 
 test('generateSequences(order-only, seed 13): category TF-IDF cannot separate (ARI < 0.1), category-bigram TF-IDF can (ARI > 0.8)', async () => {
-  const unigram = await tfidfKmeansAri('order-only', false, 13);
+  const unigram = await tfidfKmeansAri('order-only', 1, 13);
   // 40 categories keep the bigram space (1,600 dims) small enough for the test's plain k-means.
-  const bigram = await tfidfKmeansAri('order-only', true, 13, 40);
+  const bigram = await tfidfKmeansAri('order-only', 2, 13, 40);
   assert.ok(unigram < 0.1, `unigram ARI ${unigram}`);
   assert.ok(bigram > 0.8, `bigram ARI ${bigram}`);
 });
@@ -308,4 +309,61 @@ test('generateSequences(activity-only, seed 3): k-means on activity statistics r
   const counts = await kmeansAri(categoryTfidf(s), truth.segment, 3, 3);
   assert.ok(activity >= 0.8, `activity ARI ${activity}`);
   assert.ok(counts < 0.3, `category TF-IDF ARI ${counts}`);
+});
+
+/** Weighted mean total-variation distance between two segments' next-category distributions. */
+function transitionDistance(
+  A: ReturnType<typeof categoryStatistics>,
+  B: ReturnType<typeof categoryStatistics>,
+): number {
+  const sum = (x: Float64Array) => x.reduce((p, q) => p + q, 0);
+  let total = 0;
+  let weight = 0;
+  for (let c = 0; c < A.C; c++) {
+    const rowA = A.transitions.subarray(c * A.C, (c + 1) * A.C);
+    const rowB = B.transitions.subarray(c * A.C, (c + 1) * A.C);
+    const nA = sum(rowA);
+    const nB = sum(rowB);
+    if (nA < 50 || nB < 50) continue;
+    let tv = 0;
+    for (let d = 0; d < A.C; d++) tv += Math.abs(rowA[d] / nA - rowB[d] / nB) / 2;
+    total += (nA + nB) * tv;
+    weight += nA + nB;
+  }
+  return total / weight;
+}
+
+test('generateSequences(order-long, seed 18): segments share categories and transitions, only trigram TF-IDF separates them', async () => {
+  const { sequences: s, truth } = generateSequences({
+    users: 4000,
+    segments: 2,
+    difficulty: 'order-long',
+    seed: 18,
+    categories: 40,
+  });
+  const [A, B] = [0, 1].map((k) =>
+    categoryStatistics(
+      s,
+      Array.from(truth.segment.keys()).filter((u) => truth.segment[u] === k),
+    ),
+  );
+  // Sampling noise alone: the same statistic between two random halves of segment 0.
+  const members0 = Array.from(truth.segment.keys()).filter((u) => truth.segment[u] === 0);
+  const halfA = categoryStatistics(
+    s,
+    members0.filter((_, i) => i % 2 === 0),
+  );
+  const halfB = categoryStatistics(
+    s,
+    members0.filter((_, i) => i % 2 === 1),
+  );
+  const between = transitionDistance(A, B);
+  const within = transitionDistance(halfA, halfB);
+  assert.ok(between < 1.5 * within, `transition TV between segments ${between} vs within one ${within}`);
+  for (const ngram of [1, 2] as const) {
+    const ari = await tfidfKmeansAri('order-long', ngram, 18, 40, 2);
+    assert.ok(ari < 0.1, `${ngram}-gram ARI ${ari}`);
+  }
+  const trigram = await tfidfKmeansAri('order-long', 3, 18, 40, 2);
+  assert.ok(trigram > 0.8, `trigram ARI ${trigram}`);
 });

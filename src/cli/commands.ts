@@ -5,5 +5,8 @@ import type { Command } from './command.js';
  * Loaded lazily so `segscope inspect` does not load the transformer stack.
  */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
-  metrics: { summary: 'internal and external cluster validity indices of a labeling', load: async () => (await import('./metrics.js')).command },
+  metrics: {
+    summary: 'internal and external cluster validity indices of a labeling',
+    load: async () => (await import('./metrics.js')).command,
+  },
 };

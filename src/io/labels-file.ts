@@ -14,9 +14,11 @@ export function parseLabels(text: string, file = '<labels>'): Labels {
   const out = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const s = lines[i].trim();
-    if (!/^-?\d+$/.test(s)) throw new InputError(`"${lines[i]}" is not an integer label`, { file, line: i + 1 });
+    if (!/^-?\d+$/.test(s))
+      throw new InputError(`"${lines[i]}" is not an integer label`, { file, line: i + 1 });
     const v = Number(s);
-    if (v < -1 || v > 0x7fffffff) throw new InputError(`label ${v} is out of range (-1 = noise, else 0..2^31-1)`, { file, line: i + 1 });
+    if (v < -1 || v > 0x7fffffff)
+      throw new InputError(`label ${v} is out of range (-1 = noise, else 0..2^31-1)`, { file, line: i + 1 });
     out[i] = v;
   }
   return out;

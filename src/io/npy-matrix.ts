@@ -8,7 +8,10 @@ import { type NpyArray, readNpy } from './npy.js';
  * @example npyToMatrix({ dtype: 'float32', shape: [1, 2], data: Float32Array.of(1, 2) })
  */
 export function npyToMatrix(array: NpyArray, file = '<npy>'): Matrix {
-  if (array.shape.length !== 2) throw new InputError(`expected a 2-D array (rows x cols), got shape (${array.shape.join(', ')})`, { file });
+  if (array.shape.length !== 2)
+    throw new InputError(`expected a 2-D array (rows x cols), got shape (${array.shape.join(', ')})`, {
+      file,
+    });
   const [rows, cols] = array.shape;
   const data = array.data instanceof Float32Array ? array.data : Float32Array.from(array.data);
   return { rows, cols, data };

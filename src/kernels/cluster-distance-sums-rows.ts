@@ -21,8 +21,10 @@ export async function clusterDistanceSumsOfRows(
   rows: Int32Array,
   blockRows = 512,
 ): Promise<Float64Array> {
-  if (labels.length !== X.rows) throw new RangeError(`clusterDistanceSumsOfRows: labels.length (${labels.length}) != rows (${X.rows})`);
-  if (!Number.isInteger(blockRows) || blockRows < 1) throw new RangeError(`clusterDistanceSumsOfRows: blockRows (${blockRows}) must be a positive integer`);
+  if (labels.length !== X.rows)
+    throw new RangeError(`clusterDistanceSumsOfRows: labels.length (${labels.length}) != rows (${X.rows})`);
+  if (!Number.isInteger(blockRows) || blockRows < 1)
+    throw new RangeError(`clusterDistanceSumsOfRows: blockRows (${blockRows}) must be a positive integer`);
   const n = X.rows;
   const sums = new Float64Array(rows.length * k);
   for (let start = 0; start < rows.length; start += blockRows) {

@@ -47,7 +47,7 @@ export function labelIds(labels: Labels, noise: NoiseRule): { ids: Int32Array; c
     if (!seen.has(l)) seen.set(l, 0);
   }
   const sorted = Array.from(seen.keys()).sort((a, b) => a - b);
-  sorted.forEach((l, i) => seen.set(l, i));
+  for (let i = 0; i < sorted.length; i++) seen.set(sorted[i], i);
   const ids = new Int32Array(labels.length);
   let next = sorted.length;
   for (let i = 0; i < labels.length; i++) {
@@ -71,7 +71,12 @@ export function contingency(truth: Labels, pred: Labels, options: ContingencyOpt
 }
 
 /** Build the sparse table from compacted ids; dense counting when rows*cols is small. */
-export function tableFromIds(rowIds: Int32Array, rows: number, colIds: Int32Array, cols: number): Contingency {
+export function tableFromIds(
+  rowIds: Int32Array,
+  rows: number,
+  colIds: Int32Array,
+  cols: number,
+): Contingency {
   const n = rowIds.length;
   const rowSums = new Float64Array(rows);
   const colSums = new Float64Array(cols);
@@ -115,7 +120,10 @@ export function tableFromIds(rowIds: Int32Array, rows: number, colIds: Int32Arra
  * increasing truth label order, then singleton noise rows).
  */
 export function contingencyMatrix(table: Contingency): number[][] {
-  const out = Array.from({ length: table.rowSums.length }, () => new Array<number>(table.colSums.length).fill(0));
-  for (let e = 0; e < table.cellCount.length; e++) out[table.cellRow[e]][table.cellCol[e]] = table.cellCount[e];
+  const out = Array.from({ length: table.rowSums.length }, () =>
+    new Array<number>(table.colSums.length).fill(0),
+  );
+  for (let e = 0; e < table.cellCount.length; e++)
+    out[table.cellRow[e]][table.cellCol[e]] = table.cellCount[e];
   return out;
 }

@@ -24,7 +24,11 @@ export interface DistanceOptions {
   blockRows?: number;
 }
 
-export const DISTANCE_DEFAULTS: Required<DistanceOptions> = { metric: 'euclidean', precision: 'float32', blockRows: 512 };
+export const DISTANCE_DEFAULTS: Required<DistanceOptions> = {
+  metric: 'euclidean',
+  precision: 'float32',
+  blockRows: 512,
+};
 
 /** Merge defaults and check them. @throws RangeError for an unknown metric, precision or bad blockRows. */
 export function distanceOptions(caller: string, options: DistanceOptions): Required<DistanceOptions> {
@@ -33,7 +37,8 @@ export function distanceOptions(caller: string, options: DistanceOptions): Requi
   if (o.precision !== 'float32' && o.precision !== 'float64') {
     throw new RangeError(`${caller}: precision (${o.precision}) must be float32 or float64`);
   }
-  if (!Number.isInteger(o.blockRows) || o.blockRows < 1) throw new RangeError(`${caller}: blockRows (${o.blockRows}) must be a positive integer`);
+  if (!Number.isInteger(o.blockRows) || o.blockRows < 1)
+    throw new RangeError(`${caller}: blockRows (${o.blockRows}) must be a positive integer`);
   return o;
 }
 
@@ -47,11 +52,15 @@ export async function forEachDistanceBlock(
   visit: (start: number, end: number, D: Float32Array | Float64Array) => void,
 ): Promise<void> {
   const n = isDissimilarity(input) ? input.n : input.rows;
-  const norms = !isDissimilarity(input) && options.precision === 'float64' && options.metric === 'cosine' ? rowNormsFloat64(input, 'distances') : undefined;
+  const norms =
+    !isDissimilarity(input) && options.precision === 'float64' && options.metric === 'cosine'
+      ? rowNormsFloat64(input, 'distances')
+      : undefined;
   for (let start = 0; start < n; start += options.blockRows) {
     const end = Math.min(n, start + options.blockRows);
     if (isDissimilarity(input)) visit(start, end, input.data.subarray(start * n, end * n));
-    else if (options.precision === 'float64') visit(start, end, distanceRowsFloat64(input, start, end, options.metric, norms));
+    else if (options.precision === 'float64')
+      visit(start, end, distanceRowsFloat64(input, start, end, options.metric, norms));
     else {
       const index = Int32Array.from({ length: end - start }, (_, r) => start + r);
       const D = await distances(selectRows(input, index), input, options.metric);

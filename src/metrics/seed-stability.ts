@@ -30,13 +30,19 @@ export interface SeedStability {
  * Pairwise ARI between `runs` fits with seeds drawn from `seed`. Costs `runs` fits + O(runs^2 n).
  * @throws RangeError if runs < 2 or X holds NaN.
  */
-export async function seedStability(factory: ClustererFactory, X: Matrix, options: SeedStabilityOptions = {}): Promise<SeedStability> {
+export async function seedStability(
+  factory: ClustererFactory,
+  X: Matrix,
+  options: SeedStabilityOptions = {},
+): Promise<SeedStability> {
   const runs = options.runs ?? 10;
-  if (!Number.isInteger(runs) || runs < 2) throw new RangeError(`seedStability: runs (${runs}) must be an integer >= 2`);
+  if (!Number.isInteger(runs) || runs < 2)
+    throw new RangeError(`seedStability: runs (${runs}) must be an integer >= 2`);
   assertFinite(X, 'seedStability');
   const random = randomSource(options.seed ?? 0);
   const labelings: Labels[] = [];
-  for (let r = 0; r < runs; r++) labelings.push(Int32Array.from((await factory(random.int(0x7fffffff)).fit(X)).labels));
+  for (let r = 0; r < runs; r++)
+    labelings.push(Int32Array.from((await factory(random.int(0x7fffffff)).fit(X)).labels));
   const ari = new Float64Array(runs * runs);
   let sum = 0;
   let min = Number.POSITIVE_INFINITY;

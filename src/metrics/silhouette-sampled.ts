@@ -44,19 +44,33 @@ export interface SampledSilhouette {
  * Same seed, same sample, same numbers.
  * @throws RangeError for a bad sampleSize, minPerCluster, confidence, length mismatch or NaN.
  */
-export async function silhouetteSampled(X: Matrix, labels: Labels, options: SampledSilhouetteOptions): Promise<SampledSilhouette> {
+export async function silhouetteSampled(
+  X: Matrix,
+  labels: Labels,
+  options: SampledSilhouetteOptions,
+): Promise<SampledSilhouette> {
   const o = distanceOptions('silhouetteSampled', options);
   const { sampleSize, seed } = options;
   const minPerCluster = options.minPerCluster ?? 10;
   const confidence = options.confidence ?? 0.95;
-  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new RangeError(`silhouetteSampled: sampleSize (${sampleSize}) must be a positive integer`);
-  if (!Number.isInteger(minPerCluster) || minPerCluster < 1) throw new RangeError(`silhouetteSampled: minPerCluster (${minPerCluster}) must be a positive integer`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`silhouetteSampled: confidence (${confidence}) must be in (0, 1)`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 1)
+    throw new RangeError(`silhouetteSampled: sampleSize (${sampleSize}) must be a positive integer`);
+  if (!Number.isInteger(minPerCluster) || minPerCluster < 1)
+    throw new RangeError(`silhouetteSampled: minPerCluster (${minPerCluster}) must be a positive integer`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`silhouetteSampled: confidence (${confidence}) must be in (0, 1)`);
   checkLabels('silhouetteSampled', labels, X.rows);
   assertFinite(X, 'silhouetteSampled');
   const c = clusterSizes(labels);
   const reason = internalDegeneracy(c, false);
-  if (reason !== undefined) return { score: degenerate(reason), lower: Number.NaN, upper: Number.NaN, standardError: Number.NaN, rows: new Int32Array(0) };
+  if (reason !== undefined)
+    return {
+      score: degenerate(reason),
+      lower: Number.NaN,
+      upper: Number.NaN,
+      standardError: Number.NaN,
+      rows: new Int32Array(0),
+    };
   const points = X.rows - c.noise;
   const members: number[][] = Array.from({ length: c.k }, () => []);
   for (let i = 0; i < X.rows; i++) if (c.labels[i] >= 0) members[c.labels[i]].push(i);
@@ -65,7 +79,10 @@ export async function silhouetteSampled(X: Matrix, labels: Labels, options: Samp
   const take = new Int32Array(c.k);
   for (let j = 0; j < c.k; j++) {
     const size = members[j].length;
-    take[j] = Math.min(size, Math.max(Math.min(size, minPerCluster), Math.round((sampleSize * size) / points)));
+    take[j] = Math.min(
+      size,
+      Math.max(Math.min(size, minPerCluster), Math.round((sampleSize * size) / points)),
+    );
     const pool = members[j];
     // Partial Fisher-Yates: the first take[j] entries become a uniform sample without replacement.
     for (let t = 0; t < take[j]; t++) {
@@ -99,10 +116,16 @@ export async function silhouetteSampled(X: Matrix, labels: Labels, options: Samp
     estimate += weight * mean;
     if (m > 1) {
       const s2 = (sumSq - m * mean * mean) / (m - 1);
-      variance += weight * weight * (1 - m / c.sizes[j]) * Math.max(0, s2) / m;
+      variance += (weight * weight * (1 - m / c.sizes[j]) * Math.max(0, s2)) / m;
     }
   }
   const standardError = Math.sqrt(variance);
   const z = normalQuantile(0.5 + confidence / 2);
-  return { score: metricValue(estimate), lower: estimate - z * standardError, upper: estimate + z * standardError, standardError, rows };
+  return {
+    score: metricValue(estimate),
+    lower: estimate - z * standardError,
+    upper: estimate + z * standardError,
+    standardError,
+    rows,
+  };
 }

@@ -32,7 +32,11 @@ async function run(args: string[]) {
 // 60 points in 3 blobs (seed 17); one noise point.
 const dir = mkdtempSync(join(tmpdir(), 'segscope-metrics-'));
 const random = randomSource(17);
-const X = matrix(60, 3, Float32Array.from({ length: 180 }, (_, i) => Math.floor(i / 60) * 5 + random.normal()));
+const X = matrix(
+  60,
+  3,
+  Float32Array.from({ length: 180 }, (_, i) => Math.floor(i / 60) * 5 + random.normal()),
+);
 const labels = Int32Array.from({ length: 60 }, (_, i) => (i === 59 ? -1 : Math.floor(i / 20)));
 const truth = Int32Array.from({ length: 60 }, (_, i) => Math.floor(i / 20));
 writeNpy(join(dir, 'X.npy'), { dtype: 'float32', shape: [60, 3], data: X.data });
@@ -46,26 +50,63 @@ describe('segscope metrics', () => {
     const r = await run([...base, '--json', '--precision', 'float64']);
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
-    for (const key of ['silhouette', 'calinski_harabasz', 'davies_bouldin', 'dunn', 'dbcv', 'point_biserial', 'c_index', 'gamma', 'r_squared', 'ball_hall', 'wcss', 's_dbw']) {
+    for (const key of [
+      'silhouette',
+      'calinski_harabasz',
+      'davies_bouldin',
+      'dunn',
+      'dbcv',
+      'point_biserial',
+      'c_index',
+      'gamma',
+      'r_squared',
+      'ball_hall',
+      'wcss',
+      's_dbw',
+    ]) {
       assert.equal(typeof json[key], 'number', key);
     }
     assert.equal(json.noise_fraction, 1 / 60);
     assert.equal(json.adjusted_rand, undefined);
-    assertClose(json.silhouette, (await silhouette(X, labels, { precision: 'float64' })).score.value, 'silhouette');
+    assertClose(
+      json.silhouette,
+      (await silhouette(X, labels, { precision: 'float64' })).score.value,
+      'silhouette',
+    );
   });
 
   it('--truth adds every external key; --only computes just the named ones', async () => {
     const all = JSON.parse((await run([...base, '--truth', join(dir, 'T.txt'), '--json'])).stdout);
-    for (const key of ['rand', 'adjusted_rand', 'mutual_info', 'normalized_mutual_info', 'adjusted_mutual_info', 'homogeneity', 'completeness', 'v_measure', 'fowlkes_mallows', 'purity', 'inverse_purity', 'variation_of_information', 'normalized_clustering_accuracy']) {
+    for (const key of [
+      'rand',
+      'adjusted_rand',
+      'mutual_info',
+      'normalized_mutual_info',
+      'adjusted_mutual_info',
+      'homogeneity',
+      'completeness',
+      'v_measure',
+      'fowlkes_mallows',
+      'purity',
+      'inverse_purity',
+      'variation_of_information',
+      'normalized_clustering_accuracy',
+    ]) {
       assert.equal(typeof all[key], 'number', key);
     }
-    const some = JSON.parse((await run([...base, '--truth', join(dir, 'T.txt'), '--only', 'adjusted_rand,wcss', '--json'])).stdout);
+    const some = JSON.parse(
+      (await run([...base, '--truth', join(dir, 'T.txt'), '--only', 'adjusted_rand,wcss', '--json'])).stdout,
+    );
     assert.deepEqual(Object.keys(some).sort(), ['adjusted_rand', 'n', 'noise_fraction', 'wcss']);
   });
 
   it('--sample N --seed S gives a silhouette interval and the same numbers for the same seed', async () => {
-    const a = JSON.parse((await run([...base, '--sample', '20', '--seed', '3', '--only', 'silhouette', '--json'])).stdout);
-    const b = JSON.parse((await run([...base, '--sample', '20', '--seed', '3', '--only', 'silhouette', '--json'])).stdout);
+    const a = JSON.parse(
+      (await run([...base, '--sample', '20', '--seed', '3', '--only', 'silhouette', '--json'])).stdout,
+    );
+    const b = JSON.parse(
+      (await run([...base, '--sample', '20', '--seed', '3', '--only', 'silhouette', '--json'])).stdout,
+    );
     assert.deepEqual(a, b);
     assert.ok(a.silhouette_interval.lower <= a.silhouette && a.silhouette <= a.silhouette_interval.upper);
   });
@@ -89,10 +130,29 @@ describe('segscope metrics', () => {
 
   it('without --json prints a readable table; degenerate values show NaN and the reason', async () => {
     writeFileSync(join(dir, 'one.txt'), `${new Array(60).fill(0).join('\n')}\n`);
-    const r = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'one.txt'), '--only', 'silhouette,wcss']);
+    const r = await run([
+      '--vectors',
+      join(dir, 'X.npy'),
+      '--labels',
+      join(dir, 'one.txt'),
+      '--only',
+      'silhouette,wcss',
+    ]);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /silhouette\s+NaN {2}\(one cluster\)/);
-    const json = JSON.parse((await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'one.txt'), '--only', 'silhouette', '--json'])).stdout);
+    const json = JSON.parse(
+      (
+        await run([
+          '--vectors',
+          join(dir, 'X.npy'),
+          '--labels',
+          join(dir, 'one.txt'),
+          '--only',
+          'silhouette',
+          '--json',
+        ])
+      ).stdout,
+    );
     assert.deepEqual([json.silhouette, json.reasons.silhouette], [null, 'one cluster']);
   });
 });

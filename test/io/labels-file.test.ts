@@ -15,6 +15,9 @@ describe('labels files and npy matrices', () => {
   it('npyToMatrix converts float64 to a float32 Matrix and rejects 1-D arrays', () => {
     const m = npyToMatrix({ dtype: 'float64', shape: [1, 2], data: Float64Array.of(1.5, 2) });
     assert.deepEqual([m.rows, m.cols, Array.from(m.data)], [1, 2, [1.5, 2]]);
-    assert.throws(() => npyToMatrix({ dtype: 'float32', shape: [3], data: new Float32Array(3) }, 'v.npy'), /v\.npy: expected a 2-D array/);
+    assert.throws(
+      () => npyToMatrix({ dtype: 'float32', shape: [3], data: new Float32Array(3) }, 'v.npy'),
+      /v\.npy: expected a 2-D array/,
+    );
   });
 });

@@ -8,12 +8,17 @@ import { matrix, matrixFromRows } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
 
 const random = randomSource(3);
-const X = matrix(37, 6, Float32Array.from({ length: 37 * 6 }, () => random.normal() + 1));
+const X = matrix(
+  37,
+  6,
+  Float32Array.from({ length: 37 * 6 }, () => random.normal() + 1),
+);
 const labels = Int32Array.from({ length: 37 }, (_, i) => (i % 9 === 0 ? -1 : i % 3));
 
 function close(a: ArrayLike<number>, b: ArrayLike<number>, rel: number, what: string): void {
   assert.equal(a.length, b.length);
-  for (let i = 0; i < a.length; i++) assert.ok(Math.abs(a[i] - b[i]) <= rel * Math.abs(b[i]) + 1e-6, `${what}[${i}]: ${a[i]} vs ${b[i]}`);
+  for (let i = 0; i < a.length; i++)
+    assert.ok(Math.abs(a[i] - b[i]) <= rel * Math.abs(b[i]) + 1e-6, `${what}[${i}]: ${a[i]} vs ${b[i]}`);
 }
 
 describe('float64 and row-subset forms of clusterDistanceSums', () => {
@@ -27,7 +32,10 @@ describe('float64 and row-subset forms of clusterDistanceSums', () => {
       [1, 0],
       [0, 1],
     ]);
-    assert.deepEqual(Array.from(distanceRowsFloat64(Q, 0, 2, 'cosine', rowNormsFloat64(Q, 't'))), [0, 1, 1, 0]);
+    assert.deepEqual(
+      Array.from(distanceRowsFloat64(Q, 0, 2, 'cosine', rowNormsFloat64(Q, 't'))),
+      [0, 1, 1, 0],
+    );
   });
 
   for (const metric of ['euclidean', 'cosine'] as const) {
@@ -36,7 +44,12 @@ describe('float64 and row-subset forms of clusterDistanceSums', () => {
       close(distanceRowsFloat64(X, 0, X.rows, metric, norms), distancesReference(X, X, metric), 1e-5, metric);
     });
     it(`clusterDistanceSumsFloat64 agrees with clusterDistanceSumsReference (${metric})`, () => {
-      close(clusterDistanceSumsFloat64(X, labels, 3, metric), clusterDistanceSumsReference(X, labels, 3, metric), 1e-5, metric);
+      close(
+        clusterDistanceSumsFloat64(X, labels, 3, metric),
+        clusterDistanceSumsReference(X, labels, 3, metric),
+        1e-5,
+        metric,
+      );
     });
     it(`clusterDistanceSumsOfRows for rows [5, 0, 36] in blocks of 2 equals those rows of the reference (${metric})`, async () => {
       const rows = Int32Array.of(5, 0, 36);
@@ -48,7 +61,13 @@ describe('float64 and row-subset forms of clusterDistanceSums', () => {
   }
 
   it('both reject a labels length mismatch with RangeError', async () => {
-    assert.throws(() => clusterDistanceSumsFloat64(X, labels.subarray(1), 3, 'euclidean'), /labels.length \(36\) != rows \(37\)/);
-    await assert.rejects(clusterDistanceSumsOfRows(X, labels.subarray(1), 3, 'euclidean', Int32Array.of(0)), /labels.length/);
+    assert.throws(
+      () => clusterDistanceSumsFloat64(X, labels.subarray(1), 3, 'euclidean'),
+      /labels.length \(36\) != rows \(37\)/,
+    );
+    await assert.rejects(
+      clusterDistanceSumsOfRows(X, labels.subarray(1), 3, 'euclidean', Int32Array.of(0)),
+      /labels.length/,
+    );
   });
 });

@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bestJaccard, clusterStability, type PerturbationMethod, stabilityVerdict } from '../../src/metrics/cluster-stability.js';
+import {
+  bestJaccard,
+  clusterStability,
+  type PerturbationMethod,
+  stabilityVerdict,
+} from '../../src/metrics/cluster-stability.js';
 import { fixture, labelsOf, matrixOf } from './helpers.js';
 import { TestKMeans } from './kmeans-for-tests.js';
 
@@ -25,14 +30,22 @@ describe('clusterStability', () => {
 
   it('bestJaccard on a hand example: {0,1,2} vs new {0,1} and {2,3} gives 2/3', () => {
     const points = Int32Array.of(0, 1, 2, 3);
-    const j = bestJaccard(labelsOf([0, 0, 0, 1]), Int32Array.of(0, 1), labelsOf([5, 5, 6, 6]), { data: X, points, rows: points });
+    const j = bestJaccard(labelsOf([0, 0, 0, 1]), Int32Array.of(0, 1), labelsOf([5, 5, 6, 6]), {
+      data: X,
+      points,
+      rows: points,
+    });
     assert.deepEqual(Array.from(j), [2 / 3, 0.5]);
   });
 
   for (const method of ['boot', 'subset', 'jitter', 'noise'] as PerturbationMethod[]) {
     it(`clusterStability(kmeans k=5, X, { method: '${method}', seed: 7 }) gives fpc::clusterboot's qualitative verdicts`, async () => {
       const ref = boot.methods[method];
-      const result = await clusterStability((seed) => new TestKMeans(boot.k, seed), X, { method, runs: boot.B, seed: 7 });
+      const result = await clusterStability((seed) => new TestKMeans(boot.k, seed), X, {
+        method,
+        runs: boot.B,
+        seed: 7,
+      });
       assert.equal(result.clusters.length, boot.k);
       // Match each of our clusters to fpc's by nearest center (both cluster the same data).
       for (let c = 0; c < boot.k; c++) {
@@ -70,7 +83,13 @@ describe('clusterStability', () => {
   });
 
   it('clusterStability rejects runs = 0 and an unknown method with RangeError', async () => {
-    await assert.rejects(clusterStability((seed) => new TestKMeans(3, seed), X, { runs: 0 }), RangeError);
-    await assert.rejects(clusterStability((seed) => new TestKMeans(3, seed), X, { method: 'shake' as PerturbationMethod }), RangeError);
+    await assert.rejects(
+      clusterStability((seed) => new TestKMeans(3, seed), X, { runs: 0 }),
+      RangeError,
+    );
+    await assert.rejects(
+      clusterStability((seed) => new TestKMeans(3, seed), X, { method: 'shake' as PerturbationMethod }),
+      RangeError,
+    );
   });
 });

@@ -16,11 +16,15 @@ describe('dbcv', () => {
   // V(A) = (9 - 12/5)/9 = 11/15, V(B) = 8/9. With a noise point at 5: n = 6 and
   // DBCV = (3/6)(11/15) + (2/6)(8/9) = 537/810; without it, n = 5: 537/675.
   it('dbcv on a hand-computed 1-D case matches Moulavi et al. step by step, with and without noise', async () => {
-    const withNoise = await dbcv(matrixOf(6, 1, [0, 1, 3, 10, 11, 5]), labelsOf([0, 0, 0, 1, 1, -1]), { precision: 'float64' });
+    const withNoise = await dbcv(matrixOf(6, 1, [0, 1, 3, 10, 11, 5]), labelsOf([0, 0, 0, 1, 1, -1]), {
+      precision: 'float64',
+    });
     assertClose(withNoise.score.value, 537 / 810, 'dbcv with noise');
     assertClose(withNoise.byCluster[0], 11 / 15, 'V(A)');
     assertClose(withNoise.byCluster[1], 8 / 9, 'V(B)');
-    const clean = await dbcv(matrixOf(5, 1, [0, 1, 3, 10, 11]), labelsOf([0, 0, 0, 1, 1]), { precision: 'float64' });
+    const clean = await dbcv(matrixOf(5, 1, [0, 1, 3, 10, 11]), labelsOf([0, 0, 0, 1, 1]), {
+      precision: 'float64',
+    });
     assertClose(clean.score.value, 537 / 675, 'dbcv');
   });
 
@@ -56,13 +60,23 @@ describe('dbcv', () => {
 
   it('dbcv in 64 dimensions stays finite (the core distance is computed without overflow)', async () => {
     const random = randomSource(9);
-    const X = matrix(40, 64, Float32Array.from({ length: 40 * 64 }, (_, i) => (Math.floor(i / 64) < 20 ? 0 : 5) + 0.01 * random.normal()));
+    const X = matrix(
+      40,
+      64,
+      Float32Array.from(
+        { length: 40 * 64 },
+        (_, i) => (Math.floor(i / 64) < 20 ? 0 : 5) + 0.01 * random.normal(),
+      ),
+    );
     const labels = Int32Array.from({ length: 40 }, (_, i) => (i < 20 ? 0 : 1));
     const v = (await dbcv(X, labels)).score.value;
     assert.ok(Number.isFinite(v) && v > 0.9, `dbcv ${v}`);
   });
 
   it('dbcv rejects a dissimilarity without a dimension and a length mismatch', async () => {
-    await assert.rejects(dbcv(matrixOf(3, 1, [0, 1, 2]), labelsOf([0, 1])), /dbcv: labels.length \(2\) != rows \(3\)/);
+    await assert.rejects(
+      dbcv(matrixOf(3, 1, [0, 1, 2]), labelsOf([0, 1])),
+      /dbcv: labels.length \(2\) != rows \(3\)/,
+    );
   });
 });

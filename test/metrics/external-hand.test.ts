@@ -3,7 +3,12 @@ import { describe, it } from 'node:test';
 import { adjustedMutualInfo } from '../../src/metrics/adjusted-mutual-info.js';
 import { normalizedClusteringAccuracy } from '../../src/metrics/clustering-accuracy.js';
 import { contingency, contingencyMatrix, tableFromIds } from '../../src/metrics/contingency.js';
-import { contingencyAdd, contingencyInit, contingencyMerge, contingencyValue } from '../../src/metrics/contingency-state.js';
+import {
+  contingencyAdd,
+  contingencyInit,
+  contingencyMerge,
+  contingencyValue,
+} from '../../src/metrics/contingency-state.js';
 import { expectedMutualInfo } from '../../src/metrics/expected-mutual-info.js';
 import { maxWeightAssignment } from '../../src/metrics/linear-assignment.js';
 import { logFactorial } from '../../src/metrics/log-factorial.js';
@@ -17,14 +22,14 @@ import { assertClose, labelsOf } from './helpers.js';
 function fromTable(m: number[][]): { truth: Int32Array; pred: Int32Array } {
   const truth: number[] = [];
   const pred: number[] = [];
-  m.forEach((row, i) =>
-    row.forEach((count, j) => {
-      for (let t = 0; t < count; t++) {
+  for (let i = 0; i < m.length; i++) {
+    for (let j = 0; j < m[i].length; j++) {
+      for (let t = 0; t < m[i][j]; t++) {
         truth.push(i);
         pred.push(j);
       }
-    }),
-  );
+    }
+  }
   return { truth: labelsOf(truth), pred: labelsOf(pred) };
 }
 
@@ -39,12 +44,19 @@ describe('external indices: hand computations, published values, noise rule, deg
   });
 
   it('normalizedClusteringAccuracy: perfect recovery 1, a permuted perfect recovery 1, one truth class NaN', () => {
-    assert.equal(normalizedClusteringAccuracy(contingency(labelsOf([0, 0, 1, 1, 2]), labelsOf([2, 2, 0, 0, 1]))), 1);
+    assert.equal(
+      normalizedClusteringAccuracy(contingency(labelsOf([0, 0, 1, 1, 2]), labelsOf([2, 2, 0, 0, 1]))),
+      1,
+    );
     assert.ok(Number.isNaN(normalizedClusteringAccuracy(contingency(labelsOf([0, 0]), labelsOf([0, 1])))));
   });
 
   it('normalizedClusteringAccuracy with fewer clusters than classes scores the unmatched class 0: (mean(1, 1, 0) - 1/3) / (2/3) = 0.5', () => {
-    assertClose(normalizedClusteringAccuracy(contingency(labelsOf([0, 0, 1, 1, 2, 2]), labelsOf([0, 0, 1, 1, 1, 1]))), 0.5, 'NCA');
+    assertClose(
+      normalizedClusteringAccuracy(contingency(labelsOf([0, 0, 1, 1, 2, 2]), labelsOf([0, 0, 1, 1, 1, 1]))),
+      0.5,
+      'NCA',
+    );
   });
 
   it('normalizedClusteringAccuracy with many noise singletons matches the brute-force assignment', () => {
@@ -74,7 +86,11 @@ describe('external indices: hand computations, published values, noise rule, deg
   });
 
   it('variationOfInformation by hand: independent 2x2 split of 4 points is 2 ln 2; identical partitions 0', () => {
-    assertClose(variationOfInformation(contingency(labelsOf([0, 0, 1, 1]), labelsOf([0, 1, 0, 1]))), 2 * Math.LN2, 'VI');
+    assertClose(
+      variationOfInformation(contingency(labelsOf([0, 0, 1, 1]), labelsOf([0, 1, 0, 1]))),
+      2 * Math.LN2,
+      'VI',
+    );
     assert.equal(variationOfInformation(contingency(labelsOf([0, 0, 1]), labelsOf([5, 5, 7]))), 0);
   });
 
@@ -108,7 +124,10 @@ describe('external indices: hand computations, published values, noise rule, deg
   });
 
   it('contingency rejects a length mismatch and labels below -1 with RangeError naming the parameter', () => {
-    assert.throws(() => contingency(labelsOf([0, 1]), labelsOf([0])), /contingency: pred.length \(1\) != truth.length \(2\)/);
+    assert.throws(
+      () => contingency(labelsOf([0, 1]), labelsOf([0])),
+      /contingency: pred.length \(1\) != truth.length \(2\)/,
+    );
     assert.throws(() => contingency(labelsOf([0, -2]), labelsOf([0, 0])), /truth\[1\] \(-2\) < -1/);
   });
 
@@ -123,8 +142,16 @@ describe('external indices: hand computations, published values, noise rule, deg
     const pred = labelsOf([1, 1, 0, -1, 2, 2, 0, -1, 1, 1, 0, 0]);
     for (const noise of ['singletons', 'cluster'] as const) {
       const shards = [0, 4, 9, 12];
-      const states = [0, 1, 2].map((s) => contingencyAdd(contingencyInit(), truth.subarray(shards[s], shards[s + 1]), pred.subarray(shards[s], shards[s + 1])));
-      const merged = contingencyValue(contingencyMerge(contingencyMerge(states[0], states[1]), states[2]), { noise });
+      const states = [0, 1, 2].map((s) =>
+        contingencyAdd(
+          contingencyInit(),
+          truth.subarray(shards[s], shards[s + 1]),
+          pred.subarray(shards[s], shards[s + 1]),
+        ),
+      );
+      const merged = contingencyValue(contingencyMerge(contingencyMerge(states[0], states[1]), states[2]), {
+        noise,
+      });
       const whole = contingency(truth, pred, { noise });
       assert.equal(adjustedRand(merged), adjustedRand(whole));
       assert.equal(adjustedMutualInfo(merged), adjustedMutualInfo(whole));
@@ -134,14 +161,29 @@ describe('external indices: hand computations, published values, noise rule, deg
   });
 
   it('expectedMutualInfo groups equal cluster sizes without changing the value (vs a direct triple sum)', () => {
-    const table = tableFromIds(Int32Array.of(0, 0, 0, 1, 1, 2, 2, 2, 2), 3, Int32Array.of(0, 1, 2, 3, 4, 5, 5, 6, 6), 7);
+    const table = tableFromIds(
+      Int32Array.of(0, 0, 0, 1, 1, 2, 2, 2, 2),
+      3,
+      Int32Array.of(0, 1, 2, 3, 4, 5, 5, 6, 6),
+      7,
+    );
     let direct = 0;
     const N = table.n;
     const lf = (k: number) => logFactorial(k);
     for (const a of table.rowSums) {
       for (const b of table.colSums) {
         for (let nij = Math.max(1, a + b - N); nij <= Math.min(a, b); nij++) {
-          const p = Math.exp(lf(a) + lf(b) + lf(N - a) + lf(N - b) - lf(N) - lf(nij) - lf(a - nij) - lf(b - nij) - lf(N - a - b + nij));
+          const p = Math.exp(
+            lf(a) +
+              lf(b) +
+              lf(N - a) +
+              lf(N - b) -
+              lf(N) -
+              lf(nij) -
+              lf(a - nij) -
+              lf(b - nij) -
+              lf(N - a - b + nij),
+          );
           direct += (nij / N) * Math.log((N * nij) / (a * b)) * p;
         }
       }

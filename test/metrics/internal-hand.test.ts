@@ -3,9 +3,22 @@ import { describe, it } from 'node:test';
 import { calinskiHarabasz, calinskiHarabaszFromMoments } from '../../src/metrics/calinski-harabasz.js';
 import { cIndex } from '../../src/metrics/c-index.js';
 import { clusterMoments, momentsAdd, momentsInit, momentsMerge } from '../../src/metrics/cluster-moments.js';
-import { daviesBouldin, daviesBouldinAdd, daviesBouldinInit, daviesBouldinMerge, daviesBouldinValue } from '../../src/metrics/davies-bouldin.js';
+import {
+  daviesBouldin,
+  daviesBouldinAdd,
+  daviesBouldinInit,
+  daviesBouldinMerge,
+  daviesBouldinValue,
+} from '../../src/metrics/davies-bouldin.js';
 import { dissimilarity } from '../../src/metrics/dissimilarity.js';
-import { ballHall, ballHallFromMoments, rSquared, rSquaredFromMoments, wcss, wcssFromMoments } from '../../src/metrics/dispersion-indices.js';
+import {
+  ballHall,
+  ballHallFromMoments,
+  rSquared,
+  rSquaredFromMoments,
+  wcss,
+  wcssFromMoments,
+} from '../../src/metrics/dispersion-indices.js';
 import { dunn, generalizedDunn } from '../../src/metrics/dunn.js';
 import { gamma } from '../../src/metrics/gamma.js';
 import { pointBiserial } from '../../src/metrics/point-biserial.js';
@@ -103,7 +116,11 @@ describe('internal indices: degenerate input returns NaN with a reason', () => {
     const withNoise = matrixOf(8, 1, [0, 1, 2, 3, 4, 5, 100, -50]);
     const labels = labelsOf([0, 0, 0, 1, 1, 1, -1, -1]);
     const s = await silhouette(withNoise, labels, { precision: 'float64' });
-    assertClose(s.score.value, (await silhouette(line, halves, { precision: 'float64' })).score.value, 'silhouette');
+    assertClose(
+      s.score.value,
+      (await silhouette(line, halves, { precision: 'float64' })).score.value,
+      'silhouette',
+    );
     assert.equal(s.noiseFraction, 0.25);
     assert.ok(Number.isNaN(s.samples[6]));
     assertClose(calinskiHarabasz(withNoise, labels).value, 13.5, 'ch');
@@ -112,7 +129,10 @@ describe('internal indices: degenerate input returns NaN with a reason', () => {
 
 describe('internal indices: invalid input throws RangeError naming the parameter', () => {
   it('silhouette: labels.length (5) != rows (6)', async () => {
-    await assert.rejects(silhouette(line, labelsOf([0, 0, 1, 1, 1])), /silhouette: labels.length \(5\) != rows \(6\)/);
+    await assert.rejects(
+      silhouette(line, labelsOf([0, 0, 1, 1, 1])),
+      /silhouette: labels.length \(5\) != rows \(6\)/,
+    );
   });
   it('calinskiHarabasz and dunn reject NaN values naming the cell', async () => {
     const bad = matrix(2, 1, Float32Array.of(0, Number.NaN));
@@ -120,8 +140,14 @@ describe('internal indices: invalid input throws RangeError naming the parameter
     await assert.rejects(dunn(bad, labelsOf([0, 1])), /dunn: X\[1, 0\] is NaN/);
   });
   it('silhouette rejects an unknown metric and precision', async () => {
-    await assert.rejects(silhouette(line, halves, { metric: 'manhattan' as 'euclidean' }), /metric \(manhattan\)/);
-    await assert.rejects(silhouette(line, halves, { precision: 'float16' as 'float32' }), /precision \(float16\)/);
+    await assert.rejects(
+      silhouette(line, halves, { metric: 'manhattan' as 'euclidean' }),
+      /metric \(manhattan\)/,
+    );
+    await assert.rejects(
+      silhouette(line, halves, { precision: 'float16' as 'float32' }),
+      /precision \(float16\)/,
+    );
   });
   it('dissimilarity rejects asymmetric and non-zero-diagonal matrices', () => {
     assert.throws(() => dissimilarity(2, Float64Array.of(0, 1, 2, 0)), /D\[1, 0\] \(2\) != D\[0, 1\] \(1\)/);
@@ -131,26 +157,44 @@ describe('internal indices: invalid input throws RangeError naming the parameter
 
 describe('mergeable state: shards merged equal the whole', () => {
   const random = randomSource(11);
-  const X = matrix(300, 5, Float32Array.from({ length: 1500 }, () => random.normal() * 3 + 10));
+  const X = matrix(
+    300,
+    5,
+    Float32Array.from({ length: 1500 }, () => random.normal() * 3 + 10),
+  );
   const labels = Int32Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? -1 : i % 4));
   const cuts = [0, 37, 150, 151, 300];
   const shard = (s: number) => ({
-    X: selectRows(X, Int32Array.from({ length: cuts[s + 1] - cuts[s] }, (_, r) => cuts[s] + r)),
+    X: selectRows(
+      X,
+      Int32Array.from({ length: cuts[s + 1] - cuts[s] }, (_, r) => cuts[s] + r),
+    ),
     labels: labels.subarray(cuts[s], cuts[s + 1]),
   });
 
   it('momentsMerge of 4 shards gives CH, R^2, WCSS, Ball-Hall equal to the whole to 1e-12', () => {
-    const merged = [0, 1, 2, 3].map((s) => momentsAdd(momentsInit(5), shard(s).X, shard(s).labels)).reduce((a, b) => momentsMerge(a, b));
+    const merged = [0, 1, 2, 3]
+      .map((s) => momentsAdd(momentsInit(5), shard(s).X, shard(s).labels))
+      .reduce((a, b) => momentsMerge(a, b));
     const whole = clusterMoments(X, labels);
-    assertClose(calinskiHarabaszFromMoments(merged).value, calinskiHarabaszFromMoments(whole).value, 'ch', 1e-12);
+    assertClose(
+      calinskiHarabaszFromMoments(merged).value,
+      calinskiHarabaszFromMoments(whole).value,
+      'ch',
+      1e-12,
+    );
     assertClose(rSquaredFromMoments(merged).value, rSquaredFromMoments(whole).value, 'r2', 1e-12);
     assertClose(wcssFromMoments(merged).value, wcssFromMoments(whole).value, 'wcss', 1e-12);
     assertClose(ballHallFromMoments(merged).value, ballHallFromMoments(whole).value, 'ball-hall', 1e-12);
   });
 
   it('daviesBouldin two-pass over 4 shards (moments, then distances to the merged centroids) equals the whole', () => {
-    const moments = [0, 1, 2, 3].map((s) => momentsAdd(momentsInit(5), shard(s).X, shard(s).labels)).reduce((a, b) => momentsMerge(a, b));
-    const states = [0, 1, 2, 3].map((s) => daviesBouldinAdd(daviesBouldinInit(moments), shard(s).X, shard(s).labels));
+    const moments = [0, 1, 2, 3]
+      .map((s) => momentsAdd(momentsInit(5), shard(s).X, shard(s).labels))
+      .reduce((a, b) => momentsMerge(a, b));
+    const states = [0, 1, 2, 3].map((s) =>
+      daviesBouldinAdd(daviesBouldinInit(moments), shard(s).X, shard(s).labels),
+    );
     const merged = states.reduce((a, b) => daviesBouldinMerge(a, b));
     assertClose(daviesBouldinValue(merged).value, daviesBouldin(X, labels).value, 'db', 1e-12);
   });

@@ -78,7 +78,8 @@ function lloyd(X: Matrix, k: number, random: ReturnType<typeof randomSource>) {
       counts[result.labels[i]]++;
       for (let j = 0; j < d; j++) sums[result.labels[i] * d + j] += X.data[i * d + j];
     }
-    for (let c = 0; c < k; c++) if (counts[c] > 0) for (let j = 0; j < d; j++) centroids[c * d + j] = sums[c * d + j] / counts[c];
+    for (let c = 0; c < k; c++)
+      if (counts[c] > 0) for (let j = 0; j < d; j++) centroids[c * d + j] = sums[c * d + j] / counts[c];
     const next = assign(X, centroids, k);
     const same = next.labels.every((l, i) => l === result.labels[i]);
     result = next;

@@ -15,7 +15,11 @@ const centers = [
   [8, 0],
   [4, 7],
 ];
-const X = matrix(180, 2, Float32Array.from({ length: 360 }, (_, i) => centers[Math.floor(i / 120)][i % 2] + 0.6 * random.normal()));
+const X = matrix(
+  180,
+  2,
+  Float32Array.from({ length: 360 }, (_, i) => centers[Math.floor(i / 120)][i % 2] + 0.6 * random.normal()),
+);
 
 describe('predictionStrength and seedStability', () => {
   it('minPairAgreement by hand: cluster {0,1,2} predicted as {a,a,b} keeps 2 of 6 ordered pairs -> 1/3', () => {
@@ -61,6 +65,9 @@ describe('predictionStrength and seedStability', () => {
   });
 
   it('seedStability rejects runs < 2 with RangeError', async () => {
-    await assert.rejects(seedStability((seed) => new TestKMeans(3, seed), X, { runs: 1 }), /runs \(1\)/);
+    await assert.rejects(
+      seedStability((seed) => new TestKMeans(3, seed), X, { runs: 1 }),
+      /runs \(1\)/,
+    );
   });
 });

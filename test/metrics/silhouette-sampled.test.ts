@@ -64,6 +64,9 @@ describe('silhouetteSampled', () => {
 
   it('silhouetteSampled rejects sampleSize 0 and confidence 1 with RangeError', async () => {
     await assert.rejects(silhouetteSampled(X, labels, { sampleSize: 0, seed: 1 }), /sampleSize \(0\)/);
-    await assert.rejects(silhouetteSampled(X, labels, { sampleSize: 10, seed: 1, confidence: 1 }), /confidence \(1\)/);
+    await assert.rejects(
+      silhouetteSampled(X, labels, { sampleSize: 10, seed: 1, confidence: 1 }),
+      /confidence \(1\)/,
+    );
   });
 });

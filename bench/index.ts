@@ -6,6 +6,7 @@ const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Pro
   ingest: () => import('./ingest.js'),
   kernels: () => import('./kernels.js'),
   item2vec: () => import('./item2vec.js'),
+  metrics: () => import('./metrics.js'),
 };
 
 const only = process.argv[2];

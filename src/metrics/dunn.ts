@@ -1,8 +1,9 @@
 /**
- * Dunn index (Dunn 1974) and the generalized Dunn index of Bezdek & Pal (1998) with average-linkage
- * separation and average within-cluster distance (their delta_3 / Delta_3 form), which unlike
- * the original is not decided by a single outlying pair. Both as fpc's `cluster.stats`
- * (`dunn`, `dunn2`). Higher is better. Noise excluded.
+ * Dunn index (Dunn 1974) and a generalized Dunn index of Bezdek & Pal (1998): average-linkage
+ * separation (mean distance between two clusters' points) over the largest mean within-cluster
+ * pair distance, instead of the closest pair over the widest pair, so a single outlying point
+ * cannot decide it. Both as fpc's `cluster.stats` (`dunn`, `dunn2`). Higher is better. Noise
+ * excluded.
  */
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';

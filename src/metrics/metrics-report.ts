@@ -35,7 +35,7 @@ import { inversePurity, purity } from './purity.js';
 import { adjustedRand, rand } from './rand.js';
 import { sDbw } from './s-dbw.js';
 import { silhouette } from './silhouette.js';
-import { silhouetteSampled } from './silhouette-sampled.js';
+import { silhouetteSampled, stratifiedSample } from './silhouette-sampled.js';
 import { variationOfInformation } from './variation-of-information.js';
 import { completeness, homogeneity, vMeasure } from './v-measure.js';
 
@@ -135,15 +135,16 @@ export async function metricsReport(
     sample !== undefined &&
     has('silhouette', 'dunn', 'generalized_dunn', 'dbcv', 'point_biserial', 'c_index', 'gamma')
   ) {
-    const s = await silhouetteSampled(X, labels, { ...distance, sampleSize: sample.size, seed: sample.seed });
+    let rows: Int32Array;
     if (wanted.has('silhouette')) {
+      const s = await silhouetteSampled(X, labels, { ...distance, sampleSize: sample.size, seed: sample.seed });
       values.silhouette = s.score;
-      if (!Number.isNaN(s.score.value))
-        report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
-    }
-    if (s.rows.length > 0) {
-      pairX = selectRows(X, s.rows);
-      pairLabels = Int32Array.from(s.rows, (i) => labels[i]);
+      if (!Number.isNaN(s.score.value)) report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
+      rows = s.rows;
+    } else rows = stratifiedSample(c, sample.size, 10, sample.seed).rows;
+    if (rows.length > 0) {
+      pairX = selectRows(X, rows);
+      pairLabels = Int32Array.from(rows, (i) => labels[i]);
     }
   } else if (wanted.has('silhouette')) values.silhouette = (await silhouette(X, labels, distance)).score;
 

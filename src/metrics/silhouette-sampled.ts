@@ -14,7 +14,7 @@ import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
 import { randomSource } from '../util/random.js';
 import { checkLabels } from './check-input.js';
-import { clusterSizes, internalDegeneracy } from './cluster-sizes.js';
+import { type ClusterSizes, clusterSizes, internalDegeneracy } from './cluster-sizes.js';
 import { type DistanceOptions, distanceOptions } from './distance-blocks.js';
 import { degenerate, type MetricResult, metricValue } from './metric-result.js';
 import { normalQuantile } from './normal-quantile.js';
@@ -72,28 +72,7 @@ export async function silhouetteSampled(
       rows: new Int32Array(0),
     };
   const points = X.rows - c.noise;
-  const members: number[][] = Array.from({ length: c.k }, () => []);
-  for (let i = 0; i < X.rows; i++) if (c.labels[i] >= 0) members[c.labels[i]].push(i);
-  const random = randomSource(seed);
-  const chosen: number[] = [];
-  const take = new Int32Array(c.k);
-  for (let j = 0; j < c.k; j++) {
-    const size = members[j].length;
-    take[j] = Math.min(
-      size,
-      Math.max(Math.min(size, minPerCluster), Math.round((sampleSize * size) / points)),
-    );
-    const pool = members[j];
-    // Partial Fisher-Yates: the first take[j] entries become a uniform sample without replacement.
-    for (let t = 0; t < take[j]; t++) {
-      const r = t + random.int(size - t);
-      const tmp = pool[t];
-      pool[t] = pool[r];
-      pool[r] = tmp;
-      chosen.push(pool[t]);
-    }
-  }
-  const rows = Int32Array.from(chosen);
+  const { rows, take } = stratifiedSample(c, sampleSize, minPerCluster, seed);
   const sums =
     o.precision === 'float64'
       ? clusterDistanceSumsFloat64(X, c.labels, c.k, o.metric, rows)
@@ -128,4 +107,32 @@ export async function silhouetteSampled(
     standardError,
     rows,
   };
+}
+
+/**
+ * A sample of `sampleSize` clustered points stratified by cluster: proportional allocation with at
+ * least min(size, minPerCluster) per cluster, uniform without replacement inside each cluster.
+ * Rows come grouped by compacted cluster (take[c] of them for cluster c). O(n). Seeded.
+ */
+export function stratifiedSample(c: ClusterSizes, sampleSize: number, minPerCluster: number, seed: number): { rows: Int32Array; take: Int32Array } {
+  const points = c.labels.length - c.noise;
+  const members: number[][] = Array.from({ length: c.k }, () => []);
+  for (let i = 0; i < c.labels.length; i++) if (c.labels[i] >= 0) members[c.labels[i]].push(i);
+  const random = randomSource(seed);
+  const chosen: number[] = [];
+  const take = new Int32Array(c.k);
+  for (let j = 0; j < c.k; j++) {
+    const pool = members[j];
+    const size = pool.length;
+    take[j] = Math.min(size, Math.max(Math.min(size, minPerCluster), Math.round((sampleSize * size) / points)));
+    // Partial Fisher-Yates: the first take[j] entries become a uniform sample without replacement.
+    for (let t = 0; t < take[j]; t++) {
+      const r = t + random.int(size - t);
+      const tmp = pool[t];
+      pool[t] = pool[r];
+      pool[r] = tmp;
+      chosen.push(pool[t]);
+    }
+  }
+  return { rows: Int32Array.from(chosen), take };
 }

@@ -42,7 +42,8 @@ function blobs(n: number, d: number, k: number, seed: number): { X: Matrix; labe
   const centers = Float64Array.from({ length: k * d }, () => 3 * r.normal());
   const labels = Int32Array.from({ length: n }, () => r.int(k));
   const data = new Float32Array(n * d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) data[i * d + j] = centers[labels[i] * d + j] + r.normal();
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) data[i * d + j] = centers[labels[i] * d + j] + r.normal();
   return { X: { rows: n, cols: d, data }, labels };
 }
 
@@ -60,7 +61,9 @@ async function bestOf(repeats: number, fn: () => Promise<number> | number): Prom
 }
 
 function row(name: string, ours: Timing, peer?: Timing): string {
-  const agree = peer ? Math.abs(ours.value - peer.value) / Math.max(Math.abs(peer.value), 1e-300) : Number.NaN;
+  const agree = peer
+    ? Math.abs(ours.value - peer.value) / Math.max(Math.abs(peer.value), 1e-300)
+    : Number.NaN;
   const cells = [
     name.padEnd(34),
     ours.wall.toFixed(3).padStart(9),
@@ -81,17 +84,33 @@ export async function run(): Promise<void> {
     const big = blobs(1_000_000, 16, 20, 2);
     const truthRandom = randomSource(3);
     // Truth: the blob label folded to 15 classes, 20% of points relabeled at random.
-    const truth = Int32Array.from(big.labels, (l) => (truthRandom.uniform() < 0.2 ? truthRandom.int(15) : l % 15));
+    const truth = Int32Array.from(big.labels, (l) =>
+      truthRandom.uniform() < 0.2 ? truthRandom.int(15) : l % 15,
+    );
     writeNpy(join(dir, 'sil_X.npy'), { dtype: 'float32', shape: [20_000, 64], data: sil.X.data });
     writeNpy(join(dir, 'sil_labels.npy'), { dtype: 'int32', shape: [20_000], data: sil.labels });
     writeNpy(join(dir, 'big_X.npy'), { dtype: 'float32', shape: [1_000_000, 16], data: big.X.data });
     writeNpy(join(dir, 'big_labels.npy'), { dtype: 'int32', shape: [1_000_000], data: big.labels });
     writeNpy(join(dir, 'big_truth.npy'), { dtype: 'int32', shape: [1_000_000], data: truth });
-    const peer = JSON.parse(execFileSync('/usr/bin/python3', [PEER, dir], { encoding: 'utf8', maxBuffer: 1 << 20 })) as Record<string, Timing>;
+    const peer = JSON.parse(
+      execFileSync('/usr/bin/python3', [PEER, dir], { encoding: 'utf8', maxBuffer: 1 << 20 }),
+    ) as Record<string, Timing>;
 
     const lines: string[] = [];
-    lines.push(`metrics bench (kernel backend: ${backend}; wall/CPU seconds; ratio = segscope/scikit-learn wall; rel diff of values)`);
-    lines.push(['index'.padEnd(34), 'segscope'.padStart(9), 'sklearn'.padStart(9), 'ratio'.padStart(7), 'cpu'.padStart(9), 'sk cpu'.padStart(9), 'rel diff'.padStart(9)].join(' '));
+    lines.push(
+      `metrics bench (kernel backend: ${backend}; wall/CPU seconds; ratio = segscope/scikit-learn wall; rel diff of values)`,
+    );
+    lines.push(
+      [
+        'index'.padEnd(34),
+        'segscope'.padStart(9),
+        'sklearn'.padStart(9),
+        'ratio'.padStart(7),
+        'cpu'.padStart(9),
+        'sk cpu'.padStart(9),
+        'rel diff'.padStart(9),
+      ].join(' '),
+    );
     const s20 = await bestOf(1, async () => (await silhouette(sil.X, sil.labels)).score.value);
     lines.push(row('silhouette exact 20,000 x 64', s20, peer.silhouette_20000));
 
@@ -99,11 +118,27 @@ export async function run(): Promise<void> {
     const rssBefore = process.memoryUsage().rss;
     const t100 = await bestOf(1, async () => (await silhouette(s100.X, s100.labels)).score.value);
     const peakMiB = (process.resourceUsage().maxRSS * 1024 - rssBefore) / 2 ** 20;
-    lines.push(`${row('silhouette exact 100,000 x 64', t100)}   (peak RSS growth ${peakMiB.toFixed(0)} MiB; X is ${((100_000 * 64 * 4) / 2 ** 20).toFixed(0)} MiB)`);
+    lines.push(
+      `${row('silhouette exact 100,000 x 64', t100)}   (peak RSS growth ${peakMiB.toFixed(0)} MiB; X is ${((100_000 * 64 * 4) / 2 ** 20).toFixed(0)} MiB)`,
+    );
 
-    lines.push(row('calinski_harabasz 1,000,000 x 16', await bestOf(3, () => calinskiHarabasz(big.X, big.labels).value), peer.calinski_harabasz));
-    lines.push(row('davies_bouldin 1,000,000 x 16', await bestOf(3, () => daviesBouldin(big.X, big.labels).value), peer.davies_bouldin));
-    lines.push(row('contingency (shared by all below)', await bestOf(3, () => contingency(truth, big.labels).n)));
+    lines.push(
+      row(
+        'calinski_harabasz 1,000,000 x 16',
+        await bestOf(3, () => calinskiHarabasz(big.X, big.labels).value),
+        peer.calinski_harabasz,
+      ),
+    );
+    lines.push(
+      row(
+        'davies_bouldin 1,000,000 x 16',
+        await bestOf(3, () => daviesBouldin(big.X, big.labels).value),
+        peer.davies_bouldin,
+      ),
+    );
+    lines.push(
+      row('contingency (shared by all below)', await bestOf(3, () => contingency(truth, big.labels).n)),
+    );
     const external: [string, (t: Contingency) => number][] = [
       ['rand', rand],
       ['adjusted_rand', adjustedRand],
@@ -121,7 +156,9 @@ export async function run(): Promise<void> {
     ];
     // Each timed from the labels, contingency included, as scikit-learn's functions are.
     for (const [name, fn] of external) {
-      lines.push(row(`${name} 1,000,000`, await bestOf(3, () => fn(contingency(truth, big.labels))), peer[name]));
+      lines.push(
+        row(`${name} 1,000,000`, await bestOf(3, () => fn(contingency(truth, big.labels))), peer[name]),
+      );
     }
     console.log(lines.join('\n'));
   } finally {

@@ -50,7 +50,8 @@ export function labelIds(labels: Labels, noise: NoiseRule): { ids: Int32Array; c
     for (let i = 0; i < labels.length; i++) if (!(singletons && labels[i] === -1)) slot[labels[i] + 1] = 0;
     let count = 0;
     for (let v = 0; v < slot.length; v++) if (slot[v] === 0) slot[v] = count++;
-    for (let i = 0; i < labels.length; i++) ids[i] = singletons && labels[i] === -1 ? count++ : slot[labels[i] + 1];
+    for (let i = 0; i < labels.length; i++)
+      ids[i] = singletons && labels[i] === -1 ? count++ : slot[labels[i] + 1];
     return { ids, count };
   }
   const seen = new Map<number, number>();

@@ -57,7 +57,9 @@ export async function forEachDistanceBlock(
       : undefined;
   if (!isDissimilarity(input) && options.precision === 'float32') {
     // The kernel entry point streams blocks with memory O(blockRows * n); self distances are exactly 0.
-    await distanceBlocks(input, input, options.metric, options.blockRows, (block, start, rows) => visit(start, start + rows, block));
+    await distanceBlocks(input, input, options.metric, options.blockRows, (block, start, rows) =>
+      visit(start, start + rows, block),
+    );
     return;
   }
   for (let start = 0; start < n; start += options.blockRows) {

@@ -37,7 +37,17 @@ export function expectedMutualInfo(table: Contingency): number {
       // P(x+1)/P(x) = (a-x)(b-x) / ((x+1)(n-a-b+x+1)) and stop once P < 1e-18 P(mode): the
       // dropped terms are below 1e-18 log(n) relative, far under the 1e-9 agreement asked for.
       const mode = Math.min(end, Math.max(start, Math.floor(((a + 1) * (b + 1)) / (n + 2))));
-      const pMode = Math.exp(lf[a] + lf[b] + lf[n - a] + lf[n - b] - lf[n] - lf[mode] - lf[a - mode] - lf[b - mode] - lf[n - a - b + mode]);
+      const pMode = Math.exp(
+        lf[a] +
+          lf[b] +
+          lf[n - a] +
+          lf[n - b] -
+          lf[n] -
+          lf[mode] -
+          lf[a - mode] -
+          lf[b - mode] -
+          lf[n - a - b + mode],
+      );
       const floor = pMode * 1e-18;
       const term = (x: number, p: number) => (x / n) * (logN + Math.log(x) - logA - logB) * p;
       let sum = term(mode, pMode);

@@ -137,9 +137,14 @@ export async function metricsReport(
   ) {
     let rows: Int32Array;
     if (wanted.has('silhouette')) {
-      const s = await silhouetteSampled(X, labels, { ...distance, sampleSize: sample.size, seed: sample.seed });
+      const s = await silhouetteSampled(X, labels, {
+        ...distance,
+        sampleSize: sample.size,
+        seed: sample.seed,
+      });
       values.silhouette = s.score;
-      if (!Number.isNaN(s.score.value)) report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
+      if (!Number.isNaN(s.score.value))
+        report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
       rows = s.rows;
     } else rows = stratifiedSample(c, sample.size, 10, sample.seed).rows;
     if (rows.length > 0) {

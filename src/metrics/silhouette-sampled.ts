@@ -114,7 +114,12 @@ export async function silhouetteSampled(
  * least min(size, minPerCluster) per cluster, uniform without replacement inside each cluster.
  * Rows come grouped by compacted cluster (take[c] of them for cluster c). O(n). Seeded.
  */
-export function stratifiedSample(c: ClusterSizes, sampleSize: number, minPerCluster: number, seed: number): { rows: Int32Array; take: Int32Array } {
+export function stratifiedSample(
+  c: ClusterSizes,
+  sampleSize: number,
+  minPerCluster: number,
+  seed: number,
+): { rows: Int32Array; take: Int32Array } {
   const points = c.labels.length - c.noise;
   const members: number[][] = Array.from({ length: c.k }, () => []);
   for (let i = 0; i < c.labels.length; i++) if (c.labels[i] >= 0) members[c.labels[i]].push(i);
@@ -124,7 +129,10 @@ export function stratifiedSample(c: ClusterSizes, sampleSize: number, minPerClus
   for (let j = 0; j < c.k; j++) {
     const pool = members[j];
     const size = pool.length;
-    take[j] = Math.min(size, Math.max(Math.min(size, minPerCluster), Math.round((sampleSize * size) / points)));
+    take[j] = Math.min(
+      size,
+      Math.max(Math.min(size, minPerCluster), Math.round((sampleSize * size) / points)),
+    );
     // Partial Fisher-Yates: the first take[j] entries become a uniform sample without replacement.
     for (let t = 0; t < take[j]; t++) {
       const r = t + random.int(size - t);

@@ -39,7 +39,7 @@ describe('clusterStability', () => {
   });
 
   for (const method of ['boot', 'subset', 'jitter', 'noise'] as PerturbationMethod[]) {
-    it(`clusterStability(kmeans k=5, X, { method: '${method}', seed: 7 }) gives fpc::clusterboot's qualitative verdicts`, async () => {
+    it(`clusterStability(kmeans k=5, X, { method: '${method}', seed: 7 }) gives the same per-cluster verdicts as fpc::clusterboot`, async () => {
       const ref = boot.methods[method];
       const result = await clusterStability((seed) => new TestKMeans(boot.k, seed), X, {
         method,
@@ -69,9 +69,8 @@ describe('clusterStability', () => {
         const theirs = ref.mean[best];
         const ours = result.meanJaccard[c];
         const where = `cluster at (${cx.toFixed(1)}, ${cy.toFixed(1)}): ours ${ours.toFixed(3)}, fpc ${theirs.toFixed(3)}`;
-        // Same side of the 0.75 "stable" line, and the tight blobs highly stable in both.
-        assert.equal(ours >= 0.75, theirs >= 0.75, where);
-        if (theirs >= 0.95) assert.equal(stabilityVerdict(ours), 'highly stable', where);
+        // Same verdict under Hennig's thresholds (the RNGs differ, so the values differ a little).
+        assert.equal(stabilityVerdict(ours), stabilityVerdict(theirs), where);
       }
     });
   }

@@ -1,11 +1,13 @@
 /**
  * Seed stability: fit the same clusterer with several seeds on the same data and compare the
- * labelings pairwise with the adjusted Rand index (noise as singletons). 1 means the seed does not
- * matter; low values mean the result is an accident of initialization.
+ * labelings pairwise with the adjusted Rand index (noise as singletons), and per cluster of the first
+ * run its mean best-match Jaccard in the others. 1 means the seed does not matter; low values mean
+ * the result is an accident of initialization.
  */
 import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
 import { randomSource } from '../util/random.js';
+import { bestJaccard, distinctClusters } from './cluster-stability.js';
 import type { ClustererFactory } from './clusterer-factory.js';
 import { contingency } from './contingency.js';
 import { adjustedRand } from './rand.js';
@@ -24,6 +26,9 @@ export interface SeedStability {
   ari: Float64Array;
   /** The labelings, one per run. */
   labelings: Labels[];
+  /** Clusters of the first run, ascending, and each one's mean best-match Jaccard in the other runs. */
+  clusters: Int32Array;
+  clusterJaccard: Float64Array;
 }
 
 /**
@@ -55,5 +60,12 @@ export async function seedStability(
       min = Math.min(min, v);
     }
   }
-  return { mean: sum / ((runs * (runs - 1)) / 2), min, ari, labelings };
+  const clusters = distinctClusters(labelings[0]);
+  const everyPoint = Int32Array.from({ length: X.rows }, (_, i) => i);
+  const clusterJaccard = new Float64Array(clusters.length);
+  for (let r = 1; r < runs; r++) {
+    const best = bestJaccard(labelings[0], clusters, labelings[r], { data: X, points: everyPoint, rows: everyPoint });
+    for (let c = 0; c < clusters.length; c++) clusterJaccard[c] += best[c] / (runs - 1);
+  }
+  return { mean: sum / ((runs * (runs - 1)) / 2), min, ari, labelings, clusters, clusterJaccard };
 }

@@ -59,6 +59,7 @@ describe('predictionStrength and seedStability', () => {
   it('seedStability: k = 3 on three blobs is seed-independent (mean ARI 1); k = 4 is not (seed 6)', async () => {
     const three = await seedStability((seed) => new TestKMeans(3, seed, 1), X, { runs: 5, seed: 6 });
     assert.equal(three.min, 1);
+    assert.deepEqual(Array.from(three.clusterJaccard), [1, 1, 1]);
     const four = await seedStability((seed) => new TestKMeans(4, seed, 1), X, { runs: 6, seed: 6 });
     assert.ok(four.mean < 1, `k=4 mean ARI ${four.mean}`);
     assert.equal(four.ari[0], 1);

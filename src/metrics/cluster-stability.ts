@@ -8,6 +8,7 @@
  */
 import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
+import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import type { ClustererFactory } from './clusterer-factory.js';
 import {
@@ -36,6 +37,8 @@ export interface ClusterStabilityOptions {
   /** Probability of replacing a point by noise, and the noise range in sd (`noise`); fpc's 0.05, 4. */
   noiseFraction?: number;
   noiseScale?: number;
+  /** Called after every re-run (`clusterboot <method>`, done of runs). */
+  onProgress?: ProgressCallback;
 }
 
 export const CLUSTER_STABILITY_DEFAULTS = {
@@ -117,6 +120,7 @@ export async function clusterStability(
     const fresh = (await factory(stream.int(0x7fffffff)).fit(p.data)).labels;
     const best = bestJaccard(labels, clusters, fresh, p);
     for (let c = 0; c < k; c++) jaccard[c * o.runs + run] = best[c];
+    options.onProgress?.({ task: `clusterboot ${o.method}`, done: run + 1, total: o.runs });
   }
   const meanJaccard = new Float64Array(k);
   const dissolvedRuns = new Int32Array(k);

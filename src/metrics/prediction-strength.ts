@@ -10,6 +10,7 @@
 import { nearestRows } from '../kernels/kernels.js';
 import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix, selectRows } from '../util/matrix.js';
+import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import type { ClustererFactory } from './clusterer-factory.js';
 import { distinctClusters } from './cluster-stability.js';
@@ -17,6 +18,8 @@ import { distinctClusters } from './cluster-stability.js';
 export interface PredictionStrengthOptions {
   runs?: number;
   seed?: number;
+  /** Called after every split. */
+  onProgress?: ProgressCallback;
 }
 
 export interface PredictionStrength {
@@ -66,6 +69,7 @@ export async function predictionStrength(
       sum += minPairAgreement(fitted[i].labels, predicted);
     }
     perRun[run] = sum / 2;
+    options.onProgress?.({ task: 'prediction strength', done: run + 1, total: runs });
   }
   const mean = perRun.reduce((s, v) => s + v, 0) / runs;
   const sd = runs > 1 ? Math.sqrt(perRun.reduce((s, v) => s + (v - mean) ** 2, 0) / (runs - 1)) : 0;

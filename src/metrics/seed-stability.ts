@@ -6,6 +6,7 @@
  */
 import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
+import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import { bestJaccard, distinctClusters } from './cluster-stability.js';
 import type { ClustererFactory } from './clusterer-factory.js';
@@ -16,6 +17,8 @@ export interface SeedStabilityOptions {
   /** Number of fits (>= 2). */
   runs?: number;
   seed?: number;
+  /** Called after every fit. */
+  onProgress?: ProgressCallback;
 }
 
 export interface SeedStability {
@@ -64,7 +67,11 @@ export async function seedStability(
   const everyPoint = Int32Array.from({ length: X.rows }, (_, i) => i);
   const clusterJaccard = new Float64Array(clusters.length);
   for (let r = 1; r < runs; r++) {
-    const best = bestJaccard(labelings[0], clusters, labelings[r], { data: X, points: everyPoint, rows: everyPoint });
+    const best = bestJaccard(labelings[0], clusters, labelings[r], {
+      data: X,
+      points: everyPoint,
+      rows: everyPoint,
+    });
     for (let c = 0; c < clusters.length; c++) clusterJaccard[c] += best[c] / (runs - 1);
   }
   return { mean: sum / ((runs * (runs - 1)) / 2), min, ari, labelings, clusters, clusterJaccard };

@@ -75,8 +75,14 @@ describe('clusterStability', () => {
     });
   }
 
-  it('clusterStability is reproducible: the same seed gives the same Jaccard values', async () => {
-    const a = await clusterStability((seed) => new TestKMeans(3, seed, 2), X, { runs: 5, seed: 3 });
+  it('clusterStability is reproducible: the same seed gives the same Jaccard values; progress counts runs', async () => {
+    const done: number[] = [];
+    const a = await clusterStability((seed) => new TestKMeans(3, seed, 2), X, {
+      runs: 5,
+      seed: 3,
+      onProgress: (e) => done.push(e.done),
+    });
+    assert.deepEqual(done, [1, 2, 3, 4, 5]);
     const b = await clusterStability((seed) => new TestKMeans(3, seed, 2), X, { runs: 5, seed: 3 });
     assert.deepEqual(a.jaccard, b.jaccard);
   });

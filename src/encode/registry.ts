@@ -14,6 +14,7 @@ const FACTORIES = new Map<string, EncoderFactory>([
   ['stats', async (o) => new (await import('./stats.js')).StatsEncoder(o)],
   ['item2vec', async (o) => new (await import('./item2vec.js')).Item2VecEncoder(o)],
   ['text', async (o) => new (await import('./text-embedding.js')).TextEmbeddingEncoder(o)],
+  ['precomputed', async (o) => new (await import('./precomputed.js')).PrecomputedEncoder(o)],
 ]);
 
 /** Register (or replace) an encoder factory under `name`. */

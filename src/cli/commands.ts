@@ -5,5 +5,6 @@ import type { Command } from './command.js';
  * Loaded lazily so `segscope inspect` does not load the transformer stack.
  */
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  encode: { summary: 'turn each user behavior sequence into a vector and write it as .npy', load: async () => (await import('./encode.js')).command },
   generate: { summary: 'write a synthetic event log with planted segments', load: async () => (await import('./generate.js')).command },
 };

@@ -7,7 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { openDuckDB } from '../engine/duckdb-engine.js';
 import { sqlIdent, sqlString } from '../engine/sql.js';
-import { readNpy } from '../io/npy.js';
+import { atomicWriteFileSync } from '../io/atomic-write.js';
+import { readNpy, writeNpy } from '../io/npy.js';
 import { InputError } from '../util/errors.js';
 import type { Matrix } from '../util/matrix.js';
 
@@ -30,7 +31,7 @@ export interface VectorFileOptions {
 export async function readVectorFile(path: string, options: VectorFileOptions): Promise<VectorFile> {
   if (!existsSync(path)) throw new InputError('vector file not found', { file: path });
   const lower = path.toLowerCase();
-  if (lower.endsWith('.npy')) return readNpyVectors(path, options.usersPath ?? `${path.slice(0, -4)}.users.txt`);
+  if (lower.endsWith('.npy')) return readNpyVectors(path, options.usersPath ?? usersPathFor(path));
   if (lower.endsWith('.csv')) return readCsvVectors(path, options.idColumn);
   if (lower.endsWith('.parquet')) return readParquetVectors(path, options.idColumn);
   throw new InputError('unsupported vector file type (need .npy, .csv or .parquet)', { file: path });
@@ -128,4 +129,24 @@ async function readParquetVectors(path: string, idColumn: string): Promise<Vecto
   } finally {
     await engine.close();
   }
+}
+
+/** The users file that goes with a `.npy` vectors file: `vectors.npy` -> `vectors.users.txt`. */
+export function usersPathFor(vectorsPath: string): string {
+  return `${vectorsPath.replace(/\.npy$/i, '')}.users.txt`;
+}
+
+/**
+ * Write user vectors as `.npy` (float32, users x dim) and the users file beside it (one id per
+ * line, row order), both atomically.
+ * @throws RangeError if users and rows differ, or a user id contains a line break.
+ */
+export function writeVectorFile(path: string, users: readonly string[], X: Matrix): { vectorsPath: string; usersPath: string } {
+  if (users.length !== X.rows) throw new RangeError(`writeVectorFile: ${users.length} users for ${X.rows} rows`);
+  const bad = users.findIndex((u) => /[\r\n]/.test(u));
+  if (bad >= 0) throw new RangeError(`writeVectorFile: user id ${JSON.stringify(users[bad])} contains a line break`);
+  const usersPath = usersPathFor(path);
+  writeNpy(path, { dtype: 'float32', shape: [X.rows, X.cols], data: X.data });
+  atomicWriteFileSync(usersPath, users.length === 0 ? '' : `${users.join('\n')}\n`);
+  return { vectorsPath: path, usersPath };
 }

@@ -26,7 +26,7 @@ export interface TfidfEncoderOptions extends SequenceTokenOptions, TfidfWeightin
   minDf: number;
   /** Ignore tokens in more than this fraction of sequences. */
   maxDf: number;
-  /** Raw counts instead of TF-IDF (the `counts` variant): no idf, no sublinear tf, no norm. */
+  /** Term counts instead of TF-IDF (the `counts` variant): no idf, raw tf, still row-normalized by `norm`. */
   counts: boolean;
   powerIterations: number | 'auto';
   seed: number;
@@ -142,7 +142,7 @@ export class TfidfEncoder implements Encoder {
 
   private weigh(counts: SparseMatrix): SparseMatrix {
     const p = this.params;
-    if (p.counts) return counts;
+    if (p.counts) return tfidfWeight(counts, undefined, { ...p, sublinearTf: false, useIdf: false });
     return tfidfWeight(counts, p.useIdf ? this.idf : undefined, p);
   }
 }

@@ -60,8 +60,8 @@ test('text (local ONNX model built here, random word vectors) + k-means recovers
   const g = new GraphBuilder('word-average');
   const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
   g.input('attention_mask', 'int64', ['batch', 'seq']);
-  const t = g.constant('float32', [vocab.length, dim], [...table.subarray(0, vocab.length * dim)]);
-  g.output(g.node('Gather', [t, ids], { axis: intAttr(0) }), 'last_hidden_state', 'float32', ['batch', 'seq', dim]);
+  const rows = g.constant('float32', [vocab.length, dim], [...table.subarray(0, vocab.length * dim)]);
+  g.output(g.node('Gather', [rows, ids], { axis: intAttr(0) }), 'last_hidden_state', 'float32', ['batch', 'seq', dim]);
   writeFileSync(join(dir, 'model.onnx'), g.encode());
   writeFileSync(join(dir, 'vocab.txt'), `${vocab.join('\n')}\n`);
   const value = await ari(await createEncoder('text', { modelDir: dir, maxLength: 512, maxEvents: 200 }));

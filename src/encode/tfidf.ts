@@ -82,6 +82,7 @@ export class TfidfEncoder implements Encoder {
     if (!(o.maxDf > 0 && o.maxDf <= 1)) throw new RangeError(`TfidfEncoder: maxDf (${o.maxDf}) must be in (0, 1]`);
     if (!Number.isInteger(o.ngramMax) || o.ngramMax < 0) throw new RangeError(`TfidfEncoder: ngramMax (${o.ngramMax}) must be a non-negative integer`);
     if (!NGRAM_UNITS.includes(o.ngramUnit)) throw new RangeError(`TfidfEncoder: ngramUnit "${o.ngramUnit}" is not one of ${NGRAM_UNITS.join(', ')}`);
+    if (!Array.isArray(o.tokens)) throw new RangeError(`TfidfEncoder: tokens must be an array of ${TOKEN_KINDS.join(', ')}`);
     for (const t of o.tokens) {
       if (!TOKEN_KINDS.includes(t)) throw new RangeError(`TfidfEncoder: token kind "${t}" is not one of ${TOKEN_KINDS.join(', ')}`);
     }

@@ -7,6 +7,7 @@ import type { Command } from './command.js';
 export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
   inspect: { summary: 'read and clean an event log; print its counts and the cleaning report', load: async () => (await import('./inspect.js')).command },
   generate: { summary: 'write a synthetic event log with planted segments, noise users and bots', load: async () => (await import('./generate.js')).command },
+  encode: { summary: 'turn behavior sequences into one vector per user with an encoder', load: async () => (await import('./encode.js')).command },
   cluster: { summary: 'cluster a vectors file and write one label per row', load: async () => (await import('./cluster.js')).command },
   metrics: { summary: 'internal, external and stability indices of a labeling', load: async () => (await import('./metrics.js')).command },
 };

@@ -79,7 +79,9 @@ export class TransformerEncoder implements Encoder {
     const loss: ItemLossSetup = { kind, negatives: o.negatives, sampler: negativeSampler(vocab.counts, o.negativeSampling) };
     const optimizer = tf.train.adam(o.learningRate);
     this.fitted = { params, vocab, loss, options: o, optimizer };
-    const fingerprint = { ...this.params, items: vocab.items.length, events: eventCount(seqs), sequences: windows.count };
+    // Epochs and backend may change across a resume (train longer, or elsewhere); nothing else may.
+    const { epochs: _e, backend: _b, ...shapeAndData } = this.params;
+    const fingerprint = { ...shapeAndData, items: vocab.items.length, events: eventCount(seqs), sequences: windows.count };
     let startEpoch = 0;
     this.losses = [];
     if (o.checkpointDir !== undefined) {

@@ -1,5 +1,7 @@
 /** segscope library entry: the only barrel. Each stage's public pieces are re-exported here. */
 export * from './cluster/clusterer.js';
+export * from './cluster/dec.js';
+export * from './cluster/dec-target.js';
 export * from './data/sequence-set.js';
 export * from './encode/encoder.js';
 export * from './encode/randomized-svd.js';
@@ -14,6 +16,9 @@ export * from './encode/stats.js';
 export * from './encode/sparse-matrix.js';
 export * from './encode/tfidf.js';
 export * from './encode/tfidf-weighting.js';
+export * from './encode/transformer.js';
+export * from './encode/transformer-backend.js';
+export * from './encode/transformer-options.js';
 export * from './io/atomic-write.js';
 export * from './io/npy.js';
 export * from './kernels/distance-metric.js';

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { SequenceSet } from '../data/sequence-set.js';
 import { TransformerEncoder } from '../encode/transformer.js';
 import type { TransformerEncoderOptions } from '../encode/transformer-options.js';
+import { positionGroups } from '../encode/transformer-infer.js';
 import { poolHidden } from '../encode/transformer-pooling.js';
 import { trainTransformer } from '../encode/transformer-train.js';
 import { tokenizeWindows } from '../encode/transformer-windows.js';
@@ -112,6 +113,8 @@ export class DeepClusterer implements Clusterer {
     let iterations = 0;
     const windows = tokenizeWindows(seqs, model.vocab, o.maxLen);
     const optimizer = tf.train.adam(o.learningRate);
+    // Contextual pooling keeps the pretrained group centers fixed during joint training.
+    const centers = model.centering === undefined ? undefined : tf.tensor2d(model.centering.values, [model.centering.groups, Z.cols]);
     const refresh = async (): Promise<number> => {
       Z = await this.encoder.transform(seqs);
       const centroids = matrix(k, Z.cols, (await mu.data()) as Float32Array);
@@ -141,7 +144,8 @@ export class DeepClusterer implements Clusterer {
           extraLoss: (batch, hidden, rows) => {
             const rowsTarget = new Float32Array(rows.length * k);
             for (let r = 0; r < rows.length; r++) rowsTarget.set(target.data.subarray(rows[r] * k, (rows[r] + 1) * k), r * k);
-            const z = poolHidden(hidden, batch.lengths, batch.maxLen, o.pooling);
+            const c = centers === undefined || model.centering === undefined ? undefined : { centers, groups: positionGroups(batch, model.centering.by) };
+            const z = poolHidden(hidden, batch.lengths, batch.maxLen, o.pooling, c);
             return tf.mul(clusteringLoss(z, mu, tf.tensor2d(rowsTarget, [rows.length, k]), alpha), gamma);
           },
           beforeStep: async (step) => step > 0 && step % updateInterval === 0 && (await refresh()) < tol,
@@ -153,6 +157,7 @@ export class DeepClusterer implements Clusterer {
     } finally {
       mu.dispose();
       optimizer.dispose();
+      centers?.dispose();
     }
     return this;
   }

@@ -52,7 +52,7 @@ export class DeepClusterer implements Clusterer {
   readonly params: Readonly<Record<string, unknown>>;
   readonly encoder: TransformerEncoder;
   private readonly o: Required<Omit<DeepClustererOptions, 'encoder'>>;
-  private fitted: { labels: Labels; centroids: Matrix; embedding: Matrix; iterations: number } | undefined;
+  private fitted: { labels: Labels; centroids: Matrix; embedding: Matrix; iterations: number; pretrained: { embedding: Matrix; centroids: Matrix; labels: Labels } } | undefined;
 
   constructor(options: DeepClustererOptions) {
     const o = { ...DEC_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<DeepClustererOptions>;
@@ -84,6 +84,11 @@ export class DeepClusterer implements Clusterer {
     return this.state().embedding;
   }
 
+  /** The starting point: pretrained user vectors, k-means centroids and labels on them. */
+  get pretrained(): { embedding: Matrix; centroids: Matrix; labels: Labels } {
+    return this.state().pretrained;
+  }
+
   /** Target refreshes done during joint training. */
   get iterations(): number {
     return this.state().iterations;
@@ -105,6 +110,7 @@ export class DeepClusterer implements Clusterer {
     await this.encoder.fit(seqs);
     let Z = await this.encoder.transform(seqs);
     const km = await new KMeans({ k, seed }).fit(Z);
+    const pretrained = { embedding: Z, centroids: km.centroids, labels: km.labels };
     const model = this.encoder.model;
     const o = model.options;
     const mu = tf.variable(tf.tensor2d(km.centroids.data, [k, Z.cols]), true);
@@ -153,7 +159,7 @@ export class DeepClusterer implements Clusterer {
         0,
       );
       await refresh();
-      this.fitted = { labels, centroids: matrix(k, Z.cols, Float32Array.from(await mu.data())), embedding: Z, iterations };
+      this.fitted = { labels, centroids: matrix(k, Z.cols, Float32Array.from(await mu.data())), embedding: Z, iterations, pretrained };
     } finally {
       mu.dispose();
       optimizer.dispose();

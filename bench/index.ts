@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Pro
   'cluster-density': () => import('./cluster-density.js'),
   metrics: () => import('./metrics.js'),
   item2vec: () => import('./item2vec.js'),
+  transformer: () => import('./transformer.js'),
 };
 
 const only = process.argv[2];

@@ -1,0 +1,69 @@
+/**
+ * From facets to one number. Each facet is first mapped to a score in [0, 1] that is comparable
+ * across encoders and k (chance-adjusted, or a rate), then the composite is the weighted mean of the
+ * facets that could be computed (weights renormalized over them). The mapping, in words:
+ * - geometry: chance-adjusted silhouette in the candidate's own space;
+ * - behavior: mean of the chance-adjusted category coherence, transition coherence and profile eta^2,
+ *   times the clustered share (noise earns nothing);
+ * - stability: mean of the size-weighted per-cluster Jaccard and the ARI between reruns;
+ * - null: mean over null kinds of the share of the behavior score NOT reproduced on the null log;
+ * - downstream: mean of tanh(ln NDCG lift) (0 at no lift) and the AUROC gains 2(AUROC - 0.5) for
+ *   next-period purchase and churn, each clipped to [0, 1].
+ */
+import type { FacetWeights } from './protocol-config.js';
+
+export type FacetName = keyof FacetWeights;
+export const FACET_NAMES: readonly FacetName[] = ['geometry', 'behavior', 'stability', 'null', 'downstream'];
+
+export type FacetScores = Record<FacetName, number>;
+
+/** The inputs each facet score is read from (NaN where a facet was not computed). */
+export interface FacetScoreInputs {
+  adjustedSilhouette: number;
+  adjustedCategoryCoherence: number;
+  adjustedTransitionCoherence: number;
+  adjustedProfileEta2: number;
+  noiseFraction: number;
+  meanJaccard: number;
+  rerunAri: number;
+  nullGaps: number[];
+  ndcgLift: number;
+  purchaseAuroc: number;
+  churnAuroc: number;
+}
+
+const clip01 = (x: number) => (Number.isNaN(x) ? Number.NaN : Math.min(1, Math.max(0, x)));
+
+function meanOf(values: number[]): number {
+  const v = values.filter((x) => !Number.isNaN(x));
+  return v.length === 0 ? Number.NaN : v.reduce((a, b) => a + b, 0) / v.length;
+}
+
+/** Map facet inputs to scores in [0, 1]. */
+export function facetScores(f: FacetScoreInputs): FacetScores {
+  return {
+    geometry: clip01(f.adjustedSilhouette),
+    behavior: clip01(meanOf([f.adjustedCategoryCoherence, f.adjustedTransitionCoherence, f.adjustedProfileEta2].map(clip01)) * (1 - f.noiseFraction)),
+    stability: clip01(meanOf([f.meanJaccard, clip01(f.rerunAri)])),
+    null: clip01(meanOf(f.nullGaps.map(clip01))),
+    downstream: clip01(
+      meanOf([
+        clip01(Math.tanh(Math.log(f.ndcgLift))),
+        clip01(2 * (f.purchaseAuroc - 0.5)),
+        clip01(2 * (f.churnAuroc - 0.5)),
+      ]),
+    ),
+  };
+}
+
+/** Weighted mean of the non-NaN facet scores; NaN if none is available. */
+export function compositeScore(scores: FacetScores, weights: FacetWeights): number {
+  let s = 0;
+  let w = 0;
+  for (const name of FACET_NAMES) {
+    if (Number.isNaN(scores[name]) || weights[name] === 0) continue;
+    s += weights[name] * scores[name];
+    w += weights[name];
+  }
+  return w > 0 ? s / w : Number.NaN;
+}

@@ -4,4 +4,6 @@ import type { Command } from './command.js';
  * Every CLI command, one file each. Add a line here when adding a command file.
  * Loaded lazily so `segscope inspect` does not load the transformer stack.
  */
-export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {};
+export const COMMANDS: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  generate: { summary: 'write a synthetic event log with planted segments', load: async () => (await import('./generate.js')).command },
+};

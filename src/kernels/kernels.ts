@@ -1,59 +1,154 @@
 /**
  * The kernel entry points every stage calls. Each has one name and several implementations
- * (tfjs-core style); which one runs is chosen here, in one place. Until a fast backend registers,
- * the plain-TS reference runs.
+ * (tfjs-core style); which one runs is chosen here, in one place: env SEGSCOPE_KERNELS=reference|onnx
+ * if set, else `onnx` (onnxruntime-node, see onnx/backend.ts) when it loads, else the plain-TS
+ * reference. Arguments are validated here, once, for every backend.
+ *
+ * Inputs must be finite. Stages check that once at their boundary (`assertFinite`); the kernels do
+ * not re-check, since a scan of X costs about as much as `nearestRows` itself. With non-finite input
+ * the reference propagates NaN and the onnx backend's result is unspecified.
  */
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
-import type { DistanceMetric } from './distance-metric.js';
-import {
-  clusterDistanceSumsReference,
-  distancesReference,
-  kNearestReference,
-  nearestRowsReference,
-  squaredDistancesReference,
-} from './reference.js';
+import { type DistanceMetric, assertMetric } from './distance-metric.js';
+import type { DistanceBlockVisitor, KernelBackend } from './kernel-backend.js';
+import { assertRadius, type Neighborhoods } from './neighborhoods.js';
+import { referenceBackend } from './reference-backend.js';
+import { assertBlockRows, assertClusterLabels, checkCols } from './reference.js';
 
-/** The contract a kernel backend fulfils; all methods agree with `reference.ts` to float32 precision. */
-export interface KernelBackend {
-  readonly name: string;
-  squaredDistances(A: Matrix, B: Matrix): Promise<Float32Array>;
-  distances(A: Matrix, B: Matrix, metric: DistanceMetric): Promise<Float32Array>;
-  nearestRows(X: Matrix, C: Matrix): Promise<{ index: Int32Array; distance: Float32Array }>;
-  clusterDistanceSums(X: Matrix, labels: Labels, k: number, metric: DistanceMetric): Promise<Float64Array>;
-  kNearest(X: Matrix, k: number, metric: DistanceMetric, Q?: Matrix): Promise<{ indices: Int32Array; distances: Float32Array }>;
+export type { DistanceBlockVisitor, KernelBackend } from './kernel-backend.js';
+export { referenceBackend } from './reference-backend.js';
+
+/** Backends selectable by name. */
+export type KernelBackendName = 'reference' | 'onnx';
+
+let active: KernelBackend | undefined;
+let choosing: Promise<KernelBackend> | undefined;
+
+async function loadOnnxBackend(): Promise<KernelBackend> {
+  return (await import('./onnx/backend.js')).onnxBackend;
 }
 
-/** The plain-TS backend. */
-export const referenceBackend: KernelBackend = {
-  name: 'reference',
-  squaredDistances: async (A, B) => squaredDistancesReference(A, B),
-  distances: async (A, B, metric) => distancesReference(A, B, metric),
-  nearestRows: async (X, C) => nearestRowsReference(X, C),
-  clusterDistanceSums: async (X, labels, k, metric) => clusterDistanceSumsReference(X, labels, k, metric),
-  kNearest: async (X, k, metric, Q) => kNearestReference(X, k, metric, Q),
-};
-
-let active: KernelBackend = referenceBackend;
-
-/** Choose the backend every kernel call uses from now on. */
-export function setKernelBackend(backend: KernelBackend): void {
-  active = backend;
+async function chooseBackend(): Promise<KernelBackend> {
+  const wanted = process.env.SEGSCOPE_KERNELS;
+  if (wanted === 'reference') return referenceBackend;
+  if (wanted === 'onnx') return loadOnnxBackend();
+  if (wanted !== undefined && wanted !== '')
+    throw new RangeError(`SEGSCOPE_KERNELS (${wanted}) must be reference or onnx`);
+  try {
+    return await loadOnnxBackend();
+  } catch {
+    return referenceBackend;
+  }
 }
 
-/** The backend in use. */
-export function kernelBackend(): KernelBackend {
+/** The backend in use (chosen on first call as described above). */
+export async function kernelBackend(): Promise<KernelBackend> {
+  if (active !== undefined) return active;
+  choosing ??= chooseBackend();
+  active = await choosing;
   return active;
 }
 
-/** ||a_i - b_j||^2, A.rows x B.rows row-major. */
-export const squaredDistances = (A: Matrix, B: Matrix) => active.squaredDistances(A, B);
-/** Distances (not squared) under `metric`, A.rows x B.rows row-major. */
-export const distances = (A: Matrix, B: Matrix, metric: DistanceMetric) => active.distances(A, B, metric);
-/** Nearest row of C for every row of X, with the squared euclidean distance. */
-export const nearestRows = (X: Matrix, C: Matrix) => active.nearestRows(X, C);
-/** Per point, the sum of distances to every point of each cluster (n x k). */
-export const clusterDistanceSums = (X: Matrix, labels: Labels, k: number, metric: DistanceMetric) =>
-  active.clusterDistanceSums(X, labels, k, metric);
-/** k nearest neighbors (self excluded when Q is omitted). */
-export const kNearest = (X: Matrix, k: number, metric: DistanceMetric, Q?: Matrix) => active.kNearest(X, k, metric, Q);
+/**
+ * Choose the backend every kernel call uses from now on: a backend object, or a name.
+ * @throws Error if 'onnx' is asked for and onnxruntime-node does not load.
+ */
+export async function setKernelBackend(backend: KernelBackend | KernelBackendName): Promise<KernelBackend> {
+  if (backend === 'reference') active = referenceBackend;
+  else if (backend === 'onnx') active = await loadOnnxBackend();
+  else active = backend;
+  return active;
+}
+
+/** ||a_i - b_j||^2, A.rows x B.rows row-major. O(n m d). @throws RangeError if A.cols != B.cols. */
+export async function squaredDistances(A: Matrix, B: Matrix): Promise<Float32Array> {
+  checkCols(A, B, 'squaredDistances');
+  return (await kernelBackend()).squaredDistances(A, B);
+}
+
+/** Distances (not squared) under `metric`, A.rows x B.rows row-major. O(n m d). */
+export async function distances(A: Matrix, B: Matrix, metric: DistanceMetric): Promise<Float32Array> {
+  assertMetric(metric, 'distances');
+  checkCols(A, B, 'distances');
+  return (await kernelBackend()).distances(A, B, metric);
+}
+
+/**
+ * Stream the A x B distance matrix (not squared) to `visit` in blocks of `blockRows` rows, in row
+ * order, one block at a time: memory O(blockRows * B.rows) whatever A.rows is. Pass B = A (the same
+ * object) for self distances; the diagonal is then exactly 0. The block buffer is reused.
+ * @throws RangeError on mismatched columns or blockRows not a positive integer.
+ * @example await distanceBlocks(X, X, 'euclidean', 256, (block, r0, rows) => { ... })
+ */
+export async function distanceBlocks(
+  A: Matrix,
+  B: Matrix,
+  metric: DistanceMetric,
+  blockRows: number,
+  visit: DistanceBlockVisitor,
+): Promise<void> {
+  assertMetric(metric, 'distanceBlocks');
+  checkCols(A, B, 'distanceBlocks');
+  assertBlockRows(blockRows, 'distanceBlocks');
+  return (await kernelBackend()).distanceBlocks(A, B, metric, blockRows, visit);
+}
+
+/** Nearest row of C for every row of X, with the squared euclidean distance. Ties: lowest index. O(n k d). */
+export async function nearestRows(
+  X: Matrix,
+  C: Matrix,
+): Promise<{ index: Int32Array; distance: Float32Array }> {
+  checkCols(X, C, 'nearestRows');
+  return (await kernelBackend()).nearestRows(X, C);
+}
+
+/**
+ * Per point, the sum of distances to every point of each cluster (n x k, row-major); noise (-1)
+ * excluded; a point's distance to itself is 0. O(n^2 d) time, O(n k) memory.
+ * @throws RangeError on a length mismatch, a bad k, or a label outside [-1, k).
+ */
+export async function clusterDistanceSums(
+  X: Matrix,
+  labels: Labels,
+  k: number,
+  metric: DistanceMetric,
+): Promise<Float64Array> {
+  assertMetric(metric, 'clusterDistanceSums');
+  assertClusterLabels(X, labels, k, 'clusterDistanceSums');
+  return (await kernelBackend()).clusterDistanceSums(X, labels, k, metric);
+}
+
+/**
+ * The k nearest rows of X for each row of Q (default X itself, excluding each point by index),
+ * ascending by distance (not squared), ties by lower index. O(n m d) time, O(m k) memory.
+ * @throws RangeError if k is not an integer in [1, available rows] or Q.cols != X.cols.
+ */
+export async function kNearest(
+  X: Matrix,
+  k: number,
+  metric: DistanceMetric,
+  Q?: Matrix,
+): Promise<{ indices: Int32Array; distances: Float32Array }> {
+  assertMetric(metric, 'kNearest');
+  if (Q !== undefined) checkCols(Q, X, 'kNearest');
+  const available = X.rows - (Q === undefined ? 1 : 0);
+  if (!Number.isInteger(k) || k < 1 || k > available)
+    throw new RangeError(`kNearest: k (${k}) must be an integer in [1, ${available}]`);
+  return (await kernelBackend()).kNearest(X, k, metric, Q);
+}
+
+/**
+ * For every row i, all rows j with dist(x_i, x_j) <= eps, i itself included (DBSCAN's region query,
+ * as scikit-learn counts it), in increasing j, as CSR. O(n^2 d) time, O(n * tile + output) memory.
+ * @throws RangeError if eps is not a finite number >= 0.
+ */
+export async function radiusNeighbors(
+  X: Matrix,
+  eps: number,
+  metric: DistanceMetric,
+): Promise<Neighborhoods> {
+  assertMetric(metric, 'radiusNeighbors');
+  assertRadius(eps, 'radiusNeighbors');
+  return (await kernelBackend()).radiusNeighbors(X, eps, metric);
+}

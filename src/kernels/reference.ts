@@ -55,8 +55,13 @@ export function distancesReference(A: Matrix, B: Matrix, metric: DistanceMetric)
  * sums[i*k + c] = sum over points j with labels[j] = c of dist(x_i, x_j); noise (-1) excluded.
  * The core of silhouette (Rousseeuw 1987). O(n^2 d).
  */
-export function clusterDistanceSumsReference(X: Matrix, labels: Labels, k: number, metric: DistanceMetric): Float64Array {
-  if (labels.length !== X.rows) throw new RangeError(`clusterDistanceSums: labels.length (${labels.length}) != rows (${X.rows})`);
+export function clusterDistanceSumsReference(
+  X: Matrix,
+  labels: Labels,
+  k: number,
+  metric: DistanceMetric,
+): Float64Array {
+  assertClusterLabels(X, labels, k, 'clusterDistanceSums');
   const D = distancesReference(X, X, metric);
   const sums = new Float64Array(X.rows * k);
   for (let i = 0; i < X.rows; i++) {
@@ -102,6 +107,44 @@ export function kNearestReference(
   return { indices, distances };
 }
 
-function checkCols(A: Matrix, B: Matrix, caller: string): void {
+/**
+ * Rows of A x B distances, `blockRows` rows at a time, passed to `visit` (one reused buffer:
+ * copy what must outlive the call). Memory O(blockRows * B.rows).
+ */
+export async function distanceBlocksReference(
+  A: Matrix,
+  B: Matrix,
+  metric: DistanceMetric,
+  blockRows: number,
+  visit: (block: Float32Array, rowStart: number, rowCount: number) => void | Promise<void>,
+): Promise<void> {
+  assertBlockRows(blockRows, 'distanceBlocks');
+  checkCols(A, B, 'distanceBlocks');
+  for (let r0 = 0; r0 < A.rows; r0 += blockRows) {
+    const rb = Math.min(blockRows, A.rows - r0);
+    const block = { rows: rb, cols: A.cols, data: A.data.subarray(r0 * A.cols, (r0 + rb) * A.cols) };
+    await visit(distancesReference(block, B, metric), r0, rb);
+  }
+}
+
+/** @throws RangeError unless blockRows is a positive integer. */
+export function assertBlockRows(blockRows: number, caller: string): void {
+  if (!Number.isInteger(blockRows) || blockRows < 1)
+    throw new RangeError(`${caller}: blockRows (${blockRows}) must be a positive integer`);
+}
+
+/** @throws RangeError on a labels/rows length mismatch, a bad k, or a label outside [-1, k). */
+export function assertClusterLabels(X: Matrix, labels: Labels, k: number, caller: string): void {
+  if (labels.length !== X.rows)
+    throw new RangeError(`${caller}: labels.length (${labels.length}) != rows (${X.rows})`);
+  if (!Number.isInteger(k) || k < 0)
+    throw new RangeError(`${caller}: k (${k}) must be a non-negative integer`);
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] < -1 || labels[i] >= k)
+      throw new RangeError(`${caller}: labels[${i}] (${labels[i]}) must be -1 (noise) or in [0, ${k})`);
+  }
+}
+
+export function checkCols(A: Matrix, B: Matrix, caller: string): void {
   if (A.cols !== B.cols) throw new RangeError(`${caller}: A.cols (${A.cols}) != B.cols (${B.cols})`);
 }

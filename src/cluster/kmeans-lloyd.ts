@@ -1,0 +1,63 @@
+/**
+ * Lloyd's k-means iterations, following scikit-learn 1.2's `_kmeans_single_lloyd`: assign every row
+ * to its nearest center (the GEMM-shaped part, through the `nearestRows` kernel), recompute centers
+ * as weighted means (plain TypeScript), stop when the labels no longer change ("strict convergence")
+ * or when the total squared center shift is <= tol; if stopped by tol or maxIter, assign once more so
+ * labels match the returned centers.
+ */
+import { nearestRows } from '../kernels/kernels.js';
+import type { Matrix } from '../util/matrix.js';
+import type { ProgressCallback } from '../util/progress.js';
+import { centerShift, kmeansInertia, updateCentroids } from './kmeans-update.js';
+
+/** Settings shared by the k-means iteration loops. `tol` is absolute (already scaled by the data variance). */
+export interface KMeansRunOptions {
+  maxIter: number;
+  tol: number;
+  /** Renormalize centers to unit length after each update (spherical k-means under cosine). */
+  spherical: boolean;
+  onProgress?: ProgressCallback;
+  task?: string;
+}
+
+/** What one k-means run returns. */
+export interface KMeansRun {
+  labels: Int32Array;
+  centers: Matrix;
+  inertia: number;
+  nIter: number;
+}
+
+/**
+ * Run Lloyd iterations from `initial` centers. O(maxIter * n k d).
+ * @param weight per-row sample weights (>= 0).
+ */
+export async function lloydKMeans(X: Matrix, weight: Float64Array, initial: Matrix, options: KMeansRunOptions): Promise<KMeansRun> {
+  const k = initial.rows;
+  let centers = initial;
+  let labels: Int32Array = new Int32Array(X.rows).fill(-1);
+  let strict = false;
+  let nIter = 0;
+  for (let it = 0; it < options.maxIter; it++) {
+    const { index, distance } = await nearestRows(X, centers);
+    const next = updateCentroids(X, weight, index, () => distance, k, options.spherical).centers;
+    nIter = it + 1;
+    const shift = centerShift(next, centers);
+    centers = next;
+    const same = sameLabels(index, labels);
+    labels = index;
+    options.onProgress?.({ task: options.task ?? 'kmeans', done: nIter, total: options.maxIter, detail: `shift ${shift.toPrecision(3)}` });
+    if (same) {
+      strict = true;
+      break;
+    }
+    if (shift <= options.tol) break;
+  }
+  if (!strict) labels = (await nearestRows(X, centers)).index;
+  return { labels, centers, inertia: kmeansInertia(X, weight, centers, labels), nIter };
+}
+
+function sameLabels(a: Int32Array, b: Int32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

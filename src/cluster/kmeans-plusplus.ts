@@ -1,0 +1,90 @@
+/**
+ * Greedy k-means++ seeding (Arthur & Vassilvitskii 2007), exactly as scikit-learn 1.2's
+ * `_kmeans_plusplus`: the first center is a uniform random row; each further center is the best of
+ * `2 + floor(ln k)` candidates drawn with probability proportional to D(x)^2, "best" meaning the one
+ * that leaves the smallest total potential. Sample weights scale each point's share of D(x)^2
+ * (scikit-learn >= 1.3 does the same; 1.2 ignores weights here).
+ */
+import { squaredDistances } from '../kernels/kernels.js';
+import type { Random } from '../util/random.js';
+import type { Matrix } from '../util/matrix.js';
+import { selectRows } from '../util/matrix.js';
+
+export interface KMeansPlusPlusOptions {
+  /** Per-row weights (>= 0); uniform when omitted. */
+  sampleWeight?: Float64Array;
+  /** Candidates tried per center; scikit-learn's default `2 + floor(ln k)` when omitted. */
+  localTrials?: number;
+}
+
+/**
+ * Choose k initial centers among the rows of X. O(k * trials * n * d) through `squaredDistances`.
+ * @returns the centers (k x d, copies of rows) and the chosen row indices.
+ * @throws RangeError if k is not an integer in [1, X.rows].
+ * @example const { centers } = await kmeansPlusPlus(X, 3, randomSource(0));
+ */
+export async function kmeansPlusPlus(
+  X: Matrix,
+  k: number,
+  random: Random,
+  options: KMeansPlusPlusOptions = {},
+): Promise<{ centers: Matrix; indices: Int32Array }> {
+  const n = X.rows;
+  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`kmeansPlusPlus: k (${k}) must be an integer in [1, ${n}]`);
+  const trials = options.localTrials ?? 2 + Math.floor(Math.log(k));
+  if (!Number.isInteger(trials) || trials < 1) throw new RangeError(`kmeansPlusPlus: localTrials (${trials}) must be a positive integer`);
+  const w = options.sampleWeight;
+  const indices = new Int32Array(k);
+  indices[0] = w ? weightedPick(w, random) : random.int(n);
+  let closest = new Float64Array(n);
+  const first = await squaredDistances(selectRows(X, [indices[0]]), X);
+  let potential = 0;
+  for (let i = 0; i < n; i++) {
+    closest[i] = Math.max(0, first[i]) * (w ? w[i] : 1);
+    potential += closest[i];
+  }
+  const cumulative = new Float64Array(n);
+  const candidates = new Int32Array(trials);
+  for (let c = 1; c < k; c++) {
+    let run = 0;
+    for (let i = 0; i < n; i++) cumulative[i] = run += closest[i];
+    for (let t = 0; t < trials; t++) candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
+    const D = await squaredDistances(selectRows(X, candidates), X);
+    let bestPotential = Number.POSITIVE_INFINITY;
+    let bestTrial = 0;
+    for (let t = 0; t < trials; t++) {
+      let pot = 0;
+      for (let i = 0; i < n; i++) pot += Math.min(closest[i], Math.max(0, D[t * n + i]) * (w ? w[i] : 1));
+      if (pot < bestPotential) {
+        bestPotential = pot;
+        bestTrial = t;
+      }
+    }
+    const next = new Float64Array(n);
+    for (let i = 0; i < n; i++) next[i] = Math.min(closest[i], Math.max(0, D[bestTrial * n + i]) * (w ? w[i] : 1));
+    closest = next;
+    potential = bestPotential;
+    indices[c] = candidates[bestTrial];
+  }
+  return { centers: selectRows(X, indices), indices };
+}
+
+/** One row drawn with probability proportional to its weight (scikit-learn >= 1.3's first center). */
+function weightedPick(w: Float64Array, random: Random): number {
+  const cumulative = new Float64Array(w.length);
+  let run = 0;
+  for (let i = 0; i < w.length; i++) cumulative[i] = run += w[i];
+  return Math.min(searchSortedLeft(cumulative, random.uniform() * run), w.length - 1);
+}
+
+/** First index i with sorted[i] >= value (numpy `searchsorted(..., side='left')`); sorted.length if none. */
+function searchSortedLeft(sorted: Float64Array, value: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,0 +1,243 @@
+/**
+ * Behavior profiles of the planted segments, noise users and bots: what a user of the profile
+ * looks at (category distribution and transitions), how far down the funnel they go, how active
+ * they are, when, and in what order they act on what they saw.
+ */
+import type { Random } from '../util/random.js';
+import { type Catalog, randomPermutation } from './generate-catalog.js';
+import type { KindPreset } from './generate-options.js';
+import { cumulateInPlace } from './generate-sampling.js';
+
+/**
+ * When a user carts, favs or buys an item they viewed:
+ * `impulse` right after the view (search-then-buy), `compare` at the end of the session after
+ * browsing the alternatives (browse-compare-cart), `return` at the start of their next session.
+ */
+export const ACTION_STYLES = ['impulse', 'compare', 'return'] as const;
+export type ActionStyle = (typeof ACTION_STYLES)[number];
+
+export interface Funnel {
+  /** Expected cart, fav and buy events per item view. */
+  cart: number;
+  fav: number;
+  buy: number;
+}
+
+export interface SegmentProfile {
+  /** Stationary category distribution (sums to 1) and its cumulative table. */
+  readonly categoryWeights: Float64Array;
+  readonly categoryCdf: Float64Array;
+  /** Next category: `successor[c]` with `cycleProbability`, `c` again with `stayProbability`, else a fresh draw. */
+  readonly successor: Int32Array;
+  readonly cycleProbability: number;
+  readonly stayProbability: number;
+  readonly funnel: Funnel;
+  readonly actionStyle: ActionStyle;
+  /** Item views per user: log-normal(median, sigma), clamped to [minViews, maxViews]. */
+  readonly medianViews: number;
+  readonly viewsSigma: number;
+  readonly minViews: number;
+  readonly maxViews: number;
+  /** Mean item views per session (geometric). */
+  readonly meanSessionViews: number;
+  /** Seconds between events in a session: log-normal(median, sigma), or a fixed interval for bots. */
+  readonly medianGapSeconds: number;
+  readonly gapSigma: number;
+  readonly regularGap: boolean;
+  /** Session start hour (local time): normal(peakHour, hourSpread) wrapped to a day; NaN = uniform. */
+  readonly peakHour: number;
+  readonly hourSpread: number;
+  /** Bots crawl the catalog: items uniformly at random, ignoring popularity and categories. */
+  readonly uniformItems: boolean;
+}
+
+/** The funnel of an average human user (Taobao UserBehavior: pv 89.5%, cart 5.5%, fav 2.9%, buy 2.0%). */
+export const BASE_FUNNEL: Funnel = { cart: 0.062, fav: 0.032, buy: 0.023 };
+export const BOT_FUNNEL: Funnel = { cart: 0.002, fav: 0.002, buy: 0.0002 };
+
+const HUMAN = {
+  viewsSigma: 0.9,
+  minViews: 2,
+  maxViews: 2000,
+  meanSessionViews: 8,
+  medianGapSeconds: 40,
+  gapSigma: 0.9,
+  peakHour: 20,
+  hourSpread: 3.5,
+  stayProbability: 0.3,
+};
+
+/**
+ * One profile per planted segment, as the kind's preset says.
+ * Segment k's differences are evenly spaced over the segments and assigned in a random order, so
+ * every pair of segments differs by at least the spread's step.
+ */
+export function buildSegmentProfiles(catalog: Catalog, k: number, preset: KindPreset, random: Random): SegmentProfile[] {
+  const C = catalog.nCategories;
+  const favourites = preset.sharedComposition ? [] : favouriteSets(C, k, preset.disjointPreferences, random);
+  const tiers = preset.sharedComposition ? popularityTiers(catalog.categoryPopularity) : [];
+  const shared = preset.sharedComposition ? tieredWeights(catalog.categoryPopularity, tiers) : catalog.categoryPopularity;
+  const spaced = (spread: number, ratio: number): number[] => {
+    const perm = randomPermutation(k, random);
+    return Array.from(perm, (r) => ratio ** (spread * (k === 1 ? 0 : (2 * r) / (k - 1) - 1)));
+  };
+  const cartF = spaced(preset.funnelSpread, 2);
+  const favF = spaced(preset.funnelSpread, 2);
+  const buyF = spaced(preset.funnelSpread, 2.5);
+  const viewsF = spaced(preset.activitySpread, 3);
+  const sessionF = spaced(preset.activitySpread, 2);
+  const gapF = spaced(preset.activitySpread, 2.5);
+  const hourOrder = randomPermutation(k, random);
+  const styleOffset = random.int(ACTION_STYLES.length);
+  const profiles: SegmentProfile[] = [];
+  for (let s = 0; s < k; s++) {
+    let weights: Float64Array;
+    let successor: Int32Array;
+    if (preset.sharedComposition) {
+      weights = Float64Array.from(shared);
+      successor = cyclesWithin(tiers, C, random);
+    } else {
+      weights = mixPreferences(catalog.categoryPopularity, favourites[s], preset.preferenceStrength, random);
+      const rest = [];
+      const fav = new Set(favourites[s]);
+      for (let c = 0; c < C; c++) if (!fav.has(c)) rest.push(c);
+      successor = cyclesWithin([favourites[s], rest], C, random);
+    }
+    const ordered = preset.orderSpread > 0;
+    profiles.push({
+      categoryWeights: weights,
+      categoryCdf: cumulateInPlace(Float64Array.from(weights)),
+      successor,
+      cycleProbability: 0.7 * preset.orderSpread,
+      stayProbability: preset.sharedComposition ? 0.1 : HUMAN.stayProbability,
+      funnel: { cart: BASE_FUNNEL.cart * cartF[s], fav: BASE_FUNNEL.fav * favF[s], buy: BASE_FUNNEL.buy * buyF[s] },
+      actionStyle: ordered ? ACTION_STYLES[(s + styleOffset) % ACTION_STYLES.length] : 'impulse',
+      medianViews: preset.medianViews * viewsF[s],
+      viewsSigma: HUMAN.viewsSigma,
+      minViews: HUMAN.minViews,
+      maxViews: HUMAN.maxViews,
+      meanSessionViews: HUMAN.meanSessionViews * sessionF[s],
+      medianGapSeconds: HUMAN.medianGapSeconds * gapF[s],
+      gapSigma: HUMAN.gapSigma,
+      regularGap: false,
+      // Peaks spread over the day around the evening peak of the average user.
+      peakHour: (((HUMAN.peakHour + preset.timeSpread * ((24 * hourOrder[s]) / k - 12)) % 24) + 24) % 24,
+      hourSpread: preset.timeSpread > 0 ? 2.5 : HUMAN.hourSpread,
+      uniformItems: false,
+    });
+  }
+  return profiles;
+}
+
+/** A noise user: idiosyncratic favourites (3 random categories, strength 0.5), average everything else. */
+export function noiseProfile(catalog: Catalog, medianViews: number, random: Random): SegmentProfile {
+  const C = catalog.nCategories;
+  const fav = Array.from(randomPermutation(C, random).subarray(0, Math.min(3, C)));
+  const weights = mixPreferences(catalog.categoryPopularity, fav, 0.5, random);
+  return {
+    categoryWeights: weights,
+    categoryCdf: cumulateInPlace(Float64Array.from(weights)),
+    successor: randomPermutation(C, random),
+    cycleProbability: 0.3 * random.uniform(),
+    stayProbability: HUMAN.stayProbability,
+    funnel: BASE_FUNNEL,
+    actionStyle: ACTION_STYLES[random.int(ACTION_STYLES.length)],
+    medianViews,
+    viewsSigma: HUMAN.viewsSigma,
+    minViews: HUMAN.minViews,
+    maxViews: HUMAN.maxViews,
+    meanSessionViews: HUMAN.meanSessionViews,
+    medianGapSeconds: HUMAN.medianGapSeconds,
+    gapSigma: HUMAN.gapSigma,
+    regularGap: false,
+    peakHour: 24 * random.uniform(),
+    hourSpread: HUMAN.hourSpread,
+    uniformItems: false,
+  };
+}
+
+/** A bot: ~1,500 views at a regular 3-10 s interval, any hour, uniform items, almost no buys. */
+export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
+  const C = catalog.nCategories;
+  const weights = new Float64Array(C).fill(1 / C);
+  return {
+    categoryWeights: weights,
+    categoryCdf: cumulateInPlace(Float64Array.from(weights)),
+    successor: randomPermutation(C, random),
+    cycleProbability: 0,
+    stayProbability: 0,
+    funnel: BOT_FUNNEL,
+    actionStyle: 'impulse',
+    medianViews: 1500,
+    viewsSigma: 0.4,
+    minViews: 300,
+    maxViews: 20_000,
+    meanSessionViews: 400,
+    medianGapSeconds: 3 + random.int(8),
+    gapSigma: 0,
+    regularGap: true,
+    peakHour: Number.NaN,
+    hourSpread: 0,
+    uniformItems: true,
+  };
+}
+
+/** Favourite categories per segment: disjoint blocks of up to 8 when possible, else overlapping draws. */
+function favouriteSets(C: number, k: number, disjoint: boolean, random: Random): number[][] {
+  const sets: number[][] = [];
+  if (disjoint && C >= k) {
+    const perm = randomPermutation(C, random);
+    const m = Math.max(1, Math.min(8, Math.floor(C / k)));
+    for (let s = 0; s < k; s++) sets.push(Array.from(perm.subarray(s * m, (s + 1) * m)));
+    return sets;
+  }
+  const m = Math.max(1, Math.min(8, Math.ceil((2 * C) / Math.max(k, 1))));
+  for (let s = 0; s < k; s++) sets.push(Array.from(randomPermutation(C, random).subarray(0, Math.min(m, C))));
+  return sets;
+}
+
+/** strength * (random weights over the favourites) + (1 - strength) * global popularity. */
+function mixPreferences(popularity: Float64Array, favourites: number[], strength: number, random: Random): Float64Array {
+  const w = new Float64Array(popularity.length);
+  let fsum = 0;
+  const fw = favourites.map(() => {
+    const x = 0.2 - Math.log(1 - random.uniform());
+    fsum += x;
+    return x;
+  });
+  for (let c = 0; c < w.length; c++) w[c] = (1 - strength) * popularity[c];
+  favourites.forEach((c, i) => {
+    w[c] += (strength * fw[i]) / fsum;
+  });
+  return w;
+}
+
+/** Categories by descending popularity, cut into tiers of 3, 6, 12, ... (the last takes the rest). */
+function popularityTiers(popularity: Float64Array): number[][] {
+  const order = Array.from(popularity.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b);
+  const tiers: number[][] = [];
+  for (let start = 0, size = 3; start < order.length; start += size, size *= 2) tiers.push(order.slice(start, start + size));
+  return tiers;
+}
+
+/** Popularity flattened within each tier, so a cycle through a tier keeps the distribution stationary. */
+function tieredWeights(popularity: Float64Array, tiers: number[][]): Float64Array {
+  const w = new Float64Array(popularity.length);
+  for (const tier of tiers) {
+    let sum = 0;
+    for (const c of tier) sum += popularity[c];
+    for (const c of tier) w[c] = sum / tier.length;
+  }
+  return w;
+}
+
+/** A permutation made of one random cycle through each group (groups partition 0..C-1). */
+function cyclesWithin(groups: number[][], C: number, random: Random): Int32Array {
+  const successor = new Int32Array(C);
+  for (let c = 0; c < C; c++) successor[c] = c;
+  for (const group of groups) {
+    const perm = randomPermutation(group.length, random);
+    for (let i = 0; i < group.length; i++) successor[group[perm[i]]] = group[perm[(i + 1) % group.length]];
+  }
+  return successor;
+}

@@ -1,0 +1,117 @@
+/**
+ * Stream a generated log to disk in the Taobao UserBehavior schema (headerless
+ * `user_id,item_id,category_id,behavior_type,timestamp`, CSV or Parquet) plus its truth file
+ * `user_id,segment,is_bot` (with header). Users are simulated one at a time and written in chunks,
+ * so memory does not grow with the number of events.
+ */
+import { rmSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
+import { copyCsvToParquet } from '../engine/duckdb-copy.js';
+import { atomicWriteFileSync, atomicWriteStream, tempPathFor } from '../io/atomic-write.js';
+import { type ProgressCallback, silentProgress } from '../util/progress.js';
+import { EventBuffer } from './generate-event-buffer.js';
+import type { GenerateOptions } from './generate-options.js';
+import { type GeneratedTruth, type GenerationPlan, planGeneration, plannedSegmentSizes, simulatePlannedUser } from './generate-plan.js';
+import { BEHAVIORS } from './sequence-set.js';
+
+export interface GeneratedLogFiles {
+  eventsPath: string;
+  /** Default: `<events path without extension>.truth.csv`. */
+  truthPath?: string;
+  /** Default: `csv`. */
+  format?: 'csv' | 'parquet';
+  onProgress?: ProgressCallback;
+}
+
+export interface GeneratedLogSummary {
+  eventsPath: string;
+  truthPath: string;
+  format: 'csv' | 'parquet';
+  users: number;
+  events: number;
+  segmentSizes: number[];
+  noiseUsers: number;
+  bots: number;
+}
+
+/** Flush the CSV buffer to the file once it holds about this many characters. */
+const CHUNK_CHARS = 1 << 20;
+
+/** `dir/events.truth.csv` for `dir/events.csv` (or `.parquet`, or no extension). */
+export function defaultTruthPath(eventsPath: string): string {
+  const name = basename(eventsPath);
+  const ext = extname(name);
+  return join(dirname(eventsPath), `${ext.length > 0 ? name.slice(0, -ext.length) : name}.truth.csv`);
+}
+
+/**
+ * Generate the log for `options` (the same log `generateSequences(options)` returns) and write it.
+ * Both files appear atomically (temp file + rename); on failure neither is left half-written.
+ * @throws RangeError on bad options or a bad format.
+ */
+export async function writeGeneratedLog(options: GenerateOptions, files: GeneratedLogFiles): Promise<GeneratedLogSummary> {
+  const format = files.format ?? 'csv';
+  if (format !== 'csv' && format !== 'parquet') throw new RangeError(`writeGeneratedLog: format ("${format}") must be csv or parquet`);
+  const plan = planGeneration(options);
+  const truthPath = files.truthPath ?? defaultTruthPath(files.eventsPath);
+  const onProgress = files.onProgress ?? silentProgress;
+  let events = 0;
+  const writeEvents = async (path: string) =>
+    atomicWriteStream(path, async (write) => {
+      events = await produceCsv(plan, write, onProgress);
+    });
+  if (format === 'csv') {
+    await writeEvents(files.eventsPath);
+    atomicWriteFileSync(truthPath, formatTruthCsv(plan.truth));
+  } else {
+    const csv = `${tempPathFor(files.eventsPath)}.csv`;
+    try {
+      await writeEvents(csv);
+      await copyCsvToParquet(csv, files.eventsPath, TAOBAO_COLUMNS);
+    } finally {
+      rmSync(csv, { force: true });
+    }
+    atomicWriteFileSync(truthPath, formatTruthCsv(plan.truth));
+  }
+  const { sizes, noise, bots } = plannedSegmentSizes(plan.options);
+  return { eventsPath: files.eventsPath, truthPath, format, users: plan.options.users, events, segmentSizes: Array.from(sizes), noiseUsers: noise, bots };
+}
+
+const TAOBAO_COLUMNS = [
+  { name: 'user_id', type: 'int64' },
+  { name: 'item_id', type: 'int64' },
+  { name: 'category_id', type: 'int64' },
+  { name: 'behavior_type', type: 'string' },
+  { name: 'timestamp', type: 'int64' },
+] as const;
+
+async function produceCsv(plan: GenerationPlan, write: (chunk: string) => Promise<void>, onProgress: ProgressCallback): Promise<number> {
+  const { itemIds, categoryIds } = plan.catalog;
+  const user = new EventBuffer();
+  const pending = new EventBuffer();
+  const n = plan.options.users;
+  let chunk = '';
+  let events = 0;
+  for (let u = 0; u < n; u++) {
+    simulatePlannedUser(plan, u, user, pending);
+    const prefix = `${plan.truth.users[u]},`;
+    for (let e = 0; e < user.length; e++) {
+      chunk += `${prefix}${itemIds[user.items[e]]},${categoryIds[user.categories[e]]},${BEHAVIORS[user.behaviors[e]]},${user.ts[e]}\n`;
+    }
+    events += user.length;
+    if (chunk.length >= CHUNK_CHARS) {
+      await write(chunk);
+      chunk = '';
+    }
+    if ((u & 1023) === 1023 || u === n - 1) onProgress({ task: 'generate', done: u + 1, total: n, detail: `${events} events` });
+  }
+  if (chunk.length > 0) await write(chunk);
+  return events;
+}
+
+/** Truth file contents: header `user_id,segment,is_bot`, one line per user. */
+export function formatTruthCsv(truth: GeneratedTruth): string {
+  const lines = ['user_id,segment,is_bot'];
+  for (let u = 0; u < truth.users.length; u++) lines.push(`${truth.users[u]},${truth.segment[u]},${truth.isBot[u]}`);
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,130 @@
+/**
+ * Stats encoder: the behavior profile of behavior-profile.ts, imputed and standardized.
+ * Missing values (NaN: inter-event statistics of one-event users, shares of empty users, entropy
+ * without known categories) are replaced by the fitted column mean, so they standardize to 0, and
+ * counted per feature in `report`. Conversion rates without a denominator are 0, counted in
+ * `report.flags`. Columns constant in the fit data are centered only (scale 1) and listed.
+ */
+import type { SequenceSet } from '../data/sequence-set.js';
+import type { Matrix } from '../util/matrix.js';
+import { type BehaviorProfileFlags, behaviorProfile } from './behavior-profile.js';
+import type { Encoder } from './encoder.js';
+
+export interface StatsEncoderOptions {
+  /** Seconds for recency's "now"; NaN = the latest event of the fitted log. */
+  referenceTime: number;
+  sessionGap: number;
+  utcOffsetHours: number;
+  /** Standardize columns (z-scores with fitted mean and standard deviation). */
+  standardize: boolean;
+}
+
+export const DEFAULT_STATS_OPTIONS: Readonly<StatsEncoderOptions> = {
+  referenceTime: Number.NaN,
+  sessionGap: 1800,
+  utcOffsetHours: 0,
+  standardize: true,
+};
+
+/** What was missing or degenerate in the last fit or transform. */
+export interface StatsReport {
+  users: number;
+  /** Values imputed with the fitted mean, per feature (features with none are left out). */
+  imputed: Record<string, number>;
+  flags: BehaviorProfileFlags;
+  /** Features with zero variance in the fitted log (centered, not scaled). */
+  constantFeatures: string[];
+}
+
+export class StatsEncoder implements Encoder {
+  readonly name = 'stats';
+  readonly params: Readonly<StatsEncoderOptions>;
+  featureNames: readonly string[] = [];
+  mean = new Float64Array(0);
+  scale = new Float64Array(0);
+  report: StatsReport | undefined;
+  private referenceTime = Number.NaN;
+  private hasCategories = false;
+  private hasPrices = false;
+
+  /** @throws RangeError for a bad option. */
+  constructor(options: Partial<StatsEncoderOptions> = {}) {
+    const o = { ...DEFAULT_STATS_OPTIONS, ...options };
+    if (!(o.sessionGap > 0)) throw new RangeError(`StatsEncoder: sessionGap (${o.sessionGap}) must be > 0 seconds`);
+    if (!Number.isFinite(o.utcOffsetHours)) throw new RangeError(`StatsEncoder: utcOffsetHours (${o.utcOffsetHours}) must be finite`);
+    this.params = o;
+  }
+
+  /** @throws RangeError when there are no sequences. */
+  async fit(seqs: SequenceSet): Promise<this> {
+    if (seqs.users.length === 0) throw new RangeError('StatsEncoder.fit: no sequences');
+    let maxTs = Number.NEGATIVE_INFINITY;
+    for (const t of seqs.ts) if (t > maxTs) maxTs = t;
+    this.referenceTime = Number.isNaN(this.params.referenceTime) ? maxTs : this.params.referenceTime;
+    this.hasCategories = seqs.categories !== undefined && seqs.categories.some((c) => c >= 0);
+    this.hasPrices = seqs.prices !== undefined && seqs.prices.some((p) => Number.isFinite(p));
+    const profile = this.profile(seqs);
+    const f = profile.names.length;
+    const n = seqs.users.length;
+    this.featureNames = profile.names;
+    this.mean = new Float64Array(f);
+    this.scale = new Float64Array(f).fill(1);
+    const constantFeatures: string[] = [];
+    for (let j = 0; j < f; j++) {
+      let sum = 0;
+      let count = 0;
+      for (let i = 0; i < n; i++) {
+        const v = profile.values[i * f + j];
+        if (!Number.isNaN(v)) {
+          sum += v;
+          count++;
+        }
+      }
+      const mean = count === 0 ? 0 : sum / count;
+      let ss = 0;
+      for (let i = 0; i < n; i++) {
+        const v = profile.values[i * f + j];
+        ss += Number.isNaN(v) ? 0 : (v - mean) ** 2;
+      }
+      // Imputed values equal the mean, so they add nothing to the sum of squares; divide by all n.
+      const sd = Math.sqrt(ss / n);
+      this.mean[j] = mean;
+      if (sd > 1e-12 * Math.max(1, Math.abs(mean))) this.scale[j] = sd;
+      else constantFeatures.push(profile.names[j]);
+    }
+    this.report = { ...this.summarize(profile.values, profile.flags, n), constantFeatures };
+    return this;
+  }
+
+  async transform(seqs: SequenceSet): Promise<Matrix> {
+    if (this.report === undefined) throw new Error('StatsEncoder.transform: call fit first');
+    const profile = this.profile(seqs);
+    const n = seqs.users.length;
+    const f = this.featureNames.length;
+    this.report = { ...this.summarize(profile.values, profile.flags, n), constantFeatures: this.report.constantFeatures };
+    const data = new Float32Array(n * f);
+    for (let i = 0; i < n * f; i++) {
+      const j = i % f;
+      const v = Number.isNaN(profile.values[i]) ? this.mean[j] : profile.values[i];
+      data[i] = this.params.standardize ? (v - this.mean[j]) / this.scale[j] : v;
+    }
+    return { rows: n, cols: f, data };
+  }
+
+  private profile(seqs: SequenceSet) {
+    const { sessionGap, utcOffsetHours } = this.params;
+    return behaviorProfile(seqs, { referenceTime: this.referenceTime, sessionGap, utcOffsetHours }, this.hasCategories, this.hasPrices);
+  }
+
+  private summarize(values: Float64Array, flags: BehaviorProfileFlags, n: number): Omit<StatsReport, 'constantFeatures'> {
+    const f = this.featureNames.length;
+    const imputed: Record<string, number> = {};
+    for (let i = 0; i < n * f; i++) {
+      if (Number.isNaN(values[i])) {
+        const name = this.featureNames[i % f];
+        imputed[name] = (imputed[name] ?? 0) + 1;
+      }
+    }
+    return { users: n, imputed, flags };
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * Tuning knobs of the onnx kernel backend. No onnxruntime import here, so the barrel can export
+ * them without loading the native add-on.
+ */
+export interface OnnxKernelOptions {
+  /** onnxruntime intra-op threads (default 2, the machine's cores; env SEGSCOPE_KERNEL_THREADS). */
+  threads: number;
+  /** Upper bound on elements of one distance tile; memory stays O(tileElements) per call. */
+  tileElements: number;
+  /** Upper bound on columns of one tile (more columns are split into column tiles). */
+  maxTileCols: number;
+}
+
+function envThreads(): number {
+  const raw = process.env.SEGSCOPE_KERNEL_THREADS;
+  if (raw === undefined || raw === '') return 2;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`SEGSCOPE_KERNEL_THREADS (${raw}) must be a positive integer`);
+  return n;
+}
+
+/** Defaults: 2 threads, 4M-element tiles (16 MB of float32 per intermediate), 8192-column tiles. */
+export const DEFAULT_ONNX_KERNEL_OPTIONS: Readonly<OnnxKernelOptions> = Object.freeze({
+  threads: envThreads(),
+  tileElements: 1 << 22,
+  maxTileCols: 8192,
+});
+
+let options: OnnxKernelOptions = { ...DEFAULT_ONNX_KERNEL_OPTIONS };
+
+/**
+ * Change the onnx backend's options (merged over the current ones). Sessions are cached per
+ * thread count, so a new `threads` takes effect on the next call.
+ * @throws RangeError if a value is not a positive integer.
+ */
+export function configureOnnxKernels(partial: Partial<OnnxKernelOptions>): void {
+  for (const [key, value] of Object.entries(partial)) {
+    if (!Number.isInteger(value) || (value as number) < 1) {
+      throw new RangeError(`configureOnnxKernels: ${key} (${value}) must be a positive integer`);
+    }
+  }
+  options = { ...options, ...partial };
+}
+
+/** The options in force. */
+export function onnxKernelOptions(): Readonly<OnnxKernelOptions> {
+  return options;
+}

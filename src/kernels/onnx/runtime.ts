@@ -1,0 +1,49 @@
+/**
+ * onnxruntime-node sessions for the kernel graphs: one InferenceSession per graph kind, created on
+ * first use and cached. Tensors wrap the caller's Float32Array views; nothing is copied on the way in,
+ * and outputs can be written straight into caller-owned arrays (preallocated fetches).
+ */
+import ort from 'onnxruntime-node';
+import { onnxKernelOptions } from './options.js';
+
+const sessions = new Map<string, Promise<ort.InferenceSession>>();
+
+function session(kind: string, build: () => Uint8Array): Promise<ort.InferenceSession> {
+  const { threads } = onnxKernelOptions();
+  const key = `${kind}:${threads}`;
+  let s = sessions.get(key);
+  if (s === undefined) {
+    s = ort.InferenceSession.create(build(), {
+      intraOpNumThreads: threads,
+      interOpNumThreads: 1,
+      executionMode: 'sequential',
+      graphOptimizationLevel: 'all',
+    });
+    sessions.set(key, s);
+  }
+  return s;
+}
+
+export type Feeds = Record<string, ort.Tensor>;
+export type Fetches = Record<string, ort.Tensor | null>;
+
+/** Run the graph `kind` (built by `build` the first time) on `feeds`. */
+export async function runGraph(
+  kind: string,
+  build: () => Uint8Array,
+  feeds: Feeds,
+  fetches?: Fetches,
+): Promise<Record<string, ort.Tensor>> {
+  const s = await session(kind, build);
+  return fetches === undefined ? s.run(feeds) : s.run(feeds, fetches);
+}
+
+/** A float32 tensor over `data` (no copy). */
+export const f32 = (data: Float32Array, dims: readonly number[]): ort.Tensor =>
+  new ort.Tensor('float32', data, dims);
+/** An int32 tensor over `data` (no copy). */
+export const i32 = (data: Int32Array, dims: readonly number[]): ort.Tensor =>
+  new ort.Tensor('int32', data, dims);
+/** A one-element int64 tensor. */
+export const i64 = (value: number): ort.Tensor =>
+  new ort.Tensor('int64', BigInt64Array.of(BigInt(value)), [1]);

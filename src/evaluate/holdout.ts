@@ -44,9 +44,9 @@ export function protocolHoldout(seqs: SequenceSet, cutoffSpec: ProtocolConfig['c
   const h = selectSequences(history, keep);
   const f = selectSequences(future, keep);
   const when = new Date(cutoff * 1000).toISOString();
+  if (users < 10) throw new InputError(`the cutoff ${when} leaves ${users} users with history; at least 10 are needed`, { file: source, field: 'cutoff' });
   if (f.offsets[f.offsets.length - 1] === 0) {
     throw new InputError(`the cutoff ${when} leaves no future events among users with history: choose an earlier cutoff`, { file: source, field: 'cutoff' });
   }
-  if (users < 10) throw new InputError(`the cutoff ${when} leaves ${users} users with history; at least 10 are needed`, { file: source, field: 'cutoff' });
   return { history: h, future: f, cutoff };
 }

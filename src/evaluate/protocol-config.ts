@@ -2,7 +2,8 @@
  * The protocol configuration (`segscope.json`): candidate grid and protocol settings, with defaults
  * merged once. `validateProtocolConfig` lists every problem with its path at once (zod-style).
  */
-import { type ConfigIssue, UsageError } from '../util/errors.js';
+import { readFileSync } from 'node:fs';
+import { type ConfigIssue, InputError, UsageError } from '../util/errors.js';
 
 /** One encoder or algorithm entry; a param given as an array expands into one candidate per value. */
 export interface GridEntry {
@@ -140,8 +141,9 @@ export function validateProtocolConfig(raw: unknown, source = 'config'): Protoco
         if (!(k in DEFAULT_WEIGHTS)) at(`weights.${k}`, `unknown facet (known: ${Object.keys(DEFAULT_WEIGHTS).join(', ')})`);
         else if (typeof v !== 'number' || !(v >= 0)) at(`weights.${k}`, `must be a non-negative number, got ${JSON.stringify(v)}`);
       }
+      const valid = Object.values(w).every((v) => typeof v === 'number' && v >= 0);
       const total = Object.keys(DEFAULT_WEIGHTS).reduce((s, k) => s + (typeof w[k] === 'number' ? (w[k] as number) : DEFAULT_WEIGHTS[k as keyof FacetWeights]), 0);
-      if (!(total > 0)) at('weights', 'must not all be zero');
+      if (valid && !(total > 0)) at('weights', 'must not all be zero');
     }
   }
   if (issues.length > 0) throw new UsageError(`${source}: invalid configuration`, issues);
@@ -150,4 +152,25 @@ export function validateProtocolConfig(raw: unknown, source = 'config'): Protoco
     ...(obj as Partial<ProtocolConfig>),
     weights: { ...DEFAULT_WEIGHTS, ...((obj.weights as Partial<FacetWeights>) ?? {}) },
   };
+}
+
+/**
+ * Read and validate a JSON configuration file.
+ * @throws InputError for a missing or unparseable file (with the line of a JSON syntax error),
+ *   UsageError listing every invalid setting.
+ */
+export function readProtocolConfig(path: string): ProtocolConfig {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`not valid JSON: ${(error as Error).message}`, { file: path });
+  }
+  return validateProtocolConfig(raw, path);
 }

@@ -13,6 +13,7 @@ const FACTORIES = new Map<string, EncoderFactory>([
   ['counts', async (o) => new (await import('./tfidf.js')).TfidfEncoder({ ...o, counts: true })],
   ['stats', async (o) => new (await import('./stats.js')).StatsEncoder(o)],
   ['item2vec', async (o) => new (await import('./item2vec.js')).Item2VecEncoder(o)],
+  ['text', async (o) => new (await import('./text-embedding.js')).TextEmbeddingEncoder(o)],
 ]);
 
 /** Register (or replace) an encoder factory under `name`. */

@@ -1,11 +1,18 @@
 /**
- * Benchmarks, run in order; `node dist/bench/index.js NAME [args]` runs one. Each prints its table.
+ * Benchmarks against the peers, run in order; `npm run bench -- NAME [args]` runs one.
+ * Each prints its own table with segscope time, peer time and the ratio.
  */
 const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Promise<void> }>> = {
+  ingest: () => import('./ingest.js'),
+  kernels: () => import('./kernels.js'),
   item2vec: () => import('./item2vec.js'),
 };
 
 const only = process.argv[2];
+if (only !== undefined && !(only in BENCHES)) {
+  console.error(`unknown benchmark "${only}"; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
 for (const [name, load] of Object.entries(BENCHES)) {
   if (only !== undefined && only !== name) continue;
   await (await load()).run(only === undefined ? [] : process.argv.slice(3));

@@ -5,7 +5,7 @@ import { DEFAULT_PROTOCOL, readProtocolConfig } from '../evaluate/protocol-confi
 import { runProtocol } from '../evaluate/run-protocol.js';
 import { readTruthFile } from '../io/truth-file.js';
 import type { Command } from './command.js';
-import { EVENT_FLAGS, loadOptionsFrom } from './event-flags.js';
+import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
 import { formatResultsTable } from './results-table.js';
@@ -14,7 +14,7 @@ export const command: Command = {
   name: 'run',
   summary: 'encode, cluster and evaluate every candidate of a grid on an event log; write results.json',
   flags: {
-    ...EVENT_FLAGS,
+    ...LOAD_FLAGS,
     truth: { type: 'string', description: 'known segments, CSV user_id,segment (scored as the external facet)', placeholder: 'FILE' },
     config: { type: 'string', description: 'protocol configuration (segscope.json): grid, resamples, weights, ...', placeholder: 'FILE' },
     out: { type: 'string', description: 'output directory (results.json, labels/, records/)', required: true, placeholder: 'DIR' },
@@ -27,7 +27,7 @@ export const command: Command = {
     if (flag.number(flags, 'seed') !== undefined) config.seed = flag.number(flags, 'seed')!;
     const truth = flag.string(flags, 'truth') ? readTruthFile(flag.string(flags, 'truth')!) : undefined;
     const bar = progressBar(io);
-    const load = loadOptionsFrom(flags);
+    const load = loadOptionsFromFlags(flags);
     const { sequences, report } = await loadSequences({ ...load, onProgress: bar });
     const out = flag.string(flags, 'out')!;
     const results = await runProtocol({

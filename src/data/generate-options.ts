@@ -78,7 +78,7 @@ const BASE: KindPreset = {
 
 export const KIND_PRESETS: Readonly<Record<GenerateKind, KindPreset>> = {
   easy: { ...BASE, preferenceStrength: 0.9, disjointPreferences: true, funnelSpread: 1, activitySpread: 1, timeSpread: 1, orderSpread: 1 },
-  medium: { ...BASE, preferenceStrength: 0.6, funnelSpread: 0.6, activitySpread: 0.6, timeSpread: 0.6, orderSpread: 0.6, noiseFraction: 0.05, botFraction: 0.01, sizeRatio: 2 },
+  medium: { ...BASE, preferenceStrength: 0.35, funnelSpread: 0.6, activitySpread: 0.6, timeSpread: 0.6, orderSpread: 0.6, noiseFraction: 0.05, botFraction: 0.01, sizeRatio: 2 },
   hard: { ...BASE, preferenceStrength: 0.3, funnelSpread: 0.3, activitySpread: 0.3, timeSpread: 0.3, orderSpread: 0.3, noiseFraction: 0.1, botFraction: 0.02, sizeRatio: 4, medianViews: 20 },
   'order-only': { ...BASE, sharedComposition: true, orderSpread: 1 },
   composition: { ...BASE, preferenceStrength: 0.6 },

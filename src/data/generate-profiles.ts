@@ -212,11 +212,11 @@ function mixPreferences(popularity: Float64Array, favourites: number[], strength
   return w;
 }
 
-/** Categories by descending popularity, cut into tiers of 3, 6, 12, ... (the last takes the rest). */
+/** Categories by descending popularity, cut into tiers of 8, 16, 32, ... (the last takes the rest). */
 function popularityTiers(popularity: Float64Array): number[][] {
   const order = Array.from(popularity.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b);
   const tiers: number[][] = [];
-  for (let start = 0, size = 3; start < order.length; start += size, size *= 2) tiers.push(order.slice(start, start + size));
+  for (let start = 0, size = 8; start < order.length; start += size, size *= 2) tiers.push(order.slice(start, start + size));
   return tiers;
 }
 

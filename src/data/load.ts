@@ -13,7 +13,6 @@ import { cleanEvents, DEFAULT_MISSING, type MissingStrategies } from './clean-ev
 import type { CleaningReport } from './cleaning-report.js';
 import { checkEventFile, type EventFormat, formatOf } from './event-source.js';
 import { resolvePreset, type PresetChoice } from './resolve-preset.js';
-import { normalizeEvents } from './normalize-events.js';
 import { type BadRowPolicy, readEvents } from './read-events.js';
 import { finishSequences } from './finish-sequences.js';
 import type { SequenceSet } from './sequence-set.js';
@@ -71,24 +70,17 @@ export async function loadSequences(options: LoadOptions): Promise<{ sequences: 
   try {
     const steps = 4;
     progress({ task: 'load: read', done: 0, total: steps });
-    const raw = await readEvents(engine, { file, format, preset, badRows: options.badRows ?? 'error', maxLineBytes });
+    const raw = await readEvents(engine, { file, format, preset, keyBy, badRows: options.badRows ?? 'error', maxLineBytes });
     if (raw.rowsRead === 0) throw new InputError('no data rows (only a header or blank lines)', { file });
     progress({ task: 'load: clean', done: 1, total: steps });
-    const cols = await normalizeEvents(engine, preset, raw, keyBy);
-    await engine.run('DROP TABLE seg_raw');
+    const { cols } = raw;
     const window = options.window === undefined ? (preset.window ? ([preset.window.start, preset.window.end] as [number, number]) : null) : options.window;
-    const rows = await cleanEvents(
-      engine,
-      preset,
-      cols,
-      { missing: { ...DEFAULT_MISSING, ...options.missing }, unknownBehavior: options.unknownBehavior ?? 'drop', window, dedupe: options.dedupe ?? true },
-      raw.lineOf,
-    );
+    const rows = await cleanEvents(engine, cols, { missing: { ...DEFAULT_MISSING, ...options.missing }, unknownBehavior: options.unknownBehavior ?? 'drop', window }, raw.lineOf);
     progress({ task: 'load: build sequences', done: 2, total: steps });
-    const built = await buildSequences(engine, cols, cols.keyField === 'session' ? 'session' : 'user');
+    const built = await buildSequences(engine, cols, { keyedBy: cols.keyField, dedupe: options.dedupe ?? true, lineOf: raw.lineOf });
     progress({ task: 'load: sequence rules', done: 3, total: steps });
     const bots = options.bots === null ? null : { ...DEFAULT_BOT_RULE, ...options.bots };
-    const finished = finishSequences(built, {
+    const finished = finishSequences(built.sequences, {
       bots,
       sessionGapSeconds: keyBy === 'session' && cols.keyField === 'user' ? (options.sessionGapSeconds ?? DEFAULT_SESSION_GAP_SECONDS) : undefined,
       minLength: options.minLength ?? 1,
@@ -103,6 +95,7 @@ export async function loadSequences(options: LoadOptions): Promise<{ sequences: 
       keyedBy: keyBy,
       rowsRead: raw.rowsRead,
       badRows: { count: raw.badRowCount, byField: raw.badRows },
+      duplicates: built.duplicates,
       ...rows,
       ...finished.report,
       eventsKept: finished.sequences.items.length,

@@ -137,6 +137,14 @@ class DuckDBColumnView implements ColumnView {
   }
   copyNumbers(start: number, count: number, out: { [i: number]: number }, at: number, nullAs: number): void {
     const v = this.vector;
+    // Fast path: the vector's own typed storage, when it has no NULLs and out is a typed array.
+    // node-api keeps both in (undeclared) fields; if a release renames them we fall back to getItem.
+    const raw = v as unknown as { items?: unknown; validity?: { data?: unknown } };
+    if (ArrayBuffer.isView(out) && ArrayBuffer.isView(raw.items) && !(raw.items instanceof BigInt64Array) && !(raw.items instanceof BigUint64Array) && raw.validity?.data === null) {
+      const items = raw.items as unknown as Float64Array;
+      (out as unknown as Float64Array).set(items.subarray(start, start + count), at);
+      return;
+    }
     for (let k = 0; k < count; k++) {
       const x = v.getItem(start + k);
       out[at + k] = x === null ? nullAs : typeof x === 'number' ? x : toNumber(x);

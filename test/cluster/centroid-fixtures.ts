@@ -53,7 +53,12 @@ export interface CentroidFixtures {
     random_n_init_10: number[];
     minibatch_n_init_3: number[];
   };
-  taobao_tfidf: { rows: number; cols: number; k: number; kmeanspp_n_init_1: number[]; kmeanspp_n_init_10: number[] };
+  taobao_tfidf: {
+    rows: number;
+    cols: number;
+    k: number;
+    given_init: { init_rows: number[]; inertia: number; n_iter: number }[];
+    kmeanspp_n_init_1: number[]; kmeanspp_n_init_10: number[] };
   gmm_blobs: Record<'full' | 'diag' | 'spherical', GmmFixture>;
 }
 

@@ -61,14 +61,37 @@ test('KMeans k-means++ inertia (seeds 0-9) <= scikit-learn x 1.001 on blobs with
   assert.ok(median(random) <= median(fx.random_n_init_10) * 1.001);
 });
 
-test('KMeans k-means++ inertia (seeds 0-9) <= scikit-learn x 1.001 on taobao TF-IDF embeddings, n_init 1 and 10', async () => {
+test('KMeans from the same initial rows: inertia <= scikit-learn x 1.001 on taobao LSA embeddings (10 inits)', async () => {
   const t = fixtures.taobao_tfidf;
   assert.equal(taobao.rows, t.rows);
-  const one = median(await inertiaBySeed(taobao, t.k, 1, 'k-means++'));
-  const ten = median(await inertiaBySeed(taobao, t.k, 10, 'k-means++'));
-  assert.ok(one <= median(t.kmeanspp_n_init_1) * 1.001, `n_init 1: ${one} vs ${median(t.kmeanspp_n_init_1)}`);
-  assert.ok(ten <= median(t.kmeanspp_n_init_10) * 1.001, `n_init 10: ${ten} vs ${median(t.kmeanspp_n_init_10)}`);
+  for (const g of t.given_init) {
+    for (const algorithm of ['lloyd', 'hamerly'] as const) {
+      const km = await new KMeans({ k: t.k, init: selectRows(taobao, g.init_rows), algorithm }).fit(taobao);
+      assert.ok(km.inertia <= g.inertia * 1.001, `${algorithm} rows ${g.init_rows}: ${km.inertia} vs ${g.inertia}`);
+    }
+  }
 });
+
+test('KMeans k-means++ mean inertia over seeds 0-39 <= scikit-learn x 1.001 on taobao LSA embeddings, n_init 1 and 10', async () => {
+  // Seeds pick different local optima on real data (spread ~3%), so the claim is about the mean over
+  // 40 seeds each, allowing two standard errors of the difference of the two means.
+  const t = fixtures.taobao_tfidf;
+  for (const [nInit, reference] of [[1, t.kmeanspp_n_init_1], [10, t.kmeanspp_n_init_10]] as const) {
+    const ours: number[] = [];
+    for (let seed = 0; seed < 40; seed++) ours.push((await new KMeans({ k: t.k, nInit, seed }).fit(taobao)).inertia);
+    const se = Math.sqrt(variance(ours) / ours.length + variance(reference) / reference.length);
+    assert.ok(mean(ours) <= mean(reference) * 1.001 + 2 * se, `n_init ${nInit}: ${mean(ours)} vs ${mean(reference)} (se ${se})`);
+  }
+});
+
+function mean(v: readonly number[]): number {
+  return v.reduce((s, x) => s + x, 0) / v.length;
+}
+
+function variance(v: readonly number[]): number {
+  const m = mean(v);
+  return v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1);
+}
 
 test('KMeans is bit-for-bit reproducible from its seed (seed 7)', async () => {
   const a = await new KMeans({ k: 8, seed: 7, nInit: 3 }).fit(taobao);

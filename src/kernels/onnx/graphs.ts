@@ -39,17 +39,18 @@ function rawTile(name: string, metric: DistanceMetric): Tile {
     });
     return { g, raw: g.node('Relu', [cos]) };
   }
+  // One GEMM yields the whole expansion: [x', ||x'||^2, 1] . [-2 y', 1, ||y'||^2] (x' = x - s, y' = y - s).
   const shift = g.input('shift', 'float32', [1, 'd']);
-  const Xc = g.node('Sub', [X, shift]);
-  const Yc = g.node('Sub', [Y, shift]);
-  const xn = g.node('ReduceSumSquare', [Xc], { axes: intsAttr([1]), keepdims: intAttr(1) });
-  const yn = g.node('ReduceSumSquare', [Yc], { axes: intsAttr([1]), keepdims: intAttr(0) });
-  const cross = g.node('Gemm', [Xc, Yc, yn], {
-    alpha: floatAttr(-2),
-    beta: floatAttr(1),
-    transB: intAttr(1),
-  });
-  return { g, raw: g.node('Relu', [g.node('Add', [cross, xn])]) };
+  const one = g.constant('float32', [1, 1], [1]);
+  const augment = (v: string, scale: number, normLast: boolean) => {
+    const centered = g.node('Sub', [v, shift]);
+    const norm = g.node('ReduceSumSquare', [centered], { axes: intsAttr([1]), keepdims: intAttr(1) });
+    const ones = g.node('Expand', [one, g.node('Shape', [norm])]);
+    const scaled = scale === 1 ? centered : g.node('Mul', [centered, g.constant('float32', [1], [scale])]);
+    return g.node('Concat', normLast ? [scaled, ones, norm] : [scaled, norm, ones], { axis: intAttr(1) });
+  };
+  const cross = g.node('Gemm', [augment(X, 1, false), augment(Y, -2, true)], { transB: intAttr(1) });
+  return { g, raw: g.node('Relu', [cross]) };
 }
 
 /** Replace the self entries (global row == global column) of `value` by `fill`. */
@@ -101,12 +102,20 @@ export function nearestGraph(): Uint8Array {
   return g.encode();
 }
 
-/** S [b, k] = D [b, m] x onehot [m, k]: per query row, the sum of distances to each cluster's rows. */
-export function clusterSumsGraph(metric: DistanceMetric, self: boolean): Uint8Array {
-  const { g, raw } = rawTile(`cluster_sums_${metric}`, metric);
-  const onehot = g.input('onehot', 'float32', ['m', 'k']);
-  const masked = self ? maskSelf(g, raw, 0) : raw;
-  g.output(g.node('MatMul', [finish(g, masked, metric, 'distance'), onehot]), 'S', 'float32', ['b', 'k']);
+/**
+ * Cluster sums of a distance tile. 'diagonal' (rows and columns are the same block, self entries
+ * zeroed): S [b, k] = D x onehotY. 'pair' (an off-diagonal block, used for both triangles since D
+ * is symmetric): S [b, k] = D x onehotY and T [m, k] = D^T x onehotX.
+ */
+export function clusterSumsGraph(metric: DistanceMetric, block: 'diagonal' | 'pair'): Uint8Array {
+  const { g, raw } = rawTile(`cluster_sums_${metric}_${block}`, metric);
+  const onehotY = g.input('onehotY', 'float32', ['m', 'k']);
+  const D = finish(g, block === 'diagonal' ? maskSelf(g, raw, 0) : raw, metric, 'distance');
+  g.output(g.node('MatMul', [D, onehotY]), 'S', 'float32', ['b', 'k']);
+  if (block === 'pair') {
+    const onehotX = g.input('onehotX', 'float32', ['b', 'k']);
+    g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'k']);
+  }
   return g.encode();
 }
 

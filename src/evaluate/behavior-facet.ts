@@ -8,7 +8,11 @@
  * - `profile_eta2`: mean over standardized activity features of the between-segment share of
  *   variance (ANOVA eta^2); `conversion_eta2`, `activity_eta2` the same for those two alone.
  * - `size_balance`: normalized entropy of segment sizes (1 = equal sizes).
- * Each has a chance-adjusted twin `(x - E) / (1 - E)`, E its expectation under random labelings with
+ * - `predictive_*`: the same coherences and an R^2 of the activity profile, but out of sample: each
+ *   segment's HISTORY profile (shrunk toward the population with `SHRINK` pseudo-users) predicts its
+ *   users' behavior AFTER the cutoff. Fitting noise does not carry over to the future, so these do
+ *   not grow by splitting segments, and they are what the behavior score uses.
+ * Each in-sample index has a chance-adjusted twin `(x - E) / (1 - E)`, E its expectation under random labelings with
  * the same sizes (exact (k-1)/(n-1) for eta^2; mean of permutations for coherence), so more segments
  * do not win by counting alone. Noise users (-1) are left out and the facet reports their share.
  */
@@ -27,6 +31,9 @@ export interface BehaviorFacet {
   adjusted_category_coherence: number;
   adjusted_transition_coherence: number;
   adjusted_profile_eta2: number;
+  predictive_category_coherence: number;
+  predictive_transition_coherence: number;
+  predictive_profile_r2: number;
   noise_fraction: number;
 }
 
@@ -37,6 +44,66 @@ export interface BehaviorTerms {
   catTotal: Float64Array;
   transWithin: Float64Array;
   transTotal: Float64Array;
+  /** Out-of-sample counterparts (NaN for users without future behavior). */
+  predCatWithin: Float64Array;
+  predCatTotal: Float64Array;
+  predTransWithin: Float64Array;
+  predTransTotal: Float64Array;
+  predFeatWithin: Float64Array;
+  predFeatTotal: Float64Array;
+}
+
+/** Pseudo-users of shrinkage of a segment's profile toward the population's in predictive terms. */
+export const SHRINK = 10;
+
+/** JSD of every user's FUTURE row to its segment's (shrunk) HISTORY mean, and to the population's. */
+export function predictiveDivergenceTerms(history: SparseDistributions, future: SparseDistributions, labels: Int32Array, k: number): { within: Float64Array; total: Float64Array } {
+  const means = groupMeanDistributions(history, labels, k);
+  const all = groupMeanDistributions(history, labels.map((l) => (l < 0 ? -1 : 0)), 1)[0];
+  const sizes = new Float64Array(k);
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0 && history.offsets[i + 1] > history.offsets[i]) sizes[labels[i]]++;
+  for (let c = 0; c < k; c++) {
+    const w = sizes[c] / (sizes[c] + SHRINK);
+    for (let j = 0; j < all.length; j++) means[c][j] = w * means[c][j] + (1 - w) * all[j];
+  }
+  const within = new Float64Array(labels.length).fill(Number.NaN);
+  const total = new Float64Array(labels.length).fill(Number.NaN);
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] < 0 || future.offsets[i + 1] === future.offsets[i]) continue;
+    within[i] = jensenShannonToDense(future, i, means[labels[i]]);
+    total[i] = jensenShannonToDense(future, i, all);
+  }
+  return { within, total };
+}
+
+/** Squared error of every user's FUTURE standardized features against its segment's shrunk history mean, and against 0. */
+export function predictiveFeatureTerms(history: BehaviorSpace, future: BehaviorSpace, labels: Int32Array, k: number): { within: Float64Array; total: Float64Array } {
+  const F = history.featureNames.length;
+  const sum = new Float64Array(k * F);
+  const cnt = new Float64Array(k);
+  for (let i = 0; i < labels.length; i++) {
+    if (labels[i] < 0) continue;
+    cnt[labels[i]]++;
+    for (let j = 0; j < F; j++) sum[labels[i] * F + j] += history.features[i * F + j];
+  }
+  const within = new Float64Array(labels.length).fill(Number.NaN);
+  const total = new Float64Array(labels.length).fill(Number.NaN);
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i];
+    if (c < 0 || future.categories.offsets[i + 1] === future.categories.offsets[i]) continue;
+    let w = 0;
+    let t = 0;
+    for (let j = 0; j < F; j++) {
+      const f = future.features[i * F + j];
+      // Shrunk mean: n_c * mean / (n_c + SHRINK) (the population mean of standardized features is 0).
+      const mu = sum[c * F + j] / (cnt[c] + SHRINK);
+      w += (f - mu) ** 2;
+      t += f * f;
+    }
+    within[i] = w;
+    total[i] = t;
+  }
+  return { within, total };
 }
 
 /** JSD of every user to its segment mean and to the population mean (NaN for noise / empty rows). */
@@ -110,6 +177,8 @@ export interface BehaviorFacetOptions {
   /** Random relabelings used to estimate the chance level of the coherences. */
   permutations: number;
   random: Random;
+  /** The same users after the cutoff (rows aligned, built with `behaviorSpace(future, { buckets })`). */
+  future?: BehaviorSpace;
 }
 
 /** The behavior facet of a labeling in the common space. */
@@ -129,6 +198,12 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
   for (const l of labels) if (l >= 0) clustered++;
   const chanceEta = clustered > 1 ? (k - 1) / (clustered - 1) : 0;
   const chance = chanceCoherence(space, labels, k, options);
+  const none = { within: new Float64Array(labels.length).fill(Number.NaN), total: new Float64Array(labels.length).fill(Number.NaN) };
+  const fut = options.future;
+  if (fut !== undefined && fut.n !== space.n) throw new RangeError(`behaviorFacet: future users (${fut.n}) != users (${space.n})`);
+  const pCat = fut ? predictiveDivergenceTerms(space.categories, fut.categories, labels, k) : none;
+  const pTrans = fut ? predictiveDivergenceTerms(space.transitions, fut.transitions, labels, k) : none;
+  const pFeat = fut ? predictiveFeatureTerms(space, fut, labels, k) : none;
   return {
     facet: {
       category_coherence,
@@ -140,9 +215,23 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
       adjusted_category_coherence: adjust(category_coherence, chance.category),
       adjusted_transition_coherence: adjust(transition_coherence, chance.transition),
       adjusted_profile_eta2: adjust(profile_eta2, chanceEta),
+      predictive_category_coherence: coherenceFrom(pCat.within, pCat.total),
+      predictive_transition_coherence: coherenceFrom(pTrans.within, pTrans.total),
+      predictive_profile_r2: coherenceFrom(pFeat.within, pFeat.total),
       noise_fraction: (labels.length - clustered) / Math.max(1, labels.length),
     },
-    terms: { catWithin: cat.within, catTotal: cat.total, transWithin: trans.within, transTotal: trans.total },
+    terms: {
+      catWithin: cat.within,
+      catTotal: cat.total,
+      transWithin: trans.within,
+      transTotal: trans.total,
+      predCatWithin: pCat.within,
+      predCatTotal: pCat.total,
+      predTransWithin: pTrans.within,
+      predTransTotal: pTrans.total,
+      predFeatWithin: pFeat.within,
+      predFeatTotal: pFeat.total,
+    },
   };
 }
 

@@ -28,23 +28,33 @@ export interface BehaviorSpace {
   /** Raw per-user values the downstream and profile steps reuse. */
   readonly conversion: Float64Array;
   readonly activity: Float64Array;
+  /** The category bucketing, to build a second space (the future) on the same dimensions. */
+  readonly buckets: TokenBuckets;
+}
+
+/** Token id -> dimension: the `kept` most frequent tokens, then one shared `other` dimension. */
+export interface TokenBuckets {
+  readonly kept: number;
+  of(token: number): number;
 }
 
 export interface BehaviorSpaceOptions {
   /** Categories kept as their own dimension; the rest share one `other` bucket. */
   maxTokens: number;
+  /** Reuse another space's bucketing (so history and future share dimensions). */
+  buckets?: TokenBuckets;
 }
 
 export const BEHAVIOR_SPACE_DEFAULTS: BehaviorSpaceOptions = { maxTokens: 200 };
 
 /** Build the behavior space of a sequence set. O(events). */
 export function behaviorSpace(seqs: SequenceSet, options: Partial<BehaviorSpaceOptions> = {}): BehaviorSpace {
-  const { maxTokens } = { ...BEHAVIOR_SPACE_DEFAULTS, ...options };
+  const { maxTokens, buckets } = { ...BEHAVIOR_SPACE_DEFAULTS, ...options };
   if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new RangeError(`behaviorSpace: maxTokens (${maxTokens}) must be a positive integer`);
   const n = sequenceCount(seqs);
   const source = seqs.categories ?? seqs.items;
-  const bucket = topTokenBuckets(source, maxTokens);
-  const dims = Math.min(maxTokens, bucket.kept) + 1;
+  const bucket = buckets ?? topTokenBuckets(source, maxTokens);
+  const dims = bucket.kept + 1;
   const categories = sparseRows(n, dims, (s, add) => {
     for (let e = seqs.offsets[s]; e < seqs.offsets[s + 1]; e++) add(bucket.of(source[e]), 1);
   });
@@ -75,13 +85,13 @@ export function behaviorSpace(seqs: SequenceSet, options: Partial<BehaviorSpaceO
     row[BEHAVIORS.length + 1] = activity[s];
   }
   standardizeColumns(features, n, F);
-  return { n, categories, transitions, features, featureNames, conversion, activity };
+  return { n, categories, transitions, features, featureNames, conversion, activity, buckets: bucket };
 }
 
 const HOUR_BLOCKS = ['00_04', '04_08', '08_12', '12_16', '16_20', '20_24'];
 
 /** Map token ids to buckets 0..kept-1 by descending frequency (ties: lower id), the rest to `kept`. */
-function topTokenBuckets(tokens: Int32Array, maxTokens: number): { kept: number; of(t: number): number } {
+function topTokenBuckets(tokens: Int32Array, maxTokens: number): TokenBuckets {
   const counts = new Map<number, number>();
   for (let i = 0; i < tokens.length; i++) counts.set(tokens[i], (counts.get(tokens[i]) ?? 0) + 1);
   const order = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]);

@@ -17,6 +17,7 @@ import { seedFor } from '../util/seed-for.js';
 import { type BehaviorFacet, type BehaviorTerms, behaviorFacet } from './behavior-facet.js';
 import type { BehaviorSpace } from './behavior-space.js';
 import type { CandidateSpec } from './candidate-grid.js';
+import { behaviorParts, behaviorScore } from './composite.js';
 import { bestMatchJaccard } from './cluster-jaccard.js';
 import { type DownstreamFacet, type DownstreamTerms, downstreamFacet } from './downstream.js';
 import type { GeometryFacet, GeometryTerms } from './geometry-facet.js';
@@ -78,6 +79,7 @@ export interface FacetInputs {
   history: SequenceSet;
   future: SequenceSet;
   space: BehaviorSpace;
+  futureSpace: BehaviorSpace;
   truth?: Int32Array;
   config: ProtocolConfig;
   store: ResultStore;
@@ -91,7 +93,7 @@ export function candidateFacets(spec: CandidateSpec, input: FacetInputs): Candid
   const labels = store.labels(recordKey(spec.id, 'full'));
   const k = full.k;
   const seed = seedFor(config.seed, spec.id, 'facets');
-  const behavior = behaviorFacet(input.space, labels, k, { permutations: config.permutations, random: randomSource(seedFor(seed, 'chance')) });
+  const behavior = behaviorFacet(input.space, labels, k, { permutations: config.permutations, random: randomSource(seedFor(seed, 'chance')), future: input.futureSpace });
   const downstream = downstreamFacet(input.history, input.future, labels, k, { k: config.topK, prior: 10, random: randomSource(seedFor(seed, 'folds')) });
   return {
     spec,
@@ -103,20 +105,13 @@ export function candidateFacets(spec: CandidateSpec, input: FacetInputs): Candid
     behavior: behavior.facet,
     behaviorTerms: behavior.terms,
     stability: stabilityFacet(spec, labels, k, input),
-    null: nullFacet(spec, input, behaviorScoreOf(behavior.facet)),
+    null: nullFacet(spec, input, behaviorScore(behaviorParts(behavior.facet), behavior.facet.noise_fraction)),
     downstream: downstream.facet,
     downstreamTerms: downstream.terms,
     ...(input.truth ? { external: externalFacet(input.truth, labels) } : {}),
     cost: { fit_seconds: full.encodeSeconds + full.clusterSeconds, encode_seconds: full.encodeSeconds, cluster_seconds: full.clusterSeconds, peak_rss_mb: full.peakRssMb },
     info: full.info,
   };
-}
-
-/** The behavior-facet score (as in composite.ts) of a behavior facet. */
-export function behaviorScoreOf(f: BehaviorFacet): number {
-  const clip = (x: number) => Math.min(1, Math.max(0, x));
-  const parts = [f.adjusted_category_coherence, f.adjusted_transition_coherence, f.adjusted_profile_eta2].filter((x) => !Number.isNaN(x)).map(clip);
-  return parts.length === 0 ? Number.NaN : (parts.reduce((a, b) => a + b, 0) / parts.length) * (1 - f.noise_fraction);
 }
 
 function stabilityFacet(spec: CandidateSpec, labels: Int32Array, k: number, { store, variants }: FacetInputs): StabilityFacet {

@@ -7,7 +7,7 @@ import { createClusterer } from '../cluster/registry.js';
 import { createEncoder } from '../encode/registry.js';
 import { type ConfigIssue, UsageError } from '../util/errors.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
-import { resolveParams } from './fit-candidate.js';
+import { resolveParams, withSeed } from './fit-candidate.js';
 
 export async function checkSteps(candidates: CandidateSpec[]): Promise<void> {
   const issues: ConfigIssue[] = [];
@@ -26,7 +26,7 @@ export async function checkSteps(candidates: CandidateSpec[]): Promise<void> {
     if (!seen.has(a)) {
       seen.add(a);
       try {
-        await createClusterer(c.algorithm.name, { ...resolveParams(c.algorithm, 1000), seed: 0 });
+        await createClusterer(c.algorithm.name, withSeed(c.algorithm.name, resolveParams(c.algorithm, 1000), 0));
       } catch (error) {
         issues.push({ path: a, message: (error as Error).message });
       }

@@ -4,7 +4,7 @@
  * encoder fit is shared by every algorithm of the same encoder step, so it is done once per variant.
  */
 import type { Clusterer } from '../cluster/clusterer.js';
-import { createClusterer } from '../cluster/registry.js';
+import { CLUSTERERS, type ClusterAlgo, createClusterer } from '../cluster/registry.js';
 import type { SequenceSet } from '../data/sequence-set.js';
 import { createEncoder } from '../encode/registry.js';
 import { countClusters } from '../util/labels.js';
@@ -49,7 +49,7 @@ export function resolveParams(step: Step, n: number): Record<string, unknown> {
 /** Cluster the rows of X with the algorithm step. */
 export async function clusterWith(step: Step, X: Matrix, seed: number): Promise<Clustering> {
   const started = performance.now();
-  const clusterer: Clusterer = await createClusterer(step.name, { ...resolveParams(step, X.rows), seed });
+  const clusterer: Clusterer = await createClusterer(step.name, withSeed(step.name, resolveParams(step, X.rows), seed));
   await clusterer.fit(X);
   const labels = clusterer.labels;
   const info: Record<string, number> = {};
@@ -58,6 +58,11 @@ export async function clusterWith(step: Step, X: Matrix, seed: number): Promise<
     if (typeof v === 'number' && Number.isFinite(v)) info[key] = v;
   }
   return { labels, k: countClusters(labels), seconds: (performance.now() - started) / 1000, peakRssMb: rssMb(), info };
+}
+
+/** Add the seed for algorithms that take one (DBSCAN, agglomerative and HDBSCAN are deterministic). */
+export function withSeed(algo: string, params: Record<string, unknown>, seed: number): Record<string, unknown> {
+  return CLUSTERERS[algo as ClusterAlgo]?.accepts.includes('seed') ? { ...params, seed } : params;
 }
 
 function rssMb(): number {

@@ -74,8 +74,8 @@ export async function geometryFacet(X: Matrix, labels: Int32Array, k: number, op
   const lc = Int32Array.from(keep, (i) => labels[i]);
   const facet: GeometryFacet = {
     silhouette,
-    calinski_harabasz: calinskiHarabasz(Xc, lc),
-    davies_bouldin: daviesBouldin(Xc, lc),
+    calinski_harabasz: calinskiHarabasz(Xc, lc).value,
+    davies_bouldin: daviesBouldin(Xc, lc).value,
     adjusted_silhouette: (silhouette - chance) / (1 - chance),
     silhouette_sample: rows.length,
     metric: options.metric,

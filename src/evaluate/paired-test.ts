@@ -1,24 +1,27 @@
 /**
  * Paired bootstrap test and Holm's step-down correction.
- * The test: over shared replicates, d_b = a_b - b_b; two-sided p = min(1, 2 min(#{d<=0}+1, #{d>=0}+1) / (B+1))
- * (the +1 keeps p > 0, Davison & Hinkley 1997, ch. 4).
+ *
+ * The test is the bootstrap Wald test (Efron & Tibshirani 1993, ch. 16): with d the observed
+ * difference of two candidates' statistics and se the standard deviation of the paired replicate
+ * differences d_b, z = d / se and p = 2 (1 - Phi(|z|)). Counting replicates instead would floor p
+ * at 2/(B+1), which under Holm over many candidates could never reach significance.
  */
+import { normalCdf } from './normal-cdf.js';
 
-/** Two-sided bootstrap p-value that candidate a and b have equal means, from paired replicates. */
-export function pairedBootstrapP(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/**
+ * Two-sided p-value that candidates a and b have equal statistics, from the observed difference
+ * and paired bootstrap replicates (non-finite replicate pairs are skipped). 1 when se = 0 and d = 0.
+ * @throws RangeError when the replicate arrays differ in length.
+ */
+export function pairedBootstrapP(observedDiff: number, a: ArrayLike<number>, b: ArrayLike<number>): number {
   if (a.length !== b.length) throw new RangeError(`pairedBootstrapP: a.length (${a.length}) != b.length (${b.length})`);
-  let le = 0;
-  let ge = 0;
-  let B = 0;
-  for (let i = 0; i < a.length; i++) {
-    const d = a[i] - b[i];
-    if (!Number.isFinite(d)) continue;
-    B++;
-    if (d <= 0) le++;
-    if (d >= 0) ge++;
-  }
-  if (B === 0) return Number.NaN;
-  return Math.min(1, (2 * (Math.min(le, ge) + 1)) / (B + 1));
+  const d: number[] = [];
+  for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i] - b[i])) d.push(a[i] - b[i]);
+  if (d.length < 2 || !Number.isFinite(observedDiff)) return Number.NaN;
+  const mean = d.reduce((s, x) => s + x, 0) / d.length;
+  const se = Math.sqrt(d.reduce((s, x) => s + (x - mean) ** 2, 0) / (d.length - 1));
+  if (se === 0) return observedDiff === 0 ? 1 : 0;
+  return Math.min(1, 2 * (1 - normalCdf(Math.abs(observedDiff) / se)));
 }
 
 /**

@@ -9,11 +9,11 @@
  */
 import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
-import { adjust, coherenceFrom, etaSquared } from './behavior-facet.js';
+import { coherenceFrom } from './behavior-facet.js';
 import type { BehaviorSpace } from './behavior-space.js';
 import { bootstrapWeights, percentileInterval } from './bootstrap.js';
 import type { CandidateFacets } from './candidate-facets.js';
-import { compositeScore, FACET_NAMES, type FacetScores, facetScores } from './composite.js';
+import { behaviorParts, behaviorScore, compositeScore, FACET_NAMES, type FacetScores, facetScores } from './composite.js';
 import { downstreamSummary } from './downstream.js';
 import { holm, pairedBootstrapP } from './paired-test.js';
 import { paretoFront } from './pareto.js';
@@ -44,26 +44,16 @@ export interface Ranking {
 }
 
 /** Facet scores of a candidate, optionally under bootstrap weights `w` and rerun `r`. */
-export function scoresOf(c: CandidateFacets, space: BehaviorSpace, w?: Float64Array, rerun?: number): FacetScores {
+export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): FacetScores {
   const b = c.behavior;
-  let adjCat = b.adjusted_category_coherence;
-  let adjTrans = b.adjusted_transition_coherence;
-  let adjEta = b.adjusted_profile_eta2;
+  let parts = behaviorParts(b);
   let silhouette = c.geometry.adjusted_silhouette;
   let ds = c.downstream;
   let jaccard = c.stability.mean_jaccard;
   let ari = c.stability.rerun_ari;
   if (w !== undefined && c.k >= 1) {
     const t = c.behaviorTerms;
-    // Chance levels are fixed at their full-sample estimates: E = coherence - adjusted * (1 - E) solved back.
-    const eCat = chanceOf(b.category_coherence, b.adjusted_category_coherence);
-    const eTrans = chanceOf(b.transition_coherence, b.adjusted_transition_coherence);
-    adjCat = adjust(coherenceFrom(t.catWithin, t.catTotal, w), eCat);
-    adjTrans = adjust(coherenceFrom(t.transWithin, t.transTotal, w), eTrans);
-    const F = space.featureNames.length;
-    let eta = 0;
-    for (let j = 0; j < F; j++) eta += etaSquared(space.features, F, j, c.labels, c.k, w);
-    adjEta = adjust(eta / F, chanceOf(b.profile_eta2, b.adjusted_profile_eta2));
+    parts = [coherenceFrom(t.predCatWithin, t.predCatTotal, w), coherenceFrom(t.predTransWithin, t.predTransTotal, w), coherenceFrom(t.predFeatWithin, t.predFeatTotal, w)];
     const g = c.geometryTerms;
     if (g.rows.length > 0) {
       let s = 0;
@@ -83,10 +73,7 @@ export function scoresOf(c: CandidateFacets, space: BehaviorSpace, w?: Float64Ar
   }
   return facetScores({
     adjustedSilhouette: silhouette,
-    adjustedCategoryCoherence: adjCat,
-    adjustedTransitionCoherence: adjTrans,
-    adjustedProfileEta2: adjEta,
-    noiseFraction: b.noise_fraction,
+    behavior: behaviorScore(parts, b.noise_fraction),
     meanJaccard: jaccard,
     rerunAri: ari,
     nullGaps: Object.values(c.null.kinds).map((k) => k.gap),
@@ -96,18 +83,13 @@ export function scoresOf(c: CandidateFacets, space: BehaviorSpace, w?: Float64Ar
   });
 }
 
-function chanceOf(raw: number, adjusted: number): number {
-  // adjusted = (raw - E) / (1 - E)  =>  E = (raw - adjusted) / (1 - adjusted)
-  return adjusted < 1 ? (raw - adjusted) / (1 - adjusted) : 0;
-}
-
 /** Rank candidates by composite, with bootstrap intervals, paired tests and the Pareto front. */
 export function rankCandidates(all: CandidateFacets[], space: BehaviorSpace, config: ProtocolConfig): Ranking {
   const n = space.n;
   const weights = bootstrapWeights(n, config.bootstrap, randomSource(seedFor(config.seed, 'bootstrap')));
-  const point = all.map((c) => scoresOf(c, space));
+  const point = all.map((c) => scoresOf(c));
   const composite = point.map((s) => compositeScore(s, config.weights));
-  const reps = all.map((c) => weights.map((w, b) => scoresOf(c, space, w, b)));
+  const reps = all.map((c) => weights.map((w, b) => scoresOf(c, w, b)));
   const repComposite = reps.map((r) => r.map((s) => compositeScore(s, config.weights)));
   const order = all.map((_, i) => i).sort((a, b) => nanLast(composite[b]) - nanLast(composite[a]) || a - b);
   const rank = new Int32Array(all.length);
@@ -124,7 +106,7 @@ export function rankCandidates(all: CandidateFacets[], space: BehaviorSpace, con
   const leader = order[0];
   if (leader === undefined || Number.isNaN(composite[leader])) return { candidates, winner: null, tied_with_winner: [], significance: [] };
   const others = order.slice(1).filter((i) => !Number.isNaN(composite[i]));
-  const p = others.map((i) => pairedBootstrapP(repComposite[leader], repComposite[i]));
+  const p = others.map((i) => pairedBootstrapP(composite[leader] - composite[i], repComposite[leader], repComposite[i]));
   const adjusted = holm(p);
   const significance = others.map((i, j) => ({
     leader: all[leader].spec.id,

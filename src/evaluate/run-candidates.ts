@@ -11,9 +11,9 @@ import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
 import { behaviorFacet } from './behavior-facet.js';
-import { behaviorSpace } from './behavior-space.js';
+import { type BehaviorSpace, behaviorSpace } from './behavior-space.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
-import { facetScores } from './composite.js';
+import { behaviorParts, behaviorScore } from './composite.js';
 import { clusterWith, encodeWith } from './fit-candidate.js';
 import { type GeometryFacet, type GeometryTerms, geometryFacet } from './geometry-facet.js';
 import type { ProtocolConfig } from './protocol-config.js';
@@ -37,6 +37,8 @@ export interface FitRecord {
 
 export interface RunCandidatesOptions {
   history: SequenceSet;
+  /** The same users after the cutoff (null variants are scored on how they predict it). */
+  future: SequenceSet;
   candidates: CandidateSpec[];
   config: ProtocolConfig;
   store: ResultStore;
@@ -52,7 +54,7 @@ export function encoderMetric(encoder: string): DistanceMetric {
 }
 
 /** Fit every candidate on every variant, skipping what the store already holds. Returns the variants. */
-export async function runCandidates({ history, candidates, config, store, onProgress }: RunCandidatesOptions): Promise<Variant[]> {
+export async function runCandidates({ history, future, candidates, config, store, onProgress }: RunCandidatesOptions): Promise<Variant[]> {
   const variants = protocolVariants(history.users.length, config);
   const encoders = new Map<string, CandidateSpec[]>();
   for (const c of candidates) {
@@ -78,6 +80,7 @@ export async function runCandidates({ history, candidates, config, store, onProg
         encodeError = `encoder ${encId}: ${(error as Error).message}`;
       }
       const space = 'kind' in variant && variant.kind === 'null' ? behaviorSpace(seqs) : undefined;
+      const spaces = space ? { space, future: behaviorSpace(future, { buckets: space.buckets }) } : undefined;
       for (const candidate of todo) {
         onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
         const key = recordKey(candidate.id, variant.name);
@@ -86,7 +89,7 @@ export async function runCandidates({ history, candidates, config, store, onProg
           done++;
           continue;
         }
-        const record = await fitOne(candidate, encoding, variant, space, config);
+        const record = await fitOne(candidate, encoding, variant, spaces, config);
         store.put(key, record.record, { labels: record.labels });
         done++;
       }
@@ -100,7 +103,7 @@ async function fitOne(
   candidate: CandidateSpec,
   encoding: Awaited<ReturnType<typeof encodeWith>>,
   variant: Variant,
-  space: ReturnType<typeof behaviorSpace> | undefined,
+  spaces: { space: BehaviorSpace; future: BehaviorSpace } | undefined,
   config: ProtocolConfig,
 ): Promise<{ record: FitRecord; labels: Int32Array }> {
   const seed = seedFor(config.seed, candidate.id, variant.name);
@@ -129,21 +132,10 @@ async function fitOne(
     });
     record.geometry = facet;
     record.geometryTerms = terms;
-  } else if (space !== undefined) {
-    const { facet } = behaviorFacet(space, clustering.labels, clustering.k, { permutations: config.permutations, random: randomSource(seedFor(seed, 'chance')) });
-    record.behaviorScore = facetScores({
-      adjustedSilhouette: Number.NaN,
-      adjustedCategoryCoherence: facet.adjusted_category_coherence,
-      adjustedTransitionCoherence: facet.adjusted_transition_coherence,
-      adjustedProfileEta2: facet.adjusted_profile_eta2,
-      noiseFraction: facet.noise_fraction,
-      meanJaccard: Number.NaN,
-      rerunAri: Number.NaN,
-      nullGaps: [],
-      ndcgLift: Number.NaN,
-      purchaseAuroc: Number.NaN,
-      churnAuroc: Number.NaN,
-    }).behavior;
+  } else if (spaces !== undefined) {
+    const { space, future } = spaces;
+    const { facet } = behaviorFacet(space, clustering.labels, clustering.k, { permutations: 1, random: randomSource(seedFor(seed, 'chance')), future });
+    record.behaviorScore = behaviorScore(behaviorParts(facet), facet.noise_fraction);
   }
   return { record, labels: clustering.labels };
 }

@@ -50,12 +50,13 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   guardResume(outDir, config, candidates, options.resume === true);
   const { history, future, cutoff } = protocolHoldout(sequences, config.cutoff, options.cleaning?.file ?? 'events');
   const truth = options.truth ? alignTruth(history.users, options.truth) : undefined;
-  const variants = await runCandidates({ history, candidates, config, store, onProgress: options.onProgress });
+  const variants = await runCandidates({ history, future, candidates, config, store, onProgress: options.onProgress });
   options.onProgress?.({ task: 'facets', done: 0, total: candidates.length });
   const space = behaviorSpace(history);
+  const futureSpace = behaviorSpace(future, { buckets: space.buckets });
   const facets = candidates.map((c, i) => {
     options.onProgress?.({ task: 'facets', done: i, total: candidates.length });
-    return candidateFacets(c, { history, future, space, truth, config, store, variants });
+    return candidateFacets(c, { history, future, space, futureSpace, truth, config, store, variants });
   });
   options.onProgress?.({ task: 'ranking (bootstrap)', done: 0, total: 1 });
   const ranking = rankCandidates(facets, space, config);

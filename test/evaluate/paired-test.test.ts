@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { normalCdf } from '../../src/evaluate/normal-cdf.js';
 import { holm, pairedBootstrapP } from '../../src/evaluate/paired-test.js';
 
 test('holm(p) matches the hand-computed step-down adjustment', () => {
@@ -12,10 +13,18 @@ test('holm(p) matches the hand-computed step-down adjustment', () => {
   assert.equal(withNaN[1], 0.02);
 });
 
-test('pairedBootstrapP: a clear winner gets p = 2/(B+1); identical candidates get 1', () => {
-  const a = Array.from({ length: 99 }, (_, i) => 1 + i * 0.01);
-  const b = a.map((x) => x - 0.5);
-  assert.equal(pairedBootstrapP(a, b), 2 / 100);
-  assert.equal(pairedBootstrapP(a, a), 1);
-  assert.throws(() => pairedBootstrapP([1], [1, 2]), /pairedBootstrapP/);
+test('normalCdf matches tabulated values (Abramowitz & Stegun 26.2) to 1e-7', () => {
+  assert.ok(Math.abs(normalCdf(0) - 0.5) < 1e-7);
+  assert.ok(Math.abs(normalCdf(1.959963984540054) - 0.975) < 1e-7);
+  assert.ok(Math.abs(normalCdf(-1) - 0.158655253931457) < 1e-7);
+  assert.ok(Math.abs(normalCdf(3) - 0.998650101968370) < 1e-7);
+});
+
+test('pairedBootstrapP is the Wald test on the replicate differences: hand case', () => {
+  // differences 1, 2, 3 -> sd 1; observed difference 1.96 -> p = 0.05
+  const p = pairedBootstrapP(1.959963984540054, [1, 2, 3], [0, 0, 0]);
+  assert.ok(Math.abs(p - 0.05) < 1e-6);
+  assert.equal(pairedBootstrapP(0, [1, 1], [1, 1]), 1);
+  assert.equal(pairedBootstrapP(0.5, [1, 1], [0, 0]), 0);
+  assert.throws(() => pairedBootstrapP(0, [1], [1, 2]), /pairedBootstrapP/);
 });

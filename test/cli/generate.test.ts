@@ -64,9 +64,11 @@ test('segscope generate with bad parameters exits 2 naming every bad flag and wr
       join(d, 'ev.csv'),
       '--bot-fraction',
       '1.5',
+      '--median-views',
+      '0',
     ]);
     assert.equal(r.code, 2);
-    for (const name of ['--users', '--segments', '--bot-fraction'])
+    for (const name of ['--users', '--segments', '--bot-fraction', '--median-views'])
       assert.ok(r.stderr.includes(name), `${name} in ${r.stderr}`);
     const missing = await run(['generate', '--users', '10', '--segments', '2', '--difficulty', 'impossible']);
     assert.equal(missing.code, 2);

@@ -367,3 +367,10 @@ test('generateSequences(order-long, seed 18): segments share categories and tran
   const trigram = await tfidfKmeansAri('order-long', 3, 18, 40, 2);
   assert.ok(trigram > 0.8, `trigram ARI ${trigram}`);
 });
+
+test('generateSequences reports progress through onProgress, ending at done = total = users', () => {
+  const events: { done: number; total?: number }[] = [];
+  generateSequences({ users: 3000, segments: 2, seed: 1, onProgress: (e) => events.push(e) });
+  assert.ok(events.length >= 2);
+  assert.deepEqual(events.at(-1), { task: 'generate', done: 3000, total: 3000 });
+});

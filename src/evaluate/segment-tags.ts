@@ -213,14 +213,15 @@ export function ruleScore(pass: Uint8Array, member: Uint8Array): { selected: num
   return { selected: sel, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
-/** "evening heavy browsers, low conversion, categories A/B": adjectives, one noun, then clauses. */
+/** "evening heavy browsers of categories A/B, low conversion": adjectives, one noun, its categories, then clauses. */
 export function tagText(rule: TagAtom[]): string {
   if (rule.length === 0) return 'typical users (no distinctive feature)';
   const kind = (a: TagAtom) => (a.feature === 'category_share' ? 'clause' : (FEATURES.find((f) => f[0] === a.feature)?.[3] ?? 'clause'));
   const isAdjective = (a: TagAtom) => kind(a) === 'adj' && (a.direction === 'high' || a.feature === 'activity');
   const adjectives = rule.filter(isAdjective).map((a) => a.phrase);
   const nouns = rule.filter((a) => kind(a) === 'noun' && a.direction === 'high').map((a) => a.phrase);
-  const clauses = rule.filter((a) => !isAdjective(a) && !(kind(a) === 'noun' && a.direction === 'high')).map((a) => a.phrase);
-  const head = [...adjectives, nouns[0] ?? 'users'].join(' ');
+  const category = rule.find((a) => a.feature === 'category_share' && a.direction === 'high');
+  const clauses = rule.filter((a) => a !== category && !isAdjective(a) && !(kind(a) === 'noun' && a.direction === 'high')).map((a) => a.phrase);
+  const head = [...adjectives, nouns[0] ?? 'users'].join(' ') + (category ? ` of ${category.phrase}` : '');
   return [head, ...nouns.slice(1).map((x) => `also ${x}`), ...clauses].join(', ');
 }

@@ -20,7 +20,7 @@ export function barChart(o: BarChartOptions): string {
   const left = Math.max(60, ...labels.map(labelWidth));
   const rowH = 18;
   const width = o.width ?? 560;
-  const plot = { left, top: 26, right: width - 56, bottom: 26 + Math.max(1, labels.length) * rowH };
+  const plot = { left, top: 26, right: width - 70, bottom: 26 + Math.max(1, labels.length) * rowH };
   const height = plot.bottom + (o.xLabel ? 36 : 20);
   const [lo, hi] = extent([0, ...o.values, ...(o.reference !== undefined ? [o.reference] : [])]);
   const x = linearScale([Math.min(0, lo), hi], [plot.left, plot.right]);

@@ -25,7 +25,7 @@ export function heatMap(o: HeatMapOptions): string {
   const cell = o.cell ?? 22;
   const left = Math.max(40, ...rows.map(labelWidth)) + (o.rowColors ? 10 : 0) + (o.yLabel ? 14 : 0);
   const top = 40 + (o.colColors ? 8 : 0);
-  const width = Math.max(260, left + o.cols.length * cell + 12);
+  const width = Math.max(260, labelWidth(o.title) + 8, left + o.cols.length * cell + 12);
   const height = top + rows.length * cell + (o.xLabel ? 30 : 12);
   const flat = o.values.flat().filter(Number.isFinite);
   const [lo, hi] = o.range ?? [0, Math.max(0, ...flat)];

@@ -15,9 +15,9 @@ export function silhouettePlot(bands: SilhouetteBand[], o: { title: string; mean
   const barH = Math.max(0.6, Math.min(3, 360 / Math.max(1, total)));
   const gap = 4;
   const plot = { left: 44, top: 26, right: width - 16, bottom: 26 + total * barH + gap * bands.length };
-  const height = plot.bottom + 36;
+  const height = plot.bottom + 32;
   const x = linearScale([-1, 1], [plot.left, plot.right]);
-  const parts = [svgOpen({ width, height, title: o.title, kind: 'silhouette' }), axes(plot, x, null, { x: 'silhouette (behavior space)' })];
+  const parts = [svgOpen({ width, height, title: o.title, kind: 'silhouette' }), axes(plot, x, null, { x: '' })];
   if (bands.length === 0) parts.push(emptyNote(plot, 'fewer than 2 segments'));
   let y = plot.top;
   for (const b of bands) {
@@ -34,7 +34,7 @@ export function silhouettePlot(bands: SilhouetteBand[], o: { title: string; mean
     parts.push(`<text class="lbl" x="${plot.left - 4}" y="${((start + y) / 2 + 3).toFixed(1)}" text-anchor="end">${b.segment}</text>`);
     y += gap;
   }
-  if (Number.isFinite(o.mean)) parts.push(`<line class="marker" x1="${x(o.mean)}" x2="${x(o.mean)}" y1="${plot.top}" y2="${plot.bottom}"/><text class="pl" x="${x(o.mean) + 3}" y="${plot.top + 8}">mean ${fmt(o.mean)}</text>`);
+  if (Number.isFinite(o.mean)) parts.push(`<line class="marker" x1="${x(o.mean)}" x2="${x(o.mean)}" y1="${plot.top}" y2="${plot.bottom}"/><text class="pl" x="${x(o.mean)}" y="${plot.bottom + 24}" text-anchor="middle">mean ${fmt(o.mean)}</text>`);
   parts.push(SVG_CLOSE);
   return parts.join('');
 }

@@ -29,3 +29,8 @@ export function shortName(c: { encoder: { name: string }; algorithm: { name: str
   const key = ['k', 'minClusterSize', 'eps', 'nClusters'].find((x) => typeof p[x] === 'number');
   return `${c.encoder.name}+${c.algorithm.name}${key ? ` ${key}=${p[key]}` : ''}`;
 }
+
+/** A candidate id as HTML that may wrap after `,` and `+` (ids are long and have no spaces). */
+export function idHtml(id: string): string {
+  return esc(id).replace(/([,+])/g, '$1<wbr>');
+}

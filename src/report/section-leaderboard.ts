@@ -3,7 +3,7 @@ import { FACET_NAMES } from '../evaluate/composite.js';
 import type { CandidateResult, ProtocolResults } from '../evaluate/results.js';
 import { forestPlot } from './chart-forest.js';
 import { scatterPlot } from './chart-scatter.js';
-import { esc, fmt, shortName } from './format.js';
+import { esc, fmt, idHtml, shortName } from './format.js';
 import { para, raw, row, section, swatch, table } from './html-table.js';
 import { RANK_COLORS } from './palette.js';
 
@@ -30,7 +30,7 @@ export function leaderboardSection(r: ProtocolResults): string {
     const s = statusOf(r, c);
     return [
       raw(`${swatch(RANK_COLORS[s])}${c.rank}${s === 'winner' ? ' ★' : s === 'tied' ? ' =' : ''}`),
-      raw(`<span title="${esc(c.id)}">${esc(c.id)}</span>${c.error ? ` <em class="err">${esc(c.error)}</em>` : ''}`),
+      raw(`<span title="${esc(c.id)}">${idHtml(c.id)}</span>${c.error ? ` <em class="err">${esc(c.error)}</em>` : ''}`),
       String(c.n_clusters),
       `${fmt(c.composite.value)} [${fmt(c.composite.ci_low)}, ${fmt(c.composite.ci_high)}]`,
       ...FACET_NAMES.map((f) => fmt(c.scores[f])),
@@ -53,7 +53,7 @@ export function leaderboardSection(r: ProtocolResults): string {
     })),
     { title: 'Pareto view: behavior vs stability (outlined: on the front over all facets)', xLabel: 'behavior score', yLabel: 'stability score', width: 520 },
   );
-  const tests = r.significance.map((s) => [s.other, fmt(s.p_value), fmt(s.p_holm), s.tied ? 'tied' : 'worse']);
+  const tests = r.significance.map((s) => [raw(idHtml(s.other)), fmt(s.p_value), fmt(s.p_holm), s.tied ? 'tied' : 'worse']);
   const legend = `<p class="legend">${swatch(RANK_COLORS.winner)}winner ${swatch(RANK_COLORS.tied)}tied with the winner ${swatch(RANK_COLORS.other)}significantly worse / not tested</p>`;
   return section(
     'leaderboard',

@@ -25,7 +25,7 @@ function heat(p: SegmentProfile, title: string): string {
     rows: WEEKDAYS,
     cols: Array.from({ length: 24 }, (_, h) => String(h)),
     values: WEEKDAYS.map((_, d) => p.heatmap.slice(d * 24, d * 24 + 24)),
-    cell: 11,
+    cell: 13,
     xLabel: 'hour of day (UTC)',
   });
 }
@@ -89,7 +89,7 @@ export function segmentsSection(r: ProtocolResults): string {
       row(sizes, sil) + legend + row(...maps) +
       `<h3>Tags</h3>${para('Each tag states a rule on per-user features; precision, recall and F1 of the rule for segment membership over all users measure how faithful the tag is.')}${tags}` +
       `<h3>Population</h3>${row(heat(d.population, 'All users: events by weekday and hour'))}` +
-      segs.map((s) => segmentCard(d, s, jac[s])).join('') +
+      `<h3>Segment profiles</h3><div class="cards">${segs.map((s) => segmentCard(d, s, jac[s])).join('')}</div>` +
       (contingency ? `<h3>Agreement with the truth</h3>${contingency}` : ''),
   );
 }

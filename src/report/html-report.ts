@@ -28,7 +28,7 @@ main{padding:0 24px 40px;max-width:1400px}section{margin-top:22px}h2{border-bott
 table{border-collapse:collapse;margin:6px 0;background:#fff}th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}th{background:#f0f3f6}
 table.board td:nth-child(n+3){text-align:right;white-space:nowrap}table.board td:first-child{white-space:nowrap}table.board td:nth-child(2){min-width:220px}table.compact td{padding:2px 5px}table.grid td{white-space:pre;font-family:ui-monospace,monospace;font-size:11px}
 code{font-size:11px}pre{background:#fff;border:1px solid #ddd;padding:8px;overflow:auto;font-size:11px}
-.row{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(640px,1fr));gap:12px;margin-top:12px}.card{background:#fff;border:1px solid #ddd;border-left:6px solid;padding:4px 12px 10px;min-width:0;overflow-x:auto}
+.row{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(600px,1fr));gap:12px;margin-top:12px}.card{background:#fff;border:1px solid #ddd;border-left:6px solid;padding:4px 12px 10px;min-width:0;overflow-x:auto}
 .sw{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px;vertical-align:baseline}.legend{color:#555}.verdict{font-size:14px;background:#fff;border-left:4px solid #c0392b;padding:6px 10px}
 .err{color:#c0392b}svg.chart{background:#fff;border:1px solid #e3e3e3;overflow:visible}
 svg .ct{font-size:12px;font-weight:600;fill:#222}svg .tick{font-size:10px;fill:#555}svg .lbl{font-size:11px;fill:#222}svg .val,svg .pl,svg .lg{font-size:10px;fill:#333}svg .cv{font-size:10px}

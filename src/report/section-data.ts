@@ -14,7 +14,7 @@ export function cleaningRows(c: CleaningReport): string[][] {
   ];
   for (const [field, m] of Object.entries(c.missing)) out.push([`missing ${field}`, fmt(m.count), `${m.strategy}: ${m.filled} filled, ${m.dropped} dropped; ${lines(m)}`]);
   out.push(['duplicate events', fmt(c.duplicates.count), lines(c.duplicates)]);
-  out.push(['unknown behaviors', fmt(c.unknownBehaviors.count), `${c.unknownBehaviors.action}; ${Object.entries(c.unknownBehaviors.values).map(([v, n]) => `${v}: ${n}`).join(', ')}`]);
+  out.push(['unknown behaviors', fmt(c.unknownBehaviors.count), [c.unknownBehaviors.action, Object.entries(c.unknownBehaviors.values).map(([v, n]) => `${v}: ${n}`).join(', ')].filter(Boolean).join('; ')]);
   out.push(['outside the time window', fmt(c.outsideWindow.count), c.outsideWindow.window ? `window ${c.outsideWindow.window.map((t) => new Date(t * 1000).toISOString()).join(' – ')}` : 'no window']);
   out.push(['bot sequences', fmt(c.bots.sequences), `${fmt(c.bots.events)} events; limits ${c.bots.maxEventsPerMinute ?? '—'}/min, ${c.bots.maxEventsPerDay ?? '—'}/day${c.bots.firstKeys.length ? `; first ${c.bots.firstKeys.join(', ')}` : ''}`]);
   if (c.sessions) out.push(['sessions', fmt(c.sessions.sessions), `from ${fmt(c.sessions.fromSequences)} sequences, gap ${c.sessions.gapSeconds} s`]);

@@ -25,7 +25,7 @@ function heat(p: SegmentProfile, title: string): string {
     rows: WEEKDAYS,
     cols: Array.from({ length: 24 }, (_, h) => String(h)),
     values: WEEKDAYS.map((_, d) => p.heatmap.slice(d * 24, d * 24 + 24)),
-    cell: 13,
+    cell: 11,
     xLabel: 'hour of day (UTC)',
   });
 }
@@ -43,7 +43,7 @@ function segmentCard(d: WinnerDetails, s: number, jaccard: number | undefined): 
     labels: FUNNEL.map((b) => b),
     values: FUNNEL.map((b) => p.funnel.users[b]),
     colors: color,
-    width: 300,
+    width: 270,
     valueText: (v) => `${fmt(v)} (${pct(v / Math.max(1, p.users), 0)})`,
   });
   const typical = d.typical[s].map((t) => [t.user, fmt(t.events), raw(`<code>${esc(t.tokens.join(' '))}</code>`)]);

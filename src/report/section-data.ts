@@ -35,7 +35,7 @@ export function countRows(r: ProtocolResults): string[][] {
     ['sequences (users)', fmt(d.n_sequences)],
     ['items', fmt(d.n_items)],
     ['categories', fmt(d.n_categories)],
-    ['time span', span && span.first_iso ? `${span.first_iso} – ${span.last_iso} (${fmt((span.last - span.first) / 86400, 1)} days)` : '—'],
+    ['time span', span?.first_iso ? `${span.first_iso} – ${span.last_iso} (${fmt((span.last - span.first) / 86400, 1)} days)` : '—'],
     ['holdout cutoff', r.protocol.cutoff_iso],
     ['users in history (clustered)', fmt(d.n_history_users)],
     ['users active after the cutoff', fmt(d.n_future_users)],

@@ -1,6 +1,6 @@
 /** Report section "The winner's segments": sizes, silhouette plot, maps, tags, profiles, stability, truth agreement. */
 import type { ProtocolResults } from '../evaluate/results.js';
-import type { SegmentProfile } from '../evaluate/segment-profiles.js';
+import type { SegmentBehaviorProfile } from '../evaluate/segment-profiles.js';
 import type { WinnerDetails } from '../evaluate/winner-details.js';
 import { barChart } from './chart-bar.js';
 import { heatMap } from './chart-heatmap.js';
@@ -19,7 +19,7 @@ export function ruleText(t: WinnerDetails['tags'][number]): string {
   return t.rule.map((a) => `${a.feature === 'category_share' ? `share in ${a.categories?.join('/')}` : a.feature} ${a.direction === 'high' ? '>=' : '<'} ${fmt(a.threshold, 3)}`).join(' AND ');
 }
 
-function heat(p: SegmentProfile, title: string): string {
+function heat(p: SegmentBehaviorProfile, title: string): string {
   return heatMap({
     title,
     rows: WEEKDAYS,
@@ -30,7 +30,7 @@ function heat(p: SegmentProfile, title: string): string {
   });
 }
 
-function shares(list: SegmentProfile['top_categories']): string {
+function shares(list: SegmentBehaviorProfile['top_categories']): string {
   return table(['id', 'events', 'share', 'lift'], list.map((t) => [t.id, fmt(t.count), pct(t.share), `${fmt(t.lift, 2)}x`]), 'compact');
 }
 

@@ -1,5 +1,5 @@
 import type { ProtocolResults } from '../../src/evaluate/results.js';
-import type { SegmentProfile } from '../../src/evaluate/segment-profiles.js';
+import type { SegmentBehaviorProfile } from '../../src/evaluate/segment-profiles.js';
 import { randomSource } from '../../src/util/random.js';
 
 /**
@@ -10,7 +10,7 @@ import { randomSource } from '../../src/util/random.js';
 export function syntheticResults(candidates: number, segments: number): ProtocolResults {
   const rnd = randomSource(1);
   const u = () => rnd.uniform();
-  const profile = (segment: number): SegmentProfile => ({
+  const profile = (segment: number): SegmentBehaviorProfile => ({
     segment,
     users: 100,
     share: 1 / segments,

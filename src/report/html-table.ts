@@ -1,10 +1,10 @@
 /** HTML table and small layout helpers for the report sections. */
 import { esc } from './format.js';
 
-/** A table; cells are escaped text unless wrapped with `raw`. */
+/** A table (scrolls sideways when wider than the page); cells are escaped text unless wrapped with `raw`. */
 export function table(headers: string[], rows: (string | Raw)[][], className = ''): string {
   const cell = (c: string | Raw, tag: string) => `<${tag}>${typeof c === 'string' ? esc(c) : c.html}</${tag}>`;
-  return `<table class="${className}"><thead><tr>${headers.map((h) => cell(h, 'th')).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table>`;
+  return `<div class="tw"><table class="${className}"><thead><tr>${headers.map((h) => cell(h, 'th')).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 
 /** Already-safe HTML inside a table cell. */

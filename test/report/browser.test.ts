@@ -4,15 +4,16 @@
  * saved for a person to look at. Chromium is required (CI installs it): without it this test fails.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
-import { REPORT_SECTIONS } from '../../src/report/html-report.js';
+import { renderHtmlReport, REPORT_SECTIONS } from '../../src/report/html-report.js';
 import { writeReport } from '../../src/report/write-report.js';
 import { smallProtocolRun } from './protocol-fixture.js';
+import { syntheticResults } from './synthetic-results.js';
 
 const CHROMIUM = process.env.SEGSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -72,6 +73,31 @@ test('report.html of a small real protocol run opens in chromium: no console err
     console.log(`screenshots: ${shots}`);
     assert.deepEqual(errors, []);
     assert.deepEqual(requests, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('report.html of 100 candidates x 50 segments loads and lays out in chromium within a few seconds', async () => {
+  assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set SEGSCOPE_CHROMIUM`);
+  const dir = mkdtempSync(join(tmpdir(), 'segscope-report-large-'));
+  const path = join(dir, 'report.html');
+  writeFileSync(path, renderHtmlReport(syntheticResults(100, 50)));
+  const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'segscope-chromium-')), {
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    viewport: { width: 1300, height: 900 },
+  });
+  try {
+    const page = await browser.newPage();
+    const t = performance.now();
+    await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
+    const height = await page.evaluate('document.body.scrollHeight');
+    const seconds = (performance.now() - t) / 1000;
+    console.log(`large report: ${seconds.toFixed(2)} s to load and lay out, ${height} px tall`);
+    // Generous bound: this machine is shared; an unloaded run takes about 1 s.
+    assert.ok(seconds < 10, `${seconds.toFixed(2)} s`);
+    assert.equal(await page.locator('#segments .card').count(), 50);
   } finally {
     await browser.close();
   }

@@ -25,7 +25,7 @@ body{font:13px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans
 header{background:#1f2d3d;color:#fff;padding:14px 24px}header h1{margin:0;font-size:20px}header p{margin:4px 0 0;color:#cfd8e3}
 nav{position:sticky;top:0;background:#fff;border-bottom:1px solid #ddd;padding:6px 24px;z-index:1}nav a{margin-right:16px;color:#1f4e79;text-decoration:none}
 main{padding:0 24px 40px;max-width:1400px}section{margin-top:22px}h2{border-bottom:2px solid #1f2d3d;padding-bottom:3px}h3{margin:18px 0 6px}h4{margin:12px 0 4px}
-main{overflow-wrap:anywhere}.tw{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:6px 0;background:#fff}th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}th{background:#f0f3f6}
+th{white-space:nowrap}.tw{overflow-x:auto;max-width:100%}table{border-collapse:collapse;margin:6px 0;background:#fff}th,td{border:1px solid #ddd;padding:3px 7px;text-align:left;vertical-align:top}th{background:#f0f3f6}
 table.board td:nth-child(n+3){text-align:right;white-space:nowrap}table.board td:first-child{white-space:nowrap}table.board td:nth-child(2){min-width:220px}table.compact td{padding:2px 5px}table.grid td{white-space:pre;font-family:ui-monospace,monospace;font-size:11px}
 code{font-size:11px}pre{background:#fff;border:1px solid #ddd;padding:8px;overflow:auto;font-size:11px}
 .row{display:flex;flex-wrap:wrap;gap:14px;align-items:flex-start}.cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(600px,1fr));gap:12px;margin-top:12px}.card{background:#fff;border:1px solid #ddd;border-left:6px solid;padding:4px 12px 10px;min-width:0;overflow-x:auto}

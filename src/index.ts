@@ -15,6 +15,7 @@ export * from './encode/sentence-embedder.js';
 export * from './encode/sequence-tokens.js';
 export * from './encode/sgns-core.js';
 export * from './encode/sgns-vocabulary.js';
+export * from './encode/sgns-wasm.js';
 export * from './encode/sparse-matrix.js';
 export * from './encode/stats.js';
 export * from './encode/text-embedding.js';

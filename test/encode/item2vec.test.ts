@@ -57,14 +57,24 @@ test('Item2VecEncoder places same-category items closer than random pairs (seed 
   assert.ok(same / sameN > all / allN + 0.2, `same-category ${same / sameN} vs all pairs ${all / allN}`);
 });
 
-test('Item2VecEncoder with workers 1 is bit-identical by seed; different seeds differ', async () => {
-  const small = { ...gensimLike, epochs: 2, dim: 8 };
-  const a = await new Item2VecEncoder({ ...small, seed: 9 }).fit(corpus);
-  const b = await new Item2VecEncoder({ ...small, seed: 9 }).fit(corpus);
-  const c = await new Item2VecEncoder({ ...small, seed: 10 }).fit(corpus);
-  assert.deepEqual(a.itemVectors.data, b.itemVectors.data);
-  assert.notDeepEqual(a.itemVectors.data, c.itemVectors.data);
-  assert.deepEqual(await a.transform(corpus), await b.transform(corpus));
+for (const simd of [true, false]) {
+  test(`Item2VecEncoder (simd ${simd}) with workers 1 is bit-identical by seed; different seeds differ`, async () => {
+    const small = { ...gensimLike, epochs: 2, dim: 8, simd };
+    const a = await new Item2VecEncoder({ ...small, seed: 9 }).fit(corpus);
+    const b = await new Item2VecEncoder({ ...small, seed: 9 }).fit(corpus);
+    const c = await new Item2VecEncoder({ ...small, seed: 10 }).fit(corpus);
+    assert.deepEqual(a.itemVectors.data, b.itemVectors.data);
+    assert.notDeepEqual(a.itemVectors.data, c.itemVectors.data);
+    assert.deepEqual(await a.transform(corpus), await b.transform(corpus));
+  });
+}
+
+test('Item2VecEncoder TypeScript path (simd false) also agrees with gensim neighbors (seed 1)', async () => {
+  const enc = await new Item2VecEncoder({ ...gensimLike, simd: false, seed: 1 }).fit(corpus);
+  let overlap = 0;
+  const ids = Object.keys(FIX.neighbors);
+  for (const id of ids) overlap += enc.mostSimilar(id, 4).filter((n) => FIX.neighbors[id].includes(n.id)).length / 4;
+  assert.ok(overlap / ids.length > 0.85, `overlap ${overlap / ids.length}`);
 });
 
 test('Item2VecEncoder with 2 workers (Hogwild on SharedArrayBuffer) trains as many pairs as 1 worker and recovers rings', async () => {

@@ -55,6 +55,7 @@ const ENTRIES = new Map<string, Entry>([
       optionNames: ['path', 'usersPath', ...Object.keys(DEFAULT_PRECOMPUTED_OPTIONS)],
     },
   ],
+  ['transformer', { factory: async (o) => new (await import('./transformer.js')).TransformerEncoder(o) }],
 ]);
 
 /** Register (or replace) an encoder factory under `name`, optionally with the option names it takes. */

@@ -64,7 +64,7 @@ print(time.perf_counter() - t, time.process_time() - c)
 `;
 
 export async function run(argv: readonly string[] = process.argv.slice(3)): Promise<void> {
-  const sentences = Number(argv[0] ?? 20000);
+  const sentences = Number(argv[0] ?? 10000);
   const length = 50;
   const seqs = corpus(sentences, length, 20000, 7);
   const dir = mkdtempSync(join(tmpdir(), 'segscope-bench-i2v-'));

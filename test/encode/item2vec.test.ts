@@ -130,4 +130,11 @@ test('Item2VecEncoder bad input: no sequences, vocabulary below minCount, bad op
   assert.equal(enc.trainedPairs, 0);
   const X = await enc.transform(one);
   assert.deepEqual(X.data.subarray(0, 4), X.data.subarray(4, 8));
+  // A vocabulary of one: every negative draw is the positive item itself and is skipped (gensim).
+  const single = handSequences({ a: [{ item: 'x', b: 'pv' }, { item: 'x', b: 'pv' }, { item: 'x', b: 'buy' }] });
+  for (const simd of [true, false]) {
+    const s = await new Item2VecEncoder({ dim: 4, seed: 1, simd, sample: 0 }).fit(single);
+    assert.ok(s.trainedPairs > 0);
+    assert.ok([...s.itemVectors.data].every(Number.isFinite));
+  }
 });

@@ -12,7 +12,17 @@ import type { SequenceSet } from '../src/data/sequence-set.js';
 import { Item2VecEncoder } from '../src/encode/item2vec.js';
 import { randomSource } from '../src/util/random.js';
 
-const SETTINGS = { dim: 100, window: 5, negative: 5, sample: 1e-3, minCount: 1, epochs: 3, alpha: 0.025, minAlpha: 0.0001, workers: 2 };
+const SETTINGS = {
+  dim: 100,
+  window: 5,
+  negative: 5,
+  sample: 1e-3,
+  minCount: 1,
+  epochs: 3,
+  alpha: 0.025,
+  minAlpha: 0.0001,
+  workers: 2,
+};
 
 /** Sentences of items drawn from a Zipf(1.1) vocabulary, with sequential runs inside one "topic". */
 function corpus(sentences: number, length: number, items: number, seed: number): SequenceSet {
@@ -72,23 +82,48 @@ export async function run(argv: readonly string[] = process.argv.slice(3)): Prom
     const path = join(dir, 'corpus.txt');
     const lines: string[] = [];
     for (let s = 0; s < sentences; s++) {
-      lines.push(Array.from(seqs.items.subarray(seqs.offsets[s], seqs.offsets[s + 1]), (i) => seqs.itemVocab[i]).join(' '));
+      lines.push(
+        Array.from(seqs.items.subarray(seqs.offsets[s], seqs.offsets[s + 1]), (i) => seqs.itemVocab[i]).join(
+          ' ',
+        ),
+      );
     }
     writeFileSync(path, `${lines.join('\n')}\n`);
     const events = sentences * length * SETTINGS.epochs;
     // Wall seconds and CPU seconds (all threads): the machine is shared, so CPU time is the steadier ratio.
     const rows: [string, number, number][] = [];
-    for (const [workers, simd] of [[2, true], [1, true], [1, false]] as const) {
+    for (const [workers, simd] of [
+      [2, true],
+      [1, true],
+      [1, false],
+    ] as const) {
       const t0 = performance.now();
       const c0 = process.cpuUsage();
       await new Item2VecEncoder({ ...SETTINGS, workers, simd, seed: 1 }).fit(seqs);
       const cpu = process.cpuUsage(c0);
-      rows.push([`segscope workers=${workers}${simd ? ' wasm-simd' : ' ts'}`, (performance.now() - t0) / 1000, (cpu.user + cpu.system) / 1e6]);
+      rows.push([
+        `segscope workers=${workers}${simd ? ' wasm-simd' : ' ts'}`,
+        (performance.now() - t0) / 1000,
+        (cpu.user + cpu.system) / 1e6,
+      ]);
     }
-    const args = [path, SETTINGS.dim, SETTINGS.window, SETTINGS.negative, SETTINGS.sample, SETTINGS.epochs, SETTINGS.workers].map(String);
-    const [gWall, gCpu] = execFileSync('/usr/bin/python3', ['-c', GENSIM, ...args], { encoding: 'utf8' }).trim().split(/\s+/).map(Number);
+    const args = [
+      path,
+      SETTINGS.dim,
+      SETTINGS.window,
+      SETTINGS.negative,
+      SETTINGS.sample,
+      SETTINGS.epochs,
+      SETTINGS.workers,
+    ].map(String);
+    const [gWall, gCpu] = execFileSync('/usr/bin/python3', ['-c', GENSIM, ...args], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/)
+      .map(Number);
     rows.push([`gensim sg=1 workers=${SETTINGS.workers}`, gWall, gCpu]);
-    console.log(`item2vec: ${sentences} sentences x ${length} events, ${SETTINGS.epochs} epochs, dim ${SETTINGS.dim}, window ${SETTINGS.window}, negative ${SETTINGS.negative}, sample ${SETTINGS.sample}`);
+    console.log(
+      `item2vec: ${sentences} sentences x ${length} events, ${SETTINGS.epochs} epochs, dim ${SETTINGS.dim}, window ${SETTINGS.window}, negative ${SETTINGS.negative}, sample ${SETTINGS.sample}`,
+    );
     console.log(
       `${'run'.padEnd(30)}${'wall s'.padStart(9)}${'events/s'.padStart(11)}${'x gensim'.padStart(10)}${'cpu s'.padStart(9)}${'events/cpu-s'.padStart(14)}${'x gensim'.padStart(10)}`,
     );

@@ -8,6 +8,7 @@ import { trainSgnsShard } from './sgns-core.js';
 import { sgnsKernelContext } from './sgns-wasm.js';
 
 const { arrays, settings, shard, wasm } = workerData as Item2VecWorkerData;
-const kernel = wasm === undefined ? undefined : sgnsKernelContext(wasm.module, wasm.memory, wasm.layout, shard.index);
+const kernel =
+  wasm === undefined ? undefined : sgnsKernelContext(wasm.module, wasm.memory, wasm.layout, shard.index);
 const pairs = trainSgnsShard(arrays, settings, shard, (epoch) => parentPort?.postMessage({ epoch }), kernel);
 parentPort?.postMessage({ pairs });

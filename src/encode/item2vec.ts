@@ -17,9 +17,20 @@ import type { Matrix } from '../util/matrix.js';
 import { type ProgressCallback, silentProgress } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import type { Encoder } from './encoder.js';
-import { DEFAULT_BEHAVIOR_WEIGHTS, POOLINGS, type PoolingOptions, type PoolingReport, poolItemVectors } from './item-pooling.js';
+import {
+  DEFAULT_BEHAVIOR_WEIGHTS,
+  POOLINGS,
+  type PoolingOptions,
+  type PoolingReport,
+  poolItemVectors,
+} from './item-pooling.js';
 import { EXP_TABLE, type SgnsArrays, type SgnsSettings, trainSgnsShard } from './sgns-core.js';
-import { allocateSgnsKernelMemory, type SgnsKernelLayout, sgnsKernelContext, sgnsKernelModule } from './sgns-wasm.js';
+import {
+  allocateSgnsKernelMemory,
+  type SgnsKernelLayout,
+  sgnsKernelContext,
+  sgnsKernelModule,
+} from './sgns-wasm.js';
 import { negativeSamplingTable, sgnsVocabulary } from './sgns-vocabulary.js';
 
 export interface Item2VecOptions extends PoolingOptions {
@@ -82,17 +93,24 @@ export class Item2VecEncoder implements Encoder {
   constructor(options: Partial<Item2VecOptions> = {}) {
     const o = { ...DEFAULT_ITEM2VEC_OPTIONS, ...options };
     for (const k of positiveInt) {
-      if (!Number.isInteger(o[k]) || o[k] < 1) throw new RangeError(`Item2VecEncoder: ${k} (${o[k]}) must be a positive integer`);
+      if (!Number.isInteger(o[k]) || o[k] < 1)
+        throw new RangeError(`Item2VecEncoder: ${k} (${o[k]}) must be a positive integer`);
     }
     if (!(o.alpha > 0) || !(o.minAlpha >= 0) || o.minAlpha > o.alpha) {
-      throw new RangeError(`Item2VecEncoder: need 0 <= minAlpha (${o.minAlpha}) <= alpha (${o.alpha}), alpha > 0`);
+      throw new RangeError(
+        `Item2VecEncoder: need 0 <= minAlpha (${o.minAlpha}) <= alpha (${o.alpha}), alpha > 0`,
+      );
     }
     if (!(o.sample >= 0)) throw new RangeError(`Item2VecEncoder: sample (${o.sample}) must be >= 0`);
-    if (!POOLINGS.includes(o.pooling)) throw new RangeError(`Item2VecEncoder: pooling "${o.pooling}" is not one of ${POOLINGS.join(', ')}`);
-    if (!(o.halfLifeDays > 0)) throw new RangeError(`Item2VecEncoder: halfLifeDays (${o.halfLifeDays}) must be > 0`);
+    if (!POOLINGS.includes(o.pooling))
+      throw new RangeError(`Item2VecEncoder: pooling "${o.pooling}" is not one of ${POOLINGS.join(', ')}`);
+    if (!(o.halfLifeDays > 0))
+      throw new RangeError(`Item2VecEncoder: halfLifeDays (${o.halfLifeDays}) must be > 0`);
     for (const b of BEHAVIORS) {
-      if (!(o.trainWeights[b] >= 0)) throw new RangeError(`Item2VecEncoder: trainWeights.${b} (${o.trainWeights[b]}) must be >= 0`);
-      if (!(o.behaviorWeights[b] >= 0)) throw new RangeError(`Item2VecEncoder: behaviorWeights.${b} (${o.behaviorWeights[b]}) must be >= 0`);
+      if (!(o.trainWeights[b] >= 0))
+        throw new RangeError(`Item2VecEncoder: trainWeights.${b} (${o.trainWeights[b]}) must be >= 0`);
+      if (!(o.behaviorWeights[b] >= 0))
+        throw new RangeError(`Item2VecEncoder: behaviorWeights.${b} (${o.behaviorWeights[b]}) must be >= 0`);
     }
     const { onProgress, ...params } = o;
     this.params = params;
@@ -104,12 +122,18 @@ export class Item2VecEncoder implements Encoder {
     const p = this.params;
     if (seqs.users.length === 0) throw new RangeError('Item2VecEncoder.fit: no sequences');
     const vocab = sgnsVocabulary(seqs, p.minCount, p.sample);
-    if (vocab.ids.length === 0) throw new RangeError(`Item2VecEncoder.fit: no item occurs at least minCount (${p.minCount}) times`);
+    if (vocab.ids.length === 0)
+      throw new RangeError(`Item2VecEncoder.fit: no item occurs at least minCount (${p.minCount}) times`);
     const share = p.workers > 1;
     const alloc = <T extends Float32Array | Int32Array | Uint32Array | Float64Array>(
       Ctor: { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
       length: number,
-    ): T => new Ctor(share ? new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT) : new ArrayBuffer(length * Ctor.BYTES_PER_ELEMENT));
+    ): T =>
+      new Ctor(
+        share
+          ? new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT)
+          : new ArrayBuffer(length * Ctor.BYTES_PER_ELEMENT),
+      );
     const n = seqs.users.length;
     const sentenceOffsets = alloc(Int32Array, n + 1);
     let kept = 0;
@@ -129,7 +153,8 @@ export class Item2VecEncoder implements Encoder {
     }
     const V = vocab.ids.length;
     const module = p.simd && p.dim % 4 === 0 ? sgnsKernelModule() : undefined;
-    const kernelMemory = module === undefined ? undefined : allocateSgnsKernelMemory(V, p.dim, p.negative, p.workers, EXP_TABLE);
+    const kernelMemory =
+      module === undefined ? undefined : allocateSgnsKernelMemory(V, p.dim, p.negative, p.workers, EXP_TABLE);
     const syn0 = kernelMemory?.syn0 ?? alloc(Float32Array, V * p.dim);
     const random = randomSource(p.seed);
     for (let i = 0; i < syn0.length; i++) syn0[i] = (random.uniform() - 0.5) / p.dim;
@@ -149,12 +174,21 @@ export class Item2VecEncoder implements Encoder {
       progress: alloc(Float64Array, 1),
       lock: alloc(Int32Array, 1),
     };
-    const settings: SgnsSettings = { ...p, negativeBits: negatives.bits, totalWords: vocab.totalWords, seed: random.int(0x7fffffff) };
+    const settings: SgnsSettings = {
+      ...p,
+      negativeBits: negatives.bits,
+      totalWords: vocab.totalWords,
+      seed: random.int(0x7fffffff),
+    };
     const task = `item2vec ${p.epochs} epochs`;
     this.onProgress({ task, done: 0, total: p.epochs });
-    const wasm = module === undefined || kernelMemory === undefined ? undefined : { module, memory: kernelMemory.memory, layout: kernelMemory.layout };
+    const wasm =
+      module === undefined || kernelMemory === undefined
+        ? undefined
+        : { module, memory: kernelMemory.memory, layout: kernelMemory.layout };
     if (!share) {
-      const kernel = wasm === undefined ? undefined : sgnsKernelContext(wasm.module, wasm.memory, wasm.layout, 0);
+      const kernel =
+        wasm === undefined ? undefined : sgnsKernelContext(wasm.module, wasm.memory, wasm.layout, 0);
       this.trainedPairs = trainSgnsShard(
         arrays,
         settings,
@@ -165,9 +199,12 @@ export class Item2VecEncoder implements Encoder {
     } else {
       const results = await Promise.all(
         Array.from({ length: p.workers }, (_, index) =>
-          runWorker({ arrays, settings, shard: { index, count: p.workers, chunk: p.chunk }, wasm }, (epoch) => {
-            if (index === 0) this.onProgress({ task, done: epoch + 1, total: p.epochs });
-          }),
+          runWorker(
+            { arrays, settings, shard: { index, count: p.workers, chunk: p.chunk }, wasm },
+            (epoch) => {
+              if (index === 0) this.onProgress({ task, done: epoch + 1, total: p.epochs });
+            },
+          ),
         ),
       );
       this.trainedPairs = results.reduce((a, b) => a + b, 0);
@@ -192,7 +229,8 @@ export class Item2VecEncoder implements Encoder {
     const v = this.rowOf.get(itemId);
     if (v === undefined) throw new RangeError(`Item2VecEncoder.mostSimilar: unknown item "${itemId}"`);
     const { cols: d, data } = this.itemVectors;
-    const norm = (r: number) => Math.sqrt(data.subarray(r * d, (r + 1) * d).reduce((s, x) => s + x * x, 0)) || 1;
+    const norm = (r: number) =>
+      Math.sqrt(data.subarray(r * d, (r + 1) * d).reduce((s, x) => s + x * x, 0)) || 1;
     const nv = norm(v);
     const scored = this.itemIds.map((id, r) => {
       let dot = 0;

@@ -19,7 +19,11 @@ export interface RandomizedSvdOptions {
   seed: number;
 }
 
-export const DEFAULT_RANDOMIZED_SVD: Readonly<Omit<RandomizedSvdOptions, 'k'>> = { oversamples: 10, powerIterations: 'auto', seed: 0 };
+export const DEFAULT_RANDOMIZED_SVD: Readonly<Omit<RandomizedSvdOptions, 'k'>> = {
+  oversamples: 10,
+  powerIterations: 'auto',
+  seed: 0,
+};
 
 export interface TruncatedSvd {
   /** Top singular values, descending; zeros past the rank. Length k. */
@@ -32,9 +36,13 @@ export interface TruncatedSvd {
  * Top-k singular values and right singular vectors of A. O((iterations + 2) * nnz * (k + oversamples)).
  * @throws RangeError if k is not a positive integer.
  */
-export function randomizedSvd(A: SparseMatrix, options: Partial<RandomizedSvdOptions> & { k: number }): TruncatedSvd {
+export function randomizedSvd(
+  A: SparseMatrix,
+  options: Partial<RandomizedSvdOptions> & { k: number },
+): TruncatedSvd {
   const o = { ...DEFAULT_RANDOMIZED_SVD, ...options };
-  if (!Number.isInteger(o.k) || o.k < 1) throw new RangeError(`randomizedSvd: k (${o.k}) must be a positive integer`);
+  if (!Number.isInteger(o.k) || o.k < 1)
+    throw new RangeError(`randomizedSvd: k (${o.k}) must be a positive integer`);
   const rank = Math.min(A.rows, A.cols);
   const l = Math.min(o.k + o.oversamples, rank);
   const singularValues = new Float64Array(o.k);
@@ -50,10 +58,17 @@ export function randomizedSvd(A: SparseMatrix, options: Partial<RandomizedSvdOpt
   let Q: Float64Array;
   if (A.rows <= A.cols) {
     Q = orthonormalizeColumns(sparseTimesDense(A, omega, l), A.rows, l, 1);
-    for (let it = 0; it < iterations; it++) Q = orthonormalizeColumns(sparseTimesDense(A, sparseTransposeTimesDense(A, Q, l), l), A.rows, l, 1);
+    for (let it = 0; it < iterations; it++)
+      Q = orthonormalizeColumns(sparseTimesDense(A, sparseTransposeTimesDense(A, Q, l), l), A.rows, l, 1);
   } else {
-    let Z = orthonormalizeColumns(sparseTransposeTimesDense(A, sparseTimesDense(A, omega, l), l), A.cols, l, 1);
-    for (let it = 1; it < iterations; it++) Z = orthonormalizeColumns(sparseTransposeTimesDense(A, sparseTimesDense(A, Z, l), l), A.cols, l, 1);
+    let Z = orthonormalizeColumns(
+      sparseTransposeTimesDense(A, sparseTimesDense(A, omega, l), l),
+      A.cols,
+      l,
+      1,
+    );
+    for (let it = 1; it < iterations; it++)
+      Z = orthonormalizeColumns(sparseTransposeTimesDense(A, sparseTimesDense(A, Z, l), l), A.cols, l, 1);
     Q = sparseTimesDense(A, Z, l);
   }
   Q = orthonormalizeColumns(Q, A.rows, l, 2);
@@ -68,7 +83,8 @@ export function randomizedSvd(A: SparseMatrix, options: Partial<RandomizedSvdOpt
   }
   // V^T rows: components[i, c] = sum_j B^T[c, j] U[j, i] / sigma_i, accumulated row-major over B^T.
   const scaled = new Float64Array(l * found);
-  for (let j = 0; j < l; j++) for (let i = 0; i < found; i++) scaled[j * found + i] = vectors[j * l + i] / singularValues[i];
+  for (let j = 0; j < l; j++)
+    for (let i = 0; i < found; i++) scaled[j * found + i] = vectors[j * l + i] / singularValues[i];
   const V = new Float64Array(A.cols * found);
   for (let c = 0; c < A.cols; c++) {
     for (let j = 0; j < l; j++) {

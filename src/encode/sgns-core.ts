@@ -50,7 +50,15 @@ export interface SgnsSettings {
  * `syn0` and `syn1neg` are views of, and this thread's scratch (work vector, target list).
  */
 export interface SgnsKernelContext {
-  pair: (row1: number, targets: number, n: number, dim4: number, alpha: number, work: number, expTable: number) => void;
+  pair: (
+    row1: number,
+    targets: number,
+    n: number,
+    dim4: number,
+    alpha: number,
+    work: number,
+    expTable: number,
+  ) => void;
   syn0Ptr: number;
   syn1Ptr: number;
   workPtr: number;
@@ -83,7 +91,16 @@ export const EXP_TABLE = (() => {
  * One (input row1, output row2) logistic step: accumulate the input's gradient in `work`, update
  * the output vector in place (gensim `fast_sentence_sg_neg`, one target).
  */
-export function sgnsPairStep(syn0: Float32Array, syn1neg: Float32Array, work: Float32Array, row1: number, row2: number, dim: number, label: number, alpha: number): void {
+export function sgnsPairStep(
+  syn0: Float32Array,
+  syn1neg: Float32Array,
+  work: Float32Array,
+  row1: number,
+  row2: number,
+  dim: number,
+  label: number,
+  alpha: number,
+): void {
   let f = 0;
   for (let x = 0; x < dim; x++) f += syn0[row1 + x] * syn1neg[row2 + x];
   if (f <= -MAX_EXP || f >= MAX_EXP) return;
@@ -185,7 +202,15 @@ export function trainSgnsShard(
                 const lo = negativeTable[rng >>> shift];
                 if (lo !== word) kt[nt++] = kernel.syn1Ptr + lo * rowBytes;
               }
-              kernel.pair(kernel.syn0Ptr + bufTok[j] * rowBytes, kernel.targetsPtr, nt, dim >> 2, pairAlpha, kernel.workPtr, kernel.expPtr);
+              kernel.pair(
+                kernel.syn0Ptr + bufTok[j] * rowBytes,
+                kernel.targetsPtr,
+                nt,
+                dim >> 2,
+                pairAlpha,
+                kernel.workPtr,
+                kernel.expPtr,
+              );
               continue;
             }
             const row1 = bufTok[j] * dim;

@@ -27,8 +27,14 @@ const CUM_DOMAIN = 2 ** 31 - 1;
  * Vocabulary from the items of `seqs`. O(events + vocabulary log vocabulary).
  * @throws RangeError if minCount < 1 or sample < 0.
  */
-export function sgnsVocabulary(seqs: SequenceSet, minCount: number, sample: number, nsExponent = 0.75): SgnsVocabulary {
-  if (!Number.isInteger(minCount) || minCount < 1) throw new RangeError(`sgnsVocabulary: minCount (${minCount}) must be a positive integer`);
+export function sgnsVocabulary(
+  seqs: SequenceSet,
+  minCount: number,
+  sample: number,
+  nsExponent = 0.75,
+): SgnsVocabulary {
+  if (!Number.isInteger(minCount) || minCount < 1)
+    throw new RangeError(`sgnsVocabulary: minCount (${minCount}) must be a positive integer`);
   if (!(sample >= 0)) throw new RangeError(`sgnsVocabulary: sample (${sample}) must be >= 0`);
   const raw = new Float64Array(seqs.itemVocab.length);
   const first = new Int32Array(seqs.itemVocab.length).fill(-1);

@@ -29,7 +29,7 @@ declare global {
   }
 }
 
-const enum Op {
+enum Op {
   block = 0x02,
   loop = 0x03,
   end = 0x0b,
@@ -175,7 +175,16 @@ function pairBody(): number[] {
     ...set(ROW2),
     ...zero,
     ...set(ACC),
-    ...forEachLane([...get(ACC), ...at(ROW1), ...load(), ...at(ROW2), ...load(), ...simd(F32X4_MUL), ...simd(F32X4_ADD), ...set(ACC)]),
+    ...forEachLane([
+      ...get(ACC),
+      ...at(ROW1),
+      ...load(),
+      ...at(ROW2),
+      ...load(),
+      ...simd(F32X4_MUL),
+      ...simd(F32X4_ADD),
+      ...set(ACC),
+    ]),
     ...get(ACC),
     ...simd(F32X4_EXTRACT, 0),
     ...get(ACC),
@@ -250,7 +259,15 @@ function pairBody(): number[] {
     0,
     Op.end,
     Op.end,
-    ...forEachLane([...at(ROW1), ...at(ROW1), ...load(), ...at(WORK), ...load(), ...simd(F32X4_ADD), ...store()]),
+    ...forEachLane([
+      ...at(ROW1),
+      ...at(ROW1),
+      ...load(),
+      ...at(WORK),
+      ...load(),
+      ...simd(F32X4_ADD),
+      ...store(),
+    ]),
     Op.end,
   ];
 }
@@ -270,7 +287,21 @@ export function sgnsKernelBytes(): Uint8Array {
   const exports = section(7, [1, ...name('pair'), 0x00, 0]);
   const body = [3, 4, I32, 2, F32, 2, V128, ...pairBody()];
   const code = section(10, [1, ...uleb(body.length), ...body]);
-  return new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, ...type, ...imports, ...funcs, ...exports, ...code]);
+  return new Uint8Array([
+    0x00,
+    0x61,
+    0x73,
+    0x6d,
+    0x01,
+    0x00,
+    0x00,
+    0x00,
+    ...type,
+    ...imports,
+    ...funcs,
+    ...exports,
+    ...code,
+  ]);
 }
 
 let compiled: WebAssembly.Module | undefined;
@@ -287,10 +318,21 @@ export function sgnsKernelModule(): WebAssembly.Module | undefined {
   return compiled;
 }
 
-export type SgnsPairKernel = (row1: number, targets: number, n: number, dim4: number, alpha: number, work: number, expTable: number) => void;
+export type SgnsPairKernel = (
+  row1: number,
+  targets: number,
+  n: number,
+  dim4: number,
+  alpha: number,
+  work: number,
+  expTable: number,
+) => void;
 
 /** Instantiate the kernel on `memory`. */
-export function instantiateSgnsKernel(module: WebAssembly.Module, memory: WebAssembly.Memory): SgnsPairKernel {
+export function instantiateSgnsKernel(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+): SgnsPairKernel {
   const instance = new WebAssembly.Instance(module, { env: { memory } });
   return instance.exports.pair as SgnsPairKernel;
 }
@@ -329,7 +371,10 @@ export function allocateSgnsKernelMemory(
   const syn1Ptr = align(syn0Ptr + vocabulary * dim * 4);
   const bytes = syn1Ptr + vocabulary * dim * 4;
   const pages = Math.max(1, Math.ceil(bytes / 65536));
-  if (pages > 65536) throw new RangeError(`item2vec: ${vocabulary} items x ${dim} dims need ${bytes} bytes, over the 4 GiB WASM limit; use simd: false`);
+  if (pages > 65536)
+    throw new RangeError(
+      `item2vec: ${vocabulary} items x ${dim} dims need ${bytes} bytes, over the 4 GiB WASM limit; use simd: false`,
+    );
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   new Float32Array(memory.buffer, 0, expTable.length).set(expTable);
   return {
@@ -341,7 +386,12 @@ export function allocateSgnsKernelMemory(
 }
 
 /** Thread `thread`'s kernel context on a shared kernel memory. */
-export function sgnsKernelContext(module: WebAssembly.Module, memory: WebAssembly.Memory, layout: SgnsKernelLayout, thread: number) {
+export function sgnsKernelContext(
+  module: WebAssembly.Module,
+  memory: WebAssembly.Memory,
+  layout: SgnsKernelLayout,
+  thread: number,
+) {
   const { workPtr, targetsPtr } = layout.scratch[thread];
   return {
     pair: instantiateSgnsKernel(module, memory),

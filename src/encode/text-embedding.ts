@@ -47,9 +47,12 @@ export class TextEmbeddingEncoder implements Encoder {
   /** @throws RangeError for a bad source, template or number. */
   constructor(options: Partial<TextEmbeddingOptions> = {}) {
     const o = { ...DEFAULT_TEXT_EMBEDDING_OPTIONS, ...options };
-    if (o.source !== 'local' && o.source !== 'endpoint') throw new RangeError(`TextEmbeddingEncoder: source "${o.source}" is not one of local, endpoint`);
-    if (o.source === 'local' && !o.modelDir) throw new RangeError('TextEmbeddingEncoder: modelDir is required for source local');
-    if (!Number.isInteger(o.maxEvents) || o.maxEvents < 1) throw new RangeError(`TextEmbeddingEncoder: maxEvents (${o.maxEvents}) must be a positive integer`);
+    if (o.source !== 'local' && o.source !== 'endpoint')
+      throw new RangeError(`TextEmbeddingEncoder: source "${o.source}" is not one of local, endpoint`);
+    if (o.source === 'local' && !o.modelDir)
+      throw new RangeError('TextEmbeddingEncoder: modelDir is required for source local');
+    if (!Number.isInteger(o.maxEvents) || o.maxEvents < 1)
+      throw new RangeError(`TextEmbeddingEncoder: maxEvents (${o.maxEvents}) must be a positive integer`);
     this.template = checkTextTemplate(o.template);
     this.options = o;
     const { onProgress, key, itemNames, categoryNames, ...params } = o;
@@ -60,7 +63,9 @@ export class TextEmbeddingEncoder implements Encoder {
   async fit(_seqs: SequenceSet): Promise<this> {
     const o = this.options;
     this.embedder =
-      o.source === 'local' ? await LocalSentenceModel.load(o.modelDir, { maxLength: o.maxLength, batchSize: o.batchSize ?? 32 }) : new EmbeddingsEndpoint(o);
+      o.source === 'local'
+        ? await LocalSentenceModel.load(o.modelDir, { maxLength: o.maxLength, batchSize: o.batchSize ?? 32 })
+        : new EmbeddingsEndpoint(o);
     return this;
   }
 
@@ -68,7 +73,12 @@ export class TextEmbeddingEncoder implements Encoder {
   texts(seqs: SequenceSet): string[] {
     const o = this.options;
     return seqs.users.map((_, s) =>
-      textualizeSequence(seqs, s, { template: this.template, maxEvents: o.maxEvents, itemNames: o.itemNames, categoryNames: o.categoryNames }),
+      textualizeSequence(seqs, s, {
+        template: this.template,
+        maxEvents: o.maxEvents,
+        itemNames: o.itemNames,
+        categoryNames: o.categoryNames,
+      }),
     );
   }
 
@@ -79,11 +89,17 @@ export class TextEmbeddingEncoder implements Encoder {
     const rows: Float32Array[] = [];
     for (let i = 0; i < texts.length; i += chunk) {
       rows.push(...(await this.embedder.embed(texts.slice(i, i + chunk))));
-      this.options.onProgress({ task: 'text embeddings', done: Math.min(i + chunk, texts.length), total: texts.length });
+      this.options.onProgress({
+        task: 'text embeddings',
+        done: Math.min(i + chunk, texts.length),
+        total: texts.length,
+      });
     }
     const dim = rows[0]?.length ?? 0;
     const data = new Float32Array(rows.length * dim);
-    rows.forEach((r, i) => data.set(this.options.normalize ? normalizeInPlace(Float32Array.from(r)) : r, i * dim));
+    rows.forEach((r, i) => {
+      data.set(this.options.normalize ? normalizeInPlace(Float32Array.from(r)) : r, i * dim);
+    });
     return { rows: rows.length, cols: dim, data };
   }
 }

@@ -3,11 +3,29 @@ import { test } from 'node:test';
 import { Item2VecEncoder } from '../../src/encode/item2vec.js';
 import { type HandEvent, fixture, handSequences } from './helpers.js';
 
-const FIX = fixture<{ corpus: string[]; neighbors: Record<string, string[]>; settings: Record<string, number> }>('item2vec.json');
+const FIX = fixture<{
+  corpus: string[];
+  neighbors: Record<string, string[]>;
+  settings: Record<string, number>;
+}>('item2vec.json');
 const corpus = handSequences(
-  Object.fromEntries(FIX.corpus.map((s, i) => [`u${i}`, s.split(' ').map((item): HandEvent => ({ item, cat: String(Math.floor(Number(item) / 25)), b: 'pv' }))])),
+  Object.fromEntries(
+    FIX.corpus.map((s, i) => [
+      `u${i}`,
+      s.split(' ').map((item): HandEvent => ({ item, cat: String(Math.floor(Number(item) / 25)), b: 'pv' })),
+    ]),
+  ),
 );
-const gensimLike = { dim: 32, window: 3, negative: 5, sample: 0, minCount: 1, epochs: 15, alpha: 0.025, minAlpha: 0.0001 };
+const gensimLike = {
+  dim: 32,
+  window: 3,
+  negative: 5,
+  sample: 0,
+  minCount: 1,
+  epochs: 15,
+  alpha: 0.025,
+  minAlpha: 0.0001,
+};
 
 test('Item2VecEncoder nearest neighbors agree with gensim Word2Vec(sg=1) on ring random walks (seed 1)', async () => {
   const enc = await new Item2VecEncoder({ ...gensimLike, seed: 1 }).fit(corpus);
@@ -73,7 +91,8 @@ test('Item2VecEncoder TypeScript path (simd false) also agrees with gensim neigh
   const enc = await new Item2VecEncoder({ ...gensimLike, simd: false, seed: 1 }).fit(corpus);
   let overlap = 0;
   const ids = Object.keys(FIX.neighbors);
-  for (const id of ids) overlap += enc.mostSimilar(id, 4).filter((n) => FIX.neighbors[id].includes(n.id)).length / 4;
+  for (const id of ids)
+    overlap += enc.mostSimilar(id, 4).filter((n) => FIX.neighbors[id].includes(n.id)).length / 4;
   assert.ok(overlap / ids.length > 0.85, `overlap ${overlap / ids.length}`);
 });
 
@@ -81,7 +100,9 @@ test('Item2VecEncoder with 2 workers (Hogwild on SharedArrayBuffer) trains as ma
   const enc = await new Item2VecEncoder({ ...gensimLike, workers: 2, chunk: 16, seed: 1 }).fit(corpus);
   let sameRing = 0;
   for (const id of enc.itemIds) {
-    sameRing += enc.mostSimilar(id, 4).filter((n) => Math.floor(Number(n.id) / 25) === Math.floor(Number(id) / 25)).length / 4;
+    sameRing +=
+      enc.mostSimilar(id, 4).filter((n) => Math.floor(Number(n.id) / 25) === Math.floor(Number(id) / 25))
+        .length / 4;
   }
   assert.ok(sameRing / enc.itemIds.length > 0.95);
   const one = await new Item2VecEncoder({ ...gensimLike, workers: 1, seed: 1 }).fit(corpus);
@@ -90,11 +111,23 @@ test('Item2VecEncoder with 2 workers (Hogwild on SharedArrayBuffer) trains as ma
 
 test('Item2VecEncoder.transform pools unit item vectors, ignores and counts unknown items', async () => {
   const seqs = handSequences({
-    a: [{ item: 'x', b: 'pv' }, { item: 'y', b: 'buy' }],
-    b: [{ item: 'y', b: 'pv' }, { item: 'x', b: 'pv' }],
+    a: [
+      { item: 'x', b: 'pv' },
+      { item: 'y', b: 'buy' },
+    ],
+    b: [
+      { item: 'y', b: 'pv' },
+      { item: 'x', b: 'pv' },
+    ],
   });
   const enc = await new Item2VecEncoder({ dim: 4, epochs: 1, seed: 3, pooling: 'mean' }).fit(seqs);
-  const fresh = handSequences({ c: [{ item: 'x', b: 'pv' }, { item: 'new', b: 'pv' }], d: [{ item: 'new2', b: 'buy' }] });
+  const fresh = handSequences({
+    c: [
+      { item: 'x', b: 'pv' },
+      { item: 'new', b: 'pv' },
+    ],
+    d: [{ item: 'new2', b: 'buy' }],
+  });
   const X = await enc.transform(fresh);
   assert.deepEqual(enc.lastTransformReport, { unknownEvents: 2, emptyUsers: 1 });
   const xv = enc.itemVectors.data.subarray(enc.itemIds.indexOf('x') * 4, enc.itemIds.indexOf('x') * 4 + 4);
@@ -105,24 +138,40 @@ test('Item2VecEncoder.transform pools unit item vectors, ignores and counts unkn
 
 test('Item2VecEncoder behavior-weighted and time-decayed pooling match hand-computed weights', async () => {
   const day = 86400;
-  const seqs = handSequences({ a: [{ item: 'x', b: 'buy', ts: 0 }, { item: 'y', b: 'pv', ts: 7 * day }] });
+  const seqs = handSequences({
+    a: [
+      { item: 'x', b: 'buy', ts: 0 },
+      { item: 'y', b: 'pv', ts: 7 * day },
+    ],
+  });
   const enc = await new Item2VecEncoder({ dim: 3, epochs: 1, seed: 4, halfLifeDays: 7 }).fit(seqs);
   const unit = (id: string) => {
-    const v = [...enc.itemVectors.data.subarray(enc.itemIds.indexOf(id) * 3, enc.itemIds.indexOf(id) * 3 + 3)];
+    const v = [
+      ...enc.itemVectors.data.subarray(enc.itemIds.indexOf(id) * 3, enc.itemIds.indexOf(id) * 3 + 3),
+    ];
     const n = Math.hypot(...v);
     return v.map((x) => x / n);
   };
   const [x, y] = [unit('x'), unit('y')];
   const bw = await enc.transform(seqs); // buy weight 3, view weight 1
   for (let j = 0; j < 3; j++) assert.ok(Math.abs(bw.data[j] - (3 * x[j] + y[j]) / 4) < 1e-6);
-  const decayed = await new Item2VecEncoder({ dim: 3, epochs: 1, seed: 4, halfLifeDays: 7, pooling: 'time-decayed' }).fit(seqs);
+  const decayed = await new Item2VecEncoder({
+    dim: 3,
+    epochs: 1,
+    seed: 4,
+    halfLifeDays: 7,
+    pooling: 'time-decayed',
+  }).fit(seqs);
   const td = await decayed.transform(seqs); // buy one half-life old: 3 * 0.5
   for (let j = 0; j < 3; j++) assert.ok(Math.abs(td.data[j] - (1.5 * x[j] + y[j]) / 2.5) < 1e-6);
 });
 
 test('Item2VecEncoder bad input: no sequences, vocabulary below minCount, bad options; one-event users', async () => {
   await assert.rejects(new Item2VecEncoder().fit(handSequences({})), /no sequences/);
-  await assert.rejects(new Item2VecEncoder({ minCount: 5 }).fit(handSequences({ a: [{ item: 'x', b: 'pv' }] })), /minCount/);
+  await assert.rejects(
+    new Item2VecEncoder({ minCount: 5 }).fit(handSequences({ a: [{ item: 'x', b: 'pv' }] })),
+    /minCount/,
+  );
   assert.throws(() => new Item2VecEncoder({ window: 0 }), /window/);
   assert.throws(() => new Item2VecEncoder({ minAlpha: 1 }), /minAlpha/);
   const one = handSequences({ a: [{ item: 'x', b: 'pv' }], b: [{ item: 'x', b: 'pv' }] });
@@ -131,7 +180,13 @@ test('Item2VecEncoder bad input: no sequences, vocabulary below minCount, bad op
   const X = await enc.transform(one);
   assert.deepEqual(X.data.subarray(0, 4), X.data.subarray(4, 8));
   // A vocabulary of one: every negative draw is the positive item itself and is skipped (gensim).
-  const single = handSequences({ a: [{ item: 'x', b: 'pv' }, { item: 'x', b: 'pv' }, { item: 'x', b: 'buy' }] });
+  const single = handSequences({
+    a: [
+      { item: 'x', b: 'pv' },
+      { item: 'x', b: 'pv' },
+      { item: 'x', b: 'buy' },
+    ],
+  });
   for (const simd of [true, false]) {
     const s = await new Item2VecEncoder({ dim: 4, seed: 1, simd, sample: 0 }).fit(single);
     assert.ok(s.trainedPairs > 0);

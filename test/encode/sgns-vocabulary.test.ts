@@ -33,6 +33,8 @@ test('negativeSamplingTable slots follow count^0.75 shares to within 2^-bits', (
   const total = counts.reduce((a, b) => a + b, 0);
   const slots = new Array(4).fill(0);
   for (const t of table) slots[t]++;
-  slots.forEach((s, i) => assert.ok(Math.abs(s / table.length - counts[i] / total) <= 2 / table.length, `item ${i}`));
+  slots.forEach((s, i) => {
+    assert.ok(Math.abs(s / table.length - counts[i] / total) <= 2 / table.length, `item ${i}`);
+  });
   assert.throws(() => sgnsVocabulary(seqs, 0, 0), /minCount/);
 });

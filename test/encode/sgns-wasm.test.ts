@@ -26,16 +26,30 @@ test('sgns WASM SIMD pair kernel matches the TypeScript reference step (sgnsPair
     [1, [6]],
   ] as [number, number[]][]) {
     const work = new Float32Array(dim);
-    targets.forEach((t, d) => sgnsPairStep(ref0, ref1, work, input * dim, t * dim, dim, d === 0 ? 1 : 0, 0.05));
+    targets.forEach((t, d) => {
+      sgnsPairStep(ref0, ref1, work, input * dim, t * dim, dim, d === 0 ? 1 : 0, 0.05);
+    });
     for (let x = 0; x < dim; x++) ref0[input * dim + x] += work[x];
     targets.forEach((t, d) => {
       k.targets[d] = layout.syn1Ptr + t * dim * 4;
     });
-    k.pair(layout.syn0Ptr + input * dim * 4, k.targetsPtr, targets.length, dim / 4, 0.05, k.workPtr, k.expPtr);
+    k.pair(
+      layout.syn0Ptr + input * dim * 4,
+      k.targetsPtr,
+      targets.length,
+      dim / 4,
+      0.05,
+      k.workPtr,
+      k.expPtr,
+    );
   }
   for (let i = 0; i < syn0.length; i++) {
     assert.ok(Math.abs(syn0[i] - ref0[i]) < 1e-5, `syn0[${i}] ${syn0[i]} vs ${ref0[i]}`);
     assert.ok(Math.abs(syn1neg[i] - ref1[i]) < 1e-5, `syn1neg[${i}] ${syn1neg[i]} vs ${ref1[i]}`);
   }
-  assert.notDeepEqual([...syn0.subarray(dim, 2 * dim)], new Array(dim).fill(1), 'the step changed the input row');
+  assert.notDeepEqual(
+    [...syn0.subarray(dim, 2 * dim)],
+    new Array(dim).fill(1),
+    'the step changed the input row',
+  );
 });

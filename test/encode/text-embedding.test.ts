@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -54,6 +54,28 @@ test('LocalSentenceModel embeds with WordPiece + attention-mask mean pooling + L
   close(a, expected([2, 4, 5, 6, 3])); // [CLS] viewed shoe ##s [SEP]; padded to 7 in this batch
   close(b, expected([2, 7, 9, 8, 9, 9, 3]));
   assert.ok(Math.abs(Math.hypot(...a) - 1) < 1e-6);
+});
+
+test('LocalSentenceModel reads a HF tokenizer.json (WordPiece) instead of vocab.txt, same vectors', async () => {
+  const dir = tinyModelFolder();
+  rmSync(join(dir, 'vocab.txt'));
+  const vocab = Object.fromEntries(VOCAB.map((t, i) => [t, i]));
+  writeFileSync(
+    join(dir, 'tokenizer.json'),
+    JSON.stringify({
+      model: { type: 'WordPiece', vocab, unk_token: '[UNK]' },
+      normalizer: { lowercase: true },
+    }),
+  );
+  const model = await LocalSentenceModel.load(dir);
+  const [a] = await model.embed(['VIEWED shoes']);
+  close(a, expected([2, 4, 5, 6, 3]));
+  writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify({ model: { type: 'BPE', vocab: {} } }));
+  await assert.rejects(
+    LocalSentenceModel.load(dir),
+    (e: unknown) =>
+      e instanceof InputError && /tokenizer\.json: cannot read tokenizer: .*WordPiece/.test(e.message),
+  );
 });
 
 test('LocalSentenceModel.load: missing or incomplete folder is an InputError naming the folder', async () => {
@@ -186,7 +208,10 @@ test('EmbeddingsEndpoint: timeouts, non-2xx and wrong dimensions are InputErrors
     (body, res) => {
       calls++;
       if (body.input[0] === 'slow') setTimeout(() => reply(res, body.input), 300);
-      else if (body.input[0] === 'forbidden') {
+      else if (body.input[0] === 'short') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: [{ index: 0, embedding: [1, 2] }] }));
+      } else if (body.input[0] === 'forbidden') {
         res.writeHead(401);
         res.end('bad key');
       } else reply(res, body.input, 2);

@@ -71,7 +71,13 @@ export const command: Command = {
       description: "one sequence per user or per session (default: the preset's)",
       choices: ['user', 'session'],
     },
-    encoder: { type: 'string', description: 'which encoder', required: true, choices: ENCODERS },
+    encoder: {
+      type: 'string',
+      description: `which encoder: ${ENCODERS.join(', ')}`,
+      required: true,
+      choices: ENCODERS,
+      placeholder: 'NAME',
+    },
     seed: {
       type: 'number',
       description: 'random seed (same seed, same vectors)',
@@ -97,8 +103,9 @@ export const command: Command = {
     ngram: { type: 'number', description: 'tfidf: longest event n-gram (0/1 = none)', placeholder: 'N' },
     'ngram-unit': {
       type: 'string',
-      description: 'tfidf n-gram unit',
+      description: 'tfidf n-gram unit: behavior, category, item, behavior-category',
       choices: ['behavior', 'category', 'item', 'behavior-category'],
+      placeholder: 'UNIT',
     },
     'min-df': { type: 'number', description: 'tfidf: drop tokens in fewer sequences', placeholder: 'N' },
     'max-df': {
@@ -133,8 +140,8 @@ export const command: Command = {
     },
     pooling: {
       type: 'string',
-      description: 'item2vec: user vector from item vectors',
-      choices: ['mean', 'behavior-weighted', 'time-decayed'],
+      description: 'user vector from item / hidden vectors (item2vec: mean, behavior-weighted, time-decayed)',
+      placeholder: 'P',
     },
     'half-life-days': {
       type: 'number',

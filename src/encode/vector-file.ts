@@ -12,6 +12,10 @@ import { readNpy, writeNpy } from '../io/npy.js';
 import { InputError } from '../util/errors.js';
 import type { Matrix } from '../util/matrix.js';
 
+const NUMERIC =
+  /^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER|USMALLINT|UTINYINT)/;
+const NUMERIC_LIST = /^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT)(\(\d+,\s*\d+\))?\[\d*\]$/;
+
 export interface VectorFile {
   users: string[];
   vectors: Matrix;
@@ -132,18 +136,42 @@ async function readParquetVectors(path: string, idColumn: string): Promise<Vecto
       });
     }
     const numeric = columns.filter((c) => c.name !== idColumn);
-    const bad = numeric.find(
-      (c) =>
-        !/^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER)/.test(c.type),
-    );
-    if (bad)
-      throw new InputError(`column "${bad.name}" is ${bad.type}, not numeric`, {
-        file: path,
-        field: bad.name,
-      });
-    if (numeric.length === 0) throw new InputError('no vector columns besides the user id', { file: path });
     const users: string[] = [];
     const data: number[] = [];
+    const list = numeric.length === 1 && NUMERIC_LIST.test(numeric[0].type) ? numeric[0] : undefined;
+    if (list !== undefined) {
+      // One embedding array per row (`user_id, embedding FLOAT[]`), all of one length.
+      let dim = -1;
+      await engine.stream(
+        `SELECT CAST(${sqlIdent(idColumn)} AS VARCHAR), CAST(${sqlIdent(list.name)} AS DOUBLE[]) FROM ${source}`,
+        (chunk) => {
+          const ids = chunk.column(0);
+          const lists = chunk.column(1);
+          const child = lists.child();
+          for (let r = 0; r < chunk.rowCount; r++) {
+            const length = lists.isNull(r) ? 0 : lists.listLength(r);
+            if (dim < 0) dim = length;
+            if (length !== dim) {
+              throw new InputError(
+                `row ${users.length + 1} has ${length} values, earlier rows ${dim} (wrong dimension)`,
+                { file: path, field: list.name },
+              );
+            }
+            users.push(ids.string(r) ?? '');
+            const start = lists.listStart(r);
+            for (let j = 0; j < length; j++) data.push(child.number(start + j));
+          }
+        },
+      );
+      return checkedParquet(path, users, data, Math.max(dim, 0), [list.name]);
+    }
+    const bad = numeric.find((c) => !NUMERIC.test(c.type));
+    if (bad)
+      throw new InputError(
+        `column "${bad.name}" is ${bad.type}, not numeric (or a single numeric list column)`,
+        { file: path, field: bad.name },
+      );
+    if (numeric.length === 0) throw new InputError('no vector columns besides the user id', { file: path });
     const select = [
       `CAST(${sqlIdent(idColumn)} AS VARCHAR)`,
       ...numeric.map((c) => `CAST(${sqlIdent(c.name)} AS DOUBLE)`),
@@ -154,18 +182,35 @@ async function readParquetVectors(path: string, idColumn: string): Promise<Vecto
         for (let j = 0; j < numeric.length; j++) data.push(chunk.column(j + 1).number(r));
       }
     });
-    for (let i = 0; i < data.length; i++) {
-      if (!Number.isFinite(data[i])) {
-        throw new InputError(`row ${Math.floor(i / numeric.length) + 1} is NULL or not finite`, {
-          file: path,
-          field: numeric[i % numeric.length].name,
-        });
-      }
-    }
-    return { users, vectors: { rows: users.length, cols: numeric.length, data: Float32Array.from(data) } };
+    return checkedParquet(
+      path,
+      users,
+      data,
+      numeric.length,
+      numeric.map((c) => c.name),
+    );
   } finally {
     await engine.close();
   }
+}
+
+/** The vectors, after checking every value is finite (a NULL reads as NaN). */
+function checkedParquet(
+  path: string,
+  users: string[],
+  data: number[],
+  cols: number,
+  fields: string[],
+): VectorFile {
+  for (let i = 0; i < data.length; i++) {
+    if (!Number.isFinite(data[i])) {
+      throw new InputError(`row ${Math.floor(i / cols) + 1} is NULL or not finite`, {
+        file: path,
+        field: fields[i % fields.length],
+      });
+    }
+  }
+  return { users, vectors: { rows: users.length, cols, data: Float32Array.from(data) } };
 }
 
 /** The users file that goes with a `.npy` vectors file: `vectors.npy` -> `vectors.users.txt`. */

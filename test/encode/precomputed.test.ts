@@ -53,6 +53,28 @@ test('PrecomputedEncoder reads .parquet with a user-id column', async () => {
   await assert.rejects(new PrecomputedEncoder({ path }).fit(seqs), /no "user_id" column/);
 });
 
+test('PrecomputedEncoder reads .parquet with a user id and one embedding list column; ragged lists are errors', async () => {
+  const path = join(dir, 'list.parquet');
+  const ragged = join(dir, 'ragged.parquet');
+  const engine = await openDuckDB();
+  await engine.run(
+    `COPY (SELECT * FROM (VALUES ('c', [5.0, 6.0]::FLOAT[]), ('a', [1.0, 2.0]::FLOAT[]), ('b', [3.0, 4.0]::FLOAT[])) t(user_id, embedding)) TO ${sqlString(path)} (FORMAT PARQUET)`,
+  );
+  await engine.run(
+    `COPY (SELECT * FROM (VALUES ('a', [1.0, 2.0]), ('b', [3.0]), ('c', [1.0, 1.0])) t(user_id, embedding)) TO ${sqlString(ragged)} (FORMAT PARQUET)`,
+  );
+  await engine.close();
+  const X = await (await new PrecomputedEncoder({ path, dim: 2 }).fit(seqs)).transform(seqs);
+  assert.deepEqual([...X.data], [1, 2, 3, 4, 5, 6]);
+  await assert.rejects(
+    new PrecomputedEncoder({ path: ragged }).fit(seqs),
+    (e: unknown) =>
+      e instanceof InputError &&
+      /row 2 has 1 values, earlier rows 2/.test(e.message) &&
+      e.field === 'embedding',
+  );
+});
+
 test('PrecomputedEncoder: missing, duplicate and extra users are InputErrors unless told otherwise', async () => {
   const write = (name: string, body: string) => {
     writeFileSync(join(dir, name), body);

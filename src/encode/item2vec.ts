@@ -31,6 +31,7 @@ import {
   sgnsKernelContext,
   sgnsKernelModule,
 } from './sgns-wasm.js';
+import { localArray, sgnsCorpus, sharedArray } from './sgns-corpus.js';
 import { negativeSamplingTable, sgnsVocabulary } from './sgns-vocabulary.js';
 
 export interface Item2VecOptions extends PoolingOptions {
@@ -125,32 +126,9 @@ export class Item2VecEncoder implements Encoder {
     if (vocab.ids.length === 0)
       throw new RangeError(`Item2VecEncoder.fit: no item occurs at least minCount (${p.minCount}) times`);
     const share = p.workers > 1;
-    const alloc = <T extends Float32Array | Int32Array | Uint32Array | Float64Array>(
-      Ctor: { new (b: ArrayBufferLike): T; BYTES_PER_ELEMENT: number },
-      length: number,
-    ): T =>
-      new Ctor(
-        share
-          ? new SharedArrayBuffer(length * Ctor.BYTES_PER_ELEMENT)
-          : new ArrayBuffer(length * Ctor.BYTES_PER_ELEMENT),
-      );
+    const alloc = share ? sharedArray : localArray;
     const n = seqs.users.length;
-    const sentenceOffsets = alloc(Int32Array, n + 1);
-    let kept = 0;
-    for (let e = 0; e < seqs.items.length; e++) if (vocab.fromItem[seqs.items[e]] >= 0) kept++;
-    const tokens = alloc(Int32Array, kept);
-    const weightedTraining = BEHAVIORS.some((b) => p.trainWeights[b] !== 1);
-    const tokenWeights = alloc(Float32Array, weightedTraining ? kept : 0);
-    let t = 0;
-    for (let s = 0; s < n; s++) {
-      for (let e = seqs.offsets[s]; e < seqs.offsets[s + 1]; e++) {
-        const v = vocab.fromItem[seqs.items[e]];
-        if (v < 0) continue;
-        if (weightedTraining) tokenWeights[t] = p.trainWeights[BEHAVIORS[seqs.behaviors[e]]];
-        tokens[t++] = v;
-      }
-      sentenceOffsets[s + 1] = t;
-    }
+    const { tokens, sentenceOffsets, tokenWeights } = sgnsCorpus(seqs, vocab.fromItem, p.trainWeights, alloc);
     const V = vocab.ids.length;
     const module = p.simd && p.dim % 4 === 0 ? sgnsKernelModule() : undefined;
     const kernelMemory =

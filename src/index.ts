@@ -38,8 +38,6 @@ export * from './encode/sentence-embedder.js';
 export * from './encode/sequence-tokens.js';
 export * from './encode/sgns-core.js';
 export * from './encode/sgns-vocabulary.js';
-export * from './encode/sgns-corpus.js';
-export * from './encode/sgns-wasm-assembly.js';
 export * from './encode/sgns-wasm.js';
 export * from './encode/sparse-matrix.js';
 export * from './encode/stats.js';

@@ -85,7 +85,8 @@ export function allocateSgnsKernelMemory(
   threads: number,
   expTable: Float32Array,
 ): { memory: WebAssembly.Memory; layout: SgnsKernelLayout; syn0: Float32Array; syn1neg: Float32Array } {
-  const align = (n: number) => Math.ceil(n / 16) * 16;
+  // 128-byte alignment keeps each thread's scratch off the others' cache lines (no false sharing).
+  const align = (n: number) => Math.ceil(n / 128) * 128;
   let at = align(expTable.length * 4);
   const scratch: SgnsKernelLayout['scratch'] = [];
   for (let t = 0; t < threads; t++) {

@@ -96,18 +96,22 @@ test('Item2VecEncoder TypeScript path (simd false) also agrees with gensim neigh
   assert.ok(overlap / ids.length > 0.85, `overlap ${overlap / ids.length}`);
 });
 
-test('Item2VecEncoder with 2 workers (Hogwild on SharedArrayBuffer) trains as many pairs as 1 worker and recovers rings', async () => {
-  const enc = await new Item2VecEncoder({ ...gensimLike, workers: 2, chunk: 16, seed: 1 }).fit(corpus);
-  let sameRing = 0;
-  for (const id of enc.itemIds) {
-    sameRing +=
-      enc.mostSimilar(id, 4).filter((n) => Math.floor(Number(n.id) / 25) === Math.floor(Number(id) / 25))
-        .length / 4;
-  }
-  assert.ok(sameRing / enc.itemIds.length > 0.95);
-  const one = await new Item2VecEncoder({ ...gensimLike, workers: 1, seed: 1 }).fit(corpus);
-  assert.ok(Math.abs(enc.trainedPairs - one.trainedPairs) / one.trainedPairs < 0.05);
-});
+for (const simd of [true, false]) {
+  test(`Item2VecEncoder (simd ${simd}) with 2 workers (Hogwild on shared memory) trains as many pairs as 1 worker and recovers rings`, async () => {
+    const enc = await new Item2VecEncoder({ ...gensimLike, workers: 2, chunk: 16, simd, seed: 1 }).fit(
+      corpus,
+    );
+    let sameRing = 0;
+    for (const id of enc.itemIds) {
+      sameRing +=
+        enc.mostSimilar(id, 4).filter((n) => Math.floor(Number(n.id) / 25) === Math.floor(Number(id) / 25))
+          .length / 4;
+    }
+    assert.ok(sameRing / enc.itemIds.length > 0.95);
+    const one = await new Item2VecEncoder({ ...gensimLike, workers: 1, simd, seed: 1 }).fit(corpus);
+    assert.ok(Math.abs(enc.trainedPairs - one.trainedPairs) / one.trainedPairs < 0.05);
+  });
+}
 
 test('Item2VecEncoder.transform pools unit item vectors, ignores and counts unknown items', async () => {
   const seqs = handSequences({

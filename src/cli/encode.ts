@@ -311,7 +311,7 @@ export function encoderOptions(flags: ParsedFlags): Record<string, unknown> {
 /** What an encoder counted while fitting and transforming (unknown items, imputed values, ...). */
 function encoderReports(encoder: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['report', 'lastTransformReport', 'svdRank', 'trainedPairs'] as const) {
+  for (const key of ['report', 'lastTransformReport', 'svdRank', 'trainedPairs', 'emptyUsers'] as const) {
     const v = (encoder as Record<string, unknown>)[key];
     if (v !== undefined) out[key] = v;
   }

@@ -2,7 +2,8 @@
  * Text encoder: each user's behavior written as a sentence (textualize.ts) and embedded by a
  * pretrained sentence model, either from a local folder (`source: 'local'`, onnxruntime-node) or an
  * OpenAI-compatible embeddings endpoint (`source: 'endpoint'`). Pretrained, so `fit` only loads the
- * model and checks the template; `transform` embeds. Empty sequences embed the empty sentence.
+ * model and checks the template; `transform` embeds. Sequences without events are not embedded:
+ * their rows are zero, counted in `emptyUsers`.
  */
 import type { SequenceSet } from '../data/sequence-set.js';
 import type { Matrix } from '../util/matrix.js';
@@ -82,24 +83,30 @@ export class TextEmbeddingEncoder implements Encoder {
     );
   }
 
+  /** Sequences with no events in the last transform: not sent to the model, zero rows. */
+  emptyUsers = 0;
+
   async transform(seqs: SequenceSet): Promise<Matrix> {
     if (this.embedder === undefined) throw new Error('TextEmbeddingEncoder.transform: call fit first');
     const texts = this.texts(seqs);
+    // Endpoints reject empty inputs and a model's [CLS][SEP] vector says nothing: empty users get zero rows.
+    const index = texts.map((_, i) => i).filter((i) => seqs.offsets[i + 1] > seqs.offsets[i]);
+    this.emptyUsers = texts.length - index.length;
     const chunk = 256;
-    const rows: Float32Array[] = [];
-    for (let i = 0; i < texts.length; i += chunk) {
-      rows.push(...(await this.embedder.embed(texts.slice(i, i + chunk))));
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < index.length; i += chunk) {
+      vectors.push(...(await this.embedder.embed(index.slice(i, i + chunk).map((r) => texts[r]))));
       this.options.onProgress({
         task: 'text embeddings',
-        done: Math.min(i + chunk, texts.length),
-        total: texts.length,
+        done: Math.min(i + chunk, index.length),
+        total: index.length,
       });
     }
-    const dim = rows[0]?.length ?? 0;
-    const data = new Float32Array(rows.length * dim);
-    rows.forEach((r, i) => {
-      data.set(this.options.normalize ? normalizeInPlace(Float32Array.from(r)) : r, i * dim);
+    const dim = vectors[0]?.length ?? 0;
+    const data = new Float32Array(texts.length * dim);
+    vectors.forEach((v, k) => {
+      data.set(this.options.normalize ? normalizeInPlace(Float32Array.from(v)) : v, index[k] * dim);
     });
-    return { rows: rows.length, cols: dim, data };
+    return { rows: texts.length, cols: dim, data };
   }
 }

@@ -1,6 +1,7 @@
 /**
  * Radius neighborhoods on onnxruntime: each tile's pairs within the radius are found in the graph
  * (LessOrEqual -> NonZero -> GatherND), so only the pairs, not the n^2 distances, cross into JS.
+ * Only the columns sharing indices with a block's rows go through the self mask.
  */
 import type { Matrix } from '../../util/matrix.js';
 import type { DistanceMetric } from '../distance-metric.js';
@@ -9,7 +10,7 @@ import { radiusGraph } from './graphs.js';
 import { type Feeds, f32, runGraph } from './runtime.js';
 import { onnxKernelOptions } from './options.js';
 import { centeringShift } from './shift.js';
-import { indexTensors, rowsTensor, tileShape, touchesDiagonal } from './tiles.js';
+import { indexTensors, rowsTensor, splitAtDiagonal, tileShape } from './tiles.js';
 
 /** All j with dist(x_i, x_j) <= eps (i itself included), per row in increasing j. Requires n, d >= 1. */
 export async function radiusNeighborsOnnx(
@@ -29,17 +30,17 @@ export async function radiusNeighborsOnnx(
     const rb = Math.min(rowBlock, n - r0);
     const tiles: { c0: number; pairs: Int32Array; dist: Float32Array }[] = [];
     const perRow = new Int32Array(rb);
-    for (let c0 = 0; c0 < n; c0 += colBlock) {
-      const cb = Math.min(colBlock, n - c0);
-      const self = touchesDiagonal(r0, rb, c0, cb);
-      const feeds: Feeds = { X: rowsTensor(X, r0, rb), Y: rowsTensor(X, c0, cb), limit };
-      if (shift !== undefined) feeds.shift = shift;
-      if (self) Object.assign(feeds, indexTensors(r0, rb, c0, cb));
-      const out = await runGraph(`radius:${metric}:${self}`, () => radiusGraph(metric, self), feeds);
-      const pairs = out.pairs.data as Int32Array;
-      const nnz = pairs.length / 2;
-      for (let p = 0; p < nnz; p++) perRow[pairs[p]]++;
-      tiles.push({ c0, pairs, dist: out.distances.data as Float32Array });
+    for (let t0 = 0; t0 < n; t0 += colBlock) {
+      for (const { c0, cb, self } of splitAtDiagonal(r0, rb, t0, Math.min(colBlock, n - t0))) {
+        const feeds: Feeds = { X: rowsTensor(X, r0, rb), Y: rowsTensor(X, c0, cb), limit };
+        if (shift !== undefined) feeds.shift = shift;
+        if (self) Object.assign(feeds, indexTensors(r0, rb, c0, cb));
+        const out = await runGraph(`radius:${metric}:${self}`, () => radiusGraph(metric, self), feeds);
+        const pairs = out.pairs.data as Int32Array;
+        const nnz = pairs.length / 2;
+        for (let p = 0; p < nnz; p++) perRow[pairs[p]]++;
+        tiles.push({ c0, pairs, dist: out.distances.data as Float32Array });
+      }
     }
     // Lay the block's pairs out row by row; tiles come in column order, so each row stays sorted.
     const cursor = new Int32Array(rb);

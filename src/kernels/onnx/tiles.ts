@@ -46,6 +46,22 @@ export function indexTensors(
   };
 }
 
-/** Whether rows [r0, r0 + rb) and columns [c0, c0 + cb) share a global index. */
-export const touchesDiagonal = (r0: number, rb: number, c0: number, cb: number): boolean =>
-  r0 < c0 + cb && c0 < r0 + rb;
+/**
+ * The column tile [c0, c0 + cb) split so that only the part sharing global indices with rows
+ * [r0, r0 + rb) needs the self mask (an Equal/Where pass over a whole tile costs as much as its TopK):
+ * up to three pieces in column order, `self` on the middle one.
+ */
+export function splitAtDiagonal(
+  r0: number,
+  rb: number,
+  c0: number,
+  cb: number,
+): { c0: number; cb: number; self: boolean }[] {
+  const lo = Math.max(c0, r0);
+  const hi = Math.min(c0 + cb, r0 + rb);
+  if (lo >= hi) return [{ c0, cb, self: false }];
+  const pieces = [{ c0: lo, cb: hi - lo, self: true }];
+  if (c0 < lo) pieces.unshift({ c0, cb: lo - c0, self: false });
+  if (hi < c0 + cb) pieces.push({ c0: hi, cb: c0 + cb - hi, self: false });
+  return pieces;
+}

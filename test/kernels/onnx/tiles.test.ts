@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DEFAULT_ONNX_KERNEL_OPTIONS } from '../../../src/kernels/onnx/options.js';
-import { tileShape, touchesDiagonal } from '../../../src/kernels/onnx/tiles.js';
+import { splitAtDiagonal, tileShape } from '../../../src/kernels/onnx/tiles.js';
 
 test('tileShape(m, options) keeps a tile within tileElements and maxTileCols (memory bound by design)', () => {
   for (const m of [1, 7, 20, 8191, 8192, 8193, 100_000]) {
@@ -16,9 +16,16 @@ test('tileShape(m, options) keeps a tile within tileElements and maxTileCols (me
   }
 });
 
-test('touchesDiagonal(r0, rb, c0, cb) is true exactly when the row and column ranges overlap', () => {
-  assert.equal(touchesDiagonal(0, 4, 4, 4), false);
-  assert.equal(touchesDiagonal(0, 5, 4, 4), true);
-  assert.equal(touchesDiagonal(8, 2, 4, 4), false);
-  assert.equal(touchesDiagonal(7, 2, 4, 4), true);
+test('splitAtDiagonal(r0, rb, c0, cb) isolates the columns that share indices with the rows', () => {
+  assert.deepEqual(splitAtDiagonal(0, 4, 4, 4), [{ c0: 4, cb: 4, self: false }]);
+  assert.deepEqual(splitAtDiagonal(4, 2, 0, 10), [
+    { c0: 0, cb: 4, self: false },
+    { c0: 4, cb: 2, self: true },
+    { c0: 6, cb: 4, self: false },
+  ]);
+  assert.deepEqual(splitAtDiagonal(0, 8, 0, 4), [{ c0: 0, cb: 4, self: true }]);
+  assert.deepEqual(splitAtDiagonal(6, 4, 0, 8), [
+    { c0: 0, cb: 6, self: false },
+    { c0: 6, cb: 2, self: true },
+  ]);
 });

@@ -31,7 +31,9 @@ export async function run(): Promise<void> {
     const users = await writeTaobaoCsv(path, { events, seed: 7 });
     const genSeconds = (performance.now() - g0) / 1000;
     const mb = statSync(path).size / 2 ** 20;
-    console.log(`ingest: generated ${events.toLocaleString('en')} events, ${users.toLocaleString('en')} users, ${mb.toFixed(0)} MiB CSV in ${genSeconds.toFixed(1)} s`);
+    console.log(
+      `ingest: generated ${events.toLocaleString('en')} events, ${users.toLocaleString('en')} users, ${mb.toFixed(0)} MiB CSV in ${genSeconds.toFixed(1)} s`,
+    );
     let peak = process.memoryUsage().rss;
     const timer = setInterval(() => {
       peak = Math.max(peak, process.memoryUsage().rss);
@@ -55,7 +57,10 @@ export async function run(): Promise<void> {
     const py = spawnSync('/usr/bin/python3', ['-c', PANDAS, path], { encoding: 'utf8' });
     if (py.status === 0) {
       const [peerSeconds] = py.stdout.trim().split(/\s+/).map(Number);
-      rows.push(['pandas read+group (s)', peerSeconds.toFixed(2)], ['ratio pandas / segscope', (peerSeconds / seconds).toFixed(2)]);
+      rows.push(
+        ['pandas read+group (s)', peerSeconds.toFixed(2)],
+        ['ratio pandas / segscope', (peerSeconds / seconds).toFixed(2)],
+      );
     } else rows.push(['pandas peer', `not run (${(py.stderr || 'no pandas').trim().split('\n').pop()})`]);
     const width = Math.max(...rows.map(([k]) => k.length)) + 2;
     for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}${v}`);

@@ -15,7 +15,7 @@ import { type ClusterSumsTile, clusterSumsGraph, type SumKind } from './graphs.j
 import { onnxKernelOptions } from './options.js';
 import { type Feeds, f32, runGraph } from './runtime.js';
 import { centeringShift } from './shift.js';
-import { indexTensors, rowsTensor } from './tiles.js';
+import { indexTensors, rowsTensor, squareSide } from './tiles.js';
 
 /** Shorter runs of one label go into mixed blocks (one-hot MatMul) rather than tiny pure tiles. */
 const MIN_PURE_BLOCK = 256;
@@ -38,7 +38,7 @@ export async function clusterDistanceSumsOnnx(
   const onehotOf = (b: ClusterBlock) =>
     f32(onehot.subarray(b.start * k, (b.start + b.size) * k), [b.size, k]);
   const opts = onnxKernelOptions();
-  const side = Math.max(1, Math.min(n, opts.maxTileCols, Math.floor(Math.sqrt(opts.tileElements))));
+  const side = squareSide(n, X.cols, opts);
   const blocks = clusterBlocks(sortedLabels, side, Math.min(side, MIN_PURE_BLOCK));
   const shift = metric === 'euclidean' ? f32(centeringShift(Xs), [1, X.cols]) : undefined;
   const sorted = new Float64Array(n * k);

@@ -25,7 +25,7 @@ export async function kNearestOnnx(
 ): Promise<{ indices: Int32Array; distances: Float32Array }> {
   const shift = metric === 'euclidean' ? f32(centeringShift(X, queries), [1, X.cols]) : undefined;
   const lists = new NeighborLists(queries.rows, k);
-  const { rowBlock, colBlock } = tileShape(X.rows, onnxKernelOptions());
+  const { rowBlock, colBlock } = tileShape(X.rows, X.cols, onnxKernelOptions());
   const values = new Float32Array(Math.min(rowBlock, queries.rows) * Math.min(k, colBlock));
   const cols = new Int32Array(values.length);
   for (let r0 = 0; r0 < queries.rows; r0 += rowBlock) {

@@ -9,7 +9,7 @@ import { type PairwiseValue, pairwiseGraph } from './graphs.js';
 import { type Feeds, f32, runGraph } from './runtime.js';
 import { onnxKernelOptions } from './options.js';
 import { centeringShift } from './shift.js';
-import { indexTensors, rowsTensor } from './tiles.js';
+import { indexTensors, rowsTensor, tileShape } from './tiles.js';
 
 /** Receives rows [rowStart, rowStart + rowCount) of the distance matrix, row-major. */
 export type DistanceBlockVisitor = (
@@ -55,7 +55,7 @@ export async function pairwiseMatrix(
   value: PairwiseValue,
 ): Promise<Float32Array> {
   const out = new Float32Array(A.rows * B.rows);
-  const blockRows = Math.max(1, Math.floor(onnxKernelOptions().tileElements / B.rows));
+  const { rowBlock: blockRows } = tileShape(B.rows, B.cols, { ...onnxKernelOptions(), maxTileCols: B.rows });
   await pairwiseRows(A, B, metric, value, blockRows, (r0, rb) =>
     out.subarray(r0 * B.rows, (r0 + rb) * B.rows),
   );

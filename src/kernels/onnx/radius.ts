@@ -21,7 +21,7 @@ export async function radiusNeighborsOnnx(
   const n = X.rows;
   const shift = metric === 'euclidean' ? f32(centeringShift(X), [1, X.cols]) : undefined;
   const limit = f32(Float32Array.of(metric === 'euclidean' ? eps * eps : eps), [1]);
-  const { rowBlock, colBlock } = tileShape(n, onnxKernelOptions());
+  const { rowBlock, colBlock } = tileShape(n, X.cols, onnxKernelOptions());
   const offsets = new Int32Array(n + 1);
   const indexChunks: Int32Array[] = [];
   const distanceChunks: Float32Array[] = [];

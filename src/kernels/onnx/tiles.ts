@@ -7,13 +7,24 @@ import type { OnnxKernelOptions } from './options.js';
 import { f32, i32 } from './runtime.js';
 import type { Tensor } from 'onnxruntime-node';
 
-/** Rows and columns of one tile for an n x m problem. */
+/**
+ * Rows and columns of one tile for an n x m problem in d dimensions. The graph also makes centered
+ * copies of its input rows ([rows, d + 2]), so rows are bounded by tileElements / (d + 2) as well.
+ */
 export function tileShape(
   m: number,
+  d: number,
   opts: Readonly<OnnxKernelOptions>,
 ): { rowBlock: number; colBlock: number } {
   const colBlock = Math.max(1, Math.min(m, opts.maxTileCols));
-  return { rowBlock: Math.max(1, Math.floor(opts.tileElements / colBlock)), colBlock };
+  const rowBlock = Math.floor(Math.min(opts.tileElements / colBlock, opts.tileElements / (d + 2)));
+  return { rowBlock: Math.max(1, rowBlock), colBlock };
+}
+
+/** The side of the square tiles of a symmetric n x n problem in d dimensions (same bounds). */
+export function squareSide(n: number, d: number, opts: Readonly<OnnxKernelOptions>): number {
+  const side = Math.min(n, opts.maxTileCols, Math.sqrt(opts.tileElements), opts.tileElements / (d + 2));
+  return Math.max(1, Math.floor(side));
 }
 
 /** Rows [start, start + count) of X as a [count, d] tensor over X's own buffer. */

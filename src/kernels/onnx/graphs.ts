@@ -111,7 +111,10 @@ export type SumKind = 'pure' | 'mixed' | 'none';
 export interface ClusterSumsTile {
   /** Rows and columns are the same block: self entries are zeroed and only row sums are taken. */
   diagonal: boolean;
-  /** Row sums S over the tile's columns: [b] (column block is one label), [b, k] (onehotY) or none. */
+  /**
+   * Row sums S over the tile's columns: [b] (column block is one label), [b, ky] (onehotY over the
+   * column block's label range) or none.
+   */
   rowSums: SumKind;
   /** Column sums T over the tile's rows (D is symmetric, so these serve the mirrored tile). */
   colSums: SumKind;
@@ -131,11 +134,11 @@ export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile):
     g.node('ReduceSum', [D, g.constant('int64', [1], [axis])], { keepdims: intAttr(0) });
   if (tile.rowSums === 'pure') g.output(reduce(1), 'S', 'float32', ['b']);
   if (tile.rowSums === 'mixed')
-    g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'k'])]), 'S', 'float32', ['b', 'k']);
+    g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'ky'])]), 'S', 'float32', ['b', 'ky']);
   if (tile.colSums === 'pure') g.output(reduce(0), 'T', 'float32', ['m']);
   if (tile.colSums === 'mixed') {
-    const onehotX = g.input('onehotX', 'float32', ['b', 'k']);
-    g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'k']);
+    const onehotX = g.input('onehotX', 'float32', ['b', 'kx']);
+    g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'kx']);
   }
   return g.encode();
 }

@@ -186,6 +186,18 @@ test('onnx clusterDistanceSums on unbalanced clusters (60, 3, 2, 1) with noise u
   );
 });
 
+test('onnx clusterDistanceSums with many tiny clusters and an empty label matches the reference (seed 47)', async () => {
+  const labels = randomLabels(90, 40, 47).map((c) => (c === 7 ? 8 : c));
+  const X = normalMatrix(90, 5, 48);
+  await withTiles({ tileElements: 256, maxTileCols: 64 }, async () => {
+    for (const metric of METRICS) {
+      const fast = await onnx.clusterDistanceSums(X, labels, 40, metric);
+      assertClose(fast, await reference.clusterDistanceSums(X, labels, 40, metric), 1e-5, metric);
+      for (let i = 0; i < 90; i++) assert.equal(fast[i * 40 + 7], 0, 'the empty cluster 7 sums to 0');
+    }
+  });
+});
+
 test('onnx kNearest(X, k) matches the reference, self excluded, for k = 1 and k = n - 1 (seed 50)', async () => {
   await withTiles({ tileElements: 60, maxTileCols: 6 }, async () => {
     const X = normalMatrix(29, 4, 50);

@@ -3,8 +3,9 @@
  * and cut into blocks (cluster-blocks.ts); D is symmetric, so only tiles on and above the block
  * diagonal are computed, each feeding its rows (S) and, mirrored, its columns (T). A tile's sums are
  * float32 over at most `side` terms and are accumulated across tiles in float64, which keeps the
- * relative error near 2^-24 * sqrt(side). Memory: one label-ordered copy of X (O(n d)), the one-hot
- * labels and sums (O(n k)), and one tile (O(side^2)).
+ * relative error near 2^-24 * sqrt(side). Memory: one label-ordered copy of X (O(n d)), the sums
+ * (O(n k), twice: label order and input order), one-hot labels of mixed blocks over their own label
+ * ranges, and one tile (O(side^2)).
  */
 import type { Labels } from '../../util/labels.js';
 import type { Matrix } from '../../util/matrix.js';

@@ -164,20 +164,16 @@ export function topKGraph(metric: DistanceMetric, self: boolean): Uint8Array {
 }
 
 /**
- * Pairs within a radius: `pairs` [2, nnz] (int32 tile row, tile column, row-major order) and their
- * distances [nnz], for entries with raw value <= `limit` (eps^2 for euclidean, eps for cosine).
+ * Candidate pairs within a radius: `pairs` [2, nnz] (int32 tile row, tile column, row-major order)
+ * for entries with raw value <= `limit` (eps^2 for euclidean, eps for cosine, plus an error margin).
  * Self entries are set to 0 first, so a point is always its own neighbor (as in scikit-learn's DBSCAN).
  */
 export function radiusGraph(metric: DistanceMetric, self: boolean): Uint8Array {
-  // Compare before clamping (a negative value is <= any limit) and clamp only the picked values.
+  // Compare before clamping: a negative value is <= any limit.
   const { g, unclamped } = rawTile(`radius_${metric}`, metric);
   const limit = g.input('limit', 'float32', [1]);
   const masked = self ? maskSelf(g, unclamped, 0) : unclamped;
   const where = g.node('NonZero', [g.node('LessOrEqual', [masked, limit])]);
-  const picked = g.node('Relu', [
-    g.node('GatherND', [masked, g.node('Transpose', [where], { perm: intsAttr([1, 0]) })]),
-  ]);
   g.output(g.node('Cast', [where], { to: intAttr(6) }), 'pairs', 'int32', [2, 'nnz']);
-  g.output(finish(g, picked, metric, 'distance'), 'distances', 'float32', ['nnz']);
   return g.encode();
 }

@@ -1,6 +1,7 @@
 /**
  * Radius neighborhoods on onnxruntime: each tile's pairs within the radius are found in the graph
- * (LessOrEqual -> NonZero -> GatherND), so only the pairs, not the n^2 distances, cross into JS.
+ * (LessOrEqual -> NonZero), so only the candidate pairs, not the n^2 distances, cross into JS;
+ * they are then re-scored exactly (refine.ts), so the result equals the reference's.
  */
 import type { Matrix } from '../../util/matrix.js';
 import type { DistanceMetric } from '../distance-metric.js';
@@ -9,6 +10,7 @@ import { radiusGraph } from './graphs.js';
 import { type Feeds, f32, runGraph } from './runtime.js';
 import { onnxKernelOptions } from './options.js';
 import { centeringShift } from './shift.js';
+import { referenceDistance, referenceRows, tileErrorBound } from './refine.js';
 import { indexTensors, rowsTensor, squareSide } from './tiles.js';
 
 /** All j with dist(x_i, x_j) <= eps (i itself included), per row in increasing j. Requires n, d >= 1. */
@@ -18,12 +20,24 @@ export async function radiusNeighborsOnnx(
   metric: DistanceMetric,
 ): Promise<Neighborhoods> {
   const n = X.rows;
-  const shift = metric === 'euclidean' ? f32(centeringShift(X), [1, X.cols]) : undefined;
-  const limit = f32(Float32Array.of(metric === 'euclidean' ? eps * eps : eps), [1]);
+  const shiftValues = metric === 'euclidean' ? centeringShift(X) : undefined;
+  const shift = shiftValues === undefined ? undefined : f32(shiftValues, [1, X.cols]);
+  // Candidates within the radius plus the float32 error bound; refine.ts then keeps exactly the
+  // reference's pairs. The margin widens the radius by a relative ~1e-6 on typical data.
+  const margin = tileErrorBound(X, shiftValues);
+  const limit = f32(Float32Array.of((metric === 'euclidean' ? eps * eps : eps) + margin), [1]);
+  const rows = referenceRows(X, metric, 'radiusNeighbors');
   const side = squareSide(n, X.cols, onnxKernelOptions());
   // D is symmetric: square tiles on and above the block diagonal; an off-diagonal tile's pairs also
   // serve, mirrored, the rows of its columns.
-  const tiles: { r0: number; c0: number; mirrored: boolean; pairs: Int32Array; dist: Float32Array }[] = [];
+  const tiles: {
+    r0: number;
+    c0: number;
+    mirrored: boolean;
+    pairs: Int32Array;
+    dist: Float32Array;
+    kept: number;
+  }[] = [];
   const counts = new Int32Array(n);
   for (let r0 = 0; r0 < n; r0 += side) {
     const rb = Math.min(side, n - r0);
@@ -38,8 +52,27 @@ export async function radiusNeighborsOnnx(
       const nnz = pairs.length / 2;
       for (let p = 0; p < nnz; p++) counts[r0 + pairs[p]]++;
       if (!self) for (let p = 0; p < nnz; p++) counts[c0 + pairs[nnz + p]]++;
-      tiles.push({ r0, c0, mirrored: !self, pairs, dist: out.distances.data as Float32Array });
+      tiles.push({ r0, c0, mirrored: !self, pairs, dist: new Float32Array(nnz), kept: 0 });
     }
+  }
+  // Exact re-scoring: each tile's pairs are kept or dropped (dist <= eps, self always), in place.
+  for (const tile of tiles) {
+    const nnz = tile.pairs.length / 2;
+    let kept = 0;
+    for (let p = 0; p < nnz; p++) {
+      const i = tile.r0 + tile.pairs[p];
+      const j = tile.c0 + tile.pairs[nnz + p];
+      const dist = i === j ? 0 : referenceDistance(rows, i, rows, j, metric);
+      if (dist > eps) {
+        counts[i]--;
+        if (tile.mirrored) counts[j]--;
+        continue;
+      }
+      tile.pairs[kept] = tile.pairs[p];
+      tile.pairs[nnz + kept] = tile.pairs[nnz + p];
+      tile.dist[kept++] = dist;
+    }
+    tile.kept = kept;
   }
   const offsets = new Int32Array(n + 1);
   for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + counts[i];
@@ -48,15 +81,15 @@ export async function radiusNeighborsOnnx(
   const distances = new Float32Array(offsets[n]);
   // A row's pairs arrive in tile order, which is column order: mirrored tiles (lower column blocks)
   // come first, and NonZero lists a tile row-major, so each row comes out sorted.
-  for (const { r0, c0, mirrored, pairs, dist } of tiles) {
+  for (const { r0, c0, mirrored, pairs, dist, kept } of tiles) {
     const nnz = pairs.length / 2;
-    for (let p = 0; p < nnz; p++) {
+    for (let p = 0; p < kept; p++) {
       const at = cursor[r0 + pairs[p]]++;
       indices[at] = c0 + pairs[nnz + p];
       distances[at] = dist[p];
     }
     if (!mirrored) continue;
-    for (let p = 0; p < nnz; p++) {
+    for (let p = 0; p < kept; p++) {
       const at = cursor[c0 + pairs[nnz + p]]++;
       indices[at] = r0 + pairs[p];
       distances[at] = dist[p];

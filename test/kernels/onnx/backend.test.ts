@@ -235,20 +235,32 @@ test('onnx kNearest on a small-integer grid returns the same tie order as the re
   });
 });
 
-test('onnx radiusNeighbors(X, eps) matches the reference, including pairs at exactly eps on a grid', async () => {
+test('onnx radiusNeighbors(X, eps) equals the reference exactly, including pairs at exactly eps', async () => {
+  // eps set to a pair's own reference distance, far from the origin (seeds 64, 65): float32 GEMM
+  // values alone would put it on either side; the exact re-scoring keeps it.
+  const far = normalMatrix(40, 6, 64, 50);
+  const farEps = (await reference.distances(far, far, 'euclidean'))[3 * 40 + 17];
+  const unit = normalMatrix(40, 6, 65, 1);
+  const unitEps = (await reference.distances(unit, unit, 'cosine'))[5 * 40 + 22];
   await withTiles({ tileElements: 100, maxTileCols: 10 }, async () => {
     const cases: [Matrix, number, DistanceMetric][] = [
       [gridMatrix(37, 2, 60), 1, 'euclidean'],
       [normalMatrix(41, 3, 61), 0.9, 'euclidean'],
       [normalMatrix(41, 3, 62), 0.2, 'cosine'],
       [normalMatrix(1, 3, 63), 0, 'euclidean'],
+      [far, farEps, 'euclidean'],
+      [unit, unitEps, 'cosine'],
     ];
     for (const [X, eps, metric] of cases) {
       const fast = await onnx.radiusNeighbors(X, eps, metric);
       const ref = await reference.radiusNeighbors(X, eps, metric);
       assert.deepEqual(Array.from(fast.offsets), Array.from(ref.offsets), `${metric} eps=${eps} offsets`);
       assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices), `${metric} eps=${eps} indices`);
-      assertClose(fast.distances, ref.distances, 1e-5, `${metric} eps=${eps} distances`);
+      assert.deepEqual(
+        Array.from(fast.distances),
+        Array.from(ref.distances),
+        `${metric} eps=${eps} distances`,
+      );
     }
   });
 });

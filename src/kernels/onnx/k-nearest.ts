@@ -3,8 +3,9 @@
  * tiles here (neighbor-lists.ts). ONNX TopK (opset 11+) orders equal values by lower index and the
  * merge is lexicographic, so ties go to the lower index, as in the reference. For self queries the
  * columns that share indices with the query rows are a separate, masked piece: self pairs are +inf
- * there and never kept. (Computing only half of the symmetric D was tried: the column-wise TopK
- * costs more than the GEMM it saves.)
+ * there and never kept. The tiles keep 2k + 8 candidates per row, which are then re-scored exactly
+ * (refine.ts), so distances and tie order are the reference's. (Computing only half of the
+ * symmetric D was tried: the column-wise TopK costs more than the GEMM it saves.)
  */
 import type { Matrix } from '../../util/matrix.js';
 import type { DistanceMetric } from '../distance-metric.js';
@@ -13,6 +14,7 @@ import { NeighborLists } from './neighbor-lists.js';
 import { onnxKernelOptions } from './options.js';
 import { type Feeds, f32, i32, i64, runGraph } from './runtime.js';
 import { centeringShift } from './shift.js';
+import { referenceDistance, referenceRows } from './refine.js';
 import { indexTensors, rowsTensor, splitAtDiagonal, tileShape } from './tiles.js';
 
 /** Requires 1 <= k <= available candidates and X.cols >= 1; `self` excludes index i for query i. */
@@ -24,9 +26,10 @@ export async function kNearestOnnx(
   self: boolean,
 ): Promise<{ indices: Int32Array; distances: Float32Array }> {
   const shift = metric === 'euclidean' ? f32(centeringShift(X, queries), [1, X.cols]) : undefined;
-  const lists = new NeighborLists(queries.rows, k);
+  const candidates = Math.min(X.rows - (self ? 1 : 0), 2 * k + 8);
+  const lists = new NeighborLists(queries.rows, candidates);
   const { rowBlock, colBlock } = tileShape(X.rows, X.cols, onnxKernelOptions());
-  const values = new Float32Array(Math.min(rowBlock, queries.rows) * Math.min(k, colBlock));
+  const values = new Float32Array(Math.min(rowBlock, queries.rows) * Math.min(candidates, colBlock));
   const cols = new Int32Array(values.length);
   for (let r0 = 0; r0 < queries.rows; r0 += rowBlock) {
     const rb = Math.min(rowBlock, queries.rows - r0);
@@ -35,7 +38,7 @@ export async function kNearestOnnx(
         ? splitAtDiagonal(r0, rb, t0, Math.min(colBlock, X.rows - t0))
         : [{ c0: t0, cb: Math.min(colBlock, X.rows - t0), self: false }];
       for (const { c0, cb, self: masked } of pieces) {
-        const kk = Math.min(k, cb);
+        const kk = Math.min(candidates, cb);
         const feeds: Feeds = { X: rowsTensor(queries, r0, rb), Y: rowsTensor(X, c0, cb), K: i64(kk) };
         if (shift !== undefined) feeds.shift = shift;
         if (masked) Object.assign(feeds, indexTensors(r0, rb, c0, cb));
@@ -47,5 +50,47 @@ export async function kNearestOnnx(
       }
     }
   }
-  return { indices: lists.indices, distances: lists.distances };
+  return rescore(lists, X, k, candidates, metric, queries);
+}
+
+/**
+ * The k best of each row's candidates by (exact reference distance, index): the reference's values
+ * and tie order, whenever fewer than candidates - k points lie within float32 error of the k-th.
+ */
+function rescore(
+  lists: NeighborLists,
+  X: Matrix,
+  k: number,
+  candidates: number,
+  metric: DistanceMetric,
+  queries: Matrix,
+) {
+  const rows = referenceRows(X, metric, 'kNearest');
+  const queryRows = queries === X ? rows : referenceRows(queries, metric, 'kNearest');
+  const indices = new Int32Array(queries.rows * k);
+  const distances = new Float32Array(queries.rows * k);
+  const order = new Int32Array(candidates);
+  const exact = new Float32Array(candidates);
+  for (let q = 0; q < queries.rows; q++) {
+    const o = q * candidates;
+    for (let c = 0; c < candidates; c++) {
+      order[c] = lists.indices[o + c];
+      exact[c] = referenceDistance(queryRows, q, rows, order[c], metric);
+    }
+    // Insertion sort by (distance, index): the lists are nearly sorted already.
+    for (let a = 1; a < candidates; a++) {
+      const d = exact[a];
+      const j = order[a];
+      let b = a - 1;
+      for (; b >= 0 && (exact[b] > d || (exact[b] === d && order[b] > j)); b--) {
+        exact[b + 1] = exact[b];
+        order[b + 1] = order[b];
+      }
+      exact[b + 1] = d;
+      order[b + 1] = j;
+    }
+    indices.set(order.subarray(0, k), q * k);
+    distances.set(exact.subarray(0, k), q * k);
+  }
+  return { indices, distances };
 }

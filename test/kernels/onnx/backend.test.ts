@@ -206,7 +206,7 @@ test('onnx kNearest(X, k) matches the reference, self excluded, for k = 1 and k 
         const fast = await onnx.kNearest(X, k, metric);
         const ref = await reference.kNearest(X, k, metric);
         assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices), `${metric} k=${k}`);
-        assertClose(fast.distances, ref.distances, 1e-5, `${metric} k=${k}`);
+        assert.deepEqual(Array.from(fast.distances), Array.from(ref.distances), `${metric} k=${k}`);
       }
     }
   });
@@ -219,7 +219,7 @@ test('onnx kNearest(X, k, metric, Q) matches the reference for separate queries 
     const fast = await onnx.kNearest(X, 5, metric, Q);
     const ref = await reference.kNearest(X, 5, metric, Q);
     assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices));
-    assertClose(fast.distances, ref.distances, 1e-5, metric);
+    assert.deepEqual(Array.from(fast.distances), Array.from(ref.distances), metric);
   }
 });
 
@@ -231,6 +231,21 @@ test('onnx kNearest on a small-integer grid returns the same tie order as the re
       const ref = await reference.kNearest(X, k, 'euclidean');
       assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices), `k=${k}`);
       assert.deepEqual(Array.from(fast.distances), Array.from(ref.distances), `k=${k}`);
+    }
+  });
+});
+
+test('onnx kNearest on exact duplicates of continuous points keeps the reference tie order (seed 54)', async () => {
+  // 12 distinct points, each repeated 4 times: distances 0 inside a group are ties broken by index.
+  const base = normalMatrix(12, 5, 54, 20);
+  const X = { rows: 48, cols: 5, data: new Float32Array(48 * 5) };
+  for (let i = 0; i < 48; i++) X.data.set(base.data.subarray((i % 12) * 5, ((i % 12) + 1) * 5), i * 5);
+  await withTiles({ tileElements: 120, maxTileCols: 10 }, async () => {
+    for (const metric of METRICS) {
+      const fast = await onnx.kNearest(X, 5, metric);
+      const ref = await reference.kNearest(X, 5, metric);
+      assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices), metric);
+      assert.deepEqual(Array.from(fast.distances), Array.from(ref.distances), metric);
     }
   });
 });

@@ -68,10 +68,9 @@ function finish(g: GraphBuilder, raw: string, metric: DistanceMetric, value: Pai
 }
 
 /** D [b, m]: squared euclidean or distances under `metric`. */
-export function pairwiseGraph(metric: DistanceMetric, value: PairwiseValue, self: boolean): Uint8Array {
+export function pairwiseGraph(metric: DistanceMetric, value: PairwiseValue): Uint8Array {
   const { g, raw } = rawTile(`pairwise_${metric}_${value}`, metric);
-  const masked = self ? maskSelf(g, raw, 0) : raw;
-  g.output(finish(g, masked, metric, value), 'D', 'float32', ['b', 'm']);
+  g.output(finish(g, raw, metric, value), 'D', 'float32', ['b', 'm']);
   return g.encode();
 }
 

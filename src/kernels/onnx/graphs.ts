@@ -22,8 +22,12 @@ interface Tile {
   unclamped: string;
 }
 
-/** Inputs X, Y (and shift for euclidean); the raw b x m tile. */
-function rawTile(name: string, metric: DistanceMetric): Tile {
+/**
+ * Inputs X, Y (and shift for euclidean); the raw b x m tile. `narrow` (one side has few rows) adds
+ * the norms to the GEMM output instead of augmenting the inputs: the copies of a large input then
+ * cost more than the passes over a small output.
+ */
+function rawTile(name: string, metric: DistanceMetric, narrow = false): Tile {
   const g = new GraphBuilder(name);
   const X = g.input('X', 'float32', ['b', 'd']);
   const Y = g.input('Y', 'float32', ['m', 'd']);
@@ -41,8 +45,21 @@ function rawTile(name: string, metric: DistanceMetric): Tile {
     });
     return { g, raw: g.node('Relu', [cos]), unclamped: cos };
   }
-  // One GEMM yields the whole expansion: [x', ||x'||^2, 1] . [-2 y', 1, ||y'||^2] (x' = x - s, y' = y - s).
   const shift = g.input('shift', 'float32', [1, 'd']);
+  if (narrow) {
+    const Xc = g.node('Sub', [X, shift]);
+    const Yc = g.node('Sub', [Y, shift]);
+    const xn = g.node('ReduceSumSquare', [Xc], { axes: intsAttr([1]), keepdims: intAttr(1) });
+    const yn = g.node('ReduceSumSquare', [Yc], { axes: intsAttr([1]), keepdims: intAttr(0) });
+    const partial = g.node('Gemm', [Xc, Yc, yn], {
+      alpha: floatAttr(-2),
+      beta: floatAttr(1),
+      transB: intAttr(1),
+    });
+    const cross = g.node('Add', [partial, xn]);
+    return { g, raw: g.node('Relu', [cross]), unclamped: cross };
+  }
+  // One GEMM yields the whole expansion: [x', ||x'||^2, 1] . [-2 y', 1, ||y'||^2] (x' = x - s, y' = y - s).
   const one = g.constant('float32', [1, 1], [1]);
   const augment = (v: string, scale: number, normLast: boolean) => {
     const centered = g.node('Sub', [v, shift]);
@@ -68,8 +85,8 @@ function finish(g: GraphBuilder, raw: string, metric: DistanceMetric, value: Pai
 }
 
 /** D [b, m]: squared euclidean or distances under `metric`. */
-export function pairwiseGraph(metric: DistanceMetric, value: PairwiseValue): Uint8Array {
-  const { g, raw } = rawTile(`pairwise_${metric}_${value}`, metric);
+export function pairwiseGraph(metric: DistanceMetric, value: PairwiseValue, narrow: boolean): Uint8Array {
+  const { g, raw } = rawTile(`pairwise_${metric}_${value}_${narrow}`, metric, narrow);
   g.output(finish(g, raw, metric, value), 'D', 'float32', ['b', 'm']);
   return g.encode();
 }

@@ -32,8 +32,9 @@ export async function pairwiseRows(
   done?: DistanceBlockVisitor,
 ): Promise<void> {
   const self = A === B;
-  const kind = `pairwise:${metric}:${value}`;
-  const build = () => pairwiseGraph(metric, value);
+  const narrow = Math.min(A.rows, B.rows) < 4 * (A.cols + 2);
+  const kind = `pairwise:${metric}:${value}:${narrow}`;
+  const build = () => pairwiseGraph(metric, value, narrow);
   const Y = rowsTensor(B, 0, B.rows);
   const shift = metric === 'euclidean' ? f32(centeringShift(A, B), [1, B.cols]) : undefined;
   for (let r0 = 0; r0 < A.rows; r0 += blockRows) {

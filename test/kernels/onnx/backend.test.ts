@@ -78,6 +78,32 @@ test('onnx distances(A, B, metric) matches the reference for euclidean and cosin
     assertClose(await onnx.distances(A, B, metric), await reference.distances(A, B, metric), 1e-5, metric);
 });
 
+test('onnx distances(A, B) agrees with the reference for both graph forms: one side small (narrow) or both large', async () => {
+  const A = normalMatrix(60, 3, 12, 4);
+  for (const B of [normalMatrix(45, 3, 13, 4), normalMatrix(5, 3, 14, 4)]) {
+    for (const metric of METRICS) {
+      assertClose(
+        await onnx.distances(A, B, metric),
+        await reference.distances(A, B, metric),
+        1e-5,
+        `${metric} B.rows=${B.rows}`,
+      );
+      assertClose(
+        await onnx.distances(B, A, metric),
+        await reference.distances(B, A, metric),
+        1e-5,
+        `${metric} A.rows=${B.rows}`,
+      );
+    }
+    assertClose(
+      await onnx.squaredDistances(A, B),
+      await reference.squaredDistances(A, B),
+      1e-5,
+      `d2 B.rows=${B.rows}`,
+    );
+  }
+});
+
 test('onnx distances(X, X) has an exactly zero diagonal (self pairs are masked)', async () => {
   const X = normalMatrix(50, 7, 7, 3);
   for (const metric of METRICS) {

@@ -79,7 +79,7 @@ export const LOAD_FLAGS: FlagSpecs = {
   'bot-per-day': {
     type: 'number',
     description: 'sequences with more events on one day are bots (0: off)',
-    default: 2000,
+    default: 300,
   },
   'session-gap': {
     type: 'number',

@@ -70,12 +70,15 @@ export async function run(): Promise<void> {
     ];
     const py = spawnSync('/usr/bin/python3', ['-c', PANDAS, path], { encoding: 'utf8' });
     if (py.status === 0) {
-      const [peerSeconds] = py.stdout.trim().split(/\s+/).map(Number);
+      const [peerSeconds, peerCpu] = py.stdout.trim().split(/\s+/).map(Number);
       rows.push(
-        ['pandas read+group (s)', peerSeconds.toFixed(2)],
-        ['ratio pandas / segscope', (peerSeconds / seconds).toFixed(2)],
+        ['pandas read+sort+group (s)', peerSeconds.toFixed(2)],
+        ['pandas CPU s', peerCpu.toFixed(2)],
+        ['ratio pandas / segscope (wall)', (peerSeconds / seconds).toFixed(2)],
+        ['ratio pandas / segscope (CPU)', (peerCpu / cpuSeconds).toFixed(2)],
       );
     } else rows.push(['pandas peer', `not run (${(py.stderr || 'no pandas').trim().split('\n').pop()})`]);
+    rows.push(['load average (1 min)', os.loadavg()[0].toFixed(1)]);
     const width = Math.max(...rows.map(([k]) => k.length)) + 2;
     for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}${v}`);
   } finally {

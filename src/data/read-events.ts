@@ -137,7 +137,7 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
       problems.push({
         line: lineOf(Number(row.r)),
         column: b.column,
-        reason: malformed ? 'malformed record' : `not a ${b.type}`,
+        reason: malformed ? 'malformed record' : `not a valid ${describeType(b.type)}`,
         message: malformed
           ? 'malformed JSON record (or one with none of the mapped fields)'
           : `${JSON.stringify(row.v)} is not a valid ${describeType(b.type)}`,

@@ -171,8 +171,16 @@ test("loadSequences(badRows: 'skip') counts broken rows per field with first lin
     firstLines: [2, 6],
     reason: 'wrong column count',
   });
-  assert.deepEqual(report.badRows.byField.item_id, { count: 1, firstLines: [3], reason: 'not a integer' });
-  assert.deepEqual(report.badRows.byField.timestamp, { count: 1, firstLines: [5], reason: 'not a integer' });
+  assert.deepEqual(report.badRows.byField.item_id, {
+    count: 1,
+    firstLines: [3],
+    reason: 'not a valid integer',
+  });
+  assert.deepEqual(report.badRows.byField.timestamp, {
+    count: 1,
+    firstLines: [5],
+    reason: 'not a valid integer',
+  });
   assert.equal(report.eventsKept, 3);
   assert.deepEqual(sequences.users, ['1', '2']);
   // Lines of later cleaning counts skip the rejected lines: line 7 is row 2 of the accepted rows.
@@ -187,7 +195,7 @@ test("loadSequences(badRows: 'skip') counts broken rows per field with first lin
   assert.deepEqual(y.report.badRows.byField.Timestamp, {
     count: 1,
     firstLines: [2],
-    reason: 'not a TIMESTAMPTZ',
+    reason: 'not a valid timestamp (ISO 8601)',
   });
   assert.equal(y.report.eventsKept, 2);
 });

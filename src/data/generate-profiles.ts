@@ -72,18 +72,11 @@ const HUMAN = {
  * Segment k's differences are evenly spaced over the segments and assigned in a random order, so
  * every pair of segments differs by at least the spread's step.
  */
-export function buildSegmentProfiles(
-  catalog: Catalog,
-  k: number,
-  preset: KindPreset,
-  random: Random,
-): SegmentProfile[] {
+export function buildSegmentProfiles(catalog: Catalog, k: number, preset: KindPreset, random: Random): SegmentProfile[] {
   const C = catalog.nCategories;
   const favourites = preset.sharedComposition ? [] : favouriteSets(C, k, preset.disjointPreferences, random);
   const tiers = preset.sharedComposition ? popularityTiers(catalog.categoryPopularity) : [];
-  const shared = preset.sharedComposition
-    ? tieredWeights(catalog.categoryPopularity, tiers)
-    : catalog.categoryPopularity;
+  const shared = preset.sharedComposition ? tieredWeights(catalog.categoryPopularity, tiers) : catalog.categoryPopularity;
   const spaced = (spread: number, ratio: number): number[] => {
     const perm = randomPermutation(k, random);
     return Array.from(perm, (r) => ratio ** (spread * (k === 1 ? 0 : (2 * r) / (k - 1) - 1)));
@@ -117,11 +110,7 @@ export function buildSegmentProfiles(
       successor,
       cycleProbability: 0.7 * preset.orderSpread,
       stayProbability: preset.sharedComposition ? 0.1 : HUMAN.stayProbability,
-      funnel: {
-        cart: BASE_FUNNEL.cart * cartF[s],
-        fav: BASE_FUNNEL.fav * favF[s],
-        buy: BASE_FUNNEL.buy * buyF[s],
-      },
+      funnel: { cart: BASE_FUNNEL.cart * cartF[s], fav: BASE_FUNNEL.fav * favF[s], buy: BASE_FUNNEL.buy * buyF[s] },
       actionStyle: ordered ? ACTION_STYLES[(s + styleOffset) % ACTION_STYLES.length] : 'impulse',
       medianViews: preset.medianViews * viewsF[s],
       viewsSigma: HUMAN.viewsSigma,
@@ -208,12 +197,7 @@ function favouriteSets(C: number, k: number, disjoint: boolean, random: Random):
 }
 
 /** strength * (random weights over the favourites) + (1 - strength) * global popularity. */
-function mixPreferences(
-  popularity: Float64Array,
-  favourites: number[],
-  strength: number,
-  random: Random,
-): Float64Array {
+function mixPreferences(popularity: Float64Array, favourites: number[], strength: number, random: Random): Float64Array {
   const w = new Float64Array(popularity.length);
   let fsum = 0;
   const fw = favourites.map(() => {
@@ -232,8 +216,7 @@ function mixPreferences(
 function popularityTiers(popularity: Float64Array): number[][] {
   const order = Array.from(popularity.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b);
   const tiers: number[][] = [];
-  for (let start = 0, size = 8; start < order.length; start += size, size *= 2)
-    tiers.push(order.slice(start, start + size));
+  for (let start = 0, size = 8; start < order.length; start += size, size *= 2) tiers.push(order.slice(start, start + size));
   return tiers;
 }
 

@@ -11,13 +11,7 @@ import { atomicWriteFileSync, atomicWriteStream, tempPathFor } from '../io/atomi
 import { type ProgressCallback, silentProgress } from '../util/progress.js';
 import { EventBuffer } from './generate-event-buffer.js';
 import type { GenerateOptions } from './generate-options.js';
-import {
-  type GeneratedTruth,
-  type GenerationPlan,
-  planGeneration,
-  plannedSegmentSizes,
-  simulatePlannedUser,
-} from './generate-plan.js';
+import { type GeneratedTruth, type GenerationPlan, planGeneration, plannedSegmentSizes, simulatePlannedUser } from './generate-plan.js';
 import { BEHAVIORS } from './sequence-set.js';
 
 export interface GeneratedLogFiles {
@@ -55,13 +49,9 @@ export function defaultTruthPath(eventsPath: string): string {
  * Both files appear atomically (temp file + rename); on failure neither is left half-written.
  * @throws RangeError on bad options or a bad format.
  */
-export async function writeGeneratedLog(
-  options: GenerateOptions,
-  files: GeneratedLogFiles,
-): Promise<GeneratedLogSummary> {
+export async function writeGeneratedLog(options: GenerateOptions, files: GeneratedLogFiles): Promise<GeneratedLogSummary> {
   const format = files.format ?? 'csv';
-  if (format !== 'csv' && format !== 'parquet')
-    throw new RangeError(`writeGeneratedLog: format ("${format}") must be csv or parquet`);
+  if (format !== 'csv' && format !== 'parquet') throw new RangeError(`writeGeneratedLog: format ("${format}") must be csv or parquet`);
   const plan = planGeneration(options);
   const truthPath = files.truthPath ?? defaultTruthPath(files.eventsPath);
   const onProgress = files.onProgress ?? silentProgress;
@@ -84,16 +74,7 @@ export async function writeGeneratedLog(
     atomicWriteFileSync(truthPath, formatTruthCsv(plan.truth));
   }
   const { sizes, noise, bots } = plannedSegmentSizes(plan.options);
-  return {
-    eventsPath: files.eventsPath,
-    truthPath,
-    format,
-    users: plan.options.users,
-    events,
-    segmentSizes: Array.from(sizes),
-    noiseUsers: noise,
-    bots,
-  };
+  return { eventsPath: files.eventsPath, truthPath, format, users: plan.options.users, events, segmentSizes: Array.from(sizes), noiseUsers: noise, bots };
 }
 
 const TAOBAO_COLUMNS = [
@@ -104,11 +85,7 @@ const TAOBAO_COLUMNS = [
   { name: 'timestamp', type: 'int64' },
 ] as const;
 
-async function produceCsv(
-  plan: GenerationPlan,
-  write: (chunk: string) => Promise<void>,
-  onProgress: ProgressCallback,
-): Promise<number> {
+async function produceCsv(plan: GenerationPlan, write: (chunk: string) => Promise<void>, onProgress: ProgressCallback): Promise<number> {
   const { itemIds, categoryIds } = plan.catalog;
   const user = new EventBuffer();
   const pending = new EventBuffer();
@@ -126,8 +103,7 @@ async function produceCsv(
       await write(chunk);
       chunk = '';
     }
-    if ((u & 1023) === 1023 || u === n - 1)
-      onProgress({ task: 'generate', done: u + 1, total: n, detail: `${events} events` });
+    if ((u & 1023) === 1023 || u === n - 1) onProgress({ task: 'generate', done: u + 1, total: n, detail: `${events} events` });
   }
   if (chunk.length > 0) await write(chunk);
   return events;
@@ -136,7 +112,6 @@ async function produceCsv(
 /** Truth file contents: header `user_id,segment,is_bot`, one line per user. */
 export function formatTruthCsv(truth: GeneratedTruth): string {
   const lines = ['user_id,segment,is_bot'];
-  for (let u = 0; u < truth.users.length; u++)
-    lines.push(`${truth.users[u]},${truth.segment[u]},${truth.isBot[u]}`);
+  for (let u = 0; u < truth.users.length; u++) lines.push(`${truth.users[u]},${truth.segment[u]},${truth.isBot[u]}`);
   return `${lines.join('\n')}\n`;
 }

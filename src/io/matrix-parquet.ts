@@ -1,56 +1,92 @@
 /**
- * Matrices as Parquet through the embedded engine: one FLOAT column per matrix column (`c0`,
- * `c1`, ...) on write; on read every column must be numeric and becomes a matrix column, in order.
+ * Dense numeric matrices from Parquet through embedded DuckDB: either every column numeric (one
+ * matrix column each), or a single list/array column of numbers (one embedding per row).
  */
 import { rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
 import { openDuckDB } from '../engine/duckdb-engine.js';
-import { sqlIdent, sqlString } from '../engine/sql.js';
+import { sqlString } from '../engine/sql.js';
 import { InputError } from '../util/errors.js';
 import type { Matrix } from '../util/matrix.js';
 import { tempPathFor } from './atomic-write.js';
 import { writeMatrixCsv } from './matrix-csv.js';
 
 const NUMERIC =
-  /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL.*|HUGEINT)$/;
+  /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
+const NUMERIC_LIST = /^(TINYINT|SMALLINT|INTEGER|BIGINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))\[\d*\]$/;
 
-/** Read a Parquet file of numeric columns into a float32 matrix. @throws InputError for a missing file or a non-numeric column. */
+/**
+ * Read a Parquet file as a float32 matrix.
+ * @throws InputError naming the file, and the column where known, for an unreadable file, a
+ *   non-numeric column, a null, ragged lists, or a non-finite value.
+ */
 export async function readMatrixParquet(path: string): Promise<Matrix> {
-  const engine = await openDuckDB({ threads: 1 });
+  // Loaded on first use, so importing segscope does not load DuckDB's native addon.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
   try {
-    const source = `read_parquet(${sqlString(path)})`;
-    const described = await engine.rows(`DESCRIBE SELECT * FROM ${source}`).catch((error: Error) => {
-      throw new InputError(`not a readable Parquet file: ${error.message.replace(/^duckdb: /, '')}`, {
-        file: path,
-      });
-    });
-    for (const d of described) {
-      if (!NUMERIC.test(String(d.column_type)))
-        throw new InputError(`column is ${d.column_type}, not numeric`, {
-          file: path,
-          field: String(d.column_name),
-        });
+    const source = `read_parquet('${path.replaceAll("'", "''")}')`;
+    let described: { name: string; type: string }[];
+    try {
+      const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
+      described = reader
+        .getRowObjectsJS()
+        .map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
+    } catch (error) {
+      throw new InputError(`cannot read as parquet: ${(error as Error).message}`, { file: path });
     }
-    const cols = described.length;
-    const [{ n }] = await engine.rows(`SELECT count(*) AS n FROM ${source}`);
-    const rows = Number(n);
+    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
+    if (described.length === 1 && NUMERIC_LIST.test(described[0].type)) {
+      const name = described[0].name;
+      const reader = await connection.runAndReadAll(
+        `SELECT CAST(${quoted(name)} AS DOUBLE[]) FROM ${source}`,
+      );
+      return fromLists(reader.getColumnsJS()[0] as (number[] | null)[], path, name);
+    }
+    for (const c of described) {
+      if (!NUMERIC.test(c.type))
+        throw new InputError(`column type ${c.type} is not numeric`, { file: path, field: c.name });
+    }
+    const select = described.map((c) => `CAST(${quoted(c.name)} AS DOUBLE)`).join(', ');
+    const columns = (await connection.runAndReadAll(`SELECT ${select} FROM ${source}`)).getColumnsJS() as (
+      | number
+      | null
+    )[][];
+    const rows = columns.length === 0 ? 0 : columns[0].length;
+    const cols = columns.length;
     const data = new Float32Array(rows * cols);
-    const column = new Float32Array(2048);
-    const select = described.map((d) => `CAST(${sqlIdent(String(d.column_name))} AS FLOAT)`).join(', ');
-    let at = 0;
-    await engine.stream(`SELECT ${select} FROM ${source}`, (chunk) => {
-      const m = chunk.rowCount;
-      for (let c = 0; c < cols; c++) {
-        const buf = m <= column.length ? column : new Float32Array(m);
-        chunk.column(c).copyNumbers(0, m, buf, 0, Number.NaN);
-        for (let r = 0; r < m; r++) data[(at + r) * cols + c] = buf[r];
-      }
-      at += m;
-    });
+    for (let j = 0; j < cols; j++) {
+      for (let i = 0; i < rows; i++) data[i * cols + j] = checked(columns[j][i], path, described[j].name, i);
+    }
     return { rows, cols, data };
   } finally {
-    await engine.close();
+    connection.closeSync();
+    instance.closeSync();
   }
+}
+
+function fromLists(lists: (number[] | null)[], file: string, field: string): Matrix {
+  const rows = lists.length;
+  const cols = rows === 0 || lists[0] === null ? 0 : lists[0].length;
+  const data = new Float32Array(rows * cols);
+  for (let i = 0; i < rows; i++) {
+    const list = lists[i];
+    if (list === null || list.length !== cols) {
+      throw new InputError(
+        `row ${i} has ${list === null ? 'null' : `${list.length} values`}, expected ${cols}`,
+        { file, field },
+      );
+    }
+    for (let j = 0; j < cols; j++) data[i * cols + j] = checked(list[j], file, `${field}[${j}]`, i);
+  }
+  return { rows, cols, data };
+}
+
+function checked(v: number | null, file: string, field: string, row: number): number {
+  if (v === null || !Number.isFinite(v))
+    throw new InputError(`row ${row} is ${v === null ? 'null' : v}, need a finite number`, { file, field });
+  return v;
 }
 
 /** Write a matrix as Parquet (columns c0.., FLOAT), atomically: temp file, then rename. */

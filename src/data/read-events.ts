@@ -119,11 +119,11 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
       problems.push(rejectProblem(r, preset, columns.length));
     }
   }
-  // Blank lines hold no row: for the locator they are like rejected lines, but not bad rows.
+  // Blank lines hold no row in CSV or JSONL; Parquet rows are numbered from 1.
   const lineOf =
-    format === 'csv'
-      ? lineLocator(headerLines, [...rejectedLines, ...blankLines(file)])
-      : (row: number) => row + 1;
+    format === 'parquet'
+      ? (row: number) => row + 1
+      : lineLocator(headerLines, [...rejectedLines, ...blankLines(file)]);
   const counts = new Map<string, number>();
   for (const [i, b] of bad.entries()) {
     const found = await engine.rows(

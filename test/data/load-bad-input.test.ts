@@ -216,3 +216,11 @@ test('loadSequences keeps line numbers right across blank lines (which hold no r
     /"x" is not a valid integer/,
   );
 });
+
+test('loadSequences(JSONL) keeps line numbers right across blank lines', async () => {
+  const path = eventFile('blank.jsonl', '{"u":"a","i":"x","t":1}\n\n{"u":"a", bad\n{"u":"a","i":"x","t":1}\n');
+  const mapping = { user: 'u', item: 'i', ts: 't' };
+  const { report } = await loadSequences({ path, preset: 'generic', mapping, badRows: 'skip' });
+  assert.deepEqual(report.badRows.byField['(row)'].firstLines, [3]);
+  assert.deepEqual(report.duplicates, { count: 1, firstLines: [4] });
+});

@@ -21,6 +21,7 @@ import { lineLocator } from './line-locator.js';
 import { type EventColumns, eventSelectList } from './normalize-events.js';
 import type { ColumnType, Preset } from './preset.js';
 import { type BadRowProblem, describeType, rejectProblem } from './reject-problem.js';
+import { selfDescribingColumns } from './self-describing-columns.js';
 
 export type BadRowPolicy = 'error' | 'skip';
 
@@ -175,45 +176,4 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
     badRowCount: broken + rejectedLines.length,
     lineOf,
   };
-}
-
-/** Parquet and JSONL carry column names; check the mapped ones exist. */
-async function selfDescribingColumns(
-  engine: Engine,
-  file: string,
-  format: EventFormat,
-  preset: Preset,
-): Promise<{ name: string; type: ColumnType }[]> {
-  const wanted = [...new Set(mappedColumns(preset).map((m) => m.column))];
-  const typeOf = new Map(preset.columns.map((c) => [c.name, c.type]));
-  const columns = wanted.map((name) => ({ name, type: typeOf.get(name) ?? ('VARCHAR' as ColumnType) }));
-  if (format === 'parquet') {
-    const described = await engine
-      .rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`)
-      .catch((error: Error) => {
-        throw new InputError(`not a readable Parquet file: ${error.message.replace(/^duckdb: /, '')}`, {
-          file,
-        });
-      });
-    const names = described.map((d) => String(d.column_name));
-    for (const { field, column } of mappedColumns(preset)) {
-      if (!names.includes(column))
-        throw new InputError(`column "${column}" (for ${field}) is not in the file [${names.join(', ')}]`, {
-          file,
-          field: column,
-        });
-    }
-  } else {
-    const source = `read_json(${sqlString(file)}, format='newline_delimited', columns={${wanted.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}, ignore_errors=true)`;
-    const [counts] = await engine.rows(
-      `SELECT count(*) AS n, ${wanted.map((c, i) => `count(${sqlIdent(c)}) AS c${i}`).join(', ')} FROM ${source}`,
-    );
-    for (const [i, column] of wanted.entries()) {
-      if (Number(counts.n) > 0 && Number(counts[`c${i}`]) === 0) {
-        const field = mappedColumns(preset).find((m) => m.column === column)?.field;
-        throw new InputError(`column "${column}" (for ${field}) is in no record`, { file, field: column });
-      }
-    }
-  }
-  return columns;
 }

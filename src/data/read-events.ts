@@ -5,7 +5,7 @@
  * Under `badRows: 'error'` the first one stops the load with an InputError naming file, line and
  * field; under `'skip'` they are counted per column with their first lines and removed.
  */
-import type { Engine } from '../engine/engine.js';
+import { type Engine, EngineError } from '../engine/engine.js';
 import { sqlIdent, sqlString } from '../engine/sql.js';
 import { InputError } from '../util/errors.js';
 import { FIRST_LINES, type LineCount } from './cleaning-report.js';
@@ -103,7 +103,19 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
   }
   const { select, cols } = eventSelectList(preset, columns, checked, options.keyBy);
   const badSelect = bad.map((b, i) => `, ${b.expr} AS bad${i}`).join('');
-  await engine.run(`CREATE TABLE seg_ev AS SELECT ${select}${badSelect} FROM ${source}`);
+  try {
+    await engine.run(`CREATE TABLE seg_ev AS SELECT ${select}${badSelect} FROM ${source}`);
+  } catch (error) {
+    // What the reader cannot even classify as a row (a binary file, a broken Parquet footer) is
+    // still bad input, not an internal failure.
+    if (!(error instanceof EngineError)) throw error;
+    const line = /on Line: (\d+)/i.exec(error.engineMessage)?.[1];
+    const first = error.engineMessage.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '');
+    throw new InputError(`cannot read this file as ${format}: ${first}`, {
+      file,
+      ...(line ? { line: Number(line) } : {}),
+    });
+  }
 
   const problems: BadRowProblem[] = [];
   let rejectedLines: number[] = [];

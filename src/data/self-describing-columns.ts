@@ -22,9 +22,12 @@ export async function selfDescribingColumns(
     const described = await engine
       .rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`)
       .catch((error: Error) => {
-        throw new InputError(`not a readable Parquet file: ${error.message.replace(/^duckdb: /, '')}`, {
-          file,
-        });
+        throw new InputError(
+          `not a readable Parquet file: ${error.message.replace(/^duckdb: /, '').split('\n')[0]}`,
+          {
+            file,
+          },
+        );
       });
     const names = described.map((d) => String(d.column_name));
     for (const { field, column } of mappedColumns(preset)) {

@@ -218,9 +218,39 @@ test('loadSequences keeps line numbers right across blank lines (which hold no r
 });
 
 test('loadSequences(JSONL) keeps line numbers right across blank lines', async () => {
-  const path = eventFile('blank.jsonl', '{"u":"a","i":"x","t":1}\n\n{"u":"a", bad\n{"u":"a","i":"x","t":1}\n');
+  const path = eventFile(
+    'blank.jsonl',
+    '{"u":"a","i":"x","t":1}\n\n{"u":"a", bad\n{"u":"a","i":"x","t":1}\n',
+  );
   const mapping = { user: 'u', item: 'i', ts: 't' };
   const { report } = await loadSequences({ path, preset: 'generic', mapping, badRows: 'skip' });
   assert.deepEqual(report.badRows.byField['(row)'].firstLines, [3]);
   assert.deepEqual(report.duplicates, { count: 1, firstLines: [4] });
+});
+
+test('loadSequences: a binary file, a broken Parquet file and an undecodable header are input errors', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const binary = gzipSync(Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)));
+  const path = eventFile('binary.csv', binary);
+  await assert.rejects(
+    loadSequences({ path, preset: 'taobao' }),
+    (e: unknown) =>
+      e instanceof InputError &&
+      e.file === path &&
+      /cannot read this file as csv|undecodable|columns/.test(e.message),
+  );
+  await rejects(eventFile('broken.parquet', 'PAR1garbage'), {}, /not a readable Parquet file/, 'generic', {
+    mapping: { user: 'a', item: 'b', ts: 'c' },
+  });
+  await rejects(
+    eventFile('head.csv', Buffer.from([0xff, 0xfe, 0x2c, 0x62, 0x0a, 0x31, 0x0a])),
+    { line: 1 },
+    /undecodable bytes/,
+    'retailrocket',
+  );
+  await rejects(
+    eventFile('quote.csv', `1,2,3,"pv,${T0}\n${good(1, 2)}\n`),
+    { line: 1, field: 'behavior_type' },
+    /unterminated quote/,
+  );
 });

@@ -9,14 +9,8 @@ import { type Engine, EngineError } from '../engine/engine.js';
 import { sqlIdent, sqlString } from '../engine/sql.js';
 import { InputError } from '../util/errors.js';
 import { FIRST_LINES, type LineCount } from './cleaning-report.js';
-import {
-  columnsFromHeader,
-  type EventFormat,
-  mappedColumns,
-  readFirstLine,
-  splitHeader,
-} from './event-source.js';
 import { blankLines } from './blank-lines.js';
+import { columnsFromHeader, type EventFormat, readFirstLine, splitHeader } from './event-source.js';
 import { lineLocator } from './line-locator.js';
 import { type EventColumns, eventSelectList } from './normalize-events.js';
 import type { ColumnType, Preset } from './preset.js';

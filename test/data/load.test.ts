@@ -312,3 +312,17 @@ test('loadSequences(generic Parquet) names the row of a value that is not a numb
   });
   assert.equal(skipped.report.eventsKept, 1);
 });
+
+test('loadSequences on a caller-supplied engine leaves no work tables behind', async () => {
+  const { openDuckDB } = await import('../../src/engine/duckdb-engine.js');
+  const engine = await openDuckDB({ threads: 1 });
+  try {
+    const path = eventFile('e.csv', `1,10,5,pv,${T0}\n`);
+    const { sequences } = await loadSequences({ path, preset: 'taobao', engine });
+    assert.equal(sequences.items.length, 1);
+    const [{ n }] = await engine.rows("SELECT count(*) AS n FROM information_schema.tables WHERE table_name LIKE 'seg_%'");
+    assert.equal(n, 0);
+  } finally {
+    await engine.close();
+  }
+});

@@ -320,7 +320,9 @@ test('loadSequences on a caller-supplied engine leaves no work tables behind', a
     const path = eventFile('e.csv', `1,10,5,pv,${T0}\n`);
     const { sequences } = await loadSequences({ path, preset: 'taobao', engine });
     assert.equal(sequences.items.length, 1);
-    const [{ n }] = await engine.rows("SELECT count(*) AS n FROM information_schema.tables WHERE table_name LIKE 'seg_%'");
+    const [{ n }] = await engine.rows(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name LIKE 'seg_%'",
+    );
     assert.equal(n, 0);
   } finally {
     await engine.close();

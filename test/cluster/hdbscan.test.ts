@@ -109,6 +109,11 @@ test('Hdbscan allowSingleCluster: one uniform group is all noise by default, one
   const on = await new Hdbscan({ minClusterSize: 3, minSamples: 1, allowSingleCluster: true }).fit(X);
   assert.deepEqual(Array.from(on.labels), [0, 0, 0, 0, 0, 0]);
   assert.deepEqual(Array.from(on.probabilities), [1, 1, 1, 1, 1, 1]);
+  // Prediction follows the same rule: inside the group (capped at the neighbor's lambda 2) joins,
+  // at 20 (mutual reachability 7.5, lambda 2/15) stays noise.
+  const p = await on.approximatePredict(line([11.25, 20]));
+  assert.deepEqual(Array.from(p.labels), [0, -1]);
+  assert.deepEqual(Array.from(p.probabilities), [1, 0]);
 });
 
 test('Hdbscan invariants on blobs (seed 11, 600 x 3): stability = sum over points of (lambda_p - birth); GLOSH and probabilities in [0, 1]', async () => {

@@ -124,6 +124,25 @@ export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neig
 }
 
 /**
+ * `selfKNearestRange` over chunks of `chunk` tree positions claimed from a shared counter
+ * (`Atomics.add` on counter[0]), so threads that share the work stay balanced whatever their speed.
+ */
+export function selfKNearestClaimed(
+  tree: KdTree,
+  k: number,
+  counter: Int32Array,
+  chunk: number,
+  kth: Float64Array,
+  neighbors: Int32Array,
+): void {
+  for (;;) {
+    const from = Atomics.add(counter, 0, chunk);
+    if (from >= tree.n) return;
+    selfKNearestRange(tree, k, from, Math.min(tree.n, from + chunk), kth, neighbors);
+  }
+}
+
+/**
  * `selfKNearest` for the points at tree positions [from, to), written into `kth` and `neighbors`
  * (by original index) — the unit of work a worker thread takes.
  */

@@ -4,9 +4,13 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Promise<void> }>> = {
   ingest: () => import('./ingest.js'),
+  generate: () => import('./generate.js'),
   kernels: () => import('./kernels.js'),
-  item2vec: () => import('./item2vec.js'),
+  'cluster-centroid': () => import('./cluster-centroid.js'),
   'cluster-density': () => import('./cluster-density.js'),
+  metrics: () => import('./metrics.js'),
+  item2vec: () => import('./item2vec.js'),
+  transformer: () => import('./transformer.js'),
 };
 
 const only = process.argv[2];
@@ -16,5 +20,6 @@ if (only !== undefined && !(only in BENCHES)) {
 }
 for (const [name, load] of Object.entries(BENCHES)) {
   if (only !== undefined && only !== name) continue;
+  process.stdout.write(`\n== ${name}\n`);
   await (await load()).run(only === undefined ? [] : process.argv.slice(3));
 }

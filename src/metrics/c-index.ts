@@ -35,6 +35,10 @@ export function cIndexFromPairs(p: PairDistances): MetricResult {
  * C-index of labeled points. O(n^2 d + N log N) time, O(n^2) memory.
  * @throws RangeError on bad input or above `maxPoints` clustered points.
  */
-export async function cIndex(input: Matrix | Dissimilarity, labels: Labels, options: RankIndexOptions = {}): Promise<MetricResult> {
+export async function cIndex(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: RankIndexOptions = {},
+): Promise<MetricResult> {
   return cIndexFromPairs(await pairDistances(input, labels, options, 'cIndex'));
 }

@@ -24,13 +24,21 @@ export interface ClusterMoments {
 
 /** Empty moments for `cols`-dimensional points. */
 export function momentsInit(cols: number): ClusterMoments {
-  return { cols, k: 0, count: new Float64Array(0), mean: new Float64Array(0), m2: new Float64Array(0), noise: 0 };
+  return {
+    cols,
+    k: 0,
+    count: new Float64Array(0),
+    mean: new Float64Array(0),
+    m2: new Float64Array(0),
+    noise: 0,
+  };
 }
 
 /** Add a shard (mutates and returns `state`). O(n d). @throws RangeError on a shape mismatch or NaN. */
 export function momentsAdd(state: ClusterMoments, X: Matrix, labels: Labels): ClusterMoments {
   checkVectors('momentsAdd', X, labels);
-  if (X.cols !== state.cols) throw new RangeError(`momentsAdd: X.cols (${X.cols}) != state cols (${state.cols})`);
+  if (X.cols !== state.cols)
+    throw new RangeError(`momentsAdd: X.cols (${X.cols}) != state cols (${state.cols})`);
   let max = -1;
   for (const l of labels) if (l > max) max = l;
   grow(state, max + 1);
@@ -56,7 +64,8 @@ export function momentsAdd(state: ClusterMoments, X: Matrix, labels: Labels): Cl
 
 /** Merge `other` into `state` (mutates and returns `state`). O(k d). */
 export function momentsMerge(state: ClusterMoments, other: ClusterMoments): ClusterMoments {
-  if (other.cols !== state.cols) throw new RangeError(`momentsMerge: other cols (${other.cols}) != cols (${state.cols})`);
+  if (other.cols !== state.cols)
+    throw new RangeError(`momentsMerge: other cols (${other.cols}) != cols (${state.cols})`);
   grow(state, other.k);
   const d = state.cols;
   for (let c = 0; c < other.k; c++) {

@@ -8,6 +8,7 @@
  */
 import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
+import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import type { ClustererFactory } from './clusterer-factory.js';
 import {
@@ -36,9 +37,18 @@ export interface ClusterStabilityOptions {
   /** Probability of replacing a point by noise, and the noise range in sd (`noise`); fpc's 0.05, 4. */
   noiseFraction?: number;
   noiseScale?: number;
+  /** Called after every re-run (`clusterboot <method>`, done of runs). */
+  onProgress?: ProgressCallback;
 }
 
-export const CLUSTER_STABILITY_DEFAULTS = { method: 'boot', runs: 100, seed: 0, jitterQuantile: 0.05, noiseFraction: 0.05, noiseScale: 4 } as const;
+export const CLUSTER_STABILITY_DEFAULTS = {
+  method: 'boot',
+  runs: 100,
+  seed: 0,
+  jitterQuantile: 0.05,
+  noiseFraction: 0.05,
+  noiseScale: 4,
+} as const;
 
 export interface ClusterStability {
   /** The clustering being assessed (fitted on the full data with `seed`). */
@@ -69,17 +79,30 @@ export function stabilityVerdict(meanJaccard: number): StabilityVerdict {
  * Same seed, same result.
  * @throws RangeError for bad options, NaN in X, or a clusterer that finds no cluster.
  */
-export async function clusterStability(factory: ClustererFactory, X: Matrix, options: ClusterStabilityOptions = {}): Promise<ClusterStability> {
+export async function clusterStability(
+  factory: ClustererFactory,
+  X: Matrix,
+  options: ClusterStabilityOptions = {},
+): Promise<ClusterStability> {
   const o = { ...CLUSTER_STABILITY_DEFAULTS, subsetSize: Math.floor(X.rows / 2), ...options };
-  if (!PERTURBATION_METHODS.includes(o.method)) throw new RangeError(`clusterStability: method (${o.method}) must be one of ${PERTURBATION_METHODS.join(', ')}`);
-  if (!Number.isInteger(o.runs) || o.runs < 1) throw new RangeError(`clusterStability: runs (${o.runs}) must be a positive integer`);
-  if (!Number.isInteger(o.subsetSize) || o.subsetSize < 2 || o.subsetSize > X.rows) throw new RangeError(`clusterStability: subsetSize (${o.subsetSize}) must be an integer in [2, ${X.rows}]`);
-  if (!(o.noiseFraction >= 0 && o.noiseFraction < 1)) throw new RangeError(`clusterStability: noiseFraction (${o.noiseFraction}) must be in [0, 1)`);
+  if (!PERTURBATION_METHODS.includes(o.method))
+    throw new RangeError(
+      `clusterStability: method (${o.method}) must be one of ${PERTURBATION_METHODS.join(', ')}`,
+    );
+  if (!Number.isInteger(o.runs) || o.runs < 1)
+    throw new RangeError(`clusterStability: runs (${o.runs}) must be a positive integer`);
+  if (!Number.isInteger(o.subsetSize) || o.subsetSize < 2 || o.subsetSize > X.rows)
+    throw new RangeError(
+      `clusterStability: subsetSize (${o.subsetSize}) must be an integer in [2, ${X.rows}]`,
+    );
+  if (!(o.noiseFraction >= 0 && o.noiseFraction < 1))
+    throw new RangeError(`clusterStability: noiseFraction (${o.noiseFraction}) must be in [0, 1)`);
   assertFinite(X, 'clusterStability');
   const random = randomSource(o.seed);
   const labels = (await factory(random.int(0x7fffffff)).fit(X)).labels;
   const clusters = distinctClusters(labels);
-  if (clusters.length === 0) throw new RangeError('clusterStability: the clusterer found no cluster (all noise)');
+  if (clusters.length === 0)
+    throw new RangeError('clusterStability: the clusterer found no cluster (all noise)');
   let axes: PrincipalAxes | undefined;
   let scales: Float64Array | undefined;
   if (o.method === 'jitter' || o.method === 'noise') axes = principalAxes(X);
@@ -91,11 +114,13 @@ export async function clusterStability(factory: ClustererFactory, X: Matrix, opt
     let p: Perturbed;
     if (o.method === 'boot') p = bootstrapPerturbation(X, stream);
     else if (o.method === 'subset') p = subsetPerturbation(X, o.subsetSize, stream);
-    else if (o.method === 'jitter') p = jitterPerturbation(X, axes as PrincipalAxes, scales as Float64Array, stream);
+    else if (o.method === 'jitter')
+      p = jitterPerturbation(X, axes as PrincipalAxes, scales as Float64Array, stream);
     else p = noisePerturbation(X, axes as PrincipalAxes, o.noiseFraction, o.noiseScale, stream);
     const fresh = (await factory(stream.int(0x7fffffff)).fit(p.data)).labels;
     const best = bestJaccard(labels, clusters, fresh, p);
     for (let c = 0; c < k; c++) jaccard[c * o.runs + run] = best[c];
+    options.onProgress?.({ task: `clusterboot ${o.method}`, done: run + 1, total: o.runs });
   }
   const meanJaccard = new Float64Array(k);
   const dissolvedRuns = new Int32Array(k);
@@ -125,9 +150,14 @@ export function distinctClusters(labels: Labels): Int32Array {
  * (A: original members among them, B: new members among them); 0 when both are empty (fpc's
  * zerobyzero = 0). O(points + cells).
  */
-export function bestJaccard(original: Labels, clusters: Int32Array, fresh: Labels, p: Perturbed): Float64Array {
+export function bestJaccard(
+  original: Labels,
+  clusters: Int32Array,
+  fresh: Labels,
+  p: Perturbed,
+): Float64Array {
   const index = new Map<number, number>();
-  clusters.forEach((c, i) => index.set(c, i));
+  for (let i = 0; i < clusters.length; i++) index.set(clusters[i], i);
   const sizeA = new Float64Array(clusters.length);
   const sizeB = new Map<number, number>();
   const both = new Map<number, number>();

@@ -36,7 +36,8 @@ export function daviesBouldinInit(moments: ClusterMoments): DaviesBouldinState {
 /** Add a shard (mutates and returns `state`). O(n d). @throws RangeError for a label with no centroid. */
 export function daviesBouldinAdd(state: DaviesBouldinState, X: Matrix, labels: Labels): DaviesBouldinState {
   checkVectors('daviesBouldinAdd', X, labels);
-  if (X.cols !== state.cols) throw new RangeError(`daviesBouldinAdd: X.cols (${X.cols}) != state cols (${state.cols})`);
+  if (X.cols !== state.cols)
+    throw new RangeError(`daviesBouldinAdd: X.cols (${X.cols}) != state cols (${state.cols})`);
   const d = state.cols;
   for (let i = 0; i < X.rows; i++) {
     const c = labels[i];
@@ -44,7 +45,8 @@ export function daviesBouldinAdd(state: DaviesBouldinState, X: Matrix, labels: L
       state.noise++;
       continue;
     }
-    if (c >= state.k) throw new RangeError(`daviesBouldinAdd: labels[${i}] (${c}) has no centroid from the first pass`);
+    if (c >= state.k)
+      throw new RangeError(`daviesBouldinAdd: labels[${i}] (${c}) has no centroid from the first pass`);
     let s = 0;
     for (let j = 0; j < d; j++) {
       const t = X.data[i * d + j] - state.centroids[c * d + j];
@@ -58,7 +60,8 @@ export function daviesBouldinAdd(state: DaviesBouldinState, X: Matrix, labels: L
 
 /** Merge `other` (same centroids) into `state`. O(k). */
 export function daviesBouldinMerge(state: DaviesBouldinState, other: DaviesBouldinState): DaviesBouldinState {
-  if (other.k !== state.k || other.cols !== state.cols) throw new RangeError('daviesBouldinMerge: states were initialized from different centroids');
+  if (other.k !== state.k || other.cols !== state.cols)
+    throw new RangeError('daviesBouldinMerge: states were initialized from different centroids');
   for (let c = 0; c < state.k; c++) {
     state.count[c] += other.count[c];
     state.distanceSum[c] += other.distanceSum[c];

@@ -40,19 +40,32 @@ export interface DbcvResult {
  * A cluster of one point has no density (the reference fails there): NaN with a reason.
  * @throws RangeError on bad input, a missing `dimension` for a dissimilarity, or above maxPoints.
  */
-export async function dbcv(input: Matrix | Dissimilarity, labels: Labels, options: DbcvOptions = {}): Promise<DbcvResult> {
+export async function dbcv(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: DbcvOptions = {},
+): Promise<DbcvResult> {
   const o = distanceOptions('dbcv', options);
   const n = pointCount(input);
   checkLabels('dbcv', labels, n);
   if (!isDissimilarity(input)) assertFinite(input, 'dbcv');
   const D = options.dimension ?? (isDissimilarity(input) ? undefined : input.cols);
-  if (D === undefined || !(D > 0)) throw new RangeError(`dbcv: dimension (${D}) must be a positive number (required for a dissimilarity)`);
+  if (D === undefined || !(D > 0))
+    throw new RangeError(`dbcv: dimension (${D}) must be a positive number (required for a dissimilarity)`);
   const c = clusterSizes(labels);
   const reason = internalDegeneracy(c, true);
-  if (reason !== undefined) return { score: degenerate(reason), byCluster: new Float64Array(c.k).fill(Number.NaN) };
-  if (c.sizes.some((s) => s < 2)) return { score: degenerate('a cluster has a single point'), byCluster: new Float64Array(c.k).fill(Number.NaN) };
+  if (reason !== undefined)
+    return { score: degenerate(reason), byCluster: new Float64Array(c.k).fill(Number.NaN) };
+  if (c.sizes.some((s) => s < 2))
+    return {
+      score: degenerate('a cluster has a single point'),
+      byCluster: new Float64Array(c.k).fill(Number.NaN),
+    };
   const maxPoints = options.maxPoints ?? 10_000;
-  if (n - c.noise > maxPoints) throw new RangeError(`dbcv: ${n - c.noise} clustered points exceed maxPoints (${maxPoints}); evaluate a sample`);
+  if (n - c.noise > maxPoints)
+    throw new RangeError(
+      `dbcv: ${n - c.noise} clustered points exceed maxPoints (${maxPoints}); evaluate a sample`,
+    );
   const { k, sizes } = c;
   const lab = c.labels;
   const position = new Int32Array(n);
@@ -97,7 +110,8 @@ export async function dbcv(input: Matrix | Dissimilarity, labels: Labels, option
   let score = 0;
   for (let a = 0; a < k; a++) {
     let minSep = Number.POSITIVE_INFINITY;
-    for (let b = 0; b < k; b++) if (b !== a) minSep = Math.min(minSep, separation[a * k + b], separation[b * k + a]);
+    for (let b = 0; b < k; b++)
+      if (b !== a) minSep = Math.min(minSep, separation[a * k + b], separation[b * k + a]);
     byCluster[a] = (minSep - sparseness[a]) / Math.max(minSep, sparseness[a]);
     score += (sizes[a] / n) * byCluster[a];
   }
@@ -121,7 +135,11 @@ export function allPointsCoreDistance(W: Float64Array, s: number, D: number): Fl
 }
 
 /** Prim's MST on mutual reachability (dense, O(s^2)); internal nodes and the density sparseness. */
-function internalTree(W: Float64Array, core: Float64Array, s: number): { internal: Uint8Array; sparseness: number } {
+function internalTree(
+  W: Float64Array,
+  core: Float64Array,
+  s: number,
+): { internal: Uint8Array; sparseness: number } {
   const mr = (i: number, j: number) => Math.max(W[i * s + j], core[i], core[j]);
   const inTree = new Uint8Array(s);
   const best = new Float64Array(s).fill(Number.POSITIVE_INFINITY);

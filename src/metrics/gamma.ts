@@ -36,6 +36,10 @@ export function gammaFromPairs(p: PairDistances): MetricResult {
  * Baker-Hubert gamma of labeled points. O(n^2 d + N log N) time, O(n^2) memory.
  * @throws RangeError on bad input or above `maxPoints` clustered points.
  */
-export async function gamma(input: Matrix | Dissimilarity, labels: Labels, options: RankIndexOptions = {}): Promise<MetricResult> {
+export async function gamma(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: RankIndexOptions = {},
+): Promise<MetricResult> {
   return gammaFromPairs(await pairDistances(input, labels, options, 'gamma'));
 }

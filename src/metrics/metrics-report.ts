@@ -35,7 +35,7 @@ import { inversePurity, purity } from './purity.js';
 import { adjustedRand, rand } from './rand.js';
 import { sDbw } from './s-dbw.js';
 import { silhouette } from './silhouette.js';
-import { silhouetteSampled } from './silhouette-sampled.js';
+import { silhouetteSampled, stratifiedSample } from './silhouette-sampled.js';
 import { variationOfInformation } from './variation-of-information.js';
 import { completeness, homogeneity, vMeasure } from './v-measure.js';
 
@@ -106,13 +106,18 @@ export function isMetricName(name: string): name is MetricName {
  * O(n^2 d) (or O(m n d) sampled) for the distance-based ones, and only for those asked for.
  * @throws RangeError on a length mismatch, NaN, an unknown name, or an external name without truth.
  */
-export async function metricsReport(X: Matrix, labels: Labels, options: MetricsReportOptions = {}): Promise<MetricsReport> {
+export async function metricsReport(
+  X: Matrix,
+  labels: Labels,
+  options: MetricsReportOptions = {},
+): Promise<MetricsReport> {
   checkLabels('metricsReport', labels, X.rows);
   const { truth, metric = 'euclidean', precision = 'float32', sample, maxPairPoints = 10_000 } = options;
   if (truth !== undefined) checkLabels('metricsReport', truth, X.rows, 'truth');
   const wanted = new Set<MetricName>(options.only ?? (truth ? METRIC_NAMES : INTERNAL_METRIC_NAMES));
   for (const name of wanted) {
-    if (!isMetricName(name)) throw new RangeError(`metricsReport: unknown metric (${name}); valid: ${METRIC_NAMES.join(', ')}`);
+    if (!isMetricName(name))
+      throw new RangeError(`metricsReport: unknown metric (${name}); valid: ${METRIC_NAMES.join(', ')}`);
     if ((EXTERNAL_METRIC_NAMES as readonly string[]).includes(name) && truth === undefined) {
       throw new RangeError(`metricsReport: ${name} needs truth labels`);
     }
@@ -126,15 +131,25 @@ export async function metricsReport(X: Matrix, labels: Labels, options: MetricsR
   // The O(n^2) indices run on the stratified sample when one is asked for.
   let pairX = X;
   let pairLabels = labels;
-  if (sample !== undefined && has('silhouette', 'dunn', 'generalized_dunn', 'dbcv', 'point_biserial', 'c_index', 'gamma')) {
-    const s = await silhouetteSampled(X, labels, { ...distance, sampleSize: sample.size, seed: sample.seed });
+  if (
+    sample !== undefined &&
+    has('silhouette', 'dunn', 'generalized_dunn', 'dbcv', 'point_biserial', 'c_index', 'gamma')
+  ) {
+    let rows: Int32Array;
     if (wanted.has('silhouette')) {
+      const s = await silhouetteSampled(X, labels, {
+        ...distance,
+        sampleSize: sample.size,
+        seed: sample.seed,
+      });
       values.silhouette = s.score;
-      if (!Number.isNaN(s.score.value)) report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
-    }
-    if (s.rows.length > 0) {
-      pairX = selectRows(X, s.rows);
-      pairLabels = Int32Array.from(s.rows, (i) => labels[i]);
+      if (!Number.isNaN(s.score.value))
+        report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
+      rows = s.rows;
+    } else rows = stratifiedSample(c, sample.size, 10, sample.seed).rows;
+    if (rows.length > 0) {
+      pairX = selectRows(X, rows);
+      pairLabels = Int32Array.from(rows, (i) => labels[i]);
     }
   } else if (wanted.has('silhouette')) values.silhouette = (await silhouette(X, labels, distance)).score;
 
@@ -145,19 +160,29 @@ export async function metricsReport(X: Matrix, labels: Labels, options: MetricsR
     if (wanted.has('point_biserial')) values.point_biserial = pointBiserialFromSummary(summary);
   }
   const pairPoints = pairLabels.length - clusterSizes(pairLabels).noise;
-  const tooMany = degenerate(`needs all pair distances: ${pairPoints} points exceed ${maxPairPoints}; use a sample`);
+  const tooMany = degenerate(
+    `needs all pair distances: ${pairPoints} points exceed ${maxPairPoints}; use a sample`,
+  );
   if (has('c_index', 'gamma')) {
     if (pairPoints > maxPairPoints) {
       if (wanted.has('c_index')) values.c_index = tooMany;
       if (wanted.has('gamma')) values.gamma = tooMany;
     } else {
-      const pairs: PairDistances = await pairDistances(pairX, pairLabels, { ...distance, maxPoints: maxPairPoints }, 'metricsReport');
+      const pairs: PairDistances = await pairDistances(
+        pairX,
+        pairLabels,
+        { ...distance, maxPoints: maxPairPoints },
+        'metricsReport',
+      );
       if (wanted.has('c_index')) values.c_index = cIndexFromPairs(pairs);
       if (wanted.has('gamma')) values.gamma = gammaFromPairs(pairs);
     }
   }
   if (wanted.has('dbcv')) {
-    values.dbcv = pairPoints > maxPairPoints ? tooMany : (await dbcv(pairX, pairLabels, { ...distance, maxPoints: maxPairPoints })).score;
+    values.dbcv =
+      pairPoints > maxPairPoints
+        ? tooMany
+        : (await dbcv(pairX, pairLabels, { ...distance, maxPoints: maxPairPoints })).score;
   }
 
   if (has('calinski_harabasz', 'r_squared', 'ball_hall', 'wcss')) {
@@ -177,7 +202,10 @@ export async function metricsReport(X: Matrix, labels: Labels, options: MetricsR
 }
 
 /** External indices from one table, with reasons for the conventional and undefined cases. */
-function externalReport(table: Contingency, wanted: Set<MetricName>): Partial<Record<MetricName, MetricResult>> {
+function externalReport(
+  table: Contingency,
+  wanted: Set<MetricName>,
+): Partial<Record<MetricName, MetricResult>> {
   const out: Partial<Record<MetricName, MetricResult>> = {};
   const compute: Record<ExternalMetricName, () => number> = {
     rand: () => rand(table),
@@ -201,8 +229,12 @@ function externalReport(table: Contingency, wanted: Set<MetricName>): Partial<Re
       continue;
     }
     const value = compute[name]();
-    if (name === 'normalized_clustering_accuracy' && Number.isNaN(value)) out[name] = degenerate('one truth class');
-    else if (trivialPair(table) && ['adjusted_rand', 'normalized_mutual_info', 'adjusted_mutual_info'].includes(name)) {
+    if (name === 'normalized_clustering_accuracy' && Number.isNaN(value))
+      out[name] = degenerate('one truth class');
+    else if (
+      trivialPair(table) &&
+      ['adjusted_rand', 'normalized_mutual_info', 'adjusted_mutual_info'].includes(name)
+    ) {
       out[name] = { value, reason: 'both labelings are one group (scikit-learn convention)' };
     } else out[name] = metricValue(value);
   }

@@ -24,7 +24,12 @@ export interface PairDistances {
  * Within and between pair distances (unordered pairs, noise excluded). O(n^2 d) time, O(n^2) memory.
  * @throws RangeError on bad input, or more than `maxPoints` (default 10,000) clustered points.
  */
-export async function pairDistances(input: Matrix | Dissimilarity, labels: Labels, options: RankIndexOptions, caller: string): Promise<PairDistances> {
+export async function pairDistances(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: RankIndexOptions,
+  caller: string,
+): Promise<PairDistances> {
   const o = distanceOptions(caller, options);
   const maxPoints = options.maxPoints ?? 10_000;
   const n = pointCount(input);
@@ -32,7 +37,10 @@ export async function pairDistances(input: Matrix | Dissimilarity, labels: Label
   if (!isDissimilarity(input)) assertFinite(input, caller);
   const clusters = clusterSizes(labels);
   const points = n - clusters.noise;
-  if (points > maxPoints) throw new RangeError(`${caller}: ${points} clustered points exceed maxPoints (${maxPoints}); it needs all n^2/2 pair distances, so evaluate a sample`);
+  if (points > maxPoints)
+    throw new RangeError(
+      `${caller}: ${points} clustered points exceed maxPoints (${maxPoints}); it needs all n^2/2 pair distances, so evaluate a sample`,
+    );
   let nw = 0;
   for (const s of clusters.sizes) nw += (s * (s - 1)) / 2;
   const within = new Float64Array(nw);

@@ -95,7 +95,12 @@ export function jitterScales(X: Matrix, axes: PrincipalAxes, quantile: number): 
 }
 
 /** Every point moved by normal noise with sd `scales[a]` along principal axis a. */
-export function jitterPerturbation(X: Matrix, axes: PrincipalAxes, scales: Float64Array, random: Random): Perturbed {
+export function jitterPerturbation(
+  X: Matrix,
+  axes: PrincipalAxes,
+  scales: Float64Array,
+  random: Random,
+): Perturbed {
   const { rows: n, cols: p } = X;
   const data = Float32Array.from(X.data);
   const z = new Float64Array(p);
@@ -115,7 +120,13 @@ export function jitterPerturbation(X: Matrix, axes: PrincipalAxes, scales: Float
  * Each point replaced with probability `fraction` by uniform noise within `scale` standard
  * deviations along every principal axis around the mean; the replaced points leave the comparison.
  */
-export function noisePerturbation(X: Matrix, axes: PrincipalAxes, fraction: number, scale: number, random: Random): Perturbed {
+export function noisePerturbation(
+  X: Matrix,
+  axes: PrincipalAxes,
+  fraction: number,
+  scale: number,
+  random: Random,
+): Perturbed {
   const { rows: n, cols: p } = X;
   const data = Float32Array.from(X.data);
   const kept: number[] = [];
@@ -138,6 +149,11 @@ export function noisePerturbation(X: Matrix, axes: PrincipalAxes, fraction: numb
 
 function subsetOf(X: Matrix, points: Int32Array): Perturbed {
   const data = new Float32Array(points.length * X.cols);
-  for (let r = 0; r < points.length; r++) data.set(X.data.subarray(points[r] * X.cols, (points[r] + 1) * X.cols), r * X.cols);
-  return { data: { rows: points.length, cols: X.cols, data }, points, rows: Int32Array.from({ length: points.length }, (_, r) => r) };
+  for (let r = 0; r < points.length; r++)
+    data.set(X.data.subarray(points[r] * X.cols, (points[r] + 1) * X.cols), r * X.cols);
+  return {
+    data: { rows: points.length, cols: X.cols, data },
+    points,
+    rows: Int32Array.from({ length: points.length }, (_, r) => r),
+  };
 }

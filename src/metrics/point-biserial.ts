@@ -32,7 +32,8 @@ export function pointBiserialFromSummary(s: PairwiseSummary): MetricResult {
  * between-cluster distance. Lower is better. O(k).
  */
 export function withinBetweenRatioFromSummary(s: PairwiseSummary): MetricResult {
-  if (s.between.count === 0) return degenerate(s.clusters.labels.length === s.clusters.noise ? 'all noise' : 'one cluster');
+  if (s.between.count === 0)
+    return degenerate(s.clusters.labels.length === s.clusters.noise ? 'all noise' : 'one cluster');
   const { sizes, k } = s.clusters;
   let weighted = 0;
   let weight = 0;
@@ -46,11 +47,19 @@ export function withinBetweenRatioFromSummary(s: PairwiseSummary): MetricResult 
 }
 
 /** Point-biserial correlation of labeled points. O(n^2 d). @throws RangeError on bad input. */
-export async function pointBiserial(input: Matrix | Dissimilarity, labels: Labels, options: DistanceOptions = {}): Promise<MetricResult> {
+export async function pointBiserial(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: DistanceOptions = {},
+): Promise<MetricResult> {
   return pointBiserialFromSummary(await pairwiseSummary(input, labels, options, 'pointBiserial'));
 }
 
 /** fpc's within/between ratio of labeled points. O(n^2 d). @throws RangeError on bad input. */
-export async function withinBetweenRatio(input: Matrix | Dissimilarity, labels: Labels, options: DistanceOptions = {}): Promise<MetricResult> {
+export async function withinBetweenRatio(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: DistanceOptions = {},
+): Promise<MetricResult> {
   return withinBetweenRatioFromSummary(await pairwiseSummary(input, labels, options, 'withinBetweenRatio'));
 }

@@ -10,6 +10,7 @@
 import { nearestRows } from '../kernels/kernels.js';
 import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix, selectRows } from '../util/matrix.js';
+import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import type { ClustererFactory } from './clusterer-factory.js';
 import { distinctClusters } from './cluster-stability.js';
@@ -17,6 +18,8 @@ import { distinctClusters } from './cluster-stability.js';
 export interface PredictionStrengthOptions {
   runs?: number;
   seed?: number;
+  /** Called after every split. */
+  onProgress?: ProgressCallback;
 }
 
 export interface PredictionStrength {
@@ -31,9 +34,14 @@ export interface PredictionStrength {
  * Prediction strength of `factory` on X. Costs 2 * runs fits. Same seed, same result.
  * @throws RangeError for bad options, NaN in X, or fewer than 4 rows.
  */
-export async function predictionStrength(factory: ClustererFactory, X: Matrix, options: PredictionStrengthOptions = {}): Promise<PredictionStrength> {
+export async function predictionStrength(
+  factory: ClustererFactory,
+  X: Matrix,
+  options: PredictionStrengthOptions = {},
+): Promise<PredictionStrength> {
   const runs = options.runs ?? 50;
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`predictionStrength: runs (${runs}) must be a positive integer`);
+  if (!Number.isInteger(runs) || runs < 1)
+    throw new RangeError(`predictionStrength: runs (${runs}) must be a positive integer`);
   if (X.rows < 4) throw new RangeError(`predictionStrength: X.rows (${X.rows}) must be at least 4`);
   assertFinite(X, 'predictionStrength');
   const random = randomSource(options.seed ?? 0);
@@ -48,14 +56,20 @@ export async function predictionStrength(factory: ClustererFactory, X: Matrix, o
       order[j] = t;
     }
     const parts = [selectRows(X, order.subarray(0, half)), selectRows(X, order.subarray(half))];
-    const fitted = [await factory(random.int(0x7fffffff)).fit(parts[0]), await factory(random.int(0x7fffffff)).fit(parts[1])];
+    const fitted = [
+      await factory(random.int(0x7fffffff)).fit(parts[0]),
+      await factory(random.int(0x7fffffff)).fit(parts[1]),
+    ];
     let sum = 0;
     for (let i = 0; i < 2; i++) {
       const other = fitted[1 - i];
-      const predicted = other.predict ? await other.predict(parts[i]) : await nearestCentroidLabels(parts[1 - i], other.labels, parts[i]);
+      const predicted = other.predict
+        ? await other.predict(parts[i])
+        : await nearestCentroidLabels(parts[1 - i], other.labels, parts[i]);
       sum += minPairAgreement(fitted[i].labels, predicted);
     }
     perRun[run] = sum / 2;
+    options.onProgress?.({ task: 'prediction strength', done: run + 1, total: runs });
   }
   const mean = perRun.reduce((s, v) => s + v, 0) / runs;
   const sd = runs > 1 ? Math.sqrt(perRun.reduce((s, v) => s + (v - mean) ** 2, 0) / (runs - 1)) : 0;
@@ -94,7 +108,7 @@ export async function nearestCentroidLabels(X: Matrix, labels: Labels, Q: Matrix
   const clusters = distinctClusters(labels);
   if (clusters.length === 0) return new Int32Array(Q.rows).fill(-1);
   const index = new Map<number, number>();
-  clusters.forEach((c, i) => index.set(c, i));
+  for (let i = 0; i < clusters.length; i++) index.set(clusters[i], i);
   const d = X.cols;
   const sums = new Float64Array(clusters.length * d);
   const counts = new Float64Array(clusters.length);
@@ -105,7 +119,8 @@ export async function nearestCentroidLabels(X: Matrix, labels: Labels, Q: Matrix
     for (let j = 0; j < d; j++) sums[c * d + j] += X.data[i * d + j];
   }
   const centroids = new Float32Array(clusters.length * d);
-  for (let c = 0; c < clusters.length; c++) for (let j = 0; j < d; j++) centroids[c * d + j] = sums[c * d + j] / counts[c];
+  for (let c = 0; c < clusters.length; c++)
+    for (let j = 0; j < d; j++) centroids[c * d + j] = sums[c * d + j] / counts[c];
   const { index: nearest } = await nearestRows(Q, { rows: clusters.length, cols: d, data: centroids });
   return Int32Array.from(nearest, (c) => clusters[c]);
 }

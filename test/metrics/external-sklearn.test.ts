@@ -9,7 +9,10 @@ import { adjustedRand, rand } from '../../src/metrics/rand.js';
 import { completeness, homogeneity, vMeasure } from '../../src/metrics/v-measure.js';
 import { assertClose, fixture, labelsOf } from './helpers.js';
 
-type External = Record<string, number> & { contingency_matrix: number[][]; pair_confusion_matrix: number[][] };
+type External = Record<string, number> & {
+  contingency_matrix: number[][];
+  pair_confusion_matrix: number[][];
+};
 interface Case {
   name: string;
   labels: number[];
@@ -17,7 +20,10 @@ interface Case {
   external_noise_cluster: External;
   external_noise_singletons: External;
 }
-const data = fixture<{ cases: Case[]; external_large: { truth: number[]; labels: number[]; external: External } }>('sklearn.json');
+const data = fixture<{
+  cases: Case[];
+  external_large: { truth: number[]; labels: number[]; external: External };
+}>('sklearn.json');
 
 function checkAll(truth: number[], pred: number[], expected: External, noise: NoiseRule, what: string): void {
   const table = contingency(labelsOf(truth), labelsOf(pred), { noise });
@@ -31,8 +37,16 @@ function checkAll(truth: number[], pred: number[], expected: External, noise: No
   assertClose(vMeasure(table, { beta: 2 }), expected.v_measure_beta_2, `${what} v_measure beta 2`);
   assertClose(fowlkesMallows(table), expected.fowlkes_mallows, `${what} fowlkes_mallows`);
   for (const average of ['arithmetic', 'geometric', 'min', 'max'] as EntropyAverage[]) {
-    assertClose(normalizedMutualInfo(table, { average }), expected[`normalized_mutual_info_${average}`], `${what} nmi ${average}`);
-    assertClose(adjustedMutualInfo(table, { average }), expected[`adjusted_mutual_info_${average}`], `${what} ami ${average}`);
+    assertClose(
+      normalizedMutualInfo(table, { average }),
+      expected[`normalized_mutual_info_${average}`],
+      `${what} nmi ${average}`,
+    );
+    assertClose(
+      adjustedMutualInfo(table, { average }),
+      expected[`adjusted_mutual_info_${average}`],
+      `${what} ami ${average}`,
+    );
   }
   assert.deepEqual(pairConfusionMatrix(table), expected.pair_confusion_matrix, `${what} pair confusion`);
   // Rows/columns agree with scikit-learn's sorted-label order once singleton noise is relabeled.

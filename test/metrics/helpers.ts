@@ -14,7 +14,10 @@ export function fixture<T>(name: string): T {
 /** |actual - expected| <= rel * |expected| + abs (abs covers values that are exactly 0). */
 export function assertClose(actual: number, expected: number, what: string, rel = 1e-9, abs = 1e-12): void {
   const ok = Math.abs(actual - expected) <= rel * Math.abs(expected) + abs;
-  assert.ok(ok, `${what}: ${actual} != ${expected} (rel ${Math.abs(actual - expected) / Math.abs(expected)})`);
+  assert.ok(
+    ok,
+    `${what}: ${actual} != ${expected} (rel ${Math.abs(actual - expected) / Math.abs(expected)})`,
+  );
 }
 
 /** A Float32 matrix from a flat row-major number array. */

@@ -15,7 +15,12 @@ interface Case {
   cols: number;
   X: number[];
   labels: number[];
-  internal: { silhouette: number; silhouette_samples: (number | null)[]; calinski_harabasz?: number; davies_bouldin?: number };
+  internal: {
+    silhouette: number;
+    silhouette_samples: (number | null)[];
+    calinski_harabasz?: number;
+    davies_bouldin?: number;
+  };
 }
 const { cases } = fixture<{ cases: Case[] }>('sklearn.json');
 

@@ -133,7 +133,7 @@ export * from './data/generate-writer.js';
 export * from './cluster/agglomerative.js';
 export * from './cluster/condensed-tree.js';
 export * from './cluster/dbscan.js';
-export * from './cluster/dissimilarity.js';
+export { type Dissimilarity as DissimilarityInput, dissimilarityAccessor } from './cluster/dissimilarity.js';
 export * from './cluster/hdbscan.js';
 export * from './cluster/hdbscan-select.js';
 export * from './cluster/kd-tree.js';

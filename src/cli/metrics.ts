@@ -117,12 +117,12 @@ export const command: Command = {
     const vectorsFile = flag.string(flags, 'vectors') as string;
     const labelsFile = flag.string(flags, 'labels') as string;
     const X = readVectors(vectorsFile);
-    const labels = readLabels(labelsFile);
+    const labels = readLabels(labelsFile).labels;
     if (labels.length !== X.rows)
       throw new InputError(`${labels.length} labels for ${X.rows} rows of ${vectorsFile}`, {
         file: labelsFile,
       });
-    const truth = truthFile === undefined ? undefined : readLabels(truthFile);
+    const truth = truthFile === undefined ? undefined : readLabels(truthFile).labels;
     if (truth !== undefined && truth.length !== X.rows)
       throw new InputError(`${truth.length} labels for ${X.rows} rows of ${vectorsFile}`, {
         file: truthFile,

@@ -55,12 +55,7 @@ const ENTRIES = new Map<string, Entry>([
       optionNames: ['path', 'usersPath', ...Object.keys(DEFAULT_PRECOMPUTED_OPTIONS)],
     },
   ],
-const FACTORIES = new Map<string, EncoderFactory>([
-  ['tfidf', async (o) => new (await import('./tfidf.js')).TfidfEncoder(o)],
-  ['counts', async (o) => new (await import('./tfidf.js')).TfidfEncoder({ ...o, counts: true })],
-  ['stats', async (o) => new (await import('./stats.js')).StatsEncoder(o)],
-  ['item2vec', async (o) => new (await import('./item2vec.js')).Item2VecEncoder(o)],
-  ['transformer', async (o) => new (await import('./transformer.js')).TransformerEncoder(o)],
+  ['transformer', { factory: async (o) => new (await import('./transformer.js')).TransformerEncoder(o) }],
 ]);
 
 /** Register (or replace) an encoder factory under `name`, optionally with the option names it takes. */

@@ -73,12 +73,15 @@ export async function writeLabels(path: string, labels: Labels, ids?: readonly s
     }
     await write(chunk);
   });
-/** Label files: one integer per line in row order (-1 = noise), as `segscope metrics` reads them. */
+}
 
+/**
  * Parse label text: one integer per line; a trailing newline and `\r\n` endings are accepted.
  * @throws InputError naming the file and line of the first non-integer or out-of-range value.
  * @example parseLabels('0\n1\n-1\n') // Int32Array [0, 1, -1]
+ */
 export function parseLabels(text: string, file = '<labels>'): Labels {
+  const lines = text.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
   const out = new Int32Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
@@ -91,13 +94,4 @@ export function parseLabels(text: string, file = '<labels>'): Labels {
     out[i] = v;
   }
   return out;
-}
-
-/** Read a label file. @throws InputError as `parseLabels`, or when the file cannot be read. */
-export function readLabels(file: string): Labels {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`cannot read labels: ${(error as Error).message}`, { file });
-  }
-  return parseLabels(text, file);
 }

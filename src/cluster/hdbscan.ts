@@ -201,7 +201,13 @@ export class Hdbscan implements Clusterer {
       for (let i = 0; i < distances.length; i++) distances[i] = (distances[i] * distances[i]) / 2;
     const eps = this.params.clusterSelectionEpsilon;
     return approximatePredictFromNeighbors(
-      { tree: f.tree, selected: f.selected, core: f.core, minSamples: f.minSamples, rootCut: eps > 0 ? 1 / eps : undefined },
+      {
+        tree: f.tree,
+        selected: f.selected,
+        core: f.core,
+        minSamples: f.minSamples,
+        rootCut: eps > 0 ? 1 / eps : undefined,
+      },
       indices,
       distances,
       k,

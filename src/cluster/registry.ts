@@ -123,7 +123,8 @@ export const CLUSTERERS: Partial<Record<ClusterAlgo, ClustererEntry>> = {
   kmedoids: {
     accepts: ['k', 'maxIter', 'metric', 'seed'],
     requires: ['k'],
-    create: (o) => new KMedoids(defined({ k: o.k, maxIterations: o.maxIter, metric: o.metric, seed: o.seed })),
+    create: (o) =>
+      new KMedoids(defined({ k: o.k, maxIterations: o.maxIter, metric: o.metric, seed: o.seed })),
   },
 };
 

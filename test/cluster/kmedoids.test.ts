@@ -110,9 +110,11 @@ test('dissimilarityFromRows switches to on-demand distances above DENSE_DISSIMIL
   assert.ok('distance' in big);
   const small = dissimilarityFromRows({ rows: 5, cols: 3, data: data.subarray(0, 15) }, 'euclidean');
   assert.ok('matrix' in small);
-  for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) assert.equal(big.distance(i, j), small.matrix[i * 5 + j]);
+  for (let i = 0; i < 5; i++)
+    for (let j = 0; j < 5; j++) assert.equal(big.distance(i, j), small.matrix[i * 5 + j]);
   const cos = dissimilarityFromRows({ rows: n, cols: 3, data }, 'cosine');
   const cosSmall = dissimilarityFromRows({ rows: 5, cols: 3, data: data.subarray(0, 15) }, 'cosine');
   assert.ok('distance' in cos && 'matrix' in cosSmall);
-  for (let i = 0; i < 5; i++) for (let j = 0; j < 5; j++) assert.equal(cos.distance(i, j), cosSmall.matrix[i * 5 + j]);
+  for (let i = 0; i < 5; i++)
+    for (let j = 0; j < 5; j++) assert.equal(cos.distance(i, j), cosSmall.matrix[i * 5 + j]);
 });

@@ -63,6 +63,7 @@ test('createClusterer builds hdbscan and kmedoids from flat options (maxIter -> 
     () => createClusterer('kmedoids', { eps: 1 }),
     (e: unknown) =>
       e instanceof UsageError &&
-      e.issues.map((i) => `${i.path} ${i.message}`).join('; ') === 'k is required by kmedoids; eps is not used by kmedoids',
+      e.issues.map((i) => `${i.path} ${i.message}`).join('; ') ===
+        'k is required by kmedoids; eps is not used by kmedoids',
   );
 });

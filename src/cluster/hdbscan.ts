@@ -12,11 +12,8 @@ import { type ClusterSelectionMethod, selectClusters } from './hdbscan-select.js
 import { buildKdTree, type KdTree } from './kd-tree.js';
 import { kNearestInTree } from './kd-tree-query.js';
 import { linkageFromMerges } from './linkage-tree.js';
-import {
-  boruvkaMutualReachability,
-  primMutualReachability,
-  type SpanningEdges,
-} from './mutual-reachability-mst.js';
+import { boruvkaMutualReachability } from './boruvka-mst.js';
+import { primMutualReachability, type SpanningEdges } from './mutual-reachability-mst.js';
 
 /** HDBSCAN hyperparameters (names as scikit-learn / hdbscan, camelCase). */
 export interface HdbscanOptions {

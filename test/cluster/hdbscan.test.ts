@@ -9,10 +9,8 @@ import {
 import { Hdbscan } from '../../src/cluster/hdbscan.js';
 import { buildKdTree } from '../../src/cluster/kd-tree.js';
 import { coreDistancesInTree } from '../../src/cluster/core-distances.js';
-import {
-  boruvkaMutualReachability,
-  primMutualReachability,
-} from '../../src/cluster/mutual-reachability-mst.js';
+import { boruvkaMutualReachability } from '../../src/cluster/boruvka-mst.js';
+import { primMutualReachability } from '../../src/cluster/mutual-reachability-mst.js';
 import { matrix, matrixFromRows, type Matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
 

@@ -121,7 +121,7 @@ describe('segscope metrics', () => {
     assert.match((await run([...base, '--only', 'adjusted_rand'])).stderr, /needs --truth/);
     const bad = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'bad.txt')]);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /bad\.txt:3: "x" is not an integer label/);
+    assert.match(bad.stderr, /bad\.txt:3: field "label": "x" is not a label/);
     writeFileSync(join(dir, 'short.txt'), '0\n1\n');
     const short = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'short.txt')]);
     assert.equal(short.code, 2);

@@ -242,3 +242,31 @@ test('Hdbscan degenerate input: empty, one row, fewer rows than minClusterSize, 
   assert.throws(() => new Hdbscan({ minSamples: 0 }), /minSamples/);
   assert.throws(() => new Hdbscan({ clusterSelectionEpsilon: -1 }), /clusterSelectionEpsilon/);
 });
+
+test('Hdbscan documented behavior (hdbscan docs, "Parameter selection"): larger minSamples declares more noise; GLOSH ranks background above blobs (seed 19)', async () => {
+  const r = randomSource(19);
+  const rows: number[][] = [];
+  const centers = [
+    [0, 0],
+    [6, 0],
+    [3, 5],
+  ];
+  for (let i = 0; i < 240; i++) rows.push(centers[i % 3].map((c) => c + 0.6 * r.normal()));
+  for (let i = 0; i < 60; i++) rows.push([-4 + 14 * r.uniform(), -4 + 13 * r.uniform()]);
+  const X = matrixFromRows(rows);
+  let previous = -1;
+  for (const minSamples of [2, 5, 10, 20]) {
+    const m = await new Hdbscan({ minClusterSize: 15, minSamples }).fit(X);
+    const noise = Array.from(m.labels).filter((l) => l < 0).length;
+    assert.ok(noise >= previous, `minSamples ${minSamples}: ${noise} noise < ${previous}`);
+    previous = noise;
+  }
+  const m = await new Hdbscan({ minClusterSize: 15 }).fit(X);
+  const mean = (from: number, to: number) => {
+    let s = 0;
+    for (let i = from; i < to; i++) s += m.outlierScores[i];
+    return s / (to - from);
+  };
+  assert.ok(mean(240, 300) > 2 * mean(0, 240), `background ${mean(240, 300)} vs blobs ${mean(0, 240)}`);
+  assert.equal(m.selectedClusters.length, 3);
+});

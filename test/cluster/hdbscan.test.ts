@@ -8,7 +8,8 @@ import {
 } from '../../src/cluster/condensed-tree.js';
 import { Hdbscan } from '../../src/cluster/hdbscan.js';
 import { buildKdTree } from '../../src/cluster/kd-tree.js';
-import { coreDistancesInTree } from '../../src/cluster/core-distances.js';
+import { coreDistancesBrute, coreDistancesInTree } from '../../src/cluster/core-distances.js';
+import { blockedBoruvkaMutualReachability } from '../../src/cluster/boruvka-blocked-mst.js';
 import { boruvkaMutualReachability } from '../../src/cluster/boruvka-mst.js';
 import { primMutualReachability } from '../../src/cluster/mutual-reachability-mst.js';
 import { matrix, matrixFromRows, type Matrix } from '../../src/util/matrix.js';
@@ -269,4 +270,23 @@ test('Hdbscan documented behavior (hdbscan docs, "Parameter selection"): larger 
   };
   assert.ok(mean(240, 300) > 2 * mean(0, 240), `background ${mean(240, 300)} vs blobs ${mean(0, 240)}`);
   assert.equal(m.selectedClusters.length, 3);
+});
+
+test('blockedBoruvkaMutualReachability (distanceBlocks kernel) equals Prim in total weight to float32 precision (seed 23, 500 x 40)', async () => {
+  const X = blobs(500, 40, 4, 23);
+  const points = Float64Array.from(X.data);
+  const core = await coreDistancesBrute(X, 5);
+  const sum = (w: Float64Array) => w.reduce((s, v) => s + v, 0);
+  const blocked = await blockedBoruvkaMutualReachability(X, core);
+  const prim = primMutualReachability(points, 500, 40, core);
+  assert.equal(blocked.w.length, 499);
+  assert.ok(close(sum(blocked.w), sum(prim.w), 1e-6), `${sum(blocked.w)} vs ${sum(prim.w)}`);
+  const low = await new Hdbscan({ minClusterSize: 10 }).fit(blobs(300, 3, 3, 4, 10));
+  const X3 = blobs(300, 3, 3, 4, 10);
+  const padded = matrix(300, 40);
+  for (let i = 0; i < 300; i++) for (let j = 0; j < 3; j++) padded.data[i * 40 + j] = X3.data[i * 3 + j];
+  const high = await new Hdbscan({ minClusterSize: 10 }).fit(padded);
+  let same = 0;
+  for (let i = 0; i < 300; i++) if (low.labels[i] === high.labels[i]) same++;
+  assert.ok(same >= 297, `${same} of 300 agree`);
 });

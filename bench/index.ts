@@ -4,7 +4,9 @@
  */
 const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Promise<void> }>> = {
   ingest: () => import('./ingest.js'),
+  generate: () => import('./generate.js'),
   kernels: () => import('./kernels.js'),
+  'cluster-centroid': () => import('./cluster-centroid.js'),
   item2vec: () => import('./item2vec.js'),
   metrics: () => import('./metrics.js'),
 };
@@ -16,5 +18,6 @@ if (only !== undefined && !(only in BENCHES)) {
 }
 for (const [name, load] of Object.entries(BENCHES)) {
   if (only !== undefined && only !== name) continue;
+  process.stdout.write(`\n== ${name}\n`);
   await (await load()).run(only === undefined ? [] : process.argv.slice(3));
 }

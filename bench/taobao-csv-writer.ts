@@ -48,6 +48,8 @@ export async function writeTaobaoCsv(path: string, options: TaobaoCsvOptions): P
     user++;
   }
   await flush();
-  await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  await new Promise<void>((resolve, reject) =>
+    out.end((err?: Error | null) => (err ? reject(err) : resolve())),
+  );
   return user - 1;
 }

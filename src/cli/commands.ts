@@ -9,6 +9,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
     summary: 'internal and external cluster validity indices of a labeling',
     load: async () => (await import('./metrics.js')).command,
   },
-  generate: { summary: 'write a synthetic event log with planted segments', load: async () => (await import('./generate.js')).command },
   inspect: { summary: 'read and clean an event log; print its counts and the cleaning report', load: async () => (await import('./inspect.js')).command },
+  generate: { summary: 'write a synthetic event log with planted segments, noise users and bots', load: async () => (await import('./generate.js')).command },
+  cluster: { summary: 'cluster a vectors file and write one label per row', load: async () => (await import('./cluster.js')).command },
 };

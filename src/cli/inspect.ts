@@ -45,22 +45,63 @@ export function formatInspect(s: SequenceSummary, r: CleaningReport): string {
   row('behaviors', mix.join(', ') || '-');
   row('time span', s.time_span ? `${iso(s.time_span[0])} .. ${iso(s.time_span[1])}` : '-');
   const l = s.length;
-  row('length', l ? `min ${l.min}, p10 ${l.p10}, p25 ${l.p25}, median ${l.median}, p75 ${l.p75}, p90 ${l.p90}, max ${l.max}, mean ${l.mean.toFixed(1)}` : '-');
+  row(
+    'length',
+    l
+      ? `min ${l.min}, p10 ${l.p10}, p25 ${l.p25}, median ${l.median}, p75 ${l.p75}, p90 ${l.p90}, max ${l.max}, mean ${l.mean.toFixed(1)}`
+      : '-',
+  );
   lines.push('', `cleaning: ${int(r.rowsRead)} rows read, ${int(r.eventsKept)} events kept`);
   const at = (first: number[]) => (first.length ? ` (first at line ${first.join(', ')})` : '');
   const rule = (what: string, n: number, detail = '') => {
     if (n > 0) lines.push(`  ${what}: ${int(n)}${detail}`);
   };
-  for (const [field, c] of Object.entries(r.badRows.byField)) rule(`broken rows, ${field} (${c.reason})`, c.count, at(c.firstLines));
-  for (const [field, c] of Object.entries(r.missing)) rule(`missing ${field} [${c.strategy}]`, c.count, `${at(c.firstLines)}: ${int(c.filled)} filled, ${int(c.dropped)} dropped`);
+  for (const [field, c] of Object.entries(r.badRows.byField))
+    rule(`broken rows, ${field} (${c.reason})`, c.count, at(c.firstLines));
+  for (const [field, c] of Object.entries(r.missing))
+    rule(
+      `missing ${field} [${c.strategy}]`,
+      c.count,
+      `${at(c.firstLines)}: ${int(c.filled)} filled, ${int(c.dropped)} dropped`,
+    );
   rule('exact duplicates dropped', r.duplicates.count, at(r.duplicates.firstLines));
-  const values = Object.entries(r.unknownBehaviors.values).map(([v, n]) => `${JSON.stringify(v)} ${int(n)}`).join(', ');
-  rule(`unknown behaviors [${r.unknownBehaviors.action}]`, r.unknownBehaviors.count, `${at(r.unknownBehaviors.firstLines)}: ${values}`);
-  if (r.outsideWindow.window) rule(`outside ${iso(r.outsideWindow.window[0])} .. ${iso(r.outsideWindow.window[1])}`, r.outsideWindow.count, at(r.outsideWindow.firstLines));
-  rule('bot-like sequences dropped', r.bots.sequences, ` (${int(r.bots.events)} events; e.g. ${r.bots.firstKeys.join(', ')})`);
-  if (r.sessions) lines.push(`  sessions: ${int(r.sessions.fromSequences)} users split at ${r.sessions.gapSeconds} s gaps into ${int(r.sessions.sessions)} sessions`);
-  rule(`sequences shorter than ${r.length.minLength} dropped`, r.length.tooShort.sequences, ` (${int(r.length.tooShort.events)} events)`);
-  rule(`sequences longer than ${r.length.maxLength} dropped`, r.length.tooLong.sequences, ` (${int(r.length.tooLong.events)} events)`);
-  rule(`sequences truncated to the last ${r.truncated.lastN}`, r.truncated.sequences, ` (${int(r.truncated.events)} events)`);
+  const values = Object.entries(r.unknownBehaviors.values)
+    .map(([v, n]) => `${JSON.stringify(v)} ${int(n)}`)
+    .join(', ');
+  rule(
+    `unknown behaviors [${r.unknownBehaviors.action}]`,
+    r.unknownBehaviors.count,
+    `${at(r.unknownBehaviors.firstLines)}: ${values}`,
+  );
+  if (r.outsideWindow.window)
+    rule(
+      `outside ${iso(r.outsideWindow.window[0])} .. ${iso(r.outsideWindow.window[1])}`,
+      r.outsideWindow.count,
+      at(r.outsideWindow.firstLines),
+    );
+  rule(
+    'bot-like sequences dropped',
+    r.bots.sequences,
+    ` (${int(r.bots.events)} events; e.g. ${r.bots.firstKeys.join(', ')})`,
+  );
+  if (r.sessions)
+    lines.push(
+      `  sessions: ${int(r.sessions.fromSequences)} users split at ${r.sessions.gapSeconds} s gaps into ${int(r.sessions.sessions)} sessions`,
+    );
+  rule(
+    `sequences shorter than ${r.length.minLength} dropped`,
+    r.length.tooShort.sequences,
+    ` (${int(r.length.tooShort.events)} events)`,
+  );
+  rule(
+    `sequences longer than ${r.length.maxLength} dropped`,
+    r.length.tooLong.sequences,
+    ` (${int(r.length.tooLong.events)} events)`,
+  );
+  rule(
+    `sequences truncated to the last ${r.truncated.lastN}`,
+    r.truncated.sequences,
+    ` (${int(r.truncated.events)} events)`,
+  );
   return `${lines.join('\n')}\n`;
 }

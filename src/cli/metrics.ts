@@ -5,7 +5,7 @@
  */
 import { DISTANCE_METRICS, type DistanceMetric } from '../kernels/distance-metric.js';
 import { readLabels } from '../io/labels-file.js';
-import { readNpyMatrix } from '../io/npy-matrix.js';
+import { readMatrix } from '../io/matrix-file.js';
 import {
   EXTERNAL_METRIC_NAMES,
   INTERNAL_METRIC_NAMES,
@@ -16,16 +16,8 @@ import {
   metricsReport,
 } from '../metrics/metrics-report.js';
 import { InputError, UsageError } from '../util/errors.js';
-import type { Matrix } from '../util/matrix.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
-
-/** Reads X from --vectors; .npy now (.csv/.parquet arrive with src/io/matrix-file.ts). */
-function readVectors(file: string): Matrix {
-  if (!file.toLowerCase().endsWith('.npy'))
-    throw new InputError('unsupported matrix format (use .npy)', { file });
-  return readNpyMatrix(file);
-}
 
 /** The report as one flat JSON object: index -> number (null when undefined), plus reasons. */
 export function reportJson(report: MetricsReport): Record<string, unknown> {
@@ -116,13 +108,13 @@ export const command: Command = {
     }
     const vectorsFile = flag.string(flags, 'vectors') as string;
     const labelsFile = flag.string(flags, 'labels') as string;
-    const X = readVectors(vectorsFile);
-    const labels = readLabels(labelsFile);
+    const X = await readMatrix(vectorsFile);
+    const labels = readLabels(labelsFile).labels;
     if (labels.length !== X.rows)
       throw new InputError(`${labels.length} labels for ${X.rows} rows of ${vectorsFile}`, {
         file: labelsFile,
       });
-    const truth = truthFile === undefined ? undefined : readLabels(truthFile);
+    const truth = truthFile === undefined ? undefined : readLabels(truthFile).labels;
     if (truth !== undefined && truth.length !== X.rows)
       throw new InputError(`${truth.length} labels for ${X.rows} rows of ${vectorsFile}`, {
         file: truthFile,

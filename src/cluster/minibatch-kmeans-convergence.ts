@@ -9,7 +9,12 @@ export interface ConvergenceMonitor {
   converged(step: number, batchInertia: number, centerShift: number): boolean;
 }
 
-export function convergenceMonitor(o: { batchSize: number; n: number; tol: number; maxNoImprovement: number }): ConvergenceMonitor {
+export function convergenceMonitor(o: {
+  batchSize: number;
+  n: number;
+  tol: number;
+  maxNoImprovement: number;
+}): ConvergenceMonitor {
   let ewa: number | undefined;
   let ewaMin: number | undefined;
   let noImprovement = 0;

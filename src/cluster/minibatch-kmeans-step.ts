@@ -52,18 +52,30 @@ export async function miniBatchStep(
     for (let j = 0; j < d; j++) centers.data[c * d + j] = sums[c * d + j] * scale;
     counts[c] = total;
   }
-  if (options.reassign && options.reassignmentRatio > 0) reassignSmallCenters(batch, weight, state, options.reassignmentRatio, options.random);
+  if (options.reassign && options.reassignmentRatio > 0)
+    reassignSmallCenters(batch, weight, state, options.reassignmentRatio, options.random);
   return inertia;
 }
 
-function reassignSmallCenters(batch: Matrix, weight: Float64Array, state: MiniBatchState, ratio: number, random: Random): void {
+function reassignSmallCenters(
+  batch: Matrix,
+  weight: Float64Array,
+  state: MiniBatchState,
+  ratio: number,
+  random: Random,
+): void {
   const { centers, counts } = state;
   const k = counts.length;
   let max = 0;
   for (let c = 0; c < k; c++) max = Math.max(max, counts[c]);
   const flagged = new Uint8Array(k);
   let m = 0;
-  for (let c = 0; c < k; c++) if (counts[c] < ratio * max) (flagged[c] = 1), m++;
+  for (let c = 0; c < k; c++) {
+    if (counts[c] < ratio * max) {
+      flagged[c] = 1;
+      m++;
+    }
+  }
   if (m > 0.5 * batch.rows) {
     // Keep the centers with the largest counts, as scikit-learn's argsort(counts)[batch/2:].
     const order = [...counts.keys()].sort((a, b) => counts[a] - counts[b] || a - b);
@@ -109,7 +121,12 @@ function weightedWithoutReplacement(weight: Float64Array, m: number, random: Ran
  * Nearest center and total weighted inertia for every row of X, in row blocks of `blockRows`
  * so the n x k distance work never materializes at once. O(n k d) time, O(blockRows k) memory.
  */
-export async function labelsAndInertia(X: Matrix, weight: Float64Array | undefined, centers: Matrix, blockRows = 65536): Promise<{ labels: Int32Array; inertia: number }> {
+export async function labelsAndInertia(
+  X: Matrix,
+  weight: Float64Array | undefined,
+  centers: Matrix,
+  blockRows = 65536,
+): Promise<{ labels: Int32Array; inertia: number }> {
   const labels = new Int32Array(X.rows);
   let inertia = 0;
   const d = X.cols;
@@ -118,7 +135,8 @@ export async function labelsAndInertia(X: Matrix, weight: Float64Array | undefin
     const block: Matrix = { rows: end - start, cols: d, data: X.data.subarray(start * d, end * d) };
     const { index, distance } = await nearestRows(block, centers);
     labels.set(index, start);
-    for (let i = 0; i < block.rows; i++) inertia += (weight ? weight[start + i] : 1) * Math.max(0, distance[i]);
+    for (let i = 0; i < block.rows; i++)
+      inertia += (weight ? weight[start + i] : 1) * Math.max(0, distance[i]);
   }
   return { labels, inertia };
 }

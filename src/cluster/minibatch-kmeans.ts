@@ -74,14 +74,18 @@ export class MiniBatchKMeans implements Clusterer {
     checkKMeansOptions(o, 'minibatch-kmeans');
     assertMetric(o.metric, 'minibatch-kmeans');
     const positive = (v: number | undefined, name: string) => {
-      if (v !== undefined && (!Number.isInteger(v) || v < 1)) throw new RangeError(`minibatch-kmeans: ${name} (${v}) must be a positive integer`);
+      if (v !== undefined && (!Number.isInteger(v) || v < 1))
+        throw new RangeError(`minibatch-kmeans: ${name} (${v}) must be a positive integer`);
     };
     positive(o.batchSize, 'batchSize');
     positive(o.initSize, 'initSize');
     if (!Number.isInteger(o.maxNoImprovement) || o.maxNoImprovement < 0) {
-      throw new RangeError(`minibatch-kmeans: maxNoImprovement (${o.maxNoImprovement}) must be a non-negative integer`);
+      throw new RangeError(
+        `minibatch-kmeans: maxNoImprovement (${o.maxNoImprovement}) must be a non-negative integer`,
+      );
     }
-    if (!(o.reassignmentRatio >= 0)) throw new RangeError(`minibatch-kmeans: reassignmentRatio (${o.reassignmentRatio}) must be >= 0`);
+    if (!(o.reassignmentRatio >= 0))
+      throw new RangeError(`minibatch-kmeans: reassignmentRatio (${o.reassignmentRatio}) must be >= 0`);
     this.options = o;
     this.random = randomSource(o.seed);
     const { onProgress: _, init, ...rest } = o;
@@ -116,7 +120,12 @@ export class MiniBatchKMeans implements Clusterer {
     while (step < nSteps) {
       const rows = this.randomRows(n, batchSize);
       const before = tol > 0 ? Float32Array.from(this.state.centers.data) : undefined;
-      const inertia = await miniBatchStep(selectRows(data, rows), pick(weight, rows), this.state, this.stepOptions(batchSize));
+      const inertia = await miniBatchStep(
+        selectRows(data, rows),
+        pick(weight, rows),
+        this.state,
+        this.stepOptions(batchSize),
+      );
       step++;
       o.onProgress?.({ task: `minibatch-kmeans k=${o.k}`, done: step, total: nSteps });
       if (monitor.converged(step, inertia, before ? squaredShift(before, this.state.centers.data) : 0)) break;
@@ -134,12 +143,18 @@ export class MiniBatchKMeans implements Clusterer {
     const o = this.options;
     const weight = checkSampleWeight(sampleWeight, X.rows, 'minibatch-kmeans.partialFit');
     if (this.state !== undefined && X.cols !== this.state.centers.cols) {
-      throw new RangeError(`minibatch-kmeans.partialFit: X.cols (${X.cols}) != fitted cols (${this.state.centers.cols})`);
+      throw new RangeError(
+        `minibatch-kmeans.partialFit: X.cols (${X.cols}) != fitted cols (${this.state.centers.cols})`,
+      );
     }
     const data = this.prepare(X);
     if (this.state === undefined) {
-      if (X.rows < o.k) throw new RangeError(`minibatch-kmeans.partialFit: k (${o.k}) > rows of the first chunk (${X.rows})`);
-      this.state = { centers: await this.seed(data, weight, this.initSize(X.rows)), counts: new Float64Array(o.k) };
+      if (X.rows < o.k)
+        throw new RangeError(`minibatch-kmeans.partialFit: k (${o.k}) > rows of the first chunk (${X.rows})`);
+      this.state = {
+        centers: await this.seed(data, weight, this.initSize(X.rows)),
+        counts: new Float64Array(o.k),
+      };
       this.sinceReassign = 0;
     }
     await miniBatchStep(data, weight, this.state, this.stepOptions(Math.min(o.batchSize, X.rows)));
@@ -150,7 +165,9 @@ export class MiniBatchKMeans implements Clusterer {
 
   async predict(X: Matrix): Promise<Labels> {
     const c = this.fittedCenters('predict');
-    return (await nearestRows(preparePredictInput(X, c.cols, this.options.metric, 'minibatch-kmeans.predict'), c)).index;
+    return (
+      await nearestRows(preparePredictInput(X, c.cols, this.options.metric, 'minibatch-kmeans.predict'), c)
+    ).index;
   }
 
   get labels(): Labels {
@@ -180,7 +197,16 @@ export class MiniBatchKMeans implements Clusterer {
     const rows = this.randomRows(data.rows, initSize);
     const subset = typeof o.init === 'string' ? selectRows(data, rows) : data;
     const w = typeof o.init === 'string' ? pick(weight, rows) : weight;
-    return initialCenters(subset, o.init, o.k, this.random, w, new Float64Array(data.cols), o.metric, 'minibatch-kmeans');
+    return initialCenters(
+      subset,
+      o.init,
+      o.k,
+      this.random,
+      w,
+      new Float64Array(data.cols),
+      o.metric,
+      'minibatch-kmeans',
+    );
   }
 
   /** scikit-learn's `_init_size`: initSize or 3 * batchSize, raised to 3k if below k, capped at n. */
@@ -198,7 +224,12 @@ export class MiniBatchKMeans implements Clusterer {
       this.sinceReassign = 0;
       reassign = true;
     }
-    return { reassign, reassignmentRatio: this.options.reassignmentRatio, spherical: this.options.metric === 'cosine', random: this.random };
+    return {
+      reassign,
+      reassignmentRatio: this.options.reassignmentRatio,
+      spherical: this.options.metric === 'cosine',
+      random: this.random,
+    };
   }
 
   private randomRows(n: number, m: number): Int32Array {

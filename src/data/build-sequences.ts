@@ -68,7 +68,17 @@ export async function buildSequences(
   let w = 0;
   let current = -1;
   let runStart = 0;
-  const buf = { s: new Int32Array(0), t: new Float64Array(0), i: new Int32Array(0), b: new Uint8Array(0), r: new Float64Array(0), c: new Int32Array(0), q: new Int32Array(0), p: new Float32Array(0), o: new Float64Array(0) };
+  const buf = {
+    s: new Int32Array(0),
+    t: new Float64Array(0),
+    i: new Int32Array(0),
+    b: new Uint8Array(0),
+    r: new Float64Array(0),
+    c: new Int32Array(0),
+    q: new Int32Array(0),
+    p: new Float32Array(0),
+    o: new Float64Array(0),
+  };
   const same = (j: number, k: number): boolean =>
     items[j] === buf.i[k] &&
     behaviors[j] === buf.b[k] &&

@@ -7,7 +7,12 @@
 import type { Engine } from '../engine/engine.js';
 import { sqlNumber } from '../engine/sql.js';
 import { BEHAVIOR_CODE } from './sequence-set.js';
-import { FIRST_LINES, type LineCount, type MissingFieldCount, type MissingStrategy } from './cleaning-report.js';
+import {
+  FIRST_LINES,
+  type LineCount,
+  type MissingFieldCount,
+  type MissingStrategy,
+} from './cleaning-report.js';
 import { fillCategoryFromItem, interpolateTimestamps } from './fill-missing.js';
 import type { EventColumns } from './normalize-events.js';
 
@@ -20,7 +25,13 @@ export interface MissingStrategies {
   price: 'drop' | 'unknown';
 }
 
-export const DEFAULT_MISSING: Readonly<MissingStrategies> = { category: 'unknown', behavior: 'drop', ts: 'drop', query: 'unknown', price: 'unknown' };
+export const DEFAULT_MISSING: Readonly<MissingStrategies> = {
+  category: 'unknown',
+  behavior: 'drop',
+  ts: 'drop',
+  query: 'unknown',
+  price: 'unknown',
+};
 
 export interface RowCleaningOptions {
   missing: MissingStrategies;
@@ -35,11 +46,18 @@ export interface RowCleaningResult {
 }
 
 /** Apply the row rules to `seg_ev` in place. */
-export async function cleanEvents(engine: Engine, cols: EventColumns, options: RowCleaningOptions, lineOf: (row: number) => number): Promise<RowCleaningResult> {
+export async function cleanEvents(
+  engine: Engine,
+  cols: EventColumns,
+  options: RowCleaningOptions,
+  lineOf: (row: number) => number,
+): Promise<RowCleaningResult> {
   const count = async (where: string): Promise<LineCount> => {
     const [{ n }] = await engine.rows(`SELECT count(*) AS n FROM seg_ev WHERE ${where}`);
     if (Number(n) === 0) return { count: 0, firstLines: [] };
-    const first = await engine.rows(`SELECT rowid AS r FROM seg_ev WHERE ${where} ORDER BY rowid LIMIT ${FIRST_LINES}`);
+    const first = await engine.rows(
+      `SELECT rowid AS r FROM seg_ev WHERE ${where} ORDER BY rowid LIMIT ${FIRST_LINES}`,
+    );
     return { count: Number(n), firstLines: first.map((row) => lineOf(Number(row.r))) };
   };
   const missing: Record<string, MissingFieldCount> = {};
@@ -48,7 +66,10 @@ export async function cleanEvents(engine: Engine, cols: EventColumns, options: R
   };
 
   // 1. Required fields: the key and the item; ts unless it is to be interpolated.
-  for (const [field, column] of [[cols.keyField, 'k'], ['item', 'item']] as const) {
+  for (const [field, column] of [
+    [cols.keyField, 'k'],
+    ['item', 'item'],
+  ] as const) {
     const c = await count(`${column} IS NULL`);
     note(field, 'drop', c, 0, c.count);
   }
@@ -60,17 +81,33 @@ export async function cleanEvents(engine: Engine, cols: EventColumns, options: R
   }
 
   // 2. Behaviors: a NULL raw value is a missing field, a value the map does not know an unknown one.
-  const unknownBehaviors: RowCleaningResult['unknownBehaviors'] = { count: 0, firstLines: [], action: options.unknownBehavior, values: {} };
+  const unknownBehaviors: RowCleaningResult['unknownBehaviors'] = {
+    count: 0,
+    firstLines: [],
+    action: options.unknownBehavior,
+    values: {},
+  };
   if (cols.hasBehavior) {
     const m = await count('b IS NULL AND braw IS NULL');
     const keep = options.missing.behavior === 'unknown';
     note('behavior', options.missing.behavior, m, 0, keep ? 0 : m.count);
-    if (m.count > 0) await engine.run(keep ? `UPDATE seg_ev SET b = ${BEHAVIOR_CODE.other} WHERE b IS NULL AND braw IS NULL` : 'DELETE FROM seg_ev WHERE b IS NULL AND braw IS NULL');
+    if (m.count > 0)
+      await engine.run(
+        keep
+          ? `UPDATE seg_ev SET b = ${BEHAVIOR_CODE.other} WHERE b IS NULL AND braw IS NULL`
+          : 'DELETE FROM seg_ev WHERE b IS NULL AND braw IS NULL',
+      );
     Object.assign(unknownBehaviors, await count('braw IS NOT NULL'));
     if (unknownBehaviors.count > 0) {
-      const values = await engine.rows('SELECT braw, count(*) AS n FROM seg_ev WHERE braw IS NOT NULL GROUP BY braw ORDER BY n DESC, braw LIMIT 20');
+      const values = await engine.rows(
+        'SELECT braw, count(*) AS n FROM seg_ev WHERE braw IS NOT NULL GROUP BY braw ORDER BY n DESC, braw LIMIT 20',
+      );
       for (const v of values) unknownBehaviors.values[String(v.braw)] = Number(v.n);
-      await engine.run(options.unknownBehavior === 'other' ? `UPDATE seg_ev SET b = ${BEHAVIOR_CODE.other} WHERE braw IS NOT NULL` : 'DELETE FROM seg_ev WHERE braw IS NOT NULL');
+      await engine.run(
+        options.unknownBehavior === 'other'
+          ? `UPDATE seg_ev SET b = ${BEHAVIOR_CODE.other} WHERE braw IS NOT NULL`
+          : 'DELETE FROM seg_ev WHERE braw IS NOT NULL',
+      );
     }
   }
 
@@ -84,7 +121,10 @@ export async function cleanEvents(engine: Engine, cols: EventColumns, options: R
       await engine.run('DELETE FROM seg_ev WHERE category IS NULL');
     } else note('category', s, c);
   }
-  for (const [field, flag] of [['query', cols.hasQuery], ['price', cols.hasPrice]] as const) {
+  for (const [field, flag] of [
+    ['query', cols.hasQuery],
+    ['price', cols.hasPrice],
+  ] as const) {
     if (!flag) continue;
     const c = await count(`${field} IS NULL`);
     const s = options.missing[field];
@@ -101,7 +141,11 @@ export async function cleanEvents(engine: Engine, cols: EventColumns, options: R
   }
 
   // 5. Time window.
-  let outsideWindow: RowCleaningResult['outsideWindow'] = { count: 0, firstLines: [], window: options.window };
+  let outsideWindow: RowCleaningResult['outsideWindow'] = {
+    count: 0,
+    firstLines: [],
+    window: options.window,
+  };
   if (options.window !== null) {
     const [start, end] = options.window;
     const where = `ts < ${sqlNumber(start)} OR ts > ${sqlNumber(end)}`;

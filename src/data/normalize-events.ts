@@ -1,10 +1,9 @@
 /**
  * The SELECT list that turns source columns into segscope's event columns, evaluated once while
- * the file is read into the engine table `seg_ev`: `k` (sequence key), `other` (the other id: user
- * when keyed by session, session when keyed by user), `item`, `category`, `b` (behavior code),
- * `braw` (the raw behavior, kept only where it maps to no code), `ts` (Unix seconds, DOUBLE),
- * `query`, `price`. Absent optional fields are NULL. Row order is file order, so `rowid` is the
- * row index.
+ * the file is read into the engine table `seg_ev`: `k` (sequence key), `item`, `b` (behavior code),
+ * `ts` (Unix seconds, DOUBLE), and where the source has them `other` (the other id: user when keyed
+ * by session, session when keyed by user), `category`, `braw` (the raw behavior, kept only where
+ * it maps to no code), `query`, `price`. Row order is file order, so `rowid` is the row index.
  */
 import { sqlIdent, sqlString } from '../engine/sql.js';
 import { UsageError } from '../util/errors.js';
@@ -29,7 +28,9 @@ export interface EventColumns {
 export function keyFieldFor(preset: Preset, keyBy: 'user' | 'session'): 'user' | 'session' {
   if (keyBy === 'session' && preset.fields.session !== undefined) return 'session';
   if (preset.fields.user === undefined) {
-    throw new UsageError(`preset ${preset.name} has no user column`, [{ path: 'key', message: 'use --key session' }]);
+    throw new UsageError(`preset ${preset.name} has no user column`, [
+      { path: 'key', message: 'use --key session' },
+    ]);
   }
   return 'user';
 }
@@ -38,13 +39,20 @@ export function keyFieldFor(preset: Preset, keyBy: 'user' | 'session'): 'user' |
  * SELECT expressions over the source columns. `checked` columns arrive as text and are cast with
  * TRY_CAST (their failures are found separately as bad rows).
  */
-export function eventSelectList(preset: Preset, columns: { name: string; type: ColumnType }[], checked: Set<string>, keyBy: 'user' | 'session'): { select: string; cols: EventColumns } {
+export function eventSelectList(
+  preset: Preset,
+  columns: { name: string; type: ColumnType }[],
+  checked: Set<string>,
+  keyBy: 'user' | 'session',
+): { select: string; cols: EventColumns } {
   const keyField = keyFieldFor(preset, keyBy);
   const otherField = keyField === 'user' ? 'session' : 'user';
-  const col = (name: string, type: string): string => (checked.has(name) ? `TRY_CAST(${sqlIdent(name)} AS ${type})` : `CAST(${sqlIdent(name)} AS ${type})`);
+  const col = (name: string, type: string): string =>
+    checked.has(name) ? `TRY_CAST(${sqlIdent(name)} AS ${type})` : `CAST(${sqlIdent(name)} AS ${type})`;
   const typeOf = (name: string) => columns.find((c) => c.name === name)?.type ?? 'VARCHAR';
   // Ids keep their source type (BIGINT ids group and join faster than text); they become text once, in the vocabularies.
-  const id = (name: string | undefined) => (name === undefined ? 'CAST(NULL AS VARCHAR)' : col(name, typeOf(name)));
+  const id = (name: string | undefined) =>
+    name === undefined ? 'CAST(NULL AS VARCHAR)' : col(name, typeOf(name));
   const f = preset.fields;
   const t = preset.time;
   let ts: string;
@@ -63,26 +71,29 @@ export function eventSelectList(preset: Preset, columns: { name: string; type: C
       break;
   }
   let b: string;
-  let braw = 'CAST(NULL AS VARCHAR)';
+  let braw = '';
   if (preset.behaviorMap !== undefined && f.behavior !== undefined) {
     const raw = col(f.behavior, 'VARCHAR');
-    const cases = Object.entries(preset.behaviorMap).map(([value, code]) => `WHEN ${sqlString(value)} THEN ${BEHAVIOR_CODE[code]}`).join(' ');
+    const cases = Object.entries(preset.behaviorMap)
+      .map(([value, code]) => `WHEN ${sqlString(value)} THEN ${BEHAVIOR_CODE[code]}`)
+      .join(' ');
     b = `CAST(CASE ${raw} ${cases} END AS UTINYINT)`;
     braw = `CASE WHEN ${b} IS NULL THEN ${raw} END`;
   } else b = `CAST(${BEHAVIOR_CODE[preset.constantBehavior ?? 'pv']} AS UTINYINT)`;
+  // Only the columns the source has: every extra column costs time while the file is read.
   const select = [
     `${id(f[keyField])} AS k`,
-    `${id(f[otherField])} AS other`,
     `${id(f.item)} AS item`,
-    `${id(f.category)} AS category`,
     `${b} AS b`,
-    `${braw} AS braw`,
     `CAST(${ts} AS DOUBLE) AS ts`,
-    `${f.query === undefined ? 'CAST(NULL AS VARCHAR)' : col(f.query, 'VARCHAR')} AS query`,
-    `${f.price === undefined ? 'CAST(NULL AS DOUBLE)' : col(f.price, 'DOUBLE')} AS price`,
-  ].join(', ');
+  ];
+  if (f[otherField] !== undefined) select.push(`${id(f[otherField])} AS other`);
+  if (f.category !== undefined) select.push(`${id(f.category)} AS category`);
+  if (preset.behaviorMap !== undefined && f.behavior !== undefined) select.push(`${braw} AS braw`);
+  if (f.query !== undefined) select.push(`${col(f.query, 'VARCHAR')} AS query`);
+  if (f.price !== undefined) select.push(`${col(f.price, 'DOUBLE')} AS price`);
   return {
-    select,
+    select: select.join(', '),
     cols: {
       keyField,
       hasOther: f[otherField] !== undefined,

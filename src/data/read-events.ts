@@ -9,7 +9,14 @@ import type { Engine } from '../engine/engine.js';
 import { sqlIdent, sqlString } from '../engine/sql.js';
 import { InputError } from '../util/errors.js';
 import { FIRST_LINES, type LineCount } from './cleaning-report.js';
-import { columnsFromHeader, type EventFormat, mappedColumns, readFirstLine, splitHeader } from './event-source.js';
+import {
+  columnsFromHeader,
+  type EventFormat,
+  mappedColumns,
+  readFirstLine,
+  splitHeader,
+} from './event-source.js';
+import { blankLines } from './blank-lines.js';
 import { lineLocator } from './line-locator.js';
 import { type EventColumns, eventSelectList } from './normalize-events.js';
 import type { ColumnType, Preset } from './preset.js';
@@ -47,7 +54,9 @@ const CHECKED_IN_CSV = new Set<ColumnType>(['DATE', 'TIMESTAMPTZ']);
  */
 export async function readEvents(engine: Engine, options: ReadEventsOptions): Promise<RawEvents> {
   const { file, format, preset } = options;
-  await engine.run('DROP TABLE IF EXISTS seg_ev; DROP TABLE IF EXISTS seg_rejects; DROP TABLE IF EXISTS seg_rejects_scan;');
+  await engine.run(
+    'DROP TABLE IF EXISTS seg_ev; DROP TABLE IF EXISTS seg_rejects; DROP TABLE IF EXISTS seg_rejects_scan;',
+  );
   let columns: { name: string; type: ColumnType }[];
   const checked = new Set<string>();
   let headerLines = 0;
@@ -59,7 +68,9 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
       headerLines = 1;
     } else columns = preset.columns;
     for (const c of columns) if (CHECKED_IN_CSV.has(c.type)) checked.add(c.name);
-    const spec = columns.map((c) => `${sqlString(c.name)}: ${sqlString(checked.has(c.name) ? 'VARCHAR' : c.type)}`).join(', ');
+    const spec = columns
+      .map((c) => `${sqlString(c.name)}: ${sqlString(checked.has(c.name) ? 'VARCHAR' : c.type)}`)
+      .join(', ');
     source =
       `read_csv(${sqlString(file)}, columns={${spec}}, header=${preset.csv.header}, delim=${sqlString(preset.csv.delimiter)}, ` +
       `quote='"', escape='"', auto_detect=false, nullstr=[${preset.csv.nullStrings.map(sqlString).join(', ')}], ` +
@@ -75,11 +86,19 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
   const bad = [...checked].map((name) => {
     const type = columns.find((c) => c.name === name)?.type as ColumnType;
     const c = sqlIdent(name);
-    return { column: name, type, expr: `CASE WHEN ${c} IS NOT NULL AND TRY_CAST(${c} AS ${type}) IS NULL THEN CAST(${c} AS VARCHAR) END` };
+    return {
+      column: name,
+      type,
+      expr: `CASE WHEN ${c} IS NOT NULL AND TRY_CAST(${c} AS ${type}) IS NULL THEN CAST(${c} AS VARCHAR) END`,
+    };
   });
   if (format === 'jsonl') {
     // read_json(ignore_errors) turns a malformed record into an all-NULL row in its place.
-    bad.push({ column: '(row)', type: 'VARCHAR', expr: `CASE WHEN ${columns.map((c) => `${sqlIdent(c.name)} IS NULL`).join(' AND ')} THEN '' END` });
+    bad.push({
+      column: '(row)',
+      type: 'VARCHAR',
+      expr: `CASE WHEN ${columns.map((c) => `${sqlIdent(c.name)} IS NULL`).join(' AND ')} THEN '' END`,
+    });
   }
   const { select, cols } = eventSelectList(preset, columns, checked, options.keyBy);
   const badSelect = bad.map((b, i) => `, ${b.expr} AS bad${i}`).join('');
@@ -88,7 +107,9 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
   const problems: BadRowProblem[] = [];
   let rejectedLines: number[] = [];
   if (format === 'csv') {
-    const rejects = await engine.rows('SELECT line, column_name, error_type, error_message, csv_line FROM seg_rejects ORDER BY line, column_idx');
+    const rejects = await engine.rows(
+      "SELECT line, column_name, error_type, error_message, csv_line FROM seg_rejects ORDER BY line, error_type = 'CAST', column_idx NULLS FIRST",
+    );
     rejectedLines = [...new Set(rejects.map((r) => Number(r.line)))];
     const seen = new Set<number>();
     for (const r of rejects) {
@@ -98,10 +119,16 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
       problems.push(rejectProblem(r, preset, columns.length));
     }
   }
-  const lineOf = format === 'csv' ? lineLocator(headerLines, rejectedLines) : (row: number) => row + 1;
+  // Blank lines hold no row: for the locator they are like rejected lines, but not bad rows.
+  const lineOf =
+    format === 'csv'
+      ? lineLocator(headerLines, [...rejectedLines, ...blankLines(file)])
+      : (row: number) => row + 1;
   const counts = new Map<string, number>();
   for (const [i, b] of bad.entries()) {
-    const found = await engine.rows(`SELECT rowid AS r, bad${i} AS v FROM seg_ev WHERE bad${i} IS NOT NULL ORDER BY rowid LIMIT ${FIRST_LINES}`);
+    const found = await engine.rows(
+      `SELECT rowid AS r, bad${i} AS v FROM seg_ev WHERE bad${i} IS NOT NULL ORDER BY rowid LIMIT ${FIRST_LINES}`,
+    );
     if (found.length === 0) continue;
     const [{ n }] = await engine.rows(`SELECT count(*) AS n FROM seg_ev WHERE bad${i} IS NOT NULL`);
     counts.set(b.column, Number(n) - found.length);
@@ -111,14 +138,20 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
         line: lineOf(Number(row.r)),
         column: b.column,
         reason: malformed ? 'malformed record' : `not a ${b.type}`,
-        message: malformed ? 'malformed JSON record (or one with none of the mapped fields)' : `${JSON.stringify(row.v)} is not a valid ${describeType(b.type)}`,
+        message: malformed
+          ? 'malformed JSON record (or one with none of the mapped fields)'
+          : `${JSON.stringify(row.v)} is not a valid ${describeType(b.type)}`,
       });
     }
   }
   problems.sort((a, b) => a.line - b.line);
   if (problems.length > 0 && options.badRows === 'error') {
     const p = problems[0];
-    throw new InputError(`${p.message} (use --bad-rows skip to count and skip broken rows)`, { file, line: p.line, field: p.column });
+    throw new InputError(`${p.message} (use --bad-rows skip to count and skip broken rows)`, {
+      file,
+      line: p.line,
+      field: p.column,
+    });
   }
   const badRows: RawEvents['badRows'] = {};
   for (const p of problems) {
@@ -135,25 +168,46 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
     if (broken > 0) await engine.run(`DELETE FROM seg_ev WHERE ${anyBad}`);
   }
   const [{ n: loaded }] = await engine.rows('SELECT count(*) AS n FROM seg_ev');
-  return { cols, rowsRead: Number(loaded) + broken + rejectedLines.length, badRows, badRowCount: broken + rejectedLines.length, lineOf };
+  return {
+    cols,
+    rowsRead: Number(loaded) + broken + rejectedLines.length,
+    badRows,
+    badRowCount: broken + rejectedLines.length,
+    lineOf,
+  };
 }
 
 /** Parquet and JSONL carry column names; check the mapped ones exist. */
-async function selfDescribingColumns(engine: Engine, file: string, format: EventFormat, preset: Preset): Promise<{ name: string; type: ColumnType }[]> {
+async function selfDescribingColumns(
+  engine: Engine,
+  file: string,
+  format: EventFormat,
+  preset: Preset,
+): Promise<{ name: string; type: ColumnType }[]> {
   const wanted = [...new Set(mappedColumns(preset).map((m) => m.column))];
   const typeOf = new Map(preset.columns.map((c) => [c.name, c.type]));
   const columns = wanted.map((name) => ({ name, type: typeOf.get(name) ?? ('VARCHAR' as ColumnType) }));
   if (format === 'parquet') {
-    const described = await engine.rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`).catch((error: Error) => {
-      throw new InputError(`not a readable Parquet file: ${error.message.replace(/^duckdb: /, '')}`, { file });
-    });
+    const described = await engine
+      .rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`)
+      .catch((error: Error) => {
+        throw new InputError(`not a readable Parquet file: ${error.message.replace(/^duckdb: /, '')}`, {
+          file,
+        });
+      });
     const names = described.map((d) => String(d.column_name));
     for (const { field, column } of mappedColumns(preset)) {
-      if (!names.includes(column)) throw new InputError(`column "${column}" (for ${field}) is not in the file [${names.join(', ')}]`, { file, field: column });
+      if (!names.includes(column))
+        throw new InputError(`column "${column}" (for ${field}) is not in the file [${names.join(', ')}]`, {
+          file,
+          field: column,
+        });
     }
   } else {
     const source = `read_json(${sqlString(file)}, format='newline_delimited', columns={${wanted.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}, ignore_errors=true)`;
-    const [counts] = await engine.rows(`SELECT count(*) AS n, ${wanted.map((c, i) => `count(${sqlIdent(c)}) AS c${i}`).join(', ')} FROM ${source}`);
+    const [counts] = await engine.rows(
+      `SELECT count(*) AS n, ${wanted.map((c, i) => `count(${sqlIdent(c)}) AS c${i}`).join(', ')} FROM ${source}`,
+    );
     for (const [i, column] of wanted.entries()) {
       if (Number(counts.n) > 0 && Number(counts[`c${i}`]) === 0) {
         const field = mappedColumns(preset).find((m) => m.column === column)?.field;

@@ -38,18 +38,38 @@ export function rejectProblem(r: EngineRow, preset: Preset, expected: number): B
     case 'CAST': {
       const value = /Could not convert string "(.*)" to/.exec(String(r.error_message))?.[1] ?? text;
       const wanted = preset.columns.find((c) => c.name === column)?.type ?? 'VARCHAR';
-      return { line, column, reason: `not a ${describeType(wanted)}`, message: `${JSON.stringify(value)} is not a valid ${describeType(wanted)}${hint}` };
+      return {
+        line,
+        column,
+        reason: `not a ${describeType(wanted)}`,
+        message: `${JSON.stringify(value)} is not a valid ${describeType(wanted)}${hint}`,
+      };
     }
     case 'MISSING COLUMNS':
     case 'TOO MANY COLUMNS': {
       const found = /Found: (\d+)/.exec(String(r.error_message))?.[1];
-      return { line, column: '(row)', reason: 'wrong column count', message: `expected ${expected} columns, found ${found ?? 'a different number'}${hint}` };
+      return {
+        line,
+        column: '(row)',
+        reason: 'wrong column count',
+        message: `expected ${expected} columns, found ${found ?? 'a different number'}${hint}`,
+      };
     }
     case 'INVALID ENCODING':
     case 'INVALID UNICODE':
-      return { line, column, reason: 'undecodable bytes', message: 'undecodable bytes (the file is not UTF-8)' };
+      return {
+        line,
+        column,
+        reason: 'undecodable bytes',
+        message: 'undecodable bytes (the file is not UTF-8)',
+      };
     case 'LINE SIZE OVER MAXIMUM':
-      return { line, column: '(row)', reason: 'line too long', message: `line too long: ${String(r.error_message)}` };
+      return {
+        line,
+        column: '(row)',
+        reason: 'line too long',
+        message: `line too long: ${String(r.error_message)}`,
+      };
     default:
       return { line, column, reason: type.toLowerCase(), message: String(r.error_message) };
   }

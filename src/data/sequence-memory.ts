@@ -7,6 +7,14 @@ import type { SequenceSet } from './sequence-set.js';
  * @example sequenceSetBytes(seqs) / seqs.items.length // bytes per event
  */
 export function sequenceSetBytes(seqs: SequenceSet): number {
-  const arrays = [seqs.offsets, seqs.items, seqs.behaviors, seqs.ts, seqs.categories, seqs.queries, seqs.prices];
+  const arrays = [
+    seqs.offsets,
+    seqs.items,
+    seqs.behaviors,
+    seqs.ts,
+    seqs.categories,
+    seqs.queries,
+    seqs.prices,
+  ];
   return arrays.reduce((sum, a) => sum + (a?.byteLength ?? 0), 0);
 }

@@ -68,6 +68,18 @@ export function summarizeSequences(seqs: SequenceSet): SequenceSummary {
     n_categories: distinct(seqs.categories, seqs.categoryVocab?.length ?? 0),
     behaviors,
     time_span: m === 0 ? null : [lo, hi],
-    length: n === 0 ? null : { min: lengths[0], p10: rank(0.1), p25: rank(0.25), median: rank(0.5), p75: rank(0.75), p90: rank(0.9), max: lengths[n - 1], mean: m / n },
+    length:
+      n === 0
+        ? null
+        : {
+            min: lengths[0],
+            p10: rank(0.1),
+            p25: rank(0.25),
+            median: rank(0.5),
+            p75: rank(0.75),
+            p90: rank(0.9),
+            max: lengths[n - 1],
+            mean: m / n,
+          },
   };
 }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
+import { writeMatrix } from '../../src/io/matrix-file.js';
 import { writeNpy } from '../../src/io/npy.js';
 import { silhouette } from '../../src/metrics/silhouette.js';
 import { matrix } from '../../src/util/matrix.js';
@@ -111,6 +112,25 @@ describe('segscope metrics', () => {
     assert.ok(a.silhouette_interval.lower <= a.silhouette && a.silhouette <= a.silhouette_interval.upper);
   });
 
+  it('reads the vectors from .csv as well (io/matrix-file readMatrix): same wcss as from .npy', async () => {
+    await writeMatrix(join(dir, 'X.csv'), X);
+    const fromCsv = JSON.parse(
+      (
+        await run([
+          '--vectors',
+          join(dir, 'X.csv'),
+          '--labels',
+          join(dir, 'L.txt'),
+          '--only',
+          'wcss',
+          '--json',
+        ])
+      ).stdout,
+    );
+    const fromNpy = JSON.parse((await run([...base, '--only', 'wcss', '--json'])).stdout);
+    assertClose(fromCsv.wcss, fromNpy.wcss, 'wcss', 1e-6);
+  });
+
   it('an unknown --only name exits 2 and lists the valid names', async () => {
     const r = await run([...base, '--only', 'silhouette,shilouette', '--json']);
     assert.equal(r.code, 2);
@@ -121,7 +141,7 @@ describe('segscope metrics', () => {
     assert.match((await run([...base, '--only', 'adjusted_rand'])).stderr, /needs --truth/);
     const bad = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'bad.txt')]);
     assert.equal(bad.code, 2);
-    assert.match(bad.stderr, /bad\.txt:3: "x" is not an integer label/);
+    assert.match(bad.stderr, /bad\.txt:3: field "label": "x" is not a label/);
     writeFileSync(join(dir, 'short.txt'), '0\n1\n');
     const short = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'short.txt')]);
     assert.equal(short.code, 2);

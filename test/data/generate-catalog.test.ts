@@ -8,7 +8,8 @@ test('buildCatalog(1000, 20, seed 3) gives every category at least one item, siz
   assert.equal(cat.categoryStart[20], 1000);
   for (let c = 0; c < 20; c++) {
     assert.ok(cat.categoryStart[c + 1] > cat.categoryStart[c]);
-    for (let i = cat.categoryStart[c]; i < cat.categoryStart[c + 1]; i++) assert.equal(cat.itemCategory[cat.categoryItems[i]], c);
+    for (let i = cat.categoryStart[c]; i < cat.categoryStart[c + 1]; i++)
+      assert.equal(cat.itemCategory[cat.categoryItems[i]], c);
     assert.equal(cat.itemCdf[cat.categoryStart[c + 1] - 1], 1);
   }
   assert.ok(Math.abs(cat.categoryPopularity.reduce((a, b) => a + b, 0) - 1) < 1e-12);
@@ -36,7 +37,7 @@ test('drawItem follows Zipf popularity inside the category (seed 8, chi-square a
   for (let k = 0; k < size; k++) z += 1 / (k + 1) ** CATALOG_EXPONENTS.itemPopularity;
   let chi2 = 0;
   for (let k = 0; k < size; k++) {
-    const expected = (n / (k + 1) ** CATALOG_EXPONENTS.itemPopularity) / z;
+    const expected = n / (k + 1) ** CATALOG_EXPONENTS.itemPopularity / z;
     chi2 += (counts[k] - expected) ** 2 / expected;
   }
   // df = size - 1 (about 110): mean df, sd sqrt(2 df); 5 sd above is far beyond chance.

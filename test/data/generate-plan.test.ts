@@ -5,7 +5,14 @@ import { planGeneration, plannedSegmentSizes } from '../../src/data/generate-pla
 
 test('plannedSegmentSizes(100 users, K=3, sizeRatio 4, 10% noise, 5% bots) is 49/24/12 + 10 + 5 by hand', () => {
   // humans 85; weights 1, 1/2, 1/4 -> quotas 48.57, 24.29, 12.14 -> floors 48, 24, 12, the left-over one to the largest remainder.
-  const r = resolveGenerateOptions({ users: 100, segments: 3, seed: 1, sizeRatio: 4, noiseFraction: 0.1, botFraction: 0.05 });
+  const r = resolveGenerateOptions({
+    users: 100,
+    segments: 3,
+    seed: 1,
+    sizeRatio: 4,
+    noiseFraction: 0.1,
+    botFraction: 0.05,
+  });
   const { sizes, noise, bots } = plannedSegmentSizes(r);
   assert.deepEqual(Array.from(sizes), [49, 24, 12]);
   assert.equal(noise, 10);

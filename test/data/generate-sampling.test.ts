@@ -1,6 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { cumulateInPlace, drawFromCdf, geometricAtLeastOne, logNormal, streamSeed, zipfWeights } from '../../src/data/generate-sampling.js';
+import {
+  cumulateInPlace,
+  drawFromCdf,
+  geometricAtLeastOne,
+  logNormal,
+  streamSeed,
+  zipfWeights,
+} from '../../src/data/generate-sampling.js';
 import { randomSource } from '../../src/util/random.js';
 
 test('cumulateInPlace([1,1,2]) is [0.25, 0.5, 1] and drawFromCdf finds the interval of u', () => {

@@ -8,5 +8,7 @@ test('adjustedRand(a, b) matches scikit-learn adjusted_rand_score on small label
   assert.ok(Math.abs(adjustedRand([0, 0, 1, 2], [0, 0, 1, 1]) - 0.5714285714285714) < 1e-12);
   assert.ok(Math.abs(adjustedRand([0, 0, 1, 1], [0, 1, 0, 1]) - -0.5) < 1e-12);
   assert.equal(adjustedRand([0, 0, 0, 0], [0, 1, 2, 3]), 0);
-  assert.ok(Math.abs(adjustedRand([0, 0, 0, 1, 1, 1, 2, 2], [0, 0, 1, 1, 2, 2, 2, 0]) - 0.047619047619047616) < 1e-12);
+  assert.ok(
+    Math.abs(adjustedRand([0, 0, 0, 1, 1, 1, 2, 2], [0, 0, 1, 1, 2, 2, 2, 0]) - 0.047619047619047616) < 1e-12,
+  );
 });

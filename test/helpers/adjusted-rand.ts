@@ -4,7 +4,8 @@
  * metrics stage lands; tested against scikit-learn's documented values.
  */
 export function adjustedRand(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new RangeError(`adjustedRand: lengths differ (${a.length} != ${b.length})`);
+  if (a.length !== b.length)
+    throw new RangeError(`adjustedRand: lengths differ (${a.length} != ${b.length})`);
   const n = a.length;
   const cells = new Map<string, number>();
   const rows = new Map<number, number>();

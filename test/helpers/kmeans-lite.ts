@@ -6,7 +6,13 @@ import { nearestRows } from '../../src/kernels/kernels.js';
 import { type Matrix, matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
 
-export async function kmeansLite(X: Matrix, k: number, seed: number, restarts = 4, iterations = 50): Promise<Int32Array> {
+export async function kmeansLite(
+  X: Matrix,
+  k: number,
+  seed: number,
+  restarts = 4,
+  iterations = 50,
+): Promise<Int32Array> {
   const random = randomSource(seed);
   let best: Int32Array = new Int32Array(X.rows);
   let bestInertia = Number.POSITIVE_INFINITY;
@@ -26,7 +32,9 @@ export async function kmeansLite(X: Matrix, k: number, seed: number, restarts = 
         counts[labels[i]]++;
         for (let j = 0; j < X.cols; j++) sums[labels[i] * X.cols + j] += X.data[i * X.cols + j];
       }
-      for (let c = 0; c < k; c++) if (counts[c] > 0) for (let j = 0; j < X.cols; j++) C.data[c * X.cols + j] = sums[c * X.cols + j] / counts[c];
+      for (let c = 0; c < k; c++)
+        if (counts[c] > 0)
+          for (let j = 0; j < X.cols; j++) C.data[c * X.cols + j] = sums[c * X.cols + j] / counts[c];
     }
     if (inertia < bestInertia) {
       bestInertia = inertia;

@@ -22,6 +22,8 @@ function session(kind: string, build: () => Uint8Array): Promise<ort.InferenceSe
       extra: { session: { intra_op: { allow_spinning: '0' }, inter_op: { allow_spinning: '0' } } },
     });
     sessions.set(key, s);
+    // A failed build is not cached: the next call tries again and reports its own error.
+    s.catch(() => sessions.delete(key));
   }
   return s;
 }

@@ -46,6 +46,31 @@ test('onnx squaredDistances(A, B) matches the reference on normal data (seeds 1,
   );
 });
 
+test('onnx squaredDistances stays within the stated bound 4 d 2^-24 (||x - s||^2 + ||y - s||^2) for near-duplicates far out', async () => {
+  // Pairs 1e-3 apart at offset 100 (seed 9): the relative error of d2 is large here, the absolute bound holds.
+  const base = normalMatrix(30, 8, 9, 100);
+  const near = { rows: 30, cols: 8, data: base.data.map((v, i) => v + 1e-3 * Math.sin(i)) };
+  const fast = await onnx.squaredDistances(base, near);
+  const ref = await reference.squaredDistances(base, near);
+  const shift = new Float64Array(8);
+  for (let i = 0; i < 30 * 8; i++) shift[i % 8] += near.data[i] / 30;
+  const centeredNorm = (M: Matrix, i: number) => {
+    let s = 0;
+    for (let j = 0; j < 8; j++) s += (M.data[i * 8 + j] - shift[j]) ** 2;
+    return s;
+  };
+  for (let i = 0; i < 30; i++) {
+    for (let j = 0; j < 30; j++) {
+      const bound =
+        4 * 8 * 2 ** -24 * (centeredNorm(base, i) + centeredNorm(near, j)) + 1e-6 * ref[i * 30 + j];
+      assert.ok(
+        Math.abs(fast[i * 30 + j] - ref[i * 30 + j]) <= bound,
+        `pair ${i},${j}: ${fast[i * 30 + j]} vs ${ref[i * 30 + j]}, bound ${bound}`,
+      );
+    }
+  }
+});
+
 test('onnx distances(A, B, metric) matches the reference for euclidean and cosine (seeds 5, 6)', async () => {
   const A = normalMatrix(41, 9, 5, 0.5);
   const B = normalMatrix(17, 9, 6, 0.5);
@@ -137,6 +162,28 @@ test('onnx clusterDistanceSums(X, labels, k) matches the reference with noise, d
       });
     }
   }
+});
+
+test('onnx clusterDistanceSums on unbalanced clusters (60, 3, 2, 1) with noise uses pure, mixed and noise blocks', async () => {
+  const labels = Int32Array.from({ length: 75 }, (_, i) =>
+    i < 60 ? 0 : i < 63 ? 1 : i < 65 ? 2 : i < 66 ? 3 : -1,
+  );
+  const X = normalMatrix(75, 6, 45, 2);
+  await withTiles({ tileElements: 256, maxTileCols: 64 }, async () => {
+    for (const metric of METRICS) {
+      assertClose(
+        await onnx.clusterDistanceSums(X, labels, 4, metric),
+        await reference.clusterDistanceSums(X, labels, 4, metric),
+        1e-5,
+        metric,
+      );
+    }
+  });
+  const allNoise = new Int32Array(10).fill(-1);
+  assert.deepEqual(
+    Array.from(await onnx.clusterDistanceSums(normalMatrix(10, 2, 46), allNoise, 2, 'euclidean')),
+    new Array(20).fill(0),
+  );
 });
 
 test('onnx kNearest(X, k) matches the reference, self excluded, for k = 1 and k = n - 1 (seed 50)', async () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { centeringShift } from '../../../src/kernels/onnx/shift.js';
+import { centeringShift, SHIFT_SAMPLE_ROWS } from '../../../src/kernels/onnx/shift.js';
 import { matrix, matrixFromRows } from '../../../src/util/matrix.js';
 
 test('centeringShift(Y) is the column mean rounded to 8 significant bits', () => {
@@ -15,4 +15,18 @@ test('centeringShift(Y) is the column mean rounded to 8 significant bits', () =>
 
 test('centeringShift(Y) of no rows is all zeros', () => {
   assert.deepEqual(Array.from(centeringShift(matrix(0, 2))), [0, 0]);
+});
+
+test('centeringShift(A, B) averages the smaller matrix, and at most SHIFT_SAMPLE_ROWS strided rows', () => {
+  const small = matrixFromRows([[2], [4]]);
+  const large = matrixFromRows([[100], [100], [100]]);
+  assert.deepEqual(Array.from(centeringShift(large, small)), [3]);
+  assert.deepEqual(Array.from(centeringShift(small, large)), [3]);
+  // 2 * SHIFT_SAMPLE_ROWS rows alternating 0, 1: stride 2 samples only the zeros.
+  const alternating = matrix(
+    2 * SHIFT_SAMPLE_ROWS,
+    1,
+    Float32Array.from({ length: 2 * SHIFT_SAMPLE_ROWS }, (_, i) => i % 2),
+  );
+  assert.deepEqual(Array.from(centeringShift(alternating)), [0]);
 });

@@ -30,6 +30,7 @@ export function reportJson(report: MetricsReport): Record<string, unknown> {
     if (result.reason !== undefined) reasons[name] = result.reason;
   }
   if (report.silhouetteInterval) out.silhouette_interval = report.silhouetteInterval;
+  if (report.samplePoints !== undefined) out.sample_points = report.samplePoints;
   if (Object.keys(reasons).length > 0) out.reasons = reasons;
   return out;
 }

@@ -94,6 +94,8 @@ export interface MetricsReport {
   values: Partial<Record<MetricName, MetricResult>>;
   /** Confidence interval of a sampled silhouette. */
   silhouetteInterval?: { lower: number; upper: number; confidence: number };
+  /** Points in the stratified sample the O(n^2) indices ran on (absent when they used every point). */
+  samplePoints?: number;
 }
 
 /** Whether `name` is a known metric name. */
@@ -147,6 +149,7 @@ export async function metricsReport(
         report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
       rows = s.rows;
     } else rows = stratifiedSample(c, sample.size, 10, sample.seed).rows;
+    report.samplePoints = rows.length;
     if (rows.length > 0) {
       pairX = selectRows(X, rows);
       pairLabels = Int32Array.from(rows, (i) => labels[i]);

@@ -110,6 +110,7 @@ describe('segscope metrics', () => {
     );
     assert.deepEqual(a, b);
     assert.ok(a.silhouette_interval.lower <= a.silhouette && a.silhouette <= a.silhouette_interval.upper);
+    assert.equal(a.sample_points, 30, 'three clusters of ~20 keep at least 10 points each');
   });
 
   it('reads the vectors from .csv as well (io/matrix-file readMatrix): same wcss as from .npy', async () => {

@@ -35,7 +35,7 @@ import { inversePurity, purity } from './purity.js';
 import { adjustedRand, rand } from './rand.js';
 import { sDbw } from './s-dbw.js';
 import { silhouette } from './silhouette.js';
-import { silhouetteSampled, stratifiedSample } from './silhouette-sampled.js';
+import { SAMPLED_SILHOUETTE_DEFAULTS, silhouetteSampled, stratifiedSample } from './silhouette-sampled.js';
 import { variationOfInformation } from './variation-of-information.js';
 import { completeness, homogeneity, vMeasure } from './v-measure.js';
 
@@ -148,7 +148,8 @@ export async function metricsReport(
       if (!Number.isNaN(s.score.value))
         report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
       rows = s.rows;
-    } else rows = stratifiedSample(c, sample.size, 10, sample.seed).rows;
+    } else
+      rows = stratifiedSample(c, sample.size, SAMPLED_SILHOUETTE_DEFAULTS.minPerCluster, sample.seed).rows;
     report.samplePoints = rows.length;
     if (rows.length > 0) {
       pairX = selectRows(X, rows);

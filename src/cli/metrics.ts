@@ -41,13 +41,13 @@ export const command: Command = {
   flags: {
     vectors: {
       type: 'string',
-      description: 'row vectors (.npy, rows x cols)',
+      description: 'row vectors (.npy, .csv or .parquet; rows x cols)',
       required: true,
       placeholder: 'FILE',
     },
     labels: {
       type: 'string',
-      description: 'cluster labels, one integer per line (-1 = noise)',
+      description: 'cluster labels in row order: one integer (or user_id,label) per line, -1 = noise',
       required: true,
       placeholder: 'FILE',
     },
@@ -67,6 +67,13 @@ export const command: Command = {
       description: 'distance path: float32 kernels or exact float64',
       choices: ['float32', 'float64'],
       default: 'float32',
+    },
+    noise: {
+      type: 'string',
+      description:
+        'external indices: each noise point its own singleton, or -1 as one cluster (scikit-learn)',
+      choices: ['singletons', 'cluster'],
+      default: 'singletons',
     },
     sample: {
       type: 'number',
@@ -126,6 +133,7 @@ export const command: Command = {
       precision: flag.string(flags, 'precision') as 'float32' | 'float64',
       sample: sample === undefined ? undefined : { size: sample, seed: flag.number(flags, 'seed') as number },
       only: only.length > 0 ? (only as MetricName[]) : undefined,
+      noise: flag.string(flags, 'noise') as 'singletons' | 'cluster',
     });
     const json = reportJson(report);
     if (flag.boolean(flags, 'json')) {

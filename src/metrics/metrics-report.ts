@@ -18,7 +18,7 @@ import { checkLabels } from './check-input.js';
 import { normalizedClusteringAccuracy } from './clustering-accuracy.js';
 import { clusterMoments } from './cluster-moments.js';
 import { clusterSizes } from './cluster-sizes.js';
-import { type Contingency, contingency } from './contingency.js';
+import { type Contingency, contingency, type NoiseRule } from './contingency.js';
 import { daviesBouldin } from './davies-bouldin.js';
 import { dbcv } from './dbcv.js';
 import { ballHallFromMoments, rSquaredFromMoments, wcssFromMoments } from './dispersion-indices.js';
@@ -86,6 +86,8 @@ export interface MetricsReportOptions {
   only?: readonly MetricName[];
   /** Largest point count for the indices that hold all pair distances (C-index, gamma, DBCV). */
   maxPairPoints?: number;
+  /** How noise enters the external indices (default: each noise point a singleton). */
+  noise?: NoiseRule;
 }
 
 export interface MetricsReport {
@@ -200,7 +202,10 @@ export async function metricsReport(
   if (wanted.has('s_dbw')) values.s_dbw = sDbw(X, labels);
 
   if (truth !== undefined && EXTERNAL_METRIC_NAMES.some((name) => wanted.has(name))) {
-    Object.assign(values, externalReport(contingency(truth, labels), wanted));
+    Object.assign(
+      values,
+      externalReport(contingency(truth, labels, { noise: options.noise ?? 'singletons' }), wanted),
+    );
   }
   return report;
 }

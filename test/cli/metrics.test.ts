@@ -7,6 +7,8 @@ import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
 import { writeMatrix } from '../../src/io/matrix-file.js';
 import { writeNpy } from '../../src/io/npy.js';
+import { contingency } from '../../src/metrics/contingency.js';
+import { adjustedRand } from '../../src/metrics/rand.js';
 import { silhouette } from '../../src/metrics/silhouette.js';
 import { matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
@@ -99,6 +101,28 @@ describe('segscope metrics', () => {
       (await run([...base, '--truth', join(dir, 'T.txt'), '--only', 'adjusted_rand,wcss', '--json'])).stdout,
     );
     assert.deepEqual(Object.keys(some).sort(), ['adjusted_rand', 'n', 'noise_fraction', 'wcss']);
+  });
+
+  it('--noise cluster treats -1 as one label (scikit-learn), --noise singletons (default) as singletons', async () => {
+    // Six noise points (one would be a singleton under either rule).
+    const noisy = Int32Array.from(labels, (l, i) => (i % 10 === 0 ? -1 : l));
+    writeFileSync(join(dir, 'L6.txt'), `${Array.from(noisy).join('\n')}\n`);
+    const args = [
+      '--vectors',
+      join(dir, 'X.npy'),
+      '--labels',
+      join(dir, 'L6.txt'),
+      '--truth',
+      join(dir, 'T.txt'),
+      '--only',
+      'adjusted_rand',
+      '--json',
+    ];
+    const single = JSON.parse((await run(args)).stdout).adjusted_rand;
+    const cluster = JSON.parse((await run([...args, '--noise', 'cluster'])).stdout).adjusted_rand;
+    assert.equal(single, adjustedRand(contingency(truth, noisy)));
+    assert.equal(cluster, adjustedRand(contingency(truth, noisy, { noise: 'cluster' })));
+    assert.notEqual(single, cluster);
   });
 
   it('--sample N --seed S gives a silhouette interval and the same numbers for the same seed', async () => {

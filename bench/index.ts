@@ -7,8 +7,10 @@ const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Pro
   generate: () => import('./generate.js'),
   kernels: () => import('./kernels.js'),
   'cluster-centroid': () => import('./cluster-centroid.js'),
-  item2vec: () => import('./item2vec.js'),
+  'cluster-density': () => import('./cluster-density.js'),
   metrics: () => import('./metrics.js'),
+  item2vec: () => import('./item2vec.js'),
+  transformer: () => import('./transformer.js'),
 };
 
 const only = process.argv[2];

@@ -35,7 +35,15 @@ export function condenseTree(tree: LinkageTree, minClusterSize: number): Condens
     lambda.push(l);
     childSize.push(s);
   };
-  if (n < 2) return { n, parent: new Int32Array(0), child: new Int32Array(0), lambda: new Float64Array(0), childSize: new Int32Array(0), clusterCount: n === 0 ? 0 : 1 };
+  if (n < 2)
+    return {
+      n,
+      parent: new Int32Array(0),
+      child: new Int32Array(0),
+      lambda: new Float64Array(0),
+      childSize: new Int32Array(0),
+      clusterCount: n === 0 ? 0 : 1,
+    };
   const sizeOf = (node: number) => (node < n ? 1 : sizes[node - n]);
   const root = 2 * n - 2;
   const relabel = new Int32Array(2 * n - 1);
@@ -102,7 +110,8 @@ export function condenseTree(tree: LinkageTree, minClusterSize: number): Condens
 /** lambda at which each cluster is born (root: 0), indexed by cluster id - n. */
 export function clusterBirths(tree: CondensedTree): Float64Array {
   const births = new Float64Array(tree.clusterCount);
-  for (let e = 0; e < tree.child.length; e++) if (tree.child[e] >= tree.n) births[tree.child[e] - tree.n] = tree.lambda[e];
+  for (let e = 0; e < tree.child.length; e++)
+    if (tree.child[e] >= tree.n) births[tree.child[e] - tree.n] = tree.lambda[e];
   return births;
 }
 
@@ -126,7 +135,8 @@ export function clusterStabilities(tree: CondensedTree): Float64Array {
 /** Parent cluster of each cluster (root: -1) and the lambda at which each point leaves its last cluster. */
 export function clusterParents(tree: CondensedTree): Int32Array {
   const parents = new Int32Array(tree.clusterCount).fill(-1);
-  for (let e = 0; e < tree.child.length; e++) if (tree.child[e] >= tree.n) parents[tree.child[e] - tree.n] = tree.parent[e];
+  for (let e = 0; e < tree.child.length; e++)
+    if (tree.child[e] >= tree.n) parents[tree.child[e] - tree.n] = tree.parent[e];
   return parents;
 }
 

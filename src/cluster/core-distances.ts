@@ -6,24 +6,23 @@
 import { kNearest } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { KdTree } from './kd-tree.js';
-import { kNearestInTree } from './kd-tree-query.js';
+import { selfKNearestParallel } from './parallel-knn.js';
 
 /**
  * Core distances from a k-d tree (exact, Float64), indexed by original row, plus each row's
  * minSamples nearest neighbors (original indices, self first) for seeding the MST search.
- * Queries run in tree order, so neighboring queries touch the same leaves. O(n log n) on spread data.
+ * On two threads for large n (`selfKNearestParallel`). O(n log n) on spread data.
  */
-export function coreDistancesInTree(tree: KdTree, minSamples: number): { core: Float64Array; neighbors: Int32Array; k: number } {
+export async function coreDistancesInTree(
+  tree: KdTree,
+  minSamples: number,
+): Promise<{ core: Float64Array; neighbors: Int32Array; k: number }> {
   const n = tree.n;
   const core = new Float64Array(n);
   const k = Math.max(1, Math.min(minSamples, n));
-  const { indices, distances } = kNearestInTree(tree, tree.points, n, k);
-  const neighbors = new Int32Array(n * k);
-  for (let t = 0; t < n; t++) {
-    const i = tree.index[t];
-    core[i] = minSamples <= 1 ? 0 : distances[t * k + k - 1];
-    neighbors.set(indices.subarray(t * k, (t + 1) * k), i * k);
-  }
+  if (n === 0) return { core, neighbors: new Int32Array(0), k };
+  const { kth, neighbors } = await selfKNearestParallel(tree, k);
+  if (minSamples > 1) core.set(kth);
   return { core, neighbors, k };
 }
 

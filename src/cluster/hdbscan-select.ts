@@ -3,7 +3,13 @@
  * `do_labelling`, `get_probabilities`) does it, with Campello et al.'s excess-of-mass rule.
  */
 import type { Labels } from '../util/labels.js';
-import { type CondensedTree, clusterBirths, clusterParents, clusterStabilities, pointRows } from './condensed-tree.js';
+import {
+  type CondensedTree,
+  clusterBirths,
+  clusterParents,
+  clusterStabilities,
+  pointRows,
+} from './condensed-tree.js';
 
 /** excess of mass (`eom`, Campello et al. 2013 sec. 4) or the leaves of the cluster tree. */
 export type ClusterSelectionMethod = 'eom' | 'leaf';
@@ -26,7 +32,8 @@ export interface Selection {
 /** Select clusters, label points and give membership probabilities. O(n + clusters * depth). */
 export function selectClusters(tree: CondensedTree, options: SelectionOptions): Selection {
   const { n, clusterCount } = tree;
-  if (clusterCount === 0) return { selected: new Int32Array(0), labels: new Int32Array(0), probabilities: new Float64Array(0) };
+  if (clusterCount === 0)
+    return { selected: new Int32Array(0), labels: new Int32Array(0), probabilities: new Float64Array(0) };
   const parents = clusterParents(tree);
   const births = clusterBirths(tree);
   const children: number[][] = Array.from({ length: clusterCount }, () => []);
@@ -59,12 +66,14 @@ export function selectClusters(tree: CondensedTree, options: SelectionOptions): 
   // Label per cluster id, top-down: a selected cluster labels its whole subtree.
   const labelOfCluster = new Int32Array(clusterCount).fill(-1);
   for (let i = 0; i < selected.length; i++) labelOfCluster[selected[i] - n] = i;
-  for (let c = 1; c < clusterCount; c++) if (labelOfCluster[c] < 0) labelOfCluster[c] = labelOfCluster[parents[c] - n];
+  for (let c = 1; c < clusterCount; c++)
+    if (labelOfCluster[c] < 0) labelOfCluster[c] = labelOfCluster[parents[c] - n];
   const rows = pointRows(tree);
   const labels = new Int32Array(n).fill(-1);
   const rootSelected = isCluster[0] === 1;
   let rootMaxLambda = 0;
-  for (let e = 0; e < tree.parent.length; e++) if (tree.parent[e] === n && tree.lambda[e] > rootMaxLambda) rootMaxLambda = tree.lambda[e];
+  for (let e = 0; e < tree.parent.length; e++)
+    if (tree.parent[e] === n && tree.lambda[e] > rootMaxLambda) rootMaxLambda = tree.lambda[e];
   for (let p = 0; p < n; p++) {
     const c = rows.cluster[p] - n;
     if (c < 0) continue;
@@ -135,9 +144,10 @@ function applyEpsilon(
     chosen[v] = 1;
   }
   for (let c = 0; c < count; c++) {
-    if (chosen[c]) forEachDescendant(children, c, (k) => {
-      chosen[k] = 0;
-    });
+    if (chosen[c])
+      forEachDescendant(children, c, (k) => {
+        chosen[k] = 0;
+      });
   }
   for (let c = 0; c < count; c++) isCluster[c] = chosen[c];
 }

@@ -12,7 +12,11 @@ import { type ClusterSelectionMethod, selectClusters } from './hdbscan-select.js
 import { buildKdTree, type KdTree } from './kd-tree.js';
 import { kNearestInTree } from './kd-tree-query.js';
 import { linkageFromMerges } from './linkage-tree.js';
-import { boruvkaMutualReachability, primMutualReachability, type SpanningEdges } from './mutual-reachability-mst.js';
+import {
+  boruvkaMutualReachability,
+  primMutualReachability,
+  type SpanningEdges,
+} from './mutual-reachability-mst.js';
 
 /** HDBSCAN hyperparameters (names as scikit-learn / hdbscan, camelCase). */
 export interface HdbscanOptions {
@@ -65,10 +69,14 @@ export class Hdbscan implements Clusterer {
       throw new RangeError(`Hdbscan: minSamples (${p.minSamples}) must be a positive integer`);
     }
     if (!(p.clusterSelectionEpsilon >= 0) || !Number.isFinite(p.clusterSelectionEpsilon)) {
-      throw new RangeError(`Hdbscan: clusterSelectionEpsilon (${p.clusterSelectionEpsilon}) must be a finite number >= 0`);
+      throw new RangeError(
+        `Hdbscan: clusterSelectionEpsilon (${p.clusterSelectionEpsilon}) must be a finite number >= 0`,
+      );
     }
     if (p.clusterSelectionMethod !== 'eom' && p.clusterSelectionMethod !== 'leaf') {
-      throw new RangeError(`Hdbscan: clusterSelectionMethod (${p.clusterSelectionMethod}) must be eom or leaf`);
+      throw new RangeError(
+        `Hdbscan: clusterSelectionMethod (${p.clusterSelectionMethod}) must be eom or leaf`,
+      );
     }
     assertMetric(p.metric, 'Hdbscan');
     this.params = Object.freeze(p);
@@ -121,7 +129,7 @@ export class Hdbscan implements Clusterer {
     let mst: SpanningEdges;
     if (n > 0 && d <= KD_TREE_MAX_DIMS) {
       tree = buildKdTree(points, n, d);
-      const nearest = coreDistancesInTree(tree, minSamples);
+      const nearest = await coreDistancesInTree(tree, minSamples);
       core = nearest.core;
       mst = boruvkaMutualReachability(tree, core, nearest);
     } else {
@@ -168,7 +176,8 @@ export class Hdbscan implements Clusterer {
    */
   async approximatePredict(X: Matrix): Promise<{ labels: Labels; probabilities: Float64Array }> {
     const f = this.#state('approximatePredict');
-    if (X.cols !== f.cols) throw new RangeError(`Hdbscan.approximatePredict: X.cols (${X.cols}) != fitted cols (${f.cols})`);
+    if (X.cols !== f.cols)
+      throw new RangeError(`Hdbscan.approximatePredict: X.cols (${X.cols}) != fitted cols (${f.cols})`);
     assertFinite(X, 'Hdbscan.approximatePredict');
     const n = f.core.length;
     const k = Math.min(2 * f.minSamples, n);
@@ -179,12 +188,23 @@ export class Hdbscan implements Clusterer {
     if (f.kd !== undefined) {
       ({ indices, distances } = kNearestInTree(f.kd, q, X.rows, k));
     } else {
-      const r = await kNearest(unitMatrix(f.points, n, f.cols), k, 'euclidean', unitMatrix(q, X.rows, f.cols));
+      const r = await kNearest(
+        unitMatrix(f.points, n, f.cols),
+        k,
+        'euclidean',
+        unitMatrix(q, X.rows, f.cols),
+      );
       indices = r.indices;
       distances = Float64Array.from(r.distances);
     }
-    if (this.params.metric === 'cosine') for (let i = 0; i < distances.length; i++) distances[i] = (distances[i] * distances[i]) / 2;
-    return approximatePredictFromNeighbors({ tree: f.tree, selected: f.selected, core: f.core, minSamples: f.minSamples }, indices, distances, k);
+    if (this.params.metric === 'cosine')
+      for (let i = 0; i < distances.length; i++) distances[i] = (distances[i] * distances[i]) / 2;
+    return approximatePredictFromNeighbors(
+      { tree: f.tree, selected: f.selected, core: f.core, minSamples: f.minSamples },
+      indices,
+      distances,
+      k,
+    );
   }
 }
 

@@ -16,7 +16,12 @@ export interface SpanningEdges {
 }
 
 /** Prim's algorithm over all pairs, euclidean in Float64. */
-export function primMutualReachability(points: Float64Array, n: number, d: number, core: Float64Array): SpanningEdges {
+export function primMutualReachability(
+  points: Float64Array,
+  n: number,
+  d: number,
+  core: Float64Array,
+): SpanningEdges {
   const m = Math.max(0, n - 1);
   const a = new Int32Array(m);
   const b = new Int32Array(m);
@@ -70,7 +75,11 @@ export function primMutualReachability(points: Float64Array, n: number, d: numbe
  * neighbors, original indices) give every component a cheap first bound before the tree search,
  * so most points are skipped outright (their core distance already reaches the bound).
  */
-export function boruvkaMutualReachability(tree: KdTree, core: Float64Array, seeds?: { neighbors: Int32Array; k: number }): SpanningEdges {
+export function boruvkaMutualReachability(
+  tree: KdTree,
+  core: Float64Array,
+  seeds?: { neighbors: Int32Array; k: number },
+): SpanningEdges {
   const { n, dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   const m = Math.max(0, n - 1);
   const a = new Int32Array(m);

@@ -10,7 +10,7 @@ import { type ProgressCallback, silentProgress } from '../util/progress.js';
 import type { Encoder } from './encoder.js';
 import { EmbeddingsEndpoint, type EmbeddingsEndpointOptions } from './embeddings-endpoint.js';
 import { LocalSentenceModel } from './local-sentence-model.js';
-import type { SentenceEmbedder } from './sentence-embedder.js';
+import { normalizeInPlace, type SentenceEmbedder } from './sentence-embedder.js';
 import { checkTextTemplate, type TextTemplate, textualizeSequence } from './textualize.js';
 
 export interface TextEmbeddingOptions extends Partial<EmbeddingsEndpointOptions> {
@@ -22,6 +22,8 @@ export interface TextEmbeddingOptions extends Partial<EmbeddingsEndpointOptions>
   maxLength: number;
   itemNames?: ReadonlyMap<string, string>;
   categoryNames?: ReadonlyMap<string, string>;
+  /** Scale rows to unit length (local models already are; endpoints may not be). */
+  normalize: boolean;
   onProgress: ProgressCallback;
 }
 
@@ -31,6 +33,7 @@ export const DEFAULT_TEXT_EMBEDDING_OPTIONS: Readonly<TextEmbeddingOptions> = {
   template: {},
   maxEvents: 50,
   maxLength: 256,
+  normalize: true,
   onProgress: silentProgress,
 };
 
@@ -80,7 +83,7 @@ export class TextEmbeddingEncoder implements Encoder {
     }
     const dim = rows[0]?.length ?? 0;
     const data = new Float32Array(rows.length * dim);
-    rows.forEach((r, i) => data.set(r, i * dim));
+    rows.forEach((r, i) => data.set(this.options.normalize ? normalizeInPlace(Float32Array.from(r)) : r, i * dim));
     return { rows: rows.length, cols: dim, data };
   }
 }

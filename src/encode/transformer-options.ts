@@ -28,7 +28,7 @@ export interface TransformerEncoderOptions {
   /** Negatives per batch for sampled softmax. */
   negatives?: number;
   negativeSampling?: NegativeSampling;
-  /** User vector: mean of the final hidden states, or the last position's. */
+  /** User vector from the final hidden states: `mean`, `last` or `contextual` (see TransformerPooling). */
   pooling?: TransformerPooling;
   backend?: TensorBackend;
   seed?: number;
@@ -91,7 +91,7 @@ export function resolveTransformerOptions(options: TransformerEncoderOptions): R
   oneOf('objective', o.objective, ['masked', 'causal']);
   oneOf('softmax', o.softmax, ['auto', 'full', 'sampled']);
   oneOf('negativeSampling', o.negativeSampling, ['uniform', 'popularity']);
-  oneOf('pooling', o.pooling, ['mean', 'last']);
+  oneOf('pooling', o.pooling, ['mean', 'last', 'contextual']);
   oneOf('backend', o.backend, ['auto', 'wasm', 'cpu']);
   if (problems.length > 0) throw new RangeError(`TransformerEncoder: ${problems.join('; ')}`);
   if (o.ffnDim === 0) o.ffnDim = 4 * o.dim;

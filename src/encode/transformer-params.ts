@@ -26,6 +26,14 @@ export interface TransformerParams {
 
 let instances = 0;
 
+const POSITION_SCALE = 0.1;
+
+/** Sinusoidal position code: sin(p / 10000^(2i/d)) on even columns, cos on odd. */
+export function sinusoid(position: number, column: number, dim: number): number {
+  const angle = position / 10000 ** ((2 * Math.floor(column / 2)) / dim);
+  return column % 2 === 0 ? Math.sin(angle) : Math.cos(angle);
+}
+
 /**
  * Seeded initial weights: embeddings N(0, 0.05^2) except the padding rows (zero), linear layers
  * Glorot-normal (Glorot & Bengio 2010), layer norms gain 1 bias 0, biases 0. Values are drawn
@@ -56,7 +64,9 @@ export function initTransformerParams(shape: TransformerShape, random: Random): 
   embedding('item', tokens);
   embedding('behavior', BEHAVIOR_TOKENS);
   embedding('category', categories);
-  add('position', [maxLen, dim], () => 0.05 * random.normal());
+  // Learned positions start from sinusoids (Vaswani et al. 2017), which make attention to relative
+  // offsets (the previous event) linear in the weights and so quick to learn.
+  add('position', [maxLen, dim], (i) => POSITION_SCALE * sinusoid(Math.floor(i / dim), i % dim, dim));
   embedding('gap', GAP_BUCKETS);
   for (let l = 0; l < layers; l++) {
     constant(`l${l}/ln1/gain`, dim, 1);

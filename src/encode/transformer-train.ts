@@ -28,8 +28,11 @@ export interface TrainingSetup {
   extraLoss?: (batch: TokenBatch, hidden: tf.Tensor2D, rows: Int32Array) => tf.Scalar;
   /** Extra trainable variables the optimizer updates (deep-clustering centroids). */
   extraVariables?: readonly tf.Variable[];
-  /** Called before each step with the global step index (deep clustering refreshes its target). */
-  beforeStep?: (step: number) => Promise<void>;
+  /**
+   * Called before each step with the global step index (deep clustering refreshes its target
+   * there); resolving to true stops training before that step.
+   */
+  beforeStep?: (step: number) => Promise<boolean>;
 }
 
 /**
@@ -71,7 +74,10 @@ export async function trainTransformer(
     for (let b = 0; b < batches; b++) {
       const rows = order.subarray(b * setup.batchSize, Math.min(order.length, (b + 1) * setup.batchSize));
       const batch = trainingBatch(windows, rows, setup, random);
-      if (setup.beforeStep !== undefined) await setup.beforeStep(step);
+      if (setup.beforeStep !== undefined && (await setup.beforeStep(step))) {
+        losses.push(b === 0 ? Number.NaN : sum / b);
+        return losses;
+      }
       const cost = optimizer.minimize(
         () => {
           const hidden = transformerHidden(params, batch, mask);

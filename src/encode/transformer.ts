@@ -5,7 +5,7 @@ import { randomSource } from '../util/random.js';
 import type { Encoder } from './encoder.js';
 import { useTensorBackend } from './transformer-backend.js';
 import { readCheckpointMeta, restoreCheckpoint, saveCheckpoint } from './transformer-checkpoint.js';
-import { embedWindows, topNextItems } from './transformer-infer.js';
+import { type Centering, embedWindows, fitCentering, topNextItems } from './transformer-infer.js';
 import type { ItemLossSetup } from './transformer-loss.js';
 import { negativeSampler } from './transformer-negatives.js';
 import { type ResolvedTransformerOptions, type TransformerEncoderOptions, resolveTransformerOptions } from './transformer-options.js';
@@ -21,6 +21,8 @@ export interface FittedTransformer {
   readonly loss: ItemLossSetup;
   readonly options: ResolvedTransformerOptions;
   readonly optimizer: tf.Optimizer;
+  /** Group centers for `contextual` pooling (set at the end of fit when that pooling is chosen). */
+  centering: Centering | undefined;
 }
 
 /** Top-k next items of each sequence: `items[s * k + r]` is an item string, or '' past the vocabulary. */
@@ -78,8 +80,10 @@ export class TransformerEncoder implements Encoder {
     const kind = o.softmax === 'auto' ? (vocab.items.length <= o.fullSoftmaxMaxItems ? 'full' : 'sampled') : o.softmax;
     const loss: ItemLossSetup = { kind, negatives: o.negatives, sampler: negativeSampler(vocab.counts, o.negativeSampling) };
     const optimizer = tf.train.adam(o.learningRate);
-    this.fitted = { params, vocab, loss, options: o, optimizer };
-    const fingerprint = { ...this.params, items: vocab.items.length, events: eventCount(seqs), sequences: windows.count };
+    this.fitted = { params, vocab, loss, options: o, optimizer, centering: undefined };
+    // Epochs and backend may change across a resume (train longer, or elsewhere); nothing else may.
+    const { epochs: _e, backend: _b, ...shapeAndData } = this.params;
+    const fingerprint = { ...shapeAndData, items: vocab.items.length, events: eventCount(seqs), sequences: windows.count };
     let startEpoch = 0;
     this.losses = [];
     if (o.checkpointDir !== undefined) {
@@ -110,16 +114,20 @@ export class TransformerEncoder implements Encoder {
       },
     };
     await trainTransformer(params, windows, optimizer, setup, startEpoch);
+    if (o.pooling === 'contextual') {
+      const mask = o.objective === 'masked' ? 'bidirectional' : 'causal';
+      this.fitted.centering = await fitCentering(params, windows, mask, vocab.categories.length > 0 ? 'category' : 'item');
+    }
     return this;
   }
 
   async transform(seqs: SequenceSet): Promise<Matrix> {
-    const { params, vocab, options } = this.model;
+    const { params, vocab, options, centering } = this.model;
     await useTensorBackend(options.backend);
     const windows = tokenizeWindows(seqs, vocab, options.maxLen);
     this.unknownItems = windows.unknownItems;
     const mask = options.objective === 'masked' ? 'bidirectional' : 'causal';
-    return matrix(windows.count, options.dim, await embedWindows(params, windows, mask, options.pooling));
+    return matrix(windows.count, options.dim, await embedWindows(params, windows, mask, options.pooling, centering));
   }
 
   /**

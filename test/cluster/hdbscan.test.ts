@@ -1,10 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { clusterBirths, clusterParents, clusterStabilities, pointRows } from '../../src/cluster/condensed-tree.js';
+import {
+  clusterBirths,
+  clusterParents,
+  clusterStabilities,
+  pointRows,
+} from '../../src/cluster/condensed-tree.js';
 import { Hdbscan } from '../../src/cluster/hdbscan.js';
 import { buildKdTree } from '../../src/cluster/kd-tree.js';
 import { coreDistancesInTree } from '../../src/cluster/core-distances.js';
-import { boruvkaMutualReachability, primMutualReachability } from '../../src/cluster/mutual-reachability-mst.js';
+import {
+  boruvkaMutualReachability,
+  primMutualReachability,
+} from '../../src/cluster/mutual-reachability-mst.js';
 import { matrix, matrixFromRows, type Matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
 
@@ -13,7 +21,9 @@ const close = (a: number, b: number, tol = 1e-12) => Math.abs(a - b) <= tol * Ma
 
 function blobs(n: number, d: number, k: number, seed: number, spread = 8): Matrix {
   const r = randomSource(seed);
-  const centers = Array.from({ length: k }, () => Array.from({ length: d }, () => (r.uniform() - 0.5) * 2 * spread));
+  const centers = Array.from({ length: k }, () =>
+    Array.from({ length: d }, () => (r.uniform() - 0.5) * 2 * spread),
+  );
   const data = new Float32Array(n * d);
   for (let i = 0; i < n; i++) {
     const c = centers[i % k];
@@ -57,12 +67,16 @@ test('Hdbscan excess of mass keeps A whole while leaf selection splits it (stabi
   // clusters: root, A, B (born 1/9.3125), A1, A2 (born 16/3, points leave at 8).
   const s = eom.stabilities;
   const births = clusterBirths(eom.condensedTree);
-  const a = births.findIndex((b, i) => i > 0 && close(b, 1 / 9.3125) && close(s[i], 6 * (16 / 3 - 1 / 9.3125)));
+  const a = births.findIndex(
+    (b, i) => i > 0 && close(b, 1 / 9.3125) && close(s[i], 6 * (16 / 3 - 1 / 9.3125)),
+  );
   assert.ok(a > 0, 'cluster A with stability 6 (16/3 - 1/9.3125)');
   const subs = Array.from(births.keys()).filter((i) => close(births[i], 16 / 3));
   assert.equal(subs.length, 2);
   for (const i of subs) assert.ok(close(s[i], 3 * (8 - 16 / 3)));
-  const leaf = await new Hdbscan({ minClusterSize: 3, minSamples: 1, clusterSelectionMethod: 'leaf' }).fit(nested);
+  const leaf = await new Hdbscan({ minClusterSize: 3, minSamples: 1, clusterSelectionMethod: 'leaf' }).fit(
+    nested,
+  );
   const ll = Array.from(leaf.labels);
   assert.equal(new Set(ll).size, 3);
   assert.equal(new Set(ll.slice(0, 3)).size, 1);
@@ -70,11 +84,21 @@ test('Hdbscan excess of mass keeps A whole while leaf selection splits it (stabi
 });
 
 test('Hdbscan clusterSelectionEpsilon 0.2 merges leaves born below distance 0.2 back into A', async () => {
-  const m = await new Hdbscan({ minClusterSize: 3, minSamples: 1, clusterSelectionMethod: 'leaf', clusterSelectionEpsilon: 0.2 }).fit(nested);
+  const m = await new Hdbscan({
+    minClusterSize: 3,
+    minSamples: 1,
+    clusterSelectionMethod: 'leaf',
+    clusterSelectionEpsilon: 0.2,
+  }).fit(nested);
   const l = Array.from(m.labels);
   assert.equal(new Set(l).size, 2);
   assert.equal(new Set(l.slice(0, 6)).size, 1);
-  const tight = await new Hdbscan({ minClusterSize: 3, minSamples: 1, clusterSelectionMethod: 'leaf', clusterSelectionEpsilon: 0.15 }).fit(nested);
+  const tight = await new Hdbscan({
+    minClusterSize: 3,
+    minSamples: 1,
+    clusterSelectionMethod: 'leaf',
+    clusterSelectionEpsilon: 0.15,
+  }).fit(nested);
   assert.equal(new Set(tight.labels).size, 3);
 });
 
@@ -107,7 +131,8 @@ test('Hdbscan invariants on blobs (seed 11, 600 x 3): stability = sum over point
     }
   }
   const s = clusterStabilities(tree);
-  for (let c = 0; c < s.length; c++) assert.ok(close(s[c], expected[c], 1e-9), `cluster ${c}: ${s[c]} vs ${expected[c]}`);
+  for (let c = 0; c < s.length; c++)
+    assert.ok(close(s[c], expected[c], 1e-9), `cluster ${c}: ${s[c]} vs ${expected[c]}`);
   assert.ok(m.selectedClusters.length >= 2);
   for (let i = 0; i < n; i++) {
     assert.ok(m.outlierScores[i] >= 0 && m.outlierScores[i] <= 1);
@@ -116,11 +141,11 @@ test('Hdbscan invariants on blobs (seed 11, 600 x 3): stability = sum over point
   }
 });
 
-test('boruvkaMutualReachability equals Prim in total weight (seed 3, 700 x 3, minSamples 6; many core-distance ties)', () => {
+test('boruvkaMutualReachability equals Prim in total weight (seed 3, 700 x 3, minSamples 6; many core-distance ties)', async () => {
   const X = blobs(700, 3, 5, 3);
   const points = Float64Array.from(X.data);
   const tree = buildKdTree(points, 700, 3, 8);
-  const { core, neighbors, k } = coreDistancesInTree(tree, 6);
+  const { core, neighbors, k } = await coreDistancesInTree(tree, 6);
   const sum = (w: Float64Array) => w.reduce((s, v) => s + v, 0);
   const prim = primMutualReachability(points, 700, 3, core);
   const boruvka = boruvkaMutualReachability(tree, core, { neighbors, k });
@@ -188,7 +213,10 @@ test('Hdbscan under cosine clusters by direction, whatever the magnitude (seed 6
 test('Hdbscan degenerate input: empty, one row, fewer rows than minClusterSize, identical points, minSamples > n, NaN, zero row under cosine', async () => {
   assert.equal((await new Hdbscan().fit(matrix(0, 2))).labels.length, 0);
   assert.deepEqual(Array.from((await new Hdbscan().fit(matrixFromRows([[1, 1]]))).labels), [-1]);
-  assert.deepEqual(Array.from((await new Hdbscan({ minClusterSize: 5 }).fit(line([0, 1, 2]))).labels), [-1, -1, -1]);
+  assert.deepEqual(
+    Array.from((await new Hdbscan({ minClusterSize: 5 }).fit(line([0, 1, 2]))).labels),
+    [-1, -1, -1],
+  );
   const same = line(new Array(10).fill(4));
   const s = await new Hdbscan({ minClusterSize: 3 }).fit(same);
   assert.deepEqual(Array.from(s.labels), new Array(10).fill(-1));
@@ -198,7 +226,15 @@ test('Hdbscan degenerate input: empty, one row, fewer rows than minClusterSize, 
   const clamped = await new Hdbscan({ minClusterSize: 2, minSamples: 50 }).fit(line([0, 1, 2, 10, 11, 12]));
   assert.equal(clamped.coreDistances[0], 12);
   await assert.rejects(new Hdbscan().fit(matrixFromRows([[Number.NaN, 0]])), /NaN/);
-  await assert.rejects(new Hdbscan({ metric: 'cosine' }).fit(matrixFromRows([[0, 0], [1, 0]])), /zero vector/);
+  await assert.rejects(
+    new Hdbscan({ metric: 'cosine' }).fit(
+      matrixFromRows([
+        [0, 0],
+        [1, 0],
+      ]),
+    ),
+    /zero vector/,
+  );
   assert.throws(() => new Hdbscan({ minClusterSize: 1 }), /minClusterSize/);
   assert.throws(() => new Hdbscan({ minSamples: 0 }), /minSamples/);
   assert.throws(() => new Hdbscan({ clusterSelectionEpsilon: -1 }), /clusterSelectionEpsilon/);

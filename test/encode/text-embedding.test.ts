@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { EmbeddingsEndpoint } from '../../src/encode/embeddings-endpoint.js';
 import { LocalSentenceModel } from '../../src/encode/local-sentence-model.js';
-import { ONNX_FLOAT, ONNX_INT64, onnxModelBytes } from '../../src/encode/onnx-model.js';
 import { TextEmbeddingEncoder } from '../../src/encode/text-embedding.js';
+import { GraphBuilder, intAttr } from '../../src/kernels/onnx/graph-builder.js';
 import { InputError } from '../../src/util/errors.js';
 import { handSequences } from './helpers.js';
 
@@ -20,15 +20,12 @@ const TABLE = new Float32Array(VOCAB.flatMap((_, t) => (t === 0 ? [100, 100, 100
 /** A folder with a tiny BERT-shaped model: last_hidden_state = Gather(table, input_ids). */
 function tinyModelFolder(): string {
   const dir = mkdtempSync(join(tmpdir(), 'segscope-tiny-model-'));
-  const bytes = onnxModelBytes({
-    inputs: [
-      { name: 'input_ids', elemType: ONNX_INT64, shape: ['batch', 'seq'] },
-      { name: 'attention_mask', elemType: ONNX_INT64, shape: ['batch', 'seq'] },
-    ],
-    outputs: [{ name: 'last_hidden_state', elemType: ONNX_FLOAT, shape: ['batch', 'seq', DIM] }],
-    nodes: [{ opType: 'Gather', inputs: ['table', 'input_ids'], outputs: ['last_hidden_state'], attributes: { axis: 0 } }],
-    initializers: [{ name: 'table', dims: [VOCAB.length, DIM], data: TABLE }],
-  });
+  const g = new GraphBuilder('tiny-sentence-model');
+  const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
+  g.input('attention_mask', 'int64', ['batch', 'seq']);
+  const table = g.constant('float32', [VOCAB.length, DIM], [...TABLE]);
+  g.output(g.node('Gather', [table, ids], { axis: intAttr(0) }), 'last_hidden_state', 'float32', ['batch', 'seq', DIM]);
+  const bytes = g.encode();
   writeFileSync(join(dir, 'model.onnx'), bytes);
   writeFileSync(join(dir, 'vocab.txt'), `${VOCAB.join('\n')}\n`);
   return dir;

@@ -8,11 +8,13 @@ import { createEncoder } from '../encode/registry.js';
 import { type ConfigIssue, UsageError } from '../util/errors.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
 import { resolveParams, withEncoderSeed, withSeed } from './fit-candidate.js';
+import { GIVEN } from './run-candidates.js';
 
 export async function checkSteps(candidates: CandidateSpec[]): Promise<void> {
   const issues: ConfigIssue[] = [];
   const seen = new Set<string>();
   for (const c of candidates) {
+    if (c.encoder.name === GIVEN) continue;
     const e = `encoder ${stepId(c.encoder)}`;
     if (!seen.has(e)) {
       seen.add(e);

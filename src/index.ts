@@ -40,7 +40,6 @@ export * from './encode/sgns-core.js';
 export * from './encode/sgns-vocabulary.js';
 export * from './encode/sparse-matrix.js';
 export * from './encode/stats.js';
-export * from './encode/stats.js';
 export * from './encode/text-embedding.js';
 export * from './encode/textualize.js';
 export * from './cluster/fit-summary.js';

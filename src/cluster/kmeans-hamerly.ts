@@ -7,7 +7,14 @@
  */
 import type { Matrix } from '../util/matrix.js';
 import type { KMeansRun, KMeansRunOptions } from './kmeans-lloyd.js';
-import { centerShift, kmeansInertia, updateCentroids } from './kmeans-update.js';
+import {
+  type CentroidSums,
+  centerShift,
+  centersFromSums,
+  centroidSums,
+  kmeansInertia,
+  moveRows,
+} from './kmeans-update.js';
 
 /** Run Hamerly iterations from `initial` centers. O(n k d) per iteration at worst, O(n d) typically. */
 export async function hamerlyKMeans(
@@ -24,19 +31,23 @@ export async function hamerlyKMeans(
   let centers = initial;
   for (let i = 0; i < n; i++) assignExactly(X, centers, i, labels, upper, lower);
   let previous: Int32Array | undefined;
+  let sums: CentroidSums | undefined;
   let strict = false;
   let nIter = 0;
   for (let it = 0; it < options.maxIter; it++) {
     if (it > 0) assignWithBounds(X, centers, labels, upper, lower);
     const assigned = labels;
-    const next = updateCentroids(
+    const changed = previous === undefined ? -1 : moveRows(X, weight, sums!, previous, labels);
+    if (sums === undefined) sums = centroidSums(X, weight, labels, k);
+    const old = centers;
+    const next = centersFromSums(
       X,
       weight,
       assigned,
-      () => exactDistances(X, centers, assigned),
-      k,
+      () => exactDistances(X, old, assigned),
+      sums,
       options.spherical,
-    ).centers;
+    );
     nIter = it + 1;
     const total = centerShift(next, centers);
     moveBounds(centers, next, labels, upper, lower);
@@ -47,7 +58,7 @@ export async function hamerlyKMeans(
       total: options.maxIter,
       detail: `shift ${total.toPrecision(3)}`,
     });
-    if (previous !== undefined && sameLabels(labels, previous)) {
+    if (changed === 0) {
       strict = true;
       break;
     }
@@ -169,9 +180,4 @@ function rowDistance(A: Matrix, i: number, B: Matrix, j: number): number {
     s += t * t;
   }
   return s;
-}
-
-function sameLabels(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

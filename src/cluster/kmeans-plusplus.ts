@@ -58,7 +58,8 @@ export async function kmeansPlusPlus(
     let bestTrial = 0;
     for (let t = 0; t < trials; t++) {
       let pot = 0;
-      for (let i = 0; i < n; i++) pot += Math.min(closest[i], Math.max(0, D[i * trials + t]) * (w ? w[i] : 1));
+      for (let i = 0; i < n; i++)
+        pot += Math.min(closest[i], Math.max(0, D[i * trials + t]) * (w ? w[i] : 1));
       if (pot < bestPotential) {
         bestPotential = pot;
         bestTrial = t;

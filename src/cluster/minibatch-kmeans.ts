@@ -186,9 +186,7 @@ export class MiniBatchKMeans implements Clusterer {
   }
 
   private prepare(X: Matrix): Matrix {
-    // No mean-centering here (scikit-learn's MiniBatchKMeans does none): it would copy X.
-    if (this.options.metric === 'cosine') return prepareKMeansInput(X, 'cosine', 'minibatch-kmeans').data;
-    return preparePredictInput(X, X.cols, 'euclidean', 'minibatch-kmeans');
+    return prepareKMeansInput(X, this.options.metric, 'minibatch-kmeans');
   }
 
   /** Seed centers on a random subset of initSize rows (scikit-learn's `_init_centroids(init_size=...)`). */
@@ -197,16 +195,7 @@ export class MiniBatchKMeans implements Clusterer {
     const rows = this.randomRows(data.rows, initSize);
     const subset = typeof o.init === 'string' ? selectRows(data, rows) : data;
     const w = typeof o.init === 'string' ? pick(weight, rows) : weight;
-    return initialCenters(
-      subset,
-      o.init,
-      o.k,
-      this.random,
-      w,
-      new Float64Array(data.cols),
-      o.metric,
-      'minibatch-kmeans',
-    );
+    return initialCenters(subset, o.init, o.k, this.random, w, o.metric, 'minibatch-kmeans');
   }
 
   /** scikit-learn's `_init_size`: initSize or 3 * batchSize, raised to 3k if below k, capped at n. */

@@ -7,14 +7,8 @@
  */
 import type { Matrix } from '../util/matrix.js';
 import type { KMeansRun, KMeansRunOptions } from './kmeans-lloyd.js';
-import {
-  type CentroidSums,
-  centerShift,
-  centersFromSums,
-  centroidSums,
-  kmeansInertia,
-  moveRows,
-} from './kmeans-update.js';
+import { centerShift, kmeansInertia } from './kmeans-measures.js';
+import { type CentroidSums, centersFromSums, centroidSums, moveRows } from './kmeans-update.js';
 
 /** Run Hamerly iterations from `initial` centers. O(n k d) per iteration at worst, O(n d) typically. */
 export async function hamerlyKMeans(

@@ -8,14 +8,8 @@
 import { nearestRows } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
-import {
-  type CentroidSums,
-  centerShift,
-  centersFromSums,
-  centroidSums,
-  kmeansInertia,
-  moveRows,
-} from './kmeans-update.js';
+import { centerShift, kmeansInertia } from './kmeans-measures.js';
+import { type CentroidSums, centersFromSums, centroidSums, moveRows } from './kmeans-update.js';
 
 /** Settings shared by the k-means iteration loops. `tol` is absolute (already scaled by the data variance). */
 export interface KMeansRunOptions {

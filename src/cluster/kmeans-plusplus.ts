@@ -61,7 +61,7 @@ export async function kmeansPlusPlus(
       const wi = w[i];
       for (let t = 0; t < trials; t++) {
         const v = D[off + t] * wi;
-        pots[t] += v < ci ? (v > 0 ? v : 0) : ci;
+        pots[t] += v < ci ? Math.max(v, 0) : ci;
       }
     }
     let best = 0;
@@ -69,7 +69,7 @@ export async function kmeansPlusPlus(
     let run = 0;
     for (let i = 0, off = best; i < n; i++, off += trials) {
       const v = D[off] * w[i];
-      if (v < closest[i]) closest[i] = v > 0 ? v : 0;
+      if (v < closest[i]) closest[i] = Math.max(v, 0);
       cumulative[i] = run += closest[i];
     }
     potential = pots[best];

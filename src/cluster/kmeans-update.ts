@@ -1,9 +1,9 @@
 /**
  * The M-step of k-means as plain TypeScript over typed arrays (irregular, label-dependent):
- * weighted centroid means from Float64 sums kept up to date incrementally, scikit-learn's
- * empty-cluster relocation, inertia, tolerance and center shift.
+ * weighted centroid means from Float64 sums kept up to date incrementally.
  */
 import type { Matrix } from '../util/matrix.js';
+import { relocateEmptyClusters } from './kmeans-relocate.js';
 
 /**
  * Per-cluster weighted sums of the rows currently assigned to each cluster, kept up to date as
@@ -123,99 +123,4 @@ export function updateCentroids(
   spherical: boolean,
 ): Matrix {
   return centersFromSums(X, weight, labels, distance, centroidSums(X, weight, labels, k), spherical);
-}
-
-function relocateEmptyClusters(
-  X: Matrix,
-  weight: Float64Array,
-  labels: Int32Array,
-  distance: () => ArrayLike<number>,
-  sums: Float64Array,
-  clusterWeight: Float64Array,
-  count: Int32Array,
-): void {
-  const empty: number[] = [];
-  for (let c = 0; c < count.length; c++) if (count[c] === 0 || clusterWeight[c] <= 0) empty.push(c);
-  if (empty.length === 0) return;
-  const far = farthestRows(distance(), empty.length);
-  const d = X.cols;
-  for (let e = 0; e < empty.length; e++) {
-    const i = far[e];
-    const from = labels[i];
-    const to = empty[e];
-    const wi = weight[i];
-    for (let j = 0; j < d; j++) {
-      const v = X.data[i * d + j] * wi;
-      sums[from * d + j] -= v;
-      sums[to * d + j] = v;
-    }
-    clusterWeight[to] = wi;
-    clusterWeight[from] -= wi;
-  }
-}
-
-/** Indices of the m largest values, largest first, ties to the lower index. O(n m). */
-function farthestRows(distance: ArrayLike<number>, m: number): Int32Array {
-  const top = new Int32Array(m).fill(-1);
-  const n = distance.length;
-  for (let i = 0; i < n; i++) {
-    const v = distance[i];
-    let pos = m;
-    while (pos > 0 && (top[pos - 1] === -1 || distance[top[pos - 1]] < v)) pos--;
-    if (pos >= m) continue;
-    for (let s = m - 1; s > pos; s--) top[s] = top[s - 1];
-    top[pos] = i;
-  }
-  return top;
-}
-
-/** sum_i w_i ||x_i - centers[labels_i]||^2 in Float64. O(n d). */
-export function kmeansInertia(
-  X: Matrix,
-  weight: Float64Array | undefined,
-  centers: Matrix,
-  labels: Int32Array,
-): number {
-  const { rows: n, cols: d, data } = X;
-  let total = 0;
-  for (let i = 0; i < n; i++) {
-    const off = labels[i] * d;
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const t = data[i * d + j] - centers.data[off + j];
-      s += t * t;
-    }
-    total += (weight ? weight[i] : 1) * s;
-  }
-  return total;
-}
-
-/**
- * scikit-learn's `_tolerance`: tol times the mean per-feature variance of X, so `tol` is relative to
- * the data's scale. Float64, two-pass. O(n d).
- */
-export function kmeansTolerance(X: Matrix, tol: number): number {
-  const { rows: n, cols: d, data } = X;
-  if (tol === 0 || n === 0) return 0;
-  const mean = new Float64Array(d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
-  for (let j = 0; j < d; j++) mean[j] /= n;
-  let variance = 0;
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < d; j++) {
-      const t = data[i * d + j] - mean[j];
-      variance += t * t;
-    }
-  }
-  return (variance / (n * d)) * tol;
-}
-
-/** sum_c ||a_c - b_c||^2 between two center sets of equal shape, Float64. */
-export function centerShift(a: Matrix, b: Matrix): number {
-  let s = 0;
-  for (let i = 0; i < a.data.length; i++) {
-    const t = a.data[i] - b.data[i];
-    s += t * t;
-  }
-  return s;
 }

@@ -23,7 +23,7 @@ import { hamerlyKMeans } from './kmeans-hamerly.js';
 import { checkKMeansOptions, initialCenters, type KMeansInit } from './kmeans-init.js';
 import { checkSampleWeight, prepareKMeansInput, preparePredictInput } from './kmeans-input.js';
 import { type KMeansRun, lloydKMeans } from './kmeans-lloyd.js';
-import { kmeansTolerance } from './kmeans-update.js';
+import { kmeansTolerance } from './kmeans-measures.js';
 
 export type { KMeansInit } from './kmeans-init.js';
 /** `lloyd` uses the `nearestRows` kernel each iteration; `hamerly` skips most distances with bounds. */

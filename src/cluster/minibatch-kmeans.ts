@@ -17,7 +17,7 @@ import { type Random, randomSource } from '../util/random.js';
 import type { Clusterer } from './clusterer.js';
 import { checkKMeansOptions, initialCenters, type KMeansInit } from './kmeans-init.js';
 import { checkSampleWeight, prepareKMeansInput, preparePredictInput } from './kmeans-input.js';
-import { kmeansTolerance } from './kmeans-update.js';
+import { kmeansTolerance } from './kmeans-measures.js';
 import { labelsAndInertia, type MiniBatchState, miniBatchStep } from './minibatch-kmeans-step.js';
 import { convergenceMonitor } from './minibatch-kmeans-convergence.js';
 

@@ -6,6 +6,7 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { InputError } from '../util/errors.js';
 import type { Matrix } from '../util/matrix.js';
+import { atomicWriteStream } from './atomic-write.js';
 
 export interface MatrixCsvOptions {
   /** Field separator; default `,`. */
@@ -45,6 +46,33 @@ export function readMatrixCsv(path: string, options: MatrixCsvOptions = {}): Mat
     closeSync(fd);
   }
   return parser.finish();
+}
+
+/**
+ * Parse CSV text (already in memory) into a float32 matrix, with the same rules as readMatrixCsv.
+ * @example parseMatrixCsv('1,2\n3,4\n').cols // 2
+ */
+export function parseMatrixCsv(text: string, file = '<csv>', options: MatrixCsvOptions = {}): Matrix {
+  const parser = csvMatrixParser(file, options.delimiter ?? ',');
+  for (const line of text.split('\n')) parser.line(line);
+  return parser.finish();
+}
+
+/** Write a matrix as CSV (no header), atomically; values print in shortest round-trip form. */
+export async function writeMatrixCsv(path: string, M: Matrix): Promise<void> {
+  await atomicWriteStream(path, async (write) => {
+    let chunk = '';
+    for (let r = 0; r < M.rows; r++) {
+      let line = '';
+      for (let c = 0; c < M.cols; c++) line += (c ? ',' : '') + String(M.data[r * M.cols + c]);
+      chunk += `${line}\n`;
+      if (chunk.length > 1 << 20) {
+        await write(chunk);
+        chunk = '';
+      }
+    }
+    await write(chunk);
+  });
 }
 
 function csvMatrixParser(file: string, delimiter: string) {

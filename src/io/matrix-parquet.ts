@@ -2,8 +2,14 @@
  * Dense numeric matrices from Parquet through embedded DuckDB: either every column numeric (one
  * matrix column each), or a single list/array column of numbers (one embedding per row).
  */
+import { rmSync } from 'node:fs';
+import { rename } from 'node:fs/promises';
+import { openDuckDB } from '../engine/duckdb-engine.js';
+import { sqlString } from '../engine/sql.js';
 import { InputError } from '../util/errors.js';
 import type { Matrix } from '../util/matrix.js';
+import { tempPathFor } from './atomic-write.js';
+import { writeMatrixCsv } from './matrix-csv.js';
 
 const NUMERIC =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|FLOAT|DOUBLE|DECIMAL\(\d+,\s*\d+\))$/;
@@ -81,4 +87,25 @@ function checked(v: number | null, file: string, field: string, row: number): nu
   if (v === null || !Number.isFinite(v))
     throw new InputError(`row ${row} is ${v === null ? 'null' : v}, need a finite number`, { file, field });
   return v;
+}
+
+/** Write a matrix as Parquet (columns c0.., FLOAT), atomically: temp file, then rename. */
+export async function writeMatrixParquet(path: string, M: Matrix): Promise<void> {
+  const csv = tempPathFor(`${path}.csv`);
+  const tmp = tempPathFor(path);
+  const engine = await openDuckDB({ threads: 1 });
+  try {
+    await writeMatrixCsv(csv, M);
+    const columns = Array.from({ length: M.cols }, (_, c) => `'c${c}': 'FLOAT'`).join(', ');
+    const source =
+      M.rows === 0
+        ? `(SELECT ${Array.from({ length: M.cols }, (_, c) => `CAST(NULL AS FLOAT) AS c${c}`).join(', ')} LIMIT 0)`
+        : `read_csv(${sqlString(csv)}, columns={${columns}}, header=false, auto_detect=false)`;
+    await engine.run(`COPY (SELECT * FROM ${source}) TO ${sqlString(tmp)} (FORMAT parquet)`);
+    await rename(tmp, path);
+  } finally {
+    await engine.close();
+    rmSync(csv, { force: true });
+    rmSync(tmp, { force: true });
+  }
 }

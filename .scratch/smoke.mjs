@@ -1,0 +1,10 @@
+import { TransformerEncoder } from '/work/wt/transformer/dist/src/encode/transformer.js';
+import { orderOnlySequences } from '/work/wt/transformer/dist/test/encode/order-only-fixture.js';
+const { seqs } = orderOnlySequences({ users: 5000, segments: 2, length: 50, categories: 40, itemsPerCategory: 50, seed: 1 });
+const t0 = performance.now();
+let last = 0;
+const enc = new TransformerEncoder({ epochs: 1, batchSize: +process.argv[2] || 128, backend: process.argv[3] || 'auto', softmax: process.argv[4] || 'auto', onProgress: (e) => { if (e.done % 10 === 0 || e.done === e.total) console.log(e.task, e.done, e.total, e.detail, ((performance.now() - t0) / 1000).toFixed(1)); } });
+await enc.fit(seqs);
+const dt = (performance.now() - t0) / 1000;
+console.log('epoch s', dt.toFixed(1), 'tokens/s', (250000 / dt).toFixed(0), enc.backendUsed);
+const t1 = performance.now(); const X = await enc.transform(seqs); console.log('transform s', ((performance.now() - t1) / 1000).toFixed(1), X.rows, X.cols, X.data[0]);

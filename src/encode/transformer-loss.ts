@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs-core';
+import type { Random } from '../util/random.js';
+import { linear } from './transformer-dense.js';
+import { gatherRows } from './transformer-kernels.js';
+import type { TokenBatch } from './transformer-masking.js';
+import type { NegativeSampler } from './transformer-negatives.js';
+import type { TransformerParams } from './transformer-params.js';
+import { FIRST_ITEM_TOKEN } from './transformer-vocab.js';
+
+/** Full softmax over every item, or sampled softmax over shared negatives. */
+export type SoftmaxKind = 'full' | 'sampled';
+
+/** How the item-prediction loss is computed. */
+export interface ItemLossSetup {
+  kind: SoftmaxKind;
+  negatives: number;
+  sampler: NegativeSampler;
+}
+
+const NEG = -1e9;
+
+/**
+ * Mean cross-entropy of predicting `batch.targetItems` from the hidden states at
+ * `batch.targetRows`, with the output layer tied to the item embeddings (as BERT4Rec and SASRec).
+ * `full`: softmax over all item tokens. `sampled`: softmax over the target and `negatives` items
+ * shared by the batch, each logit corrected by -log(S q(item)) and accidental hits masked
+ * (sampled softmax, Jean et al. 2015). Call inside an optimizer's minimize.
+ */
+export function itemPredictionLoss(params: TransformerParams, hidden: tf.Tensor2D, batch: TokenBatch, setup: ItemLossSetup, random: Random): tf.Scalar {
+  const T = batch.targetRows.length;
+  const h = gatherRows(hidden, tf.tensor1d(batch.targetRows, 'int32'));
+  const items = params.get('item') as tf.Tensor2D;
+  const outBias = params.get('output/bias') as tf.Tensor1D;
+  if (setup.kind === 'full') {
+    const V = items.shape[0];
+    const logits = tf.add(linear(h, tf.transpose(items) as tf.Tensor2D, outBias), reservedColumnsBias(V));
+    return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(batch.targetItems, 'int32'), V), logits) as tf.Scalar;
+  }
+  const S = setup.negatives;
+  const negatives = setup.sampler.sample(S, random);
+  const negCorrection = new Float32Array(S);
+  for (let s = 0; s < S; s++) negCorrection[s] = setup.sampler.logExpectedCount(negatives[s], S);
+  const posCorrection = new Float32Array(T);
+  const hits = new Float32Array(T * S);
+  for (let t = 0; t < T; t++) {
+    const target = batch.targetItems[t];
+    posCorrection[t] = setup.sampler.logExpectedCount(target, S);
+    for (let s = 0; s < S; s++) if (negatives[s] === target) hits[t * S + s] = NEG;
+  }
+  const targets = tf.tensor1d(batch.targetItems, 'int32');
+  const negIds = tf.tensor1d(negatives, 'int32');
+  const pos = tf.sub(tf.add(tf.sum(tf.mul(h, gatherRows(items, targets)), 1), tf.gather(outBias, targets)), tf.tensor1d(posCorrection));
+  const negBias = tf.sub(tf.gather(outBias, negIds), tf.tensor1d(negCorrection)) as tf.Tensor1D;
+  const neg = tf.add(linear(h, tf.transpose(gatherRows(items, negIds)) as tf.Tensor2D, negBias), tf.tensor2d(hits, [T, S]));
+  const logits = tf.concat([tf.reshape(pos, [T, 1]), neg], 1);
+  return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.zeros([T], 'int32') as tf.Tensor1D, S + 1), logits) as tf.Scalar;
+}
+
+/** [V] bias that removes the reserved tokens (padding, [MASK], [UNK]) from every softmax. */
+export function reservedColumnsBias(tokens: number): tf.Tensor1D {
+  const values = new Float32Array(tokens);
+  for (let t = 0; t < Math.min(FIRST_ITEM_TOKEN, tokens); t++) values[t] = NEG;
+  return tf.tensor1d(values);
+}

@@ -67,5 +67,8 @@ export async function initialCenters(
     return selectRows(X, shuffleInPlace(order, random).subarray(0, k));
   }
   if (init.cols !== X.cols) throw new RangeError(`${caller}: init has ${init.cols} columns, X has ${X.cols}`);
-  return metric === 'cosine' ? normalizeRows(init, `${caller}: init`) : init;
+  // A copy: mini-batch k-means updates its centers in place, and the caller's matrix must not change.
+  return metric === 'cosine'
+    ? normalizeRows(init, `${caller}: init`)
+    : { ...init, data: Float32Array.from(init.data) };
 }

@@ -49,6 +49,15 @@ test('MiniBatchKMeans.partialFit over chunks of 50 rows (5 passes, seed 2) gets 
   await assert.rejects(mb.partialFit(matrixFromRows([[1, 2]])), /X.cols \(2\) != fitted cols \(4\)/);
 });
 
+test('MiniBatchKMeans({ init: matrix }) starts from the given centers and leaves the matrix unchanged', async () => {
+  const init = selectRows(blobs, fixtures.blobs.init_rows);
+  const before = Float32Array.from(init.data);
+  const mb = await new MiniBatchKMeans({ k: 5, init, seed: 4, batchSize: 50 }).fit(blobs);
+  assert.deepEqual(init.data, before);
+  assert.notDeepEqual(mb.centroids.data, before);
+  assert.ok(mb.inertia <= fixtures.blobs.given_init.inertia * 1.02);
+});
+
 test('miniBatchStep moves centers to running weighted means (hand computation)', async () => {
   const state = { centers: matrixFromRows([[0], [10]]), counts: new Float64Array([1, 1]) };
   const batch = matrixFromRows([[2], [4], [12]]);

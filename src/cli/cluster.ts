@@ -73,7 +73,8 @@ export const command: Command = {
     },
     'max-iter': {
       type: 'number',
-      description: 'iteration limit (kmeans: iterations, minibatch-kmeans: passes, gmm: EM steps)',
+      description:
+        'iteration limit (kmeans: iterations, minibatch-kmeans: passes over the data, gmm: EM steps, kmedoids: swap passes)',
       placeholder: 'N',
     },
     tol: {

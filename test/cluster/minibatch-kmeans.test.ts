@@ -58,6 +58,19 @@ test('MiniBatchKMeans({ init: matrix }) starts from the given centers and leaves
   assert.ok(mb.inertia <= fixtures.blobs.given_init.inertia * 1.02);
 });
 
+test('MiniBatchKMeans with every sample weight 2 gives the unweighted labels and twice the inertia (seed 6)', async () => {
+  const plain = await new MiniBatchKMeans({ k: 5, seed: 6, batchSize: 64 }).fit(blobs);
+  const doubled = await new MiniBatchKMeans({ k: 5, seed: 6, batchSize: 64 }).fit(
+    blobs,
+    new Float64Array(blobs.rows).fill(2),
+  );
+  assert.deepEqual([...doubled.labels], [...plain.labels]);
+  assert.ok(
+    Math.abs(doubled.inertia - 2 * plain.inertia) <= 1e-6 * plain.inertia,
+    `${doubled.inertia} vs ${2 * plain.inertia}`,
+  );
+});
+
 test('miniBatchStep moves centers to running weighted means (hand computation)', async () => {
   const state = { centers: matrixFromRows([[0], [10]]), counts: new Float64Array([1, 1]) };
   const batch = matrixFromRows([[2], [4], [12]]);

@@ -110,15 +110,15 @@ export const CLUSTERERS: Partial<Record<ClusterAlgo, ClustererEntry>> = {
     accepts: ['eps', 'minSamples', 'metric'],
     create: (o) => new Dbscan(defined({ eps: o.eps, minSamples: o.minSamples, metric: o.metric })),
   },
-  agglomerative: {
-    accepts: ['k', 'linkage', 'metric'],
-    requires: ['k'],
-    create: (o) => new Agglomerative(defined({ nClusters: o.k, linkage: o.linkage, metric: o.metric })),
-  },
   hdbscan: {
     accepts: ['minClusterSize', 'minSamples', 'metric'],
     create: (o) =>
       new Hdbscan(defined({ minClusterSize: o.minClusterSize, minSamples: o.minSamples, metric: o.metric })),
+  },
+  agglomerative: {
+    accepts: ['k', 'linkage', 'metric'],
+    requires: ['k'],
+    create: (o) => new Agglomerative(defined({ nClusters: o.k, linkage: o.linkage, metric: o.metric })),
   },
   kmedoids: {
     accepts: ['k', 'maxIter', 'metric', 'seed'],

@@ -23,6 +23,9 @@ test('createClusterer maps flat options to constructors, leaving unset options a
   const ag = createClusterer('agglomerative', { k: 4, linkage: 'single' });
   assert.ok(ag instanceof Agglomerative);
   assert.equal(ag.params.nClusters, 4);
+  const kmed = createClusterer('kmedoids', { k: 3, maxIter: 7 });
+  assert.ok(kmed instanceof KMedoids);
+  assert.equal(kmed.params.maxIterations, 7);
 });
 
 test('createClusterer lists every missing and unused option in one UsageError', () => {
@@ -36,10 +39,13 @@ test('createClusterer lists every missing and unused option in one UsageError', 
   assert.throws(() => createClusterer('spectral'), /unknown algorithm "spectral"/);
 });
 
-test('fitSummary counts clusters and noise, and reports inertia for k-means (hand-checked)', async () => {
+test('fitSummary counts clusters and noise, and reports inertia for k-means and k-medoids (hand-checked)', async () => {
   const X = matrixFromRows([[0], [2], [10], [12]]);
   const km = await createClusterer('kmeans', { k: 2, seed: 0 }).fit(X);
   assert.deepEqual(await fitSummary(km, X), { n_clusters: 2, noise_fraction: 0, inertia: 4 });
+  // k-medoids: medoids one per pair, each other point at distance 2: inertia = 2 + 2 (unsquared).
+  const kmed = await createClusterer('kmedoids', { k: 2 }).fit(X);
+  assert.deepEqual(await fitSummary(kmed, X), { n_clusters: 2, noise_fraction: 0, inertia: 4 });
   const db = await createClusterer('dbscan', { eps: 2.5, minSamples: 2 }).fit(
     matrixFromRows([[0], [2], [10], [30]]),
   );

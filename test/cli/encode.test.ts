@@ -207,4 +207,5 @@ test('segscope encode --set passes options through (tfidf ngramMax=0 via --set, 
   const summary = JSON.parse(r.out());
   assert.equal(summary.params.ngramMax, 0);
   assert.equal(summary.params.counts, true);
+  assert.equal(summary.encoder, 'counts');
 });

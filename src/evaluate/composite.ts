@@ -2,7 +2,7 @@
  * From facets to one number. Each facet is first mapped to a score in [0, 1] that is comparable
  * across encoders and k (out of sample, chance-adjusted, or a rate), then the composite is the
  * weighted GEOMETRIC mean of the facets that could be computed (weights renormalized over them),
- * each score floored at `FLOOR` first. A geometric mean lets no facet buy back another: a
+ * each score floored at `FLOOR` (0.05) first. A geometric mean lets no facet buy back another: a
  * segmentation that is perfectly stable but explains nothing, or well separated in its own space
  * but useless downstream, scores near zero, which an arithmetic mean would not do.
  * The mapping, in words:
@@ -23,7 +23,7 @@ export const FACET_NAMES: readonly FacetName[] = ['geometry', 'behavior', 'stabi
 export type FacetScores = Record<FacetName, number>;
 
 /** Scores below this count as this in the geometric mean (so one zero does not erase all else). */
-export const FLOOR = 0.02;
+export const FLOOR = 0.05;
 
 /** The inputs each facet score is read from (NaN where a facet was not computed). */
 export interface FacetScoreInputs {

@@ -9,7 +9,7 @@
  */
 import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
-import { coherenceFrom } from './behavior-facet.js';
+import { adjust, coherenceFrom } from './behavior-facet.js';
 import type { BehaviorSpace } from './behavior-space.js';
 import { bootstrapWeights, percentileInterval } from './bootstrap.js';
 import type { CandidateFacets } from './candidate-facets.js';
@@ -53,7 +53,11 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
   let ari = c.stability.rerun_ari;
   if (w !== undefined && c.k >= 1) {
     const t = c.behaviorTerms;
-    parts = [coherenceFrom(t.predCatWithin, t.predCatTotal, w), coherenceFrom(t.predTransWithin, t.predTransTotal, w), coherenceFrom(t.predFeatWithin, t.predFeatTotal, w)];
+    // The chance level of the profile part is fixed at its full-sample value, solved back from the adjusted one.
+    const rawFeat = coherenceFrom(t.predFeatWithin, t.predFeatTotal);
+    const adjFeat = b.predictive_profile_r2;
+    const eFeat = adjFeat < 1 ? (rawFeat - adjFeat) / (1 - adjFeat) : 0;
+    parts = [coherenceFrom(t.predCatWithin, t.predCatTotal, w), coherenceFrom(t.predTransWithin, t.predTransTotal, w), adjust(coherenceFrom(t.predFeatWithin, t.predFeatTotal, w), eFeat)];
     const g = c.geometryTerms;
     if (g.rows.length > 0) {
       let s = 0;

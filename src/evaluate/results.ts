@@ -66,7 +66,15 @@ export interface ProtocolResults {
   tied_with_winner: string[];
   significance: Significance[];
   selection: SelectionCurve[];
-  reproducibility: { inputs: { path: string; sha256: string; bytes: number }[]; started: string; seconds: number; node: string; config: ProtocolConfig };
+  reproducibility: {
+    inputs: { path: string; sha256: string; bytes: number }[];
+    started: string;
+    seconds: number;
+    node: string;
+    /** Seconds per phase of this invocation (fits per variant kind, each facet, ranking); a resumed run counts only what it redid. */
+    timings: Record<string, number>;
+    config: ProtocolConfig;
+  };
 }
 
 /** The candidate part of results.json. */

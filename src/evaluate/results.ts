@@ -28,7 +28,7 @@ export interface CandidateResult {
   };
   scores: FacetScores;
   score_intervals: Record<string, [number, number]>;
-  composite: { value: number; ci_low: number; ci_high: number };
+  composite: { value: number; ci_low: number; ci_high: number; reason?: string };
   rank: number;
   pareto: boolean;
   segment_sizes: number[];

@@ -116,7 +116,7 @@ export * from './metrics/s-dbw.js';
 export * from './metrics/seed-stability.js';
 export * from './metrics/silhouette-sampled.js';
 export * from './metrics/silhouette.js';
-export * from './metrics/symmetric-eigen.js';
+export * from './kernels/symmetric-eigen.js';
 export * from './metrics/v-measure.js';
 export * from './metrics/variation-of-information.js';
 export * from './kernels/neighborhoods.js';

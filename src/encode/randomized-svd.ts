@@ -8,7 +8,7 @@
 import { randomSource } from '../util/random.js';
 import type { SparseMatrix } from './sparse-matrix.js';
 import { sparseTimesDense, sparseTransposeTimesDense } from './sparse-matrix.js';
-import { symmetricEigen } from './symmetric-eigen.js';
+import { symmetricEigen } from '../kernels/symmetric-eigen.js';
 
 export interface RandomizedSvdOptions {
   /** Number of singular triplets wanted. */

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { atomicWriteFileSync } from '../io/atomic-write.js';
+import { csvFields } from '../io/csv-fields.js';
 import { readNpy, writeNpy } from '../io/npy.js';
 import { InputError } from '../util/errors.js';
 import type { Matrix } from '../util/matrix.js';
@@ -56,29 +57,6 @@ function readNpyVectors(path: string, usersPath: string): VectorFile {
     });
   }
   return { users, vectors: { rows: a.shape[0], cols: a.shape[1], data: Float32Array.from(a.data) } };
-}
-
-/** Split one CSV line (RFC 4180 quoting). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
 }
 
 function readCsvVectors(path: string, idColumn: string): VectorFile {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomizedSvd } from '../../src/encode/randomized-svd.js';
 import type { SparseMatrix } from '../../src/encode/sparse-matrix.js';
-import { symmetricEigen } from '../../src/encode/symmetric-eigen.js';
+import { symmetricEigen } from '../../src/kernels/symmetric-eigen.js';
 import { fixture } from './helpers.js';
 
 function toSparse(rows: number[][]): SparseMatrix {

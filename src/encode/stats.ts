@@ -50,8 +50,10 @@ export class StatsEncoder implements Encoder {
   /** @throws RangeError for a bad option. */
   constructor(options: Partial<StatsEncoderOptions> = {}) {
     const o = { ...DEFAULT_STATS_OPTIONS, ...options };
-    if (!(o.sessionGap > 0)) throw new RangeError(`StatsEncoder: sessionGap (${o.sessionGap}) must be > 0 seconds`);
-    if (!Number.isFinite(o.utcOffsetHours)) throw new RangeError(`StatsEncoder: utcOffsetHours (${o.utcOffsetHours}) must be finite`);
+    if (!(o.sessionGap > 0))
+      throw new RangeError(`StatsEncoder: sessionGap (${o.sessionGap}) must be > 0 seconds`);
+    if (!Number.isFinite(o.utcOffsetHours))
+      throw new RangeError(`StatsEncoder: utcOffsetHours (${o.utcOffsetHours}) must be finite`);
     this.params = o;
   }
 
@@ -61,8 +63,8 @@ export class StatsEncoder implements Encoder {
     let maxTs = Number.NEGATIVE_INFINITY;
     for (const t of seqs.ts) if (t > maxTs) maxTs = t;
     this.referenceTime = Number.isNaN(this.params.referenceTime) ? maxTs : this.params.referenceTime;
-    this.hasCategories = seqs.categories !== undefined && seqs.categories.some((c) => c >= 0);
-    this.hasPrices = seqs.prices !== undefined && seqs.prices.some((p) => Number.isFinite(p));
+    this.hasCategories = seqs.categories?.some((c) => c >= 0) === true;
+    this.hasPrices = seqs.prices?.some((p) => Number.isFinite(p)) === true;
     const profile = this.profile(seqs);
     const f = profile.names.length;
     const n = seqs.users.length;
@@ -101,7 +103,10 @@ export class StatsEncoder implements Encoder {
     const profile = this.profile(seqs);
     const n = seqs.users.length;
     const f = this.featureNames.length;
-    this.report = { ...this.summarize(profile.values, profile.flags, n), constantFeatures: this.report.constantFeatures };
+    this.report = {
+      ...this.summarize(profile.values, profile.flags, n),
+      constantFeatures: this.report.constantFeatures,
+    };
     const data = new Float32Array(n * f);
     for (let i = 0; i < n * f; i++) {
       const j = i % f;
@@ -113,10 +118,19 @@ export class StatsEncoder implements Encoder {
 
   private profile(seqs: SequenceSet) {
     const { sessionGap, utcOffsetHours } = this.params;
-    return behaviorProfile(seqs, { referenceTime: this.referenceTime, sessionGap, utcOffsetHours }, this.hasCategories, this.hasPrices);
+    return behaviorProfile(
+      seqs,
+      { referenceTime: this.referenceTime, sessionGap, utcOffsetHours },
+      this.hasCategories,
+      this.hasPrices,
+    );
   }
 
-  private summarize(values: Float64Array, flags: BehaviorProfileFlags, n: number): Omit<StatsReport, 'constantFeatures'> {
+  private summarize(
+    values: Float64Array,
+    flags: BehaviorProfileFlags,
+    n: number,
+  ): Omit<StatsReport, 'constantFeatures'> {
     const f = this.featureNames.length;
     const imputed: Record<string, number> = {};
     for (let i = 0; i < n * f; i++) {

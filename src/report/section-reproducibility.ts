@@ -11,6 +11,7 @@ export function settingRows(r: ProtocolResults): string[][] {
     ['node', r.reproducibility.node],
     ['started', r.reproducibility.started],
     ['run time', `${fmt(r.reproducibility.seconds, 1)} s`],
+    ['time per phase', Object.entries(r.reproducibility.timings ?? {}).map(([phase, s]) => `${phase} ${fmt(s, 1)} s`).join(', ') || '—'],
     ['seed', String(p.seed)],
     ['facet weights', Object.entries(p.weights).map(([f, w]) => `${f} ${w}`).join(', ')],
     ['stability reruns', `${p.resamples} x ${Math.round(p.subsample_fraction * 100)}% subsamples`],

@@ -69,6 +69,6 @@ export function syntheticResults(candidates: number, segments: number): Protocol
       contingency: { truth: Array.from({ length: 8 }, (_, i) => i), segments: Array.from({ length: segments }, (_, s) => s), counts: Array.from({ length: 8 }, () => Array.from({ length: segments }, () => Math.floor(u() * 100))) },
       log_span: { first: 1.6e9, last: 1.7e9, first_iso: '2020-09-13T12:26:40.000Z', last_iso: '2023-11-14T22:13:20.000Z' },
     },
-    reproducibility: { inputs: [{ path: 'events.csv', sha256: 'ab'.repeat(32), bytes: 123 }], started: '2024-01-01T00:00:00.000Z', seconds: 600, node: 'v20', config: { seed: 1 } as never },
+    reproducibility: { inputs: [{ path: 'events.csv', sha256: 'ab'.repeat(32), bytes: 123 }], started: '2024-01-01T00:00:00.000Z', seconds: 600, node: 'v20', timings: { fits: 500, ranking: 100 }, config: { seed: 1 } as never },
   };
 }

@@ -7,7 +7,7 @@ import { histogram } from './chart-histogram.js';
 import { lineChart } from './chart-line.js';
 import { esc, fmt, shortName } from './format.js';
 import { para, row, section } from './html-table.js';
-import { FACET_COLORS, segmentColor } from './palette.js';
+import { FACET_COLORS } from './palette.js';
 
 /** Candidates shown in per-candidate charts (the leaderboard table always lists all). */
 export const TOP_CANDIDATES = 10;
@@ -65,7 +65,6 @@ export function facetsSection(r: ProtocolResults): string {
     cols: Array.from({ length: maxK }, (_, j) => String(j)),
     values: jaccardRows.map((c) => Array.from({ length: maxK }, (_, j) => c.facets.stability.per_cluster_jaccard[j] ?? Number.NaN)),
     range: [0, 1],
-    colColors: Array.from({ length: maxK }, (_, j) => segmentColor(j)),
     cellText: maxK <= 12 ? (v) => v.toFixed(2) : undefined,
     cell: maxK <= 12 ? 30 : 14,
     xLabel: 'cluster',

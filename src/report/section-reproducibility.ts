@@ -33,7 +33,7 @@ export function reproducibilitySection(r: ProtocolResults): string {
     'Reproducibility',
     table(['setting', 'value'], settingRows(r), 'kv') +
       `<h3>Input files</h3>${inputs.length > 0 ? table(['file', 'sha256', 'bytes'], inputs) : '<p>No input files (sequences given in memory).</p>'}` +
-      `<h3>Candidate grid</h3>${table(['encoders', 'algorithms'], [[JSON.stringify(config.encoders ?? [], null, 1), JSON.stringify(config.algorithms ?? [], null, 1)]], 'grid')}` +
+      `<h3>Candidate grid</h3>${table(['encoders', 'algorithms'], [[(config.encoders ?? []).map((e) => JSON.stringify(e)).join('\n'), (config.algorithms ?? []).map((a) => JSON.stringify(a)).join('\n')]], 'grid')}` +
       `<h3>Configuration (segscope.json)</h3><pre>${JSON.stringify(config, null, 2).replace(/&/g, '&amp;').replace(/</g, '&lt;')}</pre>`,
   );
 }

@@ -109,6 +109,9 @@ test('segmentTags(seqs, labels, 2): evening buyers vs morning users, rules with 
   assert.equal(tags[0].rule.length, 1);
   // Every atom separates perfectly; the first 'high' one in feature order wins the tie.
   assert.equal(tags[0].tag, 'evening users');
+  // Share of events at 16-20h: 1 in segment 0, 0 elsewhere -> midpoint 0.5; effect (1 - 0) / sd 0.5 = 2.
+  assert.deepEqual(tags[0].rule, [{ feature: 'hours_16_20', direction: 'high', threshold: 0.5, effect_size: 2, phrase: 'evening' }]);
+  assert.equal(tags[0].selected, 2);
   assert.equal(tags[1].tag, 'morning users');
   assert.deepEqual(segmentTags(log, labels, 2), tags);
 });

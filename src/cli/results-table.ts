@@ -30,7 +30,7 @@ export function formatResultsTable(results: ProtocolResults, limit = 20): string
     out.push(`winner: ${winner.id} (k=${winner.n_clusters}), composite ${fmt(winner.composite.value)} [${fmt(winner.composite.ci_low)}, ${fmt(winner.composite.ci_high)}]`);
     out.push(
       results.tied_with_winner.length > 0
-        ? `statistically tied with the winner (paired bootstrap, Holm, alpha ${results.protocol.alpha}): ${results.tied_with_winner.join(', ')}`
+        ? `statistically tied with the winner (paired bootstrap, Holm, alpha ${results.protocol.alpha}): ${results.tied_with_winner.length} candidate(s): ${results.tied_with_winner.slice(0, 5).join(', ')}${results.tied_with_winner.length > 5 ? `, ... (all in results.json)` : ''}`
         : `every other candidate is significantly worse (paired bootstrap, Holm, alpha ${results.protocol.alpha})`,
     );
     out.push(

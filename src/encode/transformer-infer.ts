@@ -24,12 +24,20 @@ export interface Centering {
 }
 
 /** The group of every position of a batch under `by`. */
-export function positionGroups(batch: Pick<TokenBatch, 'categories' | 'items'>, by: Centering['by']): Int32Array {
+export function positionGroups(
+  batch: Pick<TokenBatch, 'categories' | 'items'>,
+  by: Centering['by'],
+): Int32Array {
   return by === 'category' ? batch.categories : batch.items;
 }
 
 /** Centers of the training windows: one forward pass, O(count * maxLen * dim) extra work. */
-export async function fitCentering(params: TransformerParams, windows: TokenWindows, mask: AttentionMask, by: Centering['by']): Promise<Centering> {
+export async function fitCentering(
+  params: TransformerParams,
+  windows: TokenWindows,
+  mask: AttentionMask,
+  by: Centering['by'],
+): Promise<Centering> {
   const dim = params.shape.dim;
   const groups = by === 'category' ? params.shape.categories : params.shape.tokens;
   const acc = centerAccumulator(groups, dim);
@@ -46,18 +54,31 @@ export async function fitCentering(params: TransformerParams, windows: TokenWind
  * Pooled user vectors [windows.count * dim], in window order; empty windows get zero rows.
  * Runs forward only, in batches of 256. `centering` is required for `contextual` pooling.
  */
-export async function embedWindows(params: TransformerParams, windows: TokenWindows, mask: AttentionMask, pooling: TransformerPooling, centering?: Centering): Promise<Float32Array> {
+export async function embedWindows(
+  params: TransformerParams,
+  windows: TokenWindows,
+  mask: AttentionMask,
+  pooling: TransformerPooling,
+  centering?: Centering,
+): Promise<Float32Array> {
   const dim = params.shape.dim;
   const out = new Float32Array(windows.count * dim);
-  const centers = centering === undefined ? undefined : tf.tensor2d(centering.values, [centering.groups, dim]);
+  const centers =
+    centering === undefined ? undefined : tf.tensor2d(centering.values, [centering.groups, dim]);
   for (let start = 0; start < windows.count; start += INFERENCE_BATCH) {
     const end = Math.min(windows.count, start + INFERENCE_BATCH);
     const batch = gatherWindows(windows, batchRows(start, end));
-    const c = centers === undefined || centering === undefined ? undefined : { centers, groups: positionGroups(batch, centering.by) };
-    const pooled = tf.tidy(() => poolHidden(transformerHidden(params, batch, mask), batch.lengths, batch.maxLen, pooling, c));
+    const c =
+      centers === undefined || centering === undefined
+        ? undefined
+        : { centers, groups: positionGroups(batch, centering.by) };
+    const pooled = tf.tidy(() =>
+      poolHidden(transformerHidden(params, batch, mask), batch.lengths, batch.maxLen, pooling, c),
+    );
     out.set(await pooled.data(), start * dim);
     pooled.dispose();
-    for (let b = 0; b < batch.size; b++) if (batch.lengths[b] === 0) out.fill(0, (start + b) * dim, (start + b + 1) * dim);
+    for (let b = 0; b < batch.size; b++)
+      if (batch.lengths[b] === 0) out.fill(0, (start + b) * dim, (start + b + 1) * dim);
   }
   centers?.dispose();
   return out;
@@ -74,7 +95,12 @@ export interface NextItemTopK {
  * Scores every item as the next event of each window (tied output layer plus bias, reserved tokens
  * excluded) and keeps the k best. O(count * items * dim).
  */
-export async function topNextItems(params: TransformerParams, windows: TokenWindows, objective: TransformerObjective, k: number): Promise<NextItemTopK> {
+export async function topNextItems(
+  params: TransformerParams,
+  windows: TokenWindows,
+  objective: TransformerObjective,
+  k: number,
+): Promise<NextItemTopK> {
   const mask: AttentionMask = objective === 'masked' ? 'bidirectional' : 'causal';
   const tokens = new Int32Array(windows.count * k);
   const scores = new Float32Array(windows.count * k);
@@ -85,7 +111,10 @@ export async function topNextItems(params: TransformerParams, windows: TokenWind
       const hidden = transformerHidden(params, batch, mask);
       const h = tf.gather(hidden, tf.tensor1d(batch.targetRows, 'int32')) as tf.Tensor2D;
       const items = params.get('item') as tf.Tensor2D;
-      const logits = tf.add(linear(h, tf.transpose(items) as tf.Tensor2D, params.get('output/bias') as tf.Tensor1D), reservedColumnsBias(items.shape[0]));
+      const logits = tf.add(
+        linear(h, tf.transpose(items) as tf.Tensor2D, params.get('output/bias') as tf.Tensor1D),
+        reservedColumnsBias(items.shape[0]),
+      );
       return tf.topk(logits as tf.Tensor2D, k);
     });
     tokens.set(await indices.data(), start * k);

@@ -26,7 +26,13 @@ const NEG = -1e9;
  * shared by the batch, each logit corrected by -log(S q(item)) and accidental hits masked
  * (sampled softmax, Jean et al. 2015). Call inside an optimizer's minimize.
  */
-export function itemPredictionLoss(params: TransformerParams, hidden: tf.Tensor2D, batch: TokenBatch, setup: ItemLossSetup, random: Random): tf.Scalar {
+export function itemPredictionLoss(
+  params: TransformerParams,
+  hidden: tf.Tensor2D,
+  batch: TokenBatch,
+  setup: ItemLossSetup,
+  random: Random,
+): tf.Scalar {
   const T = batch.targetRows.length;
   const h = gatherRows(hidden, tf.tensor1d(batch.targetRows, 'int32'));
   const items = params.get('item') as tf.Tensor2D;
@@ -34,7 +40,10 @@ export function itemPredictionLoss(params: TransformerParams, hidden: tf.Tensor2
   if (setup.kind === 'full') {
     const V = items.shape[0];
     const logits = tf.add(linear(h, tf.transpose(items) as tf.Tensor2D, outBias), reservedColumnsBias(V));
-    return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.tensor1d(batch.targetItems, 'int32'), V), logits) as tf.Scalar;
+    return tf.losses.softmaxCrossEntropy(
+      tf.oneHot(tf.tensor1d(batch.targetItems, 'int32'), V),
+      logits,
+    ) as tf.Scalar;
   }
   const S = setup.negatives;
   const negatives = setup.sampler.sample(S, random);
@@ -49,11 +58,20 @@ export function itemPredictionLoss(params: TransformerParams, hidden: tf.Tensor2
   }
   const targets = tf.tensor1d(batch.targetItems, 'int32');
   const negIds = tf.tensor1d(negatives, 'int32');
-  const pos = tf.sub(tf.add(tf.sum(tf.mul(h, gatherRows(items, targets)), 1), tf.gather(outBias, targets)), tf.tensor1d(posCorrection));
+  const pos = tf.sub(
+    tf.add(tf.sum(tf.mul(h, gatherRows(items, targets)), 1), tf.gather(outBias, targets)),
+    tf.tensor1d(posCorrection),
+  );
   const negBias = tf.sub(tf.gather(outBias, negIds), tf.tensor1d(negCorrection)) as tf.Tensor1D;
-  const neg = tf.add(linear(h, tf.transpose(gatherRows(items, negIds)) as tf.Tensor2D, negBias), tf.tensor2d(hits, [T, S]));
+  const neg = tf.add(
+    linear(h, tf.transpose(gatherRows(items, negIds)) as tf.Tensor2D, negBias),
+    tf.tensor2d(hits, [T, S]),
+  );
   const logits = tf.concat([tf.reshape(pos, [T, 1]), neg], 1);
-  return tf.losses.softmaxCrossEntropy(tf.oneHot(tf.zeros([T], 'int32') as tf.Tensor1D, S + 1), logits) as tf.Scalar;
+  return tf.losses.softmaxCrossEntropy(
+    tf.oneHot(tf.zeros([T], 'int32') as tf.Tensor1D, S + 1),
+    logits,
+  ) as tf.Scalar;
 }
 
 /** [V] bias that removes the reserved tokens (padding, [MASK], [UNK]) from every softmax. */

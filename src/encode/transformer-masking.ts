@@ -47,7 +47,12 @@ export function gatherWindows(windows: TokenWindows, rows: ArrayLike<number>): T
  * probability `maskRate` (at least one per non-empty window); a masked event's item becomes [MASK]
  * and its category is hidden too, so the model must infer it from the surrounding order.
  */
-export function maskedItemBatch(windows: TokenWindows, rows: ArrayLike<number>, maskRate: number, random: Random): TokenBatch {
+export function maskedItemBatch(
+  windows: TokenWindows,
+  rows: ArrayLike<number>,
+  maskRate: number,
+  random: Random,
+): TokenBatch {
   const batch = gatherWindows(windows, rows);
   const L = batch.maxLen;
   const targetRows: number[] = [];
@@ -97,7 +102,11 @@ export function causalBatch(windows: TokenWindows, rows: ArrayLike<number>): Tok
  * for the masked model a [MASK] appended after the last event (the oldest event drops out when the
  * window is full), as BERT4Rec predicts at inference. Empty windows query position 0.
  */
-export function nextItemQueryBatch(windows: TokenWindows, rows: ArrayLike<number>, objective: 'masked' | 'causal'): TokenBatch {
+export function nextItemQueryBatch(
+  windows: TokenWindows,
+  rows: ArrayLike<number>,
+  objective: 'masked' | 'causal',
+): TokenBatch {
   const batch = gatherWindows(windows, rows);
   const L = batch.maxLen;
   const targetRows = new Int32Array(batch.size);
@@ -108,7 +117,8 @@ export function nextItemQueryBatch(windows: TokenWindows, rows: ArrayLike<number
       continue;
     }
     if (len === L) {
-      for (const a of [batch.items, batch.behaviors, batch.categories, batch.gaps]) a.copyWithin(b * L, b * L + 1, b * L + L);
+      for (const a of [batch.items, batch.behaviors, batch.categories, batch.gaps])
+        a.copyWithin(b * L, b * L + 1, b * L + L);
       len--;
     }
     const at = b * L + len;

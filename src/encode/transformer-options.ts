@@ -37,7 +37,9 @@ export interface TransformerEncoderOptions {
   onProgress?: ProgressCallback;
 }
 
-export type ResolvedTransformerOptions = Required<Omit<TransformerEncoderOptions, 'checkpointDir'>> & { checkpointDir: string | undefined };
+export type ResolvedTransformerOptions = Required<Omit<TransformerEncoderOptions, 'checkpointDir'>> & {
+  checkpointDir: string | undefined;
+};
 
 export const TRANSFORMER_DEFAULTS: Readonly<ResolvedTransformerOptions> = {
   objective: 'masked',
@@ -67,7 +69,8 @@ export const TRANSFORMER_DEFAULTS: Readonly<ResolvedTransformerOptions> = {
  */
 export function resolveTransformerOptions(options: TransformerEncoderOptions): ResolvedTransformerOptions {
   const o: ResolvedTransformerOptions = { ...TRANSFORMER_DEFAULTS };
-  for (const [key, value] of Object.entries(options)) if (value !== undefined) (o as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(options))
+    if (value !== undefined) (o as Record<string, unknown>)[key] = value;
   const problems: string[] = [];
   const positiveInt = (name: keyof ResolvedTransformerOptions, value: number): void => {
     if (!Number.isInteger(value) || value < 1) problems.push(`${name} (${value}) must be a positive integer`);
@@ -79,14 +82,19 @@ export function resolveTransformerOptions(options: TransformerEncoderOptions): R
   positiveInt('epochs', o.epochs);
   positiveInt('batchSize', o.batchSize);
   positiveInt('negatives', o.negatives);
-  if (!Number.isInteger(o.ffnDim) || o.ffnDim < 0) problems.push(`ffnDim (${o.ffnDim}) must be a non-negative integer`);
-  if (!Number.isInteger(o.fullSoftmaxMaxItems) || o.fullSoftmaxMaxItems < 0) problems.push(`fullSoftmaxMaxItems (${o.fullSoftmaxMaxItems}) must be a non-negative integer`);
-  if (Number.isInteger(o.dim) && Number.isInteger(o.heads) && o.heads > 0 && o.dim % o.heads !== 0) problems.push(`dim (${o.dim}) must be a multiple of heads (${o.heads})`);
+  if (!Number.isInteger(o.ffnDim) || o.ffnDim < 0)
+    problems.push(`ffnDim (${o.ffnDim}) must be a non-negative integer`);
+  if (!Number.isInteger(o.fullSoftmaxMaxItems) || o.fullSoftmaxMaxItems < 0)
+    problems.push(`fullSoftmaxMaxItems (${o.fullSoftmaxMaxItems}) must be a non-negative integer`);
+  if (Number.isInteger(o.dim) && Number.isInteger(o.heads) && o.heads > 0 && o.dim % o.heads !== 0)
+    problems.push(`dim (${o.dim}) must be a multiple of heads (${o.heads})`);
   if (!(o.maskRate > 0 && o.maskRate < 1)) problems.push(`maskRate (${o.maskRate}) must be in (0, 1)`);
-  if (!(o.learningRate > 0 && Number.isFinite(o.learningRate))) problems.push(`learningRate (${o.learningRate}) must be a positive number`);
+  if (!(o.learningRate > 0 && Number.isFinite(o.learningRate)))
+    problems.push(`learningRate (${o.learningRate}) must be a positive number`);
   if (!Number.isFinite(o.seed)) problems.push(`seed (${o.seed}) must be a finite number`);
   const oneOf = (name: string, value: unknown, allowed: readonly string[]): void => {
-    if (!allowed.includes(value as string)) problems.push(`${name} (${String(value)}) must be one of ${allowed.join(', ')}`);
+    if (!allowed.includes(value as string))
+      problems.push(`${name} (${String(value)}) must be one of ${allowed.join(', ')}`);
   };
   oneOf('objective', o.objective, ['masked', 'causal']);
   oneOf('softmax', o.softmax, ['auto', 'full', 'sampled']);

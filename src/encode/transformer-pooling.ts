@@ -25,7 +25,13 @@ export interface PoolingCenters {
  * through it.
  * @throws RangeError for `contextual` without centers.
  */
-export function poolHidden(hidden: tf.Tensor2D, lengths: Int32Array, maxLen: number, pooling: TransformerPooling, centering?: PoolingCenters): tf.Tensor2D {
+export function poolHidden(
+  hidden: tf.Tensor2D,
+  lengths: Int32Array,
+  maxLen: number,
+  pooling: TransformerPooling,
+  centering?: PoolingCenters,
+): tf.Tensor2D {
   const B = lengths.length;
   const dim = hidden.shape[1];
   if (pooling === 'last') {
@@ -68,7 +74,8 @@ export function centerAccumulator(groups: number, dim: number) {
     },
     value(): Float32Array {
       const out = new Float32Array(groups * dim);
-      for (let g = 0; g < groups; g++) if (counts[g] > 0) for (let d = 0; d < dim; d++) out[g * dim + d] = sums[g * dim + d] / counts[g];
+      for (let g = 0; g < groups; g++)
+        if (counts[g] > 0) for (let d = 0; d < dim; d++) out[g * dim + d] = sums[g * dim + d] / counts[g];
       return out;
     },
   };

@@ -16,9 +16,15 @@ for (const backend of ['wasm', 'cpu'] as const) {
     assert.deepEqual(Array.from(poolHidden(h, lengths, 3, 'mean').dataSync()), [2, 3, 0, 0]);
     assert.deepEqual(Array.from(poolHidden(h, lengths, 3, 'last').dataSync()), [3, 4, 5, 5]);
     // Centers: group 1 = [1, 1], group 2 = [0, 2]; positions 0, 1 of window 0 are groups 1, 2.
-    const centers = { centers: tf.tensor2d([0, 0, 1, 1, 0, 2], [3, 2]), groups: Int32Array.from([1, 2, 0, 0, 0, 0]) };
+    const centers = {
+      centers: tf.tensor2d([0, 0, 1, 1, 0, 2], [3, 2]),
+      groups: Int32Array.from([1, 2, 0, 0, 0, 0]),
+    };
     // ((1-1) + (3-0)) / 2 = 1.5, ((2-1) + (4-2)) / 2 = 1.5
-    assert.deepEqual(Array.from(poolHidden(h, lengths, 3, 'contextual', centers).dataSync()), [1.5, 1.5, 0, 0]);
+    assert.deepEqual(
+      Array.from(poolHidden(h, lengths, 3, 'contextual', centers).dataSync()),
+      [1.5, 1.5, 0, 0],
+    );
     assert.throws(() => poolHidden(h, lengths, 3, 'contextual'), /needs centers/);
   });
 
@@ -27,7 +33,10 @@ for (const backend of ['wasm', 'cpu'] as const) {
     const table = tf.tensor2d([1, 2, 3, 4, 5, 6, 7, 8], [4, 2]);
     const idx = tf.tensor1d([3, 0, 3, 1], 'int32');
     assert.deepEqual(Array.from(gatherRows(table, idx).dataSync()), [7, 8, 1, 2, 7, 8, 3, 4]);
-    assert.deepEqual(Array.from(scatterAddRows(tf.tensor2d([1, 1, 2, 2, 3, 3, 4, 4], [4, 2]), idx, 4).dataSync()), [2, 2, 4, 4, 0, 0, 4, 4]);
+    assert.deepEqual(
+      Array.from(scatterAddRows(tf.tensor2d([1, 1, 2, 2, 3, 3, 4, 4], [4, 2]), idx, 4).dataSync()),
+      [2, 2, 4, 4, 0, 0, 4, 4],
+    );
     const weights = tf.tensor2d([1, -1, 2, 0.5, 3, 1, -2, 4], [4, 2]);
     const mine = tf.grad((t: tf.Tensor) => tf.sum(tf.mul(gatherRows(t as tf.Tensor2D, idx), weights)))(table);
     assert.deepEqual(Array.from(mine.dataSync()), [2, 0.5, -2, 4, 0, 0, 4, 0]);

@@ -6,6 +6,7 @@ import { generateSequences } from '../../src/data/generate.js';
 import { loadSequences } from '../../src/data/load.js';
 import type { SequenceSet } from '../../src/data/sequence-set.js';
 import { temporalSplit } from '../../src/data/temporal-split.js';
+import { createEncoder } from '../../src/encode/registry.js';
 import { TfidfEncoder } from '../../src/encode/tfidf.js';
 import { TransformerEncoder } from '../../src/encode/transformer.js';
 import { contingency } from '../../src/metrics/contingency.js';
@@ -98,14 +99,32 @@ test('TransformerEncoder(causal, contextual pooling) + k-means recovers order-on
 });
 
 test('TransformerEncoder(causal) next-item HR@10 on a generateSequences log (medium, last event held out) beats global popularity, seed 4', async () => {
-  const { sequences } = generateSequences({ users: 200, segments: 3, difficulty: 'medium', items: 300, categories: 12, seed: 4 });
+  const { sequences } = generateSequences({
+    users: 200,
+    segments: 3,
+    difficulty: 'medium',
+    items: 300,
+    categories: 12,
+    seed: 4,
+  });
   const { history, future } = temporalSplit(sequences, { leaveLastK: 1 });
-  const enc = await new TransformerEncoder({ objective: 'causal', dim: 32, heads: 2, maxLen: 40, epochs: 8, batchSize: 32, learningRate: 0.01, seed: 4 }).fit(history);
+  const enc = await new TransformerEncoder({
+    objective: 'causal',
+    dim: 32,
+    heads: 2,
+    maxLen: 40,
+    epochs: 8,
+    batchSize: 32,
+    learningRate: 0.01,
+    seed: 4,
+  }).fit(history);
   const scored = await enc.scoreNextItems(history, 10);
   const hrModel = hitRate(future, (s) => scored.items.slice(s * 10, s * 10 + 10));
   const popular = popularTopK(history, 10);
   const hrPopular = hitRate(future, () => popular);
-  console.log(`generated HR@10 transformer(causal) ${hrModel.toFixed(3)} vs popularity ${hrPopular.toFixed(3)} over ${future.users.length} users`);
+  console.log(
+    `generated HR@10 transformer(causal) ${hrModel.toFixed(3)} vs popularity ${hrPopular.toFixed(3)} over ${future.users.length} users`,
+  );
   assert.ok(hrModel > hrPopular, `HR@10 ${hrModel} vs popularity ${hrPopular}`);
   enc.dispose();
 });
@@ -184,4 +203,13 @@ test('TransformerEncoder bad input: no events, one-event users, unknown items, a
       /maskRate \(1.5\)/.test(e.message) &&
       /objective \(bert\)/.test(e.message),
   );
+});
+
+test("createEncoder('transformer', options) builds a TransformerEncoder with the options merged", async () => {
+  const enc = await createEncoder('transformer', { objective: 'causal', dim: 16, heads: 2 });
+  assert.ok(enc instanceof TransformerEncoder);
+  assert.equal(enc.name, 'transformer');
+  assert.equal(enc.params.objective, 'causal');
+  assert.equal(enc.params.ffnDim, 64);
+  await assert.rejects(createEncoder('transformer', { heads: 0 }), /heads \(0\)/);
 });

@@ -10,23 +10,65 @@ export const command: Command = {
   name: 'generate',
   summary: 'write a synthetic event log (Taobao schema) with planted segments, noise users and bots',
   flags: {
-    users: { type: 'number', description: 'number of users (noise users and bots included)', required: true, placeholder: 'N' },
+    users: {
+      type: 'number',
+      description: 'number of users (noise users and bots included)',
+      required: true,
+      placeholder: 'N',
+    },
     segments: { type: 'number', description: 'number of planted segments', required: true, placeholder: 'K' },
     difficulty: {
       type: 'string',
-      description: 'how segments differ: easy, medium, hard, order-only, composition, activity-only, noisy, unbalanced',
+      description:
+        'how segments differ: easy, medium, hard, order-only, composition, activity-only, noisy, unbalanced',
       choices: GENERATE_KINDS,
       default: GENERATE_DEFAULTS.difficulty,
     },
-    seed: { type: 'number', description: 'random seed; the same seed writes the same files', required: true, placeholder: 'S' },
+    seed: {
+      type: 'number',
+      description: 'random seed; the same seed writes the same files',
+      required: true,
+      placeholder: 'S',
+    },
     out: { type: 'string', description: 'events file to write', required: true, placeholder: 'FILE' },
-    truth: { type: 'string', description: 'truth file user_id,segment,is_bot (default: <out without extension>.truth.csv)', placeholder: 'FILE' },
-    format: { type: 'string', description: 'events file format', choices: ['csv', 'parquet'], default: 'csv' },
-    items: { type: 'number', description: 'catalog size', default: GENERATE_DEFAULTS.items, placeholder: 'N' },
-    categories: { type: 'number', description: 'number of categories', default: GENERATE_DEFAULTS.categories, placeholder: 'N' },
-    'noise-fraction': { type: 'number', description: 'fraction of users in no segment (default from difficulty)', placeholder: 'F' },
-    'bot-fraction': { type: 'number', description: 'fraction of bot users (default from difficulty)', placeholder: 'F' },
-    'size-ratio': { type: 'number', description: 'largest / smallest segment size (default from difficulty)', placeholder: 'R' },
+    truth: {
+      type: 'string',
+      description: 'truth file user_id,segment,is_bot (default: <out without extension>.truth.csv)',
+      placeholder: 'FILE',
+    },
+    format: {
+      type: 'string',
+      description: 'events file format',
+      choices: ['csv', 'parquet'],
+      default: 'csv',
+    },
+    items: {
+      type: 'number',
+      description: 'catalog size',
+      default: GENERATE_DEFAULTS.items,
+      placeholder: 'N',
+    },
+    categories: {
+      type: 'number',
+      description: 'number of categories',
+      default: GENERATE_DEFAULTS.categories,
+      placeholder: 'N',
+    },
+    'noise-fraction': {
+      type: 'number',
+      description: 'fraction of users in no segment (default from difficulty)',
+      placeholder: 'F',
+    },
+    'bot-fraction': {
+      type: 'number',
+      description: 'fraction of bot users (default from difficulty)',
+      placeholder: 'F',
+    },
+    'size-ratio': {
+      type: 'number',
+      description: 'largest / smallest segment size (default from difficulty)',
+      placeholder: 'R',
+    },
     json: { type: 'boolean', description: 'print a JSON summary on stdout' },
   },
   async run(flags, io) {
@@ -79,24 +121,36 @@ export const command: Command = {
 };
 
 /** Flag-level checks, all at once, each naming its flag (the library would name the option instead). */
-function checkFlags(o: { users: number; segments: number; items?: number; categories?: number; noiseFraction?: number; botFraction?: number; sizeRatio?: number }): void {
+function checkFlags(o: {
+  users: number;
+  segments: number;
+  items?: number;
+  categories?: number;
+  noiseFraction?: number;
+  botFraction?: number;
+  sizeRatio?: number;
+}): void {
   const problems: { path: string; message: string }[] = [];
   const int = (name: string, v: number | undefined, min: number) => {
-    if (v !== undefined && (!Number.isInteger(v) || v < min)) problems.push({ path: `--${name}`, message: `${v} must be an integer >= ${min}` });
+    if (v !== undefined && (!Number.isInteger(v) || v < min))
+      problems.push({ path: `--${name}`, message: `${v} must be an integer >= ${min}` });
   };
   int('users', o.users, 1);
   int('segments', o.segments, 1);
   int('items', o.items, 1);
   int('categories', o.categories, 1);
   const frac = (name: string, v: number | undefined) => {
-    if (v !== undefined && !(v >= 0 && v < 1)) problems.push({ path: `--${name}`, message: `${v} must be in [0, 1)` });
+    if (v !== undefined && !(v >= 0 && v < 1))
+      problems.push({ path: `--${name}`, message: `${v} must be in [0, 1)` });
   };
   frac('noise-fraction', o.noiseFraction);
   frac('bot-fraction', o.botFraction);
-  if (o.sizeRatio !== undefined && !(o.sizeRatio >= 1)) problems.push({ path: '--size-ratio', message: `${o.sizeRatio} must be >= 1` });
+  if (o.sizeRatio !== undefined && !(o.sizeRatio >= 1))
+    problems.push({ path: '--size-ratio', message: `${o.sizeRatio} must be >= 1` });
   if (o.items !== undefined && o.categories !== undefined && o.items < o.categories) {
     problems.push({ path: '--items', message: `${o.items} must be >= --categories (${o.categories})` });
   }
-  if ((o.noiseFraction ?? 0) + (o.botFraction ?? 0) >= 1) problems.push({ path: '--noise-fraction', message: 'noise and bot fractions must sum to < 1' });
+  if ((o.noiseFraction ?? 0) + (o.botFraction ?? 0) >= 1)
+    problems.push({ path: '--noise-fraction', message: 'noise and bot fractions must sum to < 1' });
   if (problems.length > 0) throw new UsageError('bad parameters', problems);
 }

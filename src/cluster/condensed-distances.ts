@@ -11,9 +11,17 @@ export const CONDENSED_MAX_ROWS = 23_170;
  * pdist of `points` (n x d Float64; unit rows under cosine, so cosine is 1 - dot). O(n^2 d).
  * @throws RangeError above CONDENSED_MAX_ROWS rows.
  */
-export function condensedDistances(points: Float64Array, n: number, d: number, metric: DistanceMetric, caller: string): Float64Array {
+export function condensedDistances(
+  points: Float64Array,
+  n: number,
+  d: number,
+  metric: DistanceMetric,
+  caller: string,
+): Float64Array {
   if (n > CONDENSED_MAX_ROWS) {
-    throw new RangeError(`${caller}: ${n} rows need a ${((n * (n - 1) * 4) / 2 ** 30).toFixed(1)} GiB distance matrix; at most ${CONDENSED_MAX_ROWS} rows (use single or ward linkage, which need no matrix)`);
+    throw new RangeError(
+      `${caller}: ${n} rows need a ${((n * (n - 1) * 4) / 2 ** 30).toFixed(1)} GiB distance matrix; at most ${CONDENSED_MAX_ROWS} rows (use single or ward linkage, which need no matrix)`,
+    );
   }
   const D = new Float64Array((n * (n - 1)) / 2);
   let e = 0;

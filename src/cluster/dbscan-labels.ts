@@ -14,7 +14,10 @@ import type { Labels } from '../util/labels.js';
 import type { NeighborLists } from './kd-tree-query.js';
 
 /** Labels and core flags. O(pairs) with union-find. */
-export function dbscanLabels(neighborhoods: NeighborLists, minSamples: number): { labels: Labels; isCore: Uint8Array } {
+export function dbscanLabels(
+  neighborhoods: NeighborLists,
+  minSamples: number,
+): { labels: Labels; isCore: Uint8Array } {
   const { offsets, indices } = neighborhoods;
   const n = offsets.length - 1;
   const isCore = new Uint8Array(n);

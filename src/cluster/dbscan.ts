@@ -3,7 +3,9 @@ import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
 import type { Clusterer } from './clusterer.js';
 import { dbscanLabels } from './dbscan-labels.js';
-import { epsNeighborhoods } from './eps-neighborhoods.js';
+import { dbscanOnTree } from './dbscan-tree.js';
+import { epsNeighborhoods, KD_TREE_MAX_DIMS, metricRows } from './eps-neighborhoods.js';
+import { buildKdTree } from './kd-tree.js';
 
 /** DBSCAN hyperparameters. */
 export interface DbscanOptions {
@@ -20,8 +22,9 @@ export const DBSCAN_DEFAULTS: Readonly<DbscanOptions> = { eps: 0.5, minSamples: 
 /**
  * DBSCAN (Ester et al. 1996) with scikit-learn's core / border / noise semantics; see
  * `dbscan-labels.ts` for the border rule (labels equal scikit-learn's exactly on tie-free data).
- * Neighborhoods come from a k-d tree up to 12 dims, blocked brute force through the `distances`
- * kernel above. O(n log n + pairs) in low dims, O(n^2 d) in high dims; memory O(pairs).
+ * Up to 12 dims it runs on a k-d tree without storing neighborhoods (`dbscan-tree.ts`, memory O(n));
+ * above, on neighborhoods from the `radiusNeighbors` kernel (blocked brute force, memory O(pairs)).
+ * O(n log n + pairs) in low dims, O(n^2 d) in high dims.
  *
  * Degenerate input: no rows gives empty labels; minSamples > n gives all noise (as scikit-learn);
  * duplicates are ordinary neighbors at distance 0.
@@ -37,7 +40,8 @@ export class Dbscan implements Clusterer {
 
   constructor(options: Partial<DbscanOptions> = {}) {
     const p = { ...DBSCAN_DEFAULTS, ...options };
-    if (!(p.eps > 0) || !Number.isFinite(p.eps)) throw new RangeError(`Dbscan: eps (${p.eps}) must be a positive finite number`);
+    if (!(p.eps > 0) || !Number.isFinite(p.eps))
+      throw new RangeError(`Dbscan: eps (${p.eps}) must be a positive finite number`);
     if (!Number.isInteger(p.minSamples) || p.minSamples < 1) {
       throw new RangeError(`Dbscan: minSamples (${p.minSamples}) must be a positive integer`);
     }
@@ -67,8 +71,20 @@ export class Dbscan implements Clusterer {
 
   async fit(X: Matrix): Promise<this> {
     assertFinite(X, 'Dbscan.fit');
-    const neighborhoods = await epsNeighborhoods(X, this.params.eps, this.params.metric, 'Dbscan.fit');
-    const { labels, isCore } = dbscanLabels(neighborhoods, this.params.minSamples);
+    const { eps, minSamples, metric } = this.params;
+    let result: { labels: Labels; isCore: Uint8Array };
+    if (X.rows > 0 && X.cols <= KD_TREE_MAX_DIMS) {
+      const points = metricRows(X, metric, 'Dbscan.fit');
+      // On unit rows, 1 - cos(a, b) <= eps  <=>  ||a - b|| <= sqrt(2 eps).
+      result = dbscanOnTree(
+        buildKdTree(points, X.rows, X.cols),
+        metric === 'cosine' ? Math.sqrt(2 * eps) : eps,
+        minSamples,
+      );
+    } else {
+      result = dbscanLabels(await epsNeighborhoods(X, eps, metric, 'Dbscan.fit'), minSamples);
+    }
+    const { labels, isCore } = result;
     this.#labels = labels;
     this.#isCore = isCore;
     return this;

@@ -1,19 +1,17 @@
 /**
  * All pairs within a radius, the first step of DBSCAN. Low-dimensional data goes through a k-d tree
- * (exact, Float64); high-dimensional data through the `distances` kernel in row blocks, so memory
- * stays at one block x n floats and the fast GEMM backend does the work.
+ * (exact, Float64); high-dimensional data through the `radiusNeighbors` kernel (blocked brute force
+ * on the fast GEMM backend, memory O(block x n + pairs)).
  */
 import type { DistanceMetric } from '../kernels/distance-metric.js';
-import { distances } from '../kernels/kernels.js';
+import { radiusNeighbors } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import { buildKdTree } from './kd-tree.js';
-import { type NeighborLists, radiusNeighbors } from './kd-tree-query.js';
+import type { NeighborLists } from './kd-tree-query.js';
+import { selfRadiusNeighbors } from './kd-tree-self.js';
 
 /** Above this many columns the k-d tree stops pruning well and blocked brute force is used. */
 export const KD_TREE_MAX_DIMS = 12;
-
-/** Rows per block in the brute-force path. */
-export const NEIGHBOR_BLOCK_ROWS = 512;
 
 /**
  * Rows as Float64, unit-normalized when `metric` is cosine (so cosine distance = ||a - b||^2 / 2).
@@ -27,7 +25,8 @@ export function metricRows(X: Matrix, metric: DistanceMetric, caller: string): F
     for (let i = 0; i < rows; i++) {
       let s = 0;
       for (let c = 0; c < cols; c++) s += out[i * cols + c] * out[i * cols + c];
-      if (s === 0) throw new RangeError(`${caller}: row ${i} is a zero vector; cosine distance is undefined for it`);
+      if (s === 0)
+        throw new RangeError(`${caller}: row ${i} is a zero vector; cosine distance is undefined for it`);
       const inv = 1 / Math.sqrt(s);
       for (let c = 0; c < cols; c++) out[i * cols + c] *= inv;
     }
@@ -40,7 +39,12 @@ export function metricRows(X: Matrix, metric: DistanceMetric, caller: string): F
  * `radius_neighbors`. Cosine distance is 1 - cos. O(n log n + pairs) in low dims, O(n^2 d) otherwise.
  * @throws RangeError on a zero row under cosine.
  */
-export async function epsNeighborhoods(X: Matrix, eps: number, metric: DistanceMetric, caller = 'epsNeighborhoods'): Promise<NeighborLists> {
+export async function epsNeighborhoods(
+  X: Matrix,
+  eps: number,
+  metric: DistanceMetric,
+  caller = 'epsNeighborhoods',
+): Promise<NeighborLists> {
   const { rows: n, cols } = X;
   if (n === 0) return { offsets: new Int32Array(1), indices: new Int32Array(0) };
   if (cols <= KD_TREE_MAX_DIMS) {
@@ -48,30 +52,9 @@ export async function epsNeighborhoods(X: Matrix, eps: number, metric: DistanceM
     const tree = buildKdTree(points, n, cols);
     // On unit vectors, 1 - cos(a, b) <= eps  <=>  ||a - b|| <= sqrt(2 eps).
     const radius = metric === 'cosine' ? Math.sqrt(2 * eps) : eps;
-    return radiusNeighbors(tree, points, n, radius);
+    return selfRadiusNeighbors(tree, radius);
   }
   if (metric === 'cosine') metricRows(X, metric, caller); // same zero-row error as the tree path
-  const offsets = new Int32Array(n + 1);
-  let out = new Int32Array(Math.max(16, n * 8));
-  let used = 0;
-  for (let start = 0; start < n; start += NEIGHBOR_BLOCK_ROWS) {
-    const end = Math.min(n, start + NEIGHBOR_BLOCK_ROWS);
-    const block: Matrix = { rows: end - start, cols, data: X.data.subarray(start * cols, end * cols) };
-    const D = await distances(block, X, metric);
-    for (let i = start; i < end; i++) {
-      const row = (i - start) * n;
-      for (let j = 0; j < n; j++) {
-        if (D[row + j] <= eps || j === i) {
-          if (used === out.length) {
-            const grown = new Int32Array(out.length * 2);
-            grown.set(out);
-            out = grown;
-          }
-          out[used++] = j;
-        }
-      }
-      offsets[i + 1] = used;
-    }
-  }
-  return { offsets, indices: out.slice(0, used) };
+  const { offsets, indices } = await radiusNeighbors(X, eps, metric);
+  return { offsets, indices };
 }

@@ -16,7 +16,12 @@ export const COVARIANCE_TYPES: readonly CovarianceType[] = ['full', 'diag', 'sph
  * O(k d^3) for full.
  * @throws RangeError naming the component when a covariance is not positive definite.
  */
-export function precisionCholesky(cov: Float64Array, type: CovarianceType, k: number, d: number): Float64Array {
+export function precisionCholesky(
+  cov: Float64Array,
+  type: CovarianceType,
+  k: number,
+  d: number,
+): Float64Array {
   if (type !== 'full') {
     const out = new Float64Array(cov.length);
     for (let i = 0; i < cov.length; i++) {

@@ -63,7 +63,14 @@ export function estimateGaussianParameters(
   return { nk, means, covariances: spherical };
 }
 
-function fullCovariances(X: Matrix, resp: Float64Array, nk: Float64Array, means: Float64Array, k: number, reg: number): Float64Array {
+function fullCovariances(
+  X: Matrix,
+  resp: Float64Array,
+  nk: Float64Array,
+  means: Float64Array,
+  k: number,
+  reg: number,
+): Float64Array {
   const { rows: n, cols: d, data } = X;
   const cov = new Float64Array(k * d * d);
   const diff = new Float64Array(d);

@@ -12,7 +12,13 @@ const LOG_2PI = Math.log(2 * Math.PI);
  * log p(x_i | c) for every row and component, n x k row-major.
  * log N = -0.5 (d log 2pi + ||(x - mu) P||^2) + log det P, with P the precision Cholesky factor.
  */
-export function logGaussianProb(X: Matrix, means: Float64Array, precChol: Float64Array, type: CovarianceType, k: number): Float64Array {
+export function logGaussianProb(
+  X: Matrix,
+  means: Float64Array,
+  precChol: Float64Array,
+  type: CovarianceType,
+  k: number,
+): Float64Array {
   const { rows: n, cols: d, data } = X;
   const out = new Float64Array(n * k);
   const logDet = new Float64Array(k);
@@ -53,7 +59,12 @@ export function logGaussianProb(X: Matrix, means: Float64Array, precChol: Float6
  * Adds log weights, then per row: lse_i = log sum_c exp(a_ic) (max-shifted, so no overflow) and
  * a_ic -= lse_i in place, leaving log responsibilities. Returns lse (the per-row log-likelihood).
  */
-export function normalizeLogResponsibilities(logProb: Float64Array, logWeights: Float64Array, n: number, k: number): Float64Array {
+export function normalizeLogResponsibilities(
+  logProb: Float64Array,
+  logWeights: Float64Array,
+  n: number,
+  k: number,
+): Float64Array {
   const lse = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let max = Number.NEGATIVE_INFINITY;

@@ -13,7 +13,12 @@ import { assertFinite } from '../util/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import type { Clusterer } from './clusterer.js';
-import { COVARIANCE_TYPES, type CovarianceType, mixtureParameterCount, precisionCholesky } from './gmm-covariance.js';
+import {
+  COVARIANCE_TYPES,
+  type CovarianceType,
+  mixtureParameterCount,
+  precisionCholesky,
+} from './gmm-covariance.js';
 import { estimateGaussianParameters } from './gmm-estimate.js';
 import { logGaussianProb, normalizeLogResponsibilities } from './gmm-log-prob.js';
 import { KMeans } from './kmeans.js';
@@ -65,20 +70,27 @@ export class GaussianMixture implements Clusterer {
   readonly name = 'gmm';
   readonly params: Readonly<Record<string, unknown>>;
   private readonly options: GaussianMixtureOptions;
-  private state: (GmmState & { labels: Labels; logLikelihood: number; converged: boolean; nIter: number }) | undefined;
+  private state:
+    | (GmmState & { labels: Labels; logLikelihood: number; converged: boolean; nIter: number })
+    | undefined;
 
   constructor(options: Partial<GaussianMixtureOptions> = {}) {
     const o = { ...GMM_DEFAULTS, ...options };
     const int = (v: number, name: string) => {
-      if (!Number.isInteger(v) || v < 1) throw new RangeError(`gmm: ${name} (${v}) must be a positive integer`);
+      if (!Number.isInteger(v) || v < 1)
+        throw new RangeError(`gmm: ${name} (${v}) must be a positive integer`);
     };
     int(o.k, 'k');
     int(o.nInit, 'nInit');
     int(o.maxIter, 'maxIter');
-    if (!Number.isFinite(o.tol) || o.tol < 0) throw new RangeError(`gmm: tol (${o.tol}) must be finite and >= 0`);
-    if (!Number.isFinite(o.regCovar) || o.regCovar < 0) throw new RangeError(`gmm: regCovar (${o.regCovar}) must be finite and >= 0`);
-    if (!COVARIANCE_TYPES.includes(o.covariance)) throw new RangeError(`gmm: covariance (${o.covariance}) must be one of ${COVARIANCE_TYPES.join(', ')}`);
-    if (o.initParams !== 'kmeans' && o.initParams !== 'random') throw new RangeError(`gmm: initParams (${o.initParams}) must be kmeans or random`);
+    if (!Number.isFinite(o.tol) || o.tol < 0)
+      throw new RangeError(`gmm: tol (${o.tol}) must be finite and >= 0`);
+    if (!Number.isFinite(o.regCovar) || o.regCovar < 0)
+      throw new RangeError(`gmm: regCovar (${o.regCovar}) must be finite and >= 0`);
+    if (!COVARIANCE_TYPES.includes(o.covariance))
+      throw new RangeError(`gmm: covariance (${o.covariance}) must be one of ${COVARIANCE_TYPES.join(', ')}`);
+    if (o.initParams !== 'kmeans' && o.initParams !== 'random')
+      throw new RangeError(`gmm: initParams (${o.initParams}) must be kmeans or random`);
     if (!Number.isFinite(o.seed)) throw new RangeError(`gmm: seed (${o.seed}) must be a finite number`);
     assertMetric(o.metric, 'gmm');
     this.options = o;
@@ -106,30 +118,50 @@ export class GaussianMixture implements Clusterer {
         params = this.mStep(data, logResp, true);
         lowerBound = meanLogLikelihood;
         nIter = it;
-        o.onProgress?.({ task: `gmm k=${k} init ${run + 1}/${o.nInit}`, done: it, total: o.maxIter, detail: `ll ${lowerBound.toFixed(4)}` });
+        o.onProgress?.({
+          task: `gmm k=${k} init ${run + 1}/${o.nInit}`,
+          done: it,
+          total: o.maxIter,
+          detail: `ll ${lowerBound.toFixed(4)}`,
+        });
         if (Math.abs(lowerBound - previous) < o.tol) {
           converged = true;
           break;
         }
       }
-      if (best === undefined || lowerBound > best.lowerBound) best = { ...params, lowerBound, converged, nIter };
+      if (best === undefined || lowerBound > best.lowerBound)
+        best = { ...params, lowerBound, converged, nIter };
     }
     const final = best!;
     const { logResp, meanLogLikelihood } = eStep(data, final, o.covariance, k);
-    this.state = { ...final, cols: X.cols, labels: argmaxRows(logResp, X.rows, k), logLikelihood: meanLogLikelihood };
+    this.state = {
+      ...final,
+      cols: X.cols,
+      labels: argmaxRows(logResp, X.rows, k),
+      logLikelihood: meanLogLikelihood,
+    };
     return this;
   }
 
   /** Most probable component per row. */
   async predict(X: Matrix): Promise<Labels> {
     const s = this.fitted('predict');
-    return argmaxRows(eStep(this.prepare(X, 'gmm.predict', s.cols), s, this.options.covariance, this.options.k).logResp, X.rows, this.options.k);
+    return argmaxRows(
+      eStep(this.prepare(X, 'gmm.predict', s.cols), s, this.options.covariance, this.options.k).logResp,
+      X.rows,
+      this.options.k,
+    );
   }
 
   /** Posterior membership probabilities, n x k row-major (rows sum to 1). */
   async predictProba(X: Matrix): Promise<Float64Array> {
     const s = this.fitted('predictProba');
-    const { logResp } = eStep(this.prepare(X, 'gmm.predictProba', s.cols), s, this.options.covariance, this.options.k);
+    const { logResp } = eStep(
+      this.prepare(X, 'gmm.predictProba', s.cols),
+      s,
+      this.options.covariance,
+      this.options.k,
+    );
     for (let i = 0; i < logResp.length; i++) logResp[i] = Math.exp(logResp[i]);
     return logResp;
   }
@@ -137,7 +169,8 @@ export class GaussianMixture implements Clusterer {
   /** Per-row log-likelihood log p(x_i) under the fitted mixture (scikit-learn's `score_samples`). */
   async scoreSamples(X: Matrix): Promise<Float64Array> {
     const s = this.fitted('scoreSamples');
-    return eStep(this.prepare(X, 'gmm.scoreSamples', s.cols), s, this.options.covariance, this.options.k).perRow;
+    return eStep(this.prepare(X, 'gmm.scoreSamples', s.cols), s, this.options.covariance, this.options.k)
+      .perRow;
   }
 
   /** Mean log-likelihood per row of X (scikit-learn's `score`). */
@@ -193,11 +226,18 @@ export class GaussianMixture implements Clusterer {
     for (let c = 0; c < k; c++) total += nk[c];
     // scikit-learn: weights = nk / n at initialization, nk / sum(nk) in the M-step.
     const weights = nk.map((v) => v / (normalizeBySum ? total : X.rows));
-    return { weights, means, covariances, precChol: precisionCholesky(covariances, covariance, k, X.cols), cols: X.cols };
+    return {
+      weights,
+      means,
+      covariances,
+      precChol: precisionCholesky(covariances, covariance, k, X.cols),
+      cols: X.cols,
+    };
   }
 
   private prepare(X: Matrix, caller: string, cols?: number): Matrix {
-    if (cols !== undefined && X.cols !== cols) throw new RangeError(`${caller}: X.cols (${X.cols}) != fitted cols (${cols})`);
+    if (cols !== undefined && X.cols !== cols)
+      throw new RangeError(`${caller}: X.cols (${X.cols}) != fitted cols (${cols})`);
     assertFinite(X, caller);
     return this.options.metric === 'cosine' ? normalizeRows(X, caller) : X;
   }
@@ -214,7 +254,11 @@ function eStep(X: Matrix, s: GmmState, type: CovarianceType, k: number) {
   return { logResp, perRow, meanLogLikelihood: mean(perRow) };
 }
 
-async function initialResponsibilities(X: Matrix, o: GaussianMixtureOptions, seed: number): Promise<Float64Array> {
+async function initialResponsibilities(
+  X: Matrix,
+  o: GaussianMixtureOptions,
+  seed: number,
+): Promise<Float64Array> {
   const resp = new Float64Array(X.rows * o.k);
   if (o.initParams === 'kmeans') {
     const labels = (await new KMeans({ k: o.k, nInit: 1, seed }).fit(X)).labels;

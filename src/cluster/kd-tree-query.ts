@@ -15,7 +15,12 @@ export interface NeighborLists {
  * ||q - p|| <= radius (a query point in the tree finds itself). Order within a list is tree order.
  * O(m (log n + hits)) on well-spread data.
  */
-export function radiusNeighbors(tree: KdTree, queries: ArrayLike<number>, m: number, radius: number): NeighborLists {
+export function radiusNeighborsInTree(
+  tree: KdTree,
+  queries: ArrayLike<number>,
+  m: number,
+  radius: number,
+): NeighborLists {
   const { dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   const r2 = radius * radius;
   const firstLeaf = (nodeCount - 1) / 2;
@@ -68,7 +73,8 @@ export function kNearestInTree(
   m: number,
   k: number,
 ): { indices: Int32Array; distances: Float64Array } {
-  if (!Number.isInteger(k) || k < 1 || k > tree.n) throw new RangeError(`kNearestInTree: k (${k}) must be an integer in [1, ${tree.n}]`);
+  if (!Number.isInteger(k) || k < 1 || k > tree.n)
+    throw new RangeError(`kNearestInTree: k (${k}) must be an integer in [1, ${tree.n}]`);
   const { dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   const firstLeaf = (nodeCount - 1) / 2;
   const indices = new Int32Array(m * k);

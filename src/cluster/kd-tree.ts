@@ -28,9 +28,16 @@ export const KD_TREE_LEAF_SIZE = 16;
  * @throws RangeError if dims < 1 or data.length != n * dims.
  * @example const t = buildKdTree(new Float64Array([0, 0, 1, 1]), 2, 2)
  */
-export function buildKdTree(data: ArrayLike<number>, n: number, dims: number, leafSize = KD_TREE_LEAF_SIZE): KdTree {
-  if (!Number.isInteger(dims) || dims < 1) throw new RangeError(`buildKdTree: dims (${dims}) must be a positive integer`);
-  if (data.length !== n * dims) throw new RangeError(`buildKdTree: data.length (${data.length}) != n*dims (${n * dims})`);
+export function buildKdTree(
+  data: ArrayLike<number>,
+  n: number,
+  dims: number,
+  leafSize = KD_TREE_LEAF_SIZE,
+): KdTree {
+  if (!Number.isInteger(dims) || dims < 1)
+    throw new RangeError(`buildKdTree: dims (${dims}) must be a positive integer`);
+  if (data.length !== n * dims)
+    throw new RangeError(`buildKdTree: data.length (${data.length}) != n*dims (${n * dims})`);
   const levels = n <= leafSize ? 1 : 1 + Math.floor(Math.log2(Math.max(1, (n - 1) / leafSize)));
   const nodeCount = 2 ** levels - 1;
   const index = new Int32Array(n);
@@ -77,7 +84,15 @@ export function buildKdTree(data: ArrayLike<number>, n: number, dims: number, le
 }
 
 /** Quickselect on index[s..e) by coordinate `axis` so index[mid] holds the median. */
-function selectNth(index: Int32Array, data: ArrayLike<number>, dims: number, axis: number, s: number, e: number, mid: number): void {
+function selectNth(
+  index: Int32Array,
+  data: ArrayLike<number>,
+  dims: number,
+  axis: number,
+  s: number,
+  e: number,
+  mid: number,
+): void {
   let lo = s;
   let hi = e - 1;
   while (hi > lo) {
@@ -102,7 +117,12 @@ function selectNth(index: Int32Array, data: ArrayLike<number>, dims: number, axi
 }
 
 /** Squared distance from query q (at q[qOffset..]) to the box of `node`; 0 inside the box. */
-export function boxDistanceSquared(tree: KdTree, node: number, q: ArrayLike<number>, qOffset: number): number {
+export function boxDistanceSquared(
+  tree: KdTree,
+  node: number,
+  q: ArrayLike<number>,
+  qOffset: number,
+): number {
   const { dims, lower, upper } = tree;
   let s = 0;
   const b = node * dims;

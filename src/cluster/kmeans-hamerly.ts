@@ -10,7 +10,12 @@ import type { KMeansRun, KMeansRunOptions } from './kmeans-lloyd.js';
 import { centerShift, kmeansInertia, updateCentroids } from './kmeans-update.js';
 
 /** Run Hamerly iterations from `initial` centers. O(n k d) per iteration at worst, O(n d) typically. */
-export async function hamerlyKMeans(X: Matrix, weight: Float64Array, initial: Matrix, options: KMeansRunOptions): Promise<KMeansRun> {
+export async function hamerlyKMeans(
+  X: Matrix,
+  weight: Float64Array,
+  initial: Matrix,
+  options: KMeansRunOptions,
+): Promise<KMeansRun> {
   const n = X.rows;
   const k = initial.rows;
   const upper = new Float64Array(n);
@@ -24,12 +29,24 @@ export async function hamerlyKMeans(X: Matrix, weight: Float64Array, initial: Ma
   for (let it = 0; it < options.maxIter; it++) {
     if (it > 0) assignWithBounds(X, centers, labels, upper, lower);
     const assigned = labels;
-    const next = updateCentroids(X, weight, assigned, () => exactDistances(X, centers, assigned), k, options.spherical).centers;
+    const next = updateCentroids(
+      X,
+      weight,
+      assigned,
+      () => exactDistances(X, centers, assigned),
+      k,
+      options.spherical,
+    ).centers;
     nIter = it + 1;
     const total = centerShift(next, centers);
     moveBounds(centers, next, labels, upper, lower);
     centers = next;
-    options.onProgress?.({ task: options.task ?? 'kmeans', done: nIter, total: options.maxIter, detail: `shift ${total.toPrecision(3)}` });
+    options.onProgress?.({
+      task: options.task ?? 'kmeans',
+      done: nIter,
+      total: options.maxIter,
+      detail: `shift ${total.toPrecision(3)}`,
+    });
     if (previous !== undefined && sameLabels(labels, previous)) {
       strict = true;
       break;
@@ -43,7 +60,13 @@ export async function hamerlyKMeans(X: Matrix, weight: Float64Array, initial: Ma
 }
 
 /** One pass of Hamerly's test: rows whose bounds cannot rule out a closer center are recomputed. */
-function assignWithBounds(X: Matrix, C: Matrix, labels: Int32Array, upper: Float64Array, lower: Float64Array): void {
+function assignWithBounds(
+  X: Matrix,
+  C: Matrix,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): void {
   const half = halfNearestCenterDistance(C);
   for (let i = 0; i < X.rows; i++) {
     const a = labels[i];
@@ -56,7 +79,14 @@ function assignWithBounds(X: Matrix, C: Matrix, labels: Int32Array, upper: Float
 }
 
 /** Nearest and second-nearest center of row i by full search; ties to the lower index. */
-function assignExactly(X: Matrix, C: Matrix, i: number, labels: Int32Array, upper: Float64Array, lower: Float64Array): void {
+function assignExactly(
+  X: Matrix,
+  C: Matrix,
+  i: number,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): void {
   let best = Number.POSITIVE_INFINITY;
   let second = Number.POSITIVE_INFINITY;
   let bestIndex = 0;
@@ -74,7 +104,13 @@ function assignExactly(X: Matrix, C: Matrix, i: number, labels: Int32Array, uppe
 }
 
 /** After centers move by p_c: upper grows by its own center's shift, lower shrinks by the largest other shift. */
-function moveBounds(old: Matrix, next: Matrix, labels: Int32Array, upper: Float64Array, lower: Float64Array): void {
+function moveBounds(
+  old: Matrix,
+  next: Matrix,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): void {
   const k = old.rows;
   const d = old.cols;
   const shift = new Float64Array(k);

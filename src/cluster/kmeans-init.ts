@@ -23,19 +23,25 @@ export interface KMeansCommonOptions {
 
 /** @throws RangeError naming `caller` and the option for any invalid value. */
 export function checkKMeansOptions(o: KMeansCommonOptions, caller: string): void {
-  if (!Number.isInteger(o.k) || o.k < 1) throw new RangeError(`${caller}: k (${o.k}) must be a positive integer`);
+  if (!Number.isInteger(o.k) || o.k < 1)
+    throw new RangeError(`${caller}: k (${o.k}) must be a positive integer`);
   if (o.nInit !== 'auto' && (!Number.isInteger(o.nInit) || o.nInit < 1)) {
     throw new RangeError(`${caller}: nInit (${o.nInit}) must be a positive integer or 'auto'`);
   }
-  if (!Number.isInteger(o.maxIter) || o.maxIter < 1) throw new RangeError(`${caller}: maxIter (${o.maxIter}) must be a positive integer`);
-  if (!Number.isFinite(o.tol) || o.tol < 0) throw new RangeError(`${caller}: tol (${o.tol}) must be finite and >= 0`);
+  if (!Number.isInteger(o.maxIter) || o.maxIter < 1)
+    throw new RangeError(`${caller}: maxIter (${o.maxIter}) must be a positive integer`);
+  if (!Number.isFinite(o.tol) || o.tol < 0)
+    throw new RangeError(`${caller}: tol (${o.tol}) must be finite and >= 0`);
   if (!Number.isFinite(o.seed)) throw new RangeError(`${caller}: seed (${o.seed}) must be a finite number`);
   if (typeof o.init === 'string') {
-    if (o.init !== 'k-means++' && o.init !== 'random') throw new RangeError(`${caller}: init (${o.init}) must be k-means++, random or a matrix`);
+    if (o.init !== 'k-means++' && o.init !== 'random')
+      throw new RangeError(`${caller}: init (${o.init}) must be k-means++, random or a matrix`);
     return;
   }
-  if (o.init.rows !== o.k) throw new RangeError(`${caller}: init has ${o.init.rows} rows, expected k (${o.k})`);
-  if (o.nInit !== 'auto' && o.nInit !== 1) throw new RangeError(`${caller}: nInit (${o.nInit}) must be 1 with explicit init centers`);
+  if (o.init.rows !== o.k)
+    throw new RangeError(`${caller}: init has ${o.init.rows} rows, expected k (${o.k})`);
+  if (o.nInit !== 'auto' && o.nInit !== 1)
+    throw new RangeError(`${caller}: nInit (${o.nInit}) must be 1 with explicit init centers`);
   assertFinite(o.init, `${caller}: init`);
 }
 
@@ -55,7 +61,8 @@ export async function initialCenters(
   metric: DistanceMetric,
   caller: string,
 ): Promise<Matrix> {
-  if (init === 'k-means++') return (await kmeansPlusPlus(X, k, random, weight ? { sampleWeight: weight } : {})).centers;
+  if (init === 'k-means++')
+    return (await kmeansPlusPlus(X, k, random, weight ? { sampleWeight: weight } : {})).centers;
   if (init === 'random') {
     const order = new Int32Array(X.rows);
     for (let i = 0; i < X.rows; i++) order[i] = i;

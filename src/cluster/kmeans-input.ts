@@ -11,14 +11,20 @@ import { assertFinite } from '../util/matrix.js';
  * Validated weights as Float64 (all ones when omitted).
  * @throws RangeError naming `caller` when the length differs from `rows`, a weight is negative or not finite, or all are 0.
  */
-export function checkSampleWeight(weight: ArrayLike<number> | undefined, rows: number, caller: string): Float64Array {
+export function checkSampleWeight(
+  weight: ArrayLike<number> | undefined,
+  rows: number,
+  caller: string,
+): Float64Array {
   if (weight === undefined) return new Float64Array(rows).fill(1);
-  if (weight.length !== rows) throw new RangeError(`${caller}: sampleWeight.length (${weight.length}) != rows (${rows})`);
+  if (weight.length !== rows)
+    throw new RangeError(`${caller}: sampleWeight.length (${weight.length}) != rows (${rows})`);
   const out = new Float64Array(rows);
   let total = 0;
   for (let i = 0; i < rows; i++) {
     const w = weight[i];
-    if (!Number.isFinite(w) || w < 0) throw new RangeError(`${caller}: sampleWeight[${i}] (${w}) must be finite and >= 0`);
+    if (!Number.isFinite(w) || w < 0)
+      throw new RangeError(`${caller}: sampleWeight[${i}] (${w}) must be finite and >= 0`);
     out[i] = w;
     total += w;
   }
@@ -32,7 +38,11 @@ export function checkSampleWeight(weight: ArrayLike<number> | undefined, rows: n
  * ||x||^2 - 2 x.c + ||c||^2 loses less to cancellation). `mean` is added back to the centers after.
  * @throws RangeError naming `caller`, row and column for NaN/Inf, or the row of a zero vector under cosine.
  */
-export function prepareKMeansInput(X: Matrix, metric: DistanceMetric, caller: string): { data: Matrix; mean: Float64Array } {
+export function prepareKMeansInput(
+  X: Matrix,
+  metric: DistanceMetric,
+  caller: string,
+): { data: Matrix; mean: Float64Array } {
   assertFinite(X, caller);
   const mean = new Float64Array(X.cols);
   if (metric === 'cosine') return { data: normalizeRows(X, caller), mean };
@@ -47,7 +57,8 @@ export function prepareKMeansInput(X: Matrix, metric: DistanceMetric, caller: st
 /** Centers moved into (or, with sign -1, out of) the prepared space: c + sign * mean. */
 export function shiftRows(C: Matrix, mean: Float64Array, sign: 1 | -1): Matrix {
   const out = new Float32Array(C.data.length);
-  for (let i = 0; i < C.rows; i++) for (let j = 0; j < C.cols; j++) out[i * C.cols + j] = C.data[i * C.cols + j] + sign * mean[j];
+  for (let i = 0; i < C.rows; i++)
+    for (let j = 0; j < C.cols; j++) out[i * C.cols + j] = C.data[i * C.cols + j] + sign * mean[j];
   return { rows: C.rows, cols: C.cols, data: out };
 }
 

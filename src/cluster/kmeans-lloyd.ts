@@ -32,7 +32,12 @@ export interface KMeansRun {
  * Run Lloyd iterations from `initial` centers. O(maxIter * n k d).
  * @param weight per-row sample weights (>= 0).
  */
-export async function lloydKMeans(X: Matrix, weight: Float64Array, initial: Matrix, options: KMeansRunOptions): Promise<KMeansRun> {
+export async function lloydKMeans(
+  X: Matrix,
+  weight: Float64Array,
+  initial: Matrix,
+  options: KMeansRunOptions,
+): Promise<KMeansRun> {
   const k = initial.rows;
   let centers = initial;
   let labels: Int32Array = new Int32Array(X.rows).fill(-1);
@@ -46,7 +51,12 @@ export async function lloydKMeans(X: Matrix, weight: Float64Array, initial: Matr
     centers = next;
     const same = sameLabels(index, labels);
     labels = index;
-    options.onProgress?.({ task: options.task ?? 'kmeans', done: nIter, total: options.maxIter, detail: `shift ${shift.toPrecision(3)}` });
+    options.onProgress?.({
+      task: options.task ?? 'kmeans',
+      done: nIter,
+      total: options.maxIter,
+      detail: `shift ${shift.toPrecision(3)}`,
+    });
     if (same) {
       strict = true;
       break;

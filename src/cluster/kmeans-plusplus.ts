@@ -30,14 +30,17 @@ export async function kmeansPlusPlus(
   options: KMeansPlusPlusOptions = {},
 ): Promise<{ centers: Matrix; indices: Int32Array }> {
   const n = X.rows;
-  if (!Number.isInteger(k) || k < 1 || k > n) throw new RangeError(`kmeansPlusPlus: k (${k}) must be an integer in [1, ${n}]`);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new RangeError(`kmeansPlusPlus: k (${k}) must be an integer in [1, ${n}]`);
   const trials = options.localTrials ?? 2 + Math.floor(Math.log(k));
-  if (!Number.isInteger(trials) || trials < 1) throw new RangeError(`kmeansPlusPlus: localTrials (${trials}) must be a positive integer`);
+  if (!Number.isInteger(trials) || trials < 1)
+    throw new RangeError(`kmeansPlusPlus: localTrials (${trials}) must be a positive integer`);
   const w = options.sampleWeight;
   const indices = new Int32Array(k);
   indices[0] = w ? weightedPick(w, random) : random.int(n);
   let closest = new Float64Array(n);
-  const first = await squaredDistances(selectRows(X, [indices[0]]), X);
+  // X x candidates (n x t), not candidates x X: the kernels tile over the long side's rows.
+  const first = await squaredDistances(X, selectRows(X, [indices[0]]));
   let potential = 0;
   for (let i = 0; i < n; i++) {
     closest[i] = Math.max(0, first[i]) * (w ? w[i] : 1);
@@ -48,20 +51,22 @@ export async function kmeansPlusPlus(
   for (let c = 1; c < k; c++) {
     let run = 0;
     for (let i = 0; i < n; i++) cumulative[i] = run += closest[i];
-    for (let t = 0; t < trials; t++) candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
-    const D = await squaredDistances(selectRows(X, candidates), X);
+    for (let t = 0; t < trials; t++)
+      candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
+    const D = await squaredDistances(X, selectRows(X, candidates));
     let bestPotential = Number.POSITIVE_INFINITY;
     let bestTrial = 0;
     for (let t = 0; t < trials; t++) {
       let pot = 0;
-      for (let i = 0; i < n; i++) pot += Math.min(closest[i], Math.max(0, D[t * n + i]) * (w ? w[i] : 1));
+      for (let i = 0; i < n; i++) pot += Math.min(closest[i], Math.max(0, D[i * trials + t]) * (w ? w[i] : 1));
       if (pot < bestPotential) {
         bestPotential = pot;
         bestTrial = t;
       }
     }
     const next = new Float64Array(n);
-    for (let i = 0; i < n; i++) next[i] = Math.min(closest[i], Math.max(0, D[bestTrial * n + i]) * (w ? w[i] : 1));
+    for (let i = 0; i < n; i++)
+      next[i] = Math.min(closest[i], Math.max(0, D[i * trials + bestTrial]) * (w ? w[i] : 1));
     closest = next;
     potential = bestPotential;
     indices[c] = candidates[bestTrial];

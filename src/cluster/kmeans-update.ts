@@ -93,7 +93,12 @@ function farthestRows(distance: ArrayLike<number>, m: number): Int32Array {
 }
 
 /** sum_i w_i ||x_i - centers[labels_i]||^2 in Float64. O(n d). */
-export function kmeansInertia(X: Matrix, weight: Float64Array | undefined, centers: Matrix, labels: Int32Array): number {
+export function kmeansInertia(
+  X: Matrix,
+  weight: Float64Array | undefined,
+  centers: Matrix,
+  labels: Int32Array,
+): number {
   const { rows: n, cols: d, data } = X;
   let total = 0;
   for (let i = 0; i < n; i++) {

@@ -96,18 +96,30 @@ export class KMeans implements Clusterer {
     for (let run = 0; run < nInit; run++) {
       const init = await initialCenters(data, o.init, o.k, random, weight, mean, o.metric, 'kmeans');
       const task = `kmeans k=${o.k}${nInit > 1 ? ` init ${run + 1}/${nInit}` : ''}`;
-      const result = await iterate(data, weight, init, { maxIter: o.maxIter, tol, spherical: o.metric === 'cosine', onProgress: o.onProgress, task });
+      const result = await iterate(data, weight, init, {
+        maxIter: o.maxIter,
+        tol,
+        spherical: o.metric === 'cosine',
+        onProgress: o.onProgress,
+        task,
+      });
       if (best === undefined || result.inertia < best.inertia) best = result;
     }
     const found = best!;
-    this.state = { ...found, centers: o.metric === 'cosine' ? found.centers : shiftRows(found.centers, mean, 1), cols: X.cols };
+    this.state = {
+      ...found,
+      centers: o.metric === 'cosine' ? found.centers : shiftRows(found.centers, mean, 1),
+      cols: X.cols,
+    };
     return this;
   }
 
   /** Nearest fitted centroid (under the fitted metric) for each row of X. O(n k d). */
   async predict(X: Matrix): Promise<Labels> {
     const s = this.fitted('predict');
-    return (await nearestRows(preparePredictInput(X, s.cols, this.options.metric, 'kmeans.predict'), s.centers)).index;
+    return (
+      await nearestRows(preparePredictInput(X, s.cols, this.options.metric, 'kmeans.predict'), s.centers)
+    ).index;
   }
 
   get labels(): Labels {

@@ -22,6 +22,14 @@ export interface LinkageTree {
  */
 export function linkageFromMerges(n: number, a: Int32Array, b: Int32Array, h: Float64Array): LinkageTree {
   const m = h.length;
+  if (n === 0)
+    return {
+      n,
+      left: new Int32Array(0),
+      right: new Int32Array(0),
+      heights: new Float64Array(0),
+      sizes: new Int32Array(0),
+    };
   const order = Array.from({ length: m }, (_, k) => k).sort((p, q) => h[p] - h[q] || p - q);
   const parent = new Int32Array(2 * n - 1);
   for (let i = 0; i < parent.length; i++) parent[i] = i;

@@ -16,7 +16,11 @@ export function condensedIndex(n: number, i: number, j: number): number {
  * Raw merges (slot ids, unsorted) over the condensed distances `D` (overwritten). Feed them to
  * `linkageFromMerges`.
  */
-export function matrixChainMerges(D: Float64Array, n: number, linkage: MatrixLinkage): { a: Int32Array; b: Int32Array; h: Float64Array } {
+export function matrixChainMerges(
+  D: Float64Array,
+  n: number,
+  linkage: MatrixLinkage,
+): { a: Int32Array; b: Int32Array; h: Float64Array } {
   const m = Math.max(0, n - 1);
   const a = new Int32Array(m);
   const b = new Int32Array(m);

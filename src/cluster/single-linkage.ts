@@ -9,7 +9,12 @@ import type { DistanceMetric } from '../kernels/distance-metric.js';
  * The n - 1 MST edges (a[k], b[k], h[k]) over `points` (n x d, Float64; unit rows under cosine).
  * Feed them to `linkageFromMerges`.
  */
-export function primMerges(points: Float64Array, n: number, d: number, metric: DistanceMetric): { a: Int32Array; b: Int32Array; h: Float64Array } {
+export function primMerges(
+  points: Float64Array,
+  n: number,
+  d: number,
+  metric: DistanceMetric,
+): { a: Int32Array; b: Int32Array; h: Float64Array } {
   const m = Math.max(0, n - 1);
   const a = new Int32Array(m);
   const b = new Int32Array(m);

@@ -12,7 +12,11 @@
  * Raw merges (slot ids, unsorted) of Ward linkage over `points` (n x d, Float64).
  * Feed them to `linkageFromMerges`.
  */
-export function wardMerges(points: Float64Array, n: number, d: number): { a: Int32Array; b: Int32Array; h: Float64Array } {
+export function wardMerges(
+  points: Float64Array,
+  n: number,
+  d: number,
+): { a: Int32Array; b: Int32Array; h: Float64Array } {
   const m = Math.max(0, n - 1);
   const a = new Int32Array(m);
   const b = new Int32Array(m);

@@ -1,16 +1,20 @@
 /**
  * The row-level cleaning rules, run in SQL on `seg_ev`, each counted with its first lines:
- * missing required fields, exact duplicates, behavior mapping (unknown values), missing optional
- * fields by strategy, and the time window. Order matters and is fixed: a row is counted under the
+ * missing required fields, behaviors (missing or unknown values), missing optional fields by
+ * strategy, and the time window. Exact duplicates are found later, on the sorted sequences. Order matters and is fixed: a row is counted under the
  * first rule that removes it.
  */
 import type { Engine } from '../engine/engine.js';
-import { sqlNumber, sqlString } from '../engine/sql.js';
+import { sqlNumber } from '../engine/sql.js';
 import { BEHAVIOR_CODE } from './sequence-set.js';
-import { FIRST_LINES, type LineCount, type MissingFieldCount, type MissingStrategy } from './cleaning-report.js';
+import {
+  FIRST_LINES,
+  type LineCount,
+  type MissingFieldCount,
+  type MissingStrategy,
+} from './cleaning-report.js';
 import { fillCategoryFromItem, interpolateTimestamps } from './fill-missing.js';
 import type { EventColumns } from './normalize-events.js';
-import type { Preset } from './preset.js';
 
 /** Missing-field strategies for the optional fields; `ts` and the key are required unless interpolated. */
 export interface MissingStrategies {
@@ -21,28 +25,39 @@ export interface MissingStrategies {
   price: 'drop' | 'unknown';
 }
 
-export const DEFAULT_MISSING: Readonly<MissingStrategies> = { category: 'unknown', behavior: 'drop', ts: 'drop', query: 'unknown', price: 'unknown' };
+export const DEFAULT_MISSING: Readonly<MissingStrategies> = {
+  category: 'unknown',
+  behavior: 'drop',
+  ts: 'drop',
+  query: 'unknown',
+  price: 'unknown',
+};
 
 export interface RowCleaningOptions {
   missing: MissingStrategies;
   unknownBehavior: 'drop' | 'other';
   window: [number, number] | null;
-  dedupe: boolean;
 }
 
 export interface RowCleaningResult {
   missing: Record<string, MissingFieldCount>;
-  duplicates: LineCount;
   unknownBehaviors: LineCount & { action: 'drop' | 'other'; values: Record<string, number> };
   outsideWindow: LineCount & { window: [number, number] | null };
 }
 
-/** Apply the row rules to `seg_ev` in place; afterwards it has a behavior code column `b`. */
-export async function cleanEvents(engine: Engine, preset: Preset, cols: EventColumns, options: RowCleaningOptions, lineOf: (row: number) => number): Promise<RowCleaningResult> {
+/** Apply the row rules to `seg_ev` in place. */
+export async function cleanEvents(
+  engine: Engine,
+  cols: EventColumns,
+  options: RowCleaningOptions,
+  lineOf: (row: number) => number,
+): Promise<RowCleaningResult> {
   const count = async (where: string): Promise<LineCount> => {
     const [{ n }] = await engine.rows(`SELECT count(*) AS n FROM seg_ev WHERE ${where}`);
     if (Number(n) === 0) return { count: 0, firstLines: [] };
-    const first = await engine.rows(`SELECT r FROM seg_ev WHERE ${where} ORDER BY r LIMIT ${FIRST_LINES}`);
+    const first = await engine.rows(
+      `SELECT rowid AS r FROM seg_ev WHERE ${where} ORDER BY rowid LIMIT ${FIRST_LINES}`,
+    );
     return { count: Number(n), firstLines: first.map((row) => lineOf(Number(row.r))) };
   };
   const missing: Record<string, MissingFieldCount> = {};
@@ -51,7 +66,10 @@ export async function cleanEvents(engine: Engine, preset: Preset, cols: EventCol
   };
 
   // 1. Required fields: the key and the item; ts unless it is to be interpolated.
-  for (const [field, column] of [[cols.keyField, 'k'], ['item', 'item']] as const) {
+  for (const [field, column] of [
+    [cols.keyField, 'k'],
+    ['item', 'item'],
+  ] as const) {
     const c = await count(`${column} IS NULL`);
     note(field, 'drop', c, 0, c.count);
   }
@@ -62,33 +80,35 @@ export async function cleanEvents(engine: Engine, preset: Preset, cols: EventCol
     await engine.run('DELETE FROM seg_ev WHERE ts IS NULL');
   }
 
-  // 2. Exact duplicates (every field equal); the first occurrence stays.
-  let duplicates: LineCount = { count: 0, firstLines: [] };
-  if (options.dedupe) {
-    await engine.run('CREATE TABLE seg_first AS SELECT min(r) AS r FROM seg_ev GROUP BY k, other, item, category, braw, ts, query, price');
-    duplicates = await count('r NOT IN (SELECT r FROM seg_first)');
-    if (duplicates.count > 0) await engine.run('DELETE FROM seg_ev WHERE r NOT IN (SELECT r FROM seg_first)');
-    await engine.run('DROP TABLE seg_first');
-  }
-
-  // 3. Behaviors: map raw values to codes; NULL is a missing field, an unmapped value an unknown one.
-  const unknownBehaviors: RowCleaningResult['unknownBehaviors'] = { count: 0, firstLines: [], action: options.unknownBehavior, values: {} };
-  await engine.run('ALTER TABLE seg_ev ADD COLUMN b UTINYINT');
-  if (preset.behaviorMap !== undefined && cols.hasBehavior) {
-    const cases = Object.entries(preset.behaviorMap).map(([raw, b]) => `WHEN ${sqlString(raw)} THEN ${BEHAVIOR_CODE[b]}`).join(' ');
-    await engine.run(`UPDATE seg_ev SET b = CASE braw ${cases} ELSE NULL END`);
-    const m = await count('braw IS NULL');
+  // 2. Behaviors: a NULL raw value is a missing field, a value the map does not know an unknown one.
+  const unknownBehaviors: RowCleaningResult['unknownBehaviors'] = {
+    count: 0,
+    firstLines: [],
+    action: options.unknownBehavior,
+    values: {},
+  };
+  if (cols.hasBehavior) {
+    const m = await count('b IS NULL AND braw IS NULL');
     const keep = options.missing.behavior === 'unknown';
     note('behavior', options.missing.behavior, m, 0, keep ? 0 : m.count);
-    await engine.run(keep ? `UPDATE seg_ev SET b = ${BEHAVIOR_CODE.other} WHERE braw IS NULL` : 'DELETE FROM seg_ev WHERE braw IS NULL');
-    Object.assign(unknownBehaviors, await count('b IS NULL'));
+    if (m.count > 0)
+      await engine.run(
+        keep
+          ? `UPDATE seg_ev SET b = ${BEHAVIOR_CODE.other} WHERE b IS NULL AND braw IS NULL`
+          : 'DELETE FROM seg_ev WHERE b IS NULL AND braw IS NULL',
+      );
+    Object.assign(unknownBehaviors, await count('braw IS NOT NULL'));
     if (unknownBehaviors.count > 0) {
-      const values = await engine.rows('SELECT braw, count(*) AS n FROM seg_ev WHERE b IS NULL GROUP BY braw ORDER BY n DESC, braw LIMIT 20');
+      const values = await engine.rows(
+        'SELECT braw, count(*) AS n FROM seg_ev WHERE braw IS NOT NULL GROUP BY braw ORDER BY n DESC, braw LIMIT 20',
+      );
       for (const v of values) unknownBehaviors.values[String(v.braw)] = Number(v.n);
-      await engine.run(options.unknownBehavior === 'other' ? `UPDATE seg_ev SET b = ${BEHAVIOR_CODE.other} WHERE b IS NULL` : 'DELETE FROM seg_ev WHERE b IS NULL');
+      await engine.run(
+        options.unknownBehavior === 'other'
+          ? `UPDATE seg_ev SET b = ${BEHAVIOR_CODE.other} WHERE braw IS NOT NULL`
+          : 'DELETE FROM seg_ev WHERE braw IS NOT NULL',
+      );
     }
-  } else {
-    await engine.run(`UPDATE seg_ev SET b = ${BEHAVIOR_CODE[preset.constantBehavior ?? 'pv']}`);
   }
 
   // 4. Optional fields by strategy.
@@ -101,7 +121,10 @@ export async function cleanEvents(engine: Engine, preset: Preset, cols: EventCol
       await engine.run('DELETE FROM seg_ev WHERE category IS NULL');
     } else note('category', s, c);
   }
-  for (const [field, flag] of [['query', cols.hasQuery], ['price', cols.hasPrice]] as const) {
+  for (const [field, flag] of [
+    ['query', cols.hasQuery],
+    ['price', cols.hasPrice],
+  ] as const) {
     if (!flag) continue;
     const c = await count(`${field} IS NULL`);
     const s = options.missing[field];
@@ -118,12 +141,16 @@ export async function cleanEvents(engine: Engine, preset: Preset, cols: EventCol
   }
 
   // 5. Time window.
-  let outsideWindow: RowCleaningResult['outsideWindow'] = { count: 0, firstLines: [], window: options.window };
+  let outsideWindow: RowCleaningResult['outsideWindow'] = {
+    count: 0,
+    firstLines: [],
+    window: options.window,
+  };
   if (options.window !== null) {
     const [start, end] = options.window;
     const where = `ts < ${sqlNumber(start)} OR ts > ${sqlNumber(end)}`;
     outsideWindow = { ...(await count(where)), window: options.window };
     if (outsideWindow.count > 0) await engine.run(`DELETE FROM seg_ev WHERE ${where}`);
   }
-  return { missing, duplicates, unknownBehaviors, outsideWindow };
+  return { missing, unknownBehaviors, outsideWindow };
 }

@@ -38,9 +38,20 @@ export interface CleaningReport {
   duplicates: LineCount;
   unknownBehaviors: LineCount & { action: 'drop' | 'other'; values: Record<string, number> };
   outsideWindow: LineCount & { window: [number, number] | null };
-  bots: { sequences: number; events: number; firstKeys: string[]; maxEventsPerMinute: number | null; maxEventsPerDay: number | null };
+  bots: {
+    sequences: number;
+    events: number;
+    firstKeys: string[];
+    maxEventsPerMinute: number | null;
+    maxEventsPerDay: number | null;
+  };
   sessions: { gapSeconds: number; fromSequences: number; sessions: number } | null;
-  length: { minLength: number; maxLength: number | null; tooShort: { sequences: number; events: number }; tooLong: { sequences: number; events: number } };
+  length: {
+    minLength: number;
+    maxLength: number | null;
+    tooShort: { sequences: number; events: number };
+    tooLong: { sequences: number; events: number };
+  };
   truncated: { lastN: number | null; sequences: number; events: number };
   eventsKept: number;
   sequencesKept: number;

@@ -48,7 +48,11 @@ export function readFirstLine(path: string, maxBytes: number): string {
     const n = readSync(fd, buf, 0, buf.length, 0);
     let end = buf.subarray(0, n).indexOf(10);
     if (end < 0) {
-      if (n > maxBytes) throw new InputError(`line longer than ${maxBytes} bytes (the limit; raise maxLineBytes)`, { file: path, line: 1 });
+      if (n > maxBytes)
+        throw new InputError(`line longer than ${maxBytes} bytes (the limit; raise maxLineBytes)`, {
+          file: path,
+          line: 1,
+        });
       end = n;
     }
     const bytes = buf.subarray(0, end > 0 && buf[end - 1] === 13 ? end - 1 : end);
@@ -72,7 +76,8 @@ const COMMON_DELIMITERS = [',', ';', '\t', '|'];
 /** A hint when `line` splits into `expected` cells on some other common delimiter. */
 export function delimiterHint(line: string, delimiter: string, expected: number): string {
   for (const d of COMMON_DELIMITERS) {
-    if (d !== delimiter && line.split(d).length === expected) return ` (the line looks ${JSON.stringify(d)}-separated, not ${JSON.stringify(delimiter)}: wrong delimiter?)`;
+    if (d !== delimiter && line.split(d).length === expected)
+      return ` (the line looks ${JSON.stringify(d)}-separated, not ${JSON.stringify(delimiter)}: wrong delimiter?)`;
   }
   return '';
 }
@@ -89,13 +94,25 @@ export function mappedColumns(preset: Preset): { field: string; column: string }
  * preset where names match (VARCHAR otherwise), after checking that each mapped column is there.
  * @throws InputError (line 1, field = the missing column) naming the header it found.
  */
-export function columnsFromHeader(preset: Preset, header: readonly string[], file: string, headerLine: string): { name: string; type: ColumnType }[] {
+export function columnsFromHeader(
+  preset: Preset,
+  header: readonly string[],
+  file: string,
+  headerLine: string,
+): { name: string; type: ColumnType }[] {
   const missing = mappedColumns(preset).filter(({ column }) => !header.includes(column));
   if (missing.length > 0) {
     const { field, column } = missing[0];
     const hint = delimiterHint(headerLine, preset.csv.delimiter, preset.columns.length);
     throw new InputError(
-      `column "${column}" (for ${field}) is not in the header [${header.join(', ')}]${hint}${missing.length > 1 ? `; also missing: ${missing.slice(1).map((m) => m.column).join(', ')}` : ''}`,
+      `column "${column}" (for ${field}) is not in the header [${header.join(', ')}]${hint}${
+        missing.length > 1
+          ? `; also missing: ${missing
+              .slice(1)
+              .map((m) => m.column)
+              .join(', ')}`
+          : ''
+      }`,
       { file, line: 1, field: column },
     );
   }

@@ -28,8 +28,10 @@ export function parseFieldMapping(pairs: readonly string[]): FieldMapping {
     const column = eq < 0 ? '' : pair.slice(eq + 1).trim();
     if (!(EVENT_FIELDS as readonly string[]).includes(field)) {
       problems.push({ path: `map.${field}`, message: `unknown field (one of ${EVENT_FIELDS.join(', ')})` });
-    } else if (column === '') problems.push({ path: `map.${field}`, message: 'needs a column name (field=column)' });
-    else if (out[field as EventField] !== undefined) problems.push({ path: `map.${field}`, message: 'given twice' });
+    } else if (column === '')
+      problems.push({ path: `map.${field}`, message: 'needs a column name (field=column)' });
+    else if (out[field as EventField] !== undefined)
+      problems.push({ path: `map.${field}`, message: 'given twice' });
     else out[field as EventField] = column;
   }
   if (problems.length > 0) throw new UsageError('bad --map', problems);
@@ -50,8 +52,12 @@ export function parseBehaviorMap(pairs: readonly string[]): Record<string, Behav
     const behavior = (eq < 0 ? pair : pair.slice(0, eq)).trim();
     const raw = eq < 0 ? '' : pair.slice(eq + 1).trim();
     if (!(BEHAVIORS as readonly string[]).includes(behavior)) {
-      problems.push({ path: `behavior-map.${behavior}`, message: `unknown behavior (one of ${BEHAVIORS.join(', ')})` });
-    } else if (raw === '') problems.push({ path: `behavior-map.${behavior}`, message: 'needs a raw value (behavior=value)' });
+      problems.push({
+        path: `behavior-map.${behavior}`,
+        message: `unknown behavior (one of ${BEHAVIORS.join(', ')})`,
+      });
+    } else if (raw === '')
+      problems.push({ path: `behavior-map.${behavior}`, message: 'needs a raw value (behavior=value)' });
     else out[raw] = behavior as Behavior;
   }
   if (problems.length > 0) throw new UsageError('bad --behavior-map', problems);
@@ -81,8 +87,10 @@ export function genericPreset(options: GenericPresetOptions): Preset {
   const problems: ConfigIssue[] = [];
   if (mapping.item === undefined) problems.push({ path: 'map.item', message: 'is required' });
   if (mapping.ts === undefined) problems.push({ path: 'map.ts', message: 'is required' });
-  if (mapping.user === undefined && mapping.session === undefined) problems.push({ path: 'map.user', message: 'map user or session (or both)' });
-  if (problems.length > 0) throw new UsageError('generic preset needs a column mapping (--map field=column,...)', problems);
+  if (mapping.user === undefined && mapping.session === undefined)
+    problems.push({ path: 'map.user', message: 'map user or session (or both)' });
+  if (problems.length > 0)
+    throw new UsageError('generic preset needs a column mapping (--map field=column,...)', problems);
   const timeFormat = options.timeFormat ?? 'unix-s';
   const tsColumn = mapping.ts as string;
   const time: TimeSource = { kind: timeFormat, column: tsColumn };
@@ -100,7 +108,9 @@ export function genericPreset(options: GenericPresetOptions): Preset {
     csv: { delimiter: options.delimiter ?? ',', header: options.header ?? true, nullStrings: [''] },
     fields,
     time,
-    ...(mapping.behavior !== undefined ? { behaviorMap: options.behaviorMap ?? identity } : { constantBehavior: 'pv' as const }),
+    ...(mapping.behavior !== undefined
+      ? { behaviorMap: options.behaviorMap ?? identity }
+      : { constantBehavior: 'pv' as const }),
     defaultKey: options.defaultKey ?? (mapping.user !== undefined ? 'user' : 'session'),
   };
 }

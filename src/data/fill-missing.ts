@@ -28,12 +28,12 @@ export async function interpolateTimestamps(engine: Engine): Promise<number> {
   const [{ before }] = await engine.rows('SELECT count(*) AS before FROM seg_ev WHERE ts IS NULL');
   await engine.run(
     'UPDATE seg_ev SET ts = f.filled FROM (SELECT r, CASE WHEN pr IS NULL THEN nts WHEN nr IS NULL THEN pts ' +
-      'ELSE pts + (nts - pts) * (r - pr) / (nr - pr) END AS filled FROM (SELECT r, ts, ' +
-      'last_value(CASE WHEN ts IS NOT NULL THEN r END IGNORE NULLS) OVER before AS pr, last_value(ts IGNORE NULLS) OVER before AS pts, ' +
-      'first_value(CASE WHEN ts IS NOT NULL THEN r END IGNORE NULLS) OVER after AS nr, first_value(ts IGNORE NULLS) OVER after AS nts ' +
-      'FROM seg_ev WINDOW before AS (PARTITION BY k ORDER BY r ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), ' +
-      'after AS (PARTITION BY k ORDER BY r ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)) WHERE ts IS NULL) AS f ' +
-      'WHERE seg_ev.r = f.r AND f.filled IS NOT NULL',
+      'ELSE pts + (nts - pts) * (r - pr) / (nr - pr) END AS filled FROM (SELECT rowid AS r, ts, ' +
+      'last_value(CASE WHEN ts IS NOT NULL THEN rowid END IGNORE NULLS) OVER before AS pr, last_value(ts IGNORE NULLS) OVER before AS pts, ' +
+      'first_value(CASE WHEN ts IS NOT NULL THEN rowid END IGNORE NULLS) OVER after AS nr, first_value(ts IGNORE NULLS) OVER after AS nts ' +
+      'FROM seg_ev WINDOW before AS (PARTITION BY k ORDER BY rowid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), ' +
+      'after AS (PARTITION BY k ORDER BY rowid ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING)) WHERE ts IS NULL) AS f ' +
+      'WHERE seg_ev.rowid = f.r AND f.filled IS NOT NULL',
   );
   const [{ after }] = await engine.rows('SELECT count(*) AS after FROM seg_ev WHERE ts IS NULL');
   return Number(before) - Number(after);

@@ -22,9 +22,18 @@ export interface SequenceRules {
 type SequenceReport = Pick<CleaningReport, 'bots' | 'sessions' | 'length' | 'truncated'>;
 
 /** Apply the rules; vocabularies stay those of `seqs` (codes of dropped items remain valid). */
-export function finishSequences(seqs: SequenceSet, rules: SequenceRules): { sequences: SequenceSet; report: SequenceReport } {
+export function finishSequences(
+  seqs: SequenceSet,
+  rules: SequenceRules,
+): { sequences: SequenceSet; report: SequenceReport } {
   let out = seqs;
-  const bots: SequenceReport['bots'] = { sequences: 0, events: 0, firstKeys: [], maxEventsPerMinute: rules.bots?.maxEventsPerMinute ?? null, maxEventsPerDay: rules.bots?.maxEventsPerDay ?? null };
+  const bots: SequenceReport['bots'] = {
+    sequences: 0,
+    events: 0,
+    firstKeys: [],
+    maxEventsPerMinute: rules.bots?.maxEventsPerMinute ?? null,
+    maxEventsPerDay: rules.bots?.maxEventsPerDay ?? null,
+  };
   if (rules.bots !== null) {
     const bot = botMask(out, rules.bots);
     const keep = new Uint8Array(bot.length);
@@ -45,7 +54,12 @@ export function finishSequences(seqs: SequenceSet, rules: SequenceRules): { sequ
     sessions = { gapSeconds, fromSequences: before, sessions: out.users.length };
   }
   const maxLength = rules.maxLength ?? Number.POSITIVE_INFINITY;
-  const length: SequenceReport['length'] = { minLength: rules.minLength, maxLength: rules.maxLength ?? null, tooShort: { sequences: 0, events: 0 }, tooLong: { sequences: 0, events: 0 } };
+  const length: SequenceReport['length'] = {
+    minLength: rules.minLength,
+    maxLength: rules.maxLength ?? null,
+    tooShort: { sequences: 0, events: 0 },
+    tooLong: { sequences: 0, events: 0 },
+  };
   const keep = lengthMask(out, rules.minLength, maxLength);
   if (keep.includes(0)) {
     for (let s = 0; s < keep.length; s++) {

@@ -30,8 +30,12 @@ export const CATALOG_EXPONENTS = { categorySize: 0.8, categoryPopularity: 1.0, i
  * @throws RangeError if nItems < nCategories or either is not a positive integer.
  */
 export function buildCatalog(nItems: number, nCategories: number, random: Random): Catalog {
-  if (!Number.isInteger(nCategories) || nCategories < 1) throw new RangeError(`buildCatalog: nCategories (${nCategories}) must be a positive integer`);
-  if (!Number.isInteger(nItems) || nItems < nCategories) throw new RangeError(`buildCatalog: nItems (${nItems}) must be an integer >= nCategories (${nCategories})`);
+  if (!Number.isInteger(nCategories) || nCategories < 1)
+    throw new RangeError(`buildCatalog: nCategories (${nCategories}) must be a positive integer`);
+  if (!Number.isInteger(nItems) || nItems < nCategories)
+    throw new RangeError(
+      `buildCatalog: nItems (${nItems}) must be an integer >= nCategories (${nCategories})`,
+    );
   // Category sizes: one item each, the rest split by Zipf weights (largest remainder).
   const sizeWeights = zipfWeights(nCategories, CATALOG_EXPONENTS.categorySize);
   let wsum = 0;
@@ -82,7 +86,9 @@ export function buildCatalog(nItems: number, nCategories: number, random: Random
 
 /** Draw an item of category `c` by its popularity. */
 export function drawItem(catalog: Catalog, c: number, u: number): number {
-  return catalog.categoryItems[drawFromCdf(catalog.itemCdf, u, catalog.categoryStart[c], catalog.categoryStart[c + 1])];
+  return catalog.categoryItems[
+    drawFromCdf(catalog.itemCdf, u, catalog.categoryStart[c], catalog.categoryStart[c + 1])
+  ];
 }
 
 /** A uniformly random permutation of 0..n-1 (Fisher-Yates). */

@@ -18,7 +18,16 @@
  * - `noisy`: `composition` strength with 15% noise users and 5% bots.
  * - `unbalanced`: `composition` strength with segment sizes from 10:1 down to 1.
  */
-export const GENERATE_KINDS = ['easy', 'medium', 'hard', 'order-only', 'composition', 'activity-only', 'noisy', 'unbalanced'] as const;
+export const GENERATE_KINDS = [
+  'easy',
+  'medium',
+  'hard',
+  'order-only',
+  'composition',
+  'activity-only',
+  'noisy',
+  'unbalanced',
+] as const;
 export type GenerateKind = (typeof GENERATE_KINDS)[number];
 
 export interface GenerateOptions {
@@ -73,13 +82,42 @@ const BASE: KindPreset = {
   noiseFraction: 0,
   botFraction: 0,
   sizeRatio: 1,
-  medianViews: 40,
+  medianViews: 55,
 };
 
 export const KIND_PRESETS: Readonly<Record<GenerateKind, KindPreset>> = {
-  easy: { ...BASE, preferenceStrength: 0.9, disjointPreferences: true, funnelSpread: 1, activitySpread: 1, timeSpread: 1, orderSpread: 1 },
-  medium: { ...BASE, preferenceStrength: 0.6, funnelSpread: 0.6, activitySpread: 0.6, timeSpread: 0.6, orderSpread: 0.6, noiseFraction: 0.05, botFraction: 0.01, sizeRatio: 2 },
-  hard: { ...BASE, preferenceStrength: 0.3, funnelSpread: 0.3, activitySpread: 0.3, timeSpread: 0.3, orderSpread: 0.3, noiseFraction: 0.1, botFraction: 0.02, sizeRatio: 4, medianViews: 20 },
+  easy: {
+    ...BASE,
+    preferenceStrength: 0.9,
+    disjointPreferences: true,
+    funnelSpread: 1,
+    activitySpread: 1,
+    timeSpread: 1,
+    orderSpread: 1,
+  },
+  medium: {
+    ...BASE,
+    preferenceStrength: 0.3,
+    funnelSpread: 0.6,
+    activitySpread: 0.6,
+    timeSpread: 0.6,
+    orderSpread: 0.6,
+    noiseFraction: 0.05,
+    botFraction: 0.01,
+    sizeRatio: 2,
+  },
+  hard: {
+    ...BASE,
+    preferenceStrength: 0.25,
+    funnelSpread: 0.3,
+    activitySpread: 0.3,
+    timeSpread: 0.3,
+    orderSpread: 0.3,
+    noiseFraction: 0.1,
+    botFraction: 0.02,
+    sizeRatio: 4,
+    medianViews: 25,
+  },
   'order-only': { ...BASE, sharedComposition: true, orderSpread: 1 },
   composition: { ...BASE, preferenceStrength: 0.6 },
   'activity-only': { ...BASE, activitySpread: 1 },
@@ -117,7 +155,8 @@ export function resolveGenerateOptions(options: GenerateOptions): ResolvedGenera
   positiveInt('items', items, 1);
   positiveInt('categories', categories, 1);
   if (!Number.isFinite(options.seed)) problems.push(`seed (${options.seed}) must be a finite number`);
-  if (!GENERATE_KINDS.includes(difficulty)) problems.push(`difficulty ("${difficulty}") must be one of ${GENERATE_KINDS.join(', ')}`);
+  if (!GENERATE_KINDS.includes(difficulty))
+    problems.push(`difficulty ("${difficulty}") must be one of ${GENERATE_KINDS.join(', ')}`);
   if (Number.isInteger(items) && Number.isInteger(categories) && items < categories) {
     problems.push(`items (${items}) must be >= categories (${categories})`);
   }
@@ -134,9 +173,20 @@ export function resolveGenerateOptions(options: GenerateOptions): ResolvedGenera
   };
   fraction('noiseFraction', preset.noiseFraction);
   fraction('botFraction', preset.botFraction);
-  if (preset.noiseFraction + preset.botFraction >= 1) problems.push(`noiseFraction + botFraction (${preset.noiseFraction + preset.botFraction}) must be < 1`);
-  if (!(preset.sizeRatio >= 1 && Number.isFinite(preset.sizeRatio))) problems.push(`sizeRatio (${preset.sizeRatio}) must be a finite number >= 1`);
-  if (!(preset.medianViews >= 1 && Number.isFinite(preset.medianViews))) problems.push(`medianViews (${preset.medianViews}) must be a finite number >= 1`);
+  if (preset.noiseFraction + preset.botFraction >= 1)
+    problems.push(`noiseFraction + botFraction (${preset.noiseFraction + preset.botFraction}) must be < 1`);
+  if (!(preset.sizeRatio >= 1 && Number.isFinite(preset.sizeRatio)))
+    problems.push(`sizeRatio (${preset.sizeRatio}) must be a finite number >= 1`);
+  if (!(preset.medianViews >= 1 && Number.isFinite(preset.medianViews)))
+    problems.push(`medianViews (${preset.medianViews}) must be a finite number >= 1`);
   if (problems.length > 0) throw new RangeError(`generateSequences: ${problems.join('; ')}`);
-  return { users: options.users, segments: options.segments, difficulty, seed: options.seed, items, categories, preset };
+  return {
+    users: options.users,
+    segments: options.segments,
+    difficulty,
+    seed: options.seed,
+    items,
+    categories,
+    preset,
+  };
 }

@@ -6,7 +6,11 @@
 import { randomSource } from '../util/random.js';
 import { buildCatalog, type Catalog, randomPermutation } from './generate-catalog.js';
 import type { EventBuffer } from './generate-event-buffer.js';
-import { type GenerateOptions, type ResolvedGenerateOptions, resolveGenerateOptions } from './generate-options.js';
+import {
+  type GenerateOptions,
+  type ResolvedGenerateOptions,
+  resolveGenerateOptions,
+} from './generate-options.js';
 import { botProfile, buildSegmentProfiles, noiseProfile, type SegmentProfile } from './generate-profiles.js';
 import { streamSeed } from './generate-sampling.js';
 import { simulateUser } from './generate-user.js';
@@ -43,7 +47,12 @@ export function planGeneration(options: GenerateOptions): GenerationPlan {
  * Simulate user `u` of the plan into `out` (`pending` is scratch space). Each user has its own
  * stream derived from (seed, u), so users can be produced one at a time, in any order.
  */
-export function simulatePlannedUser(plan: GenerationPlan, u: number, out: EventBuffer, pending: EventBuffer): void {
+export function simulatePlannedUser(
+  plan: GenerationPlan,
+  u: number,
+  out: EventBuffer,
+  pending: EventBuffer,
+): void {
   const random = randomSource(streamSeed(plan.options.seed, u));
   const s = plan.truth.segment[u];
   let profile: SegmentProfile;
@@ -57,7 +66,11 @@ export function simulatePlannedUser(plan: GenerationPlan, u: number, out: EventB
  * Planned segment sizes: humans split over K segments with sizes proportional to
  * sizeRatio^(-k/(K-1)) (largest remainder), so the largest is sizeRatio times the smallest.
  */
-export function plannedSegmentSizes(options: ResolvedGenerateOptions): { sizes: Int32Array; noise: number; bots: number } {
+export function plannedSegmentSizes(options: ResolvedGenerateOptions): {
+  sizes: Int32Array;
+  noise: number;
+  bots: number;
+} {
   const { users, segments: k, preset } = options;
   const bots = Math.round(preset.botFraction * users);
   const noise = Math.min(users - bots, Math.round(preset.noiseFraction * users));
@@ -72,7 +85,10 @@ export function plannedSegmentSizes(options: ResolvedGenerateOptions): { sizes: 
   return { sizes, noise, bots };
 }
 
-function assignUsers(options: ResolvedGenerateOptions, random: ReturnType<typeof randomSource>): GeneratedTruth {
+function assignUsers(
+  options: ResolvedGenerateOptions,
+  random: ReturnType<typeof randomSource>,
+): GeneratedTruth {
   const { sizes, noise } = plannedSegmentSizes(options);
   const n = options.users;
   const blockSegment = new Int32Array(n).fill(-1);

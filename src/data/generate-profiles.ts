@@ -5,6 +5,13 @@
  */
 import type { Random } from '../util/random.js';
 import { type Catalog, randomPermutation } from './generate-catalog.js';
+import {
+  cyclesWithin,
+  favouriteSets,
+  mixPreferences,
+  popularityTiers,
+  tieredWeights,
+} from './generate-category-structure.js';
 import type { KindPreset } from './generate-options.js';
 import { cumulateInPlace } from './generate-sampling.js';
 
@@ -59,11 +66,11 @@ const HUMAN = {
   viewsSigma: 0.9,
   minViews: 2,
   maxViews: 2000,
-  meanSessionViews: 8,
-  medianGapSeconds: 40,
+  meanSessionViews: 4.5,
+  medianGapSeconds: 55,
   gapSigma: 0.9,
   peakHour: 20,
-  hourSpread: 3.5,
+  hourSpread: 3,
   stayProbability: 0.3,
 };
 
@@ -72,11 +79,18 @@ const HUMAN = {
  * Segment k's differences are evenly spaced over the segments and assigned in a random order, so
  * every pair of segments differs by at least the spread's step.
  */
-export function buildSegmentProfiles(catalog: Catalog, k: number, preset: KindPreset, random: Random): SegmentProfile[] {
+export function buildSegmentProfiles(
+  catalog: Catalog,
+  k: number,
+  preset: KindPreset,
+  random: Random,
+): SegmentProfile[] {
   const C = catalog.nCategories;
   const favourites = preset.sharedComposition ? [] : favouriteSets(C, k, preset.disjointPreferences, random);
   const tiers = preset.sharedComposition ? popularityTiers(catalog.categoryPopularity) : [];
-  const shared = preset.sharedComposition ? tieredWeights(catalog.categoryPopularity, tiers) : catalog.categoryPopularity;
+  const shared = preset.sharedComposition
+    ? tieredWeights(catalog.categoryPopularity, tiers)
+    : catalog.categoryPopularity;
   const spaced = (spread: number, ratio: number): number[] => {
     const perm = randomPermutation(k, random);
     return Array.from(perm, (r) => ratio ** (spread * (k === 1 ? 0 : (2 * r) / (k - 1) - 1)));
@@ -110,7 +124,11 @@ export function buildSegmentProfiles(catalog: Catalog, k: number, preset: KindPr
       successor,
       cycleProbability: 0.7 * preset.orderSpread,
       stayProbability: preset.sharedComposition ? 0.1 : HUMAN.stayProbability,
-      funnel: { cart: BASE_FUNNEL.cart * cartF[s], fav: BASE_FUNNEL.fav * favF[s], buy: BASE_FUNNEL.buy * buyF[s] },
+      funnel: {
+        cart: BASE_FUNNEL.cart * cartF[s],
+        fav: BASE_FUNNEL.fav * favF[s],
+        buy: BASE_FUNNEL.buy * buyF[s],
+      },
       actionStyle: ordered ? ACTION_STYLES[(s + styleOffset) % ACTION_STYLES.length] : 'impulse',
       medianViews: preset.medianViews * viewsF[s],
       viewsSigma: HUMAN.viewsSigma,
@@ -180,64 +198,4 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
     hourSpread: 0,
     uniformItems: true,
   };
-}
-
-/** Favourite categories per segment: disjoint blocks of up to 8 when possible, else overlapping draws. */
-function favouriteSets(C: number, k: number, disjoint: boolean, random: Random): number[][] {
-  const sets: number[][] = [];
-  if (disjoint && C >= k) {
-    const perm = randomPermutation(C, random);
-    const m = Math.max(1, Math.min(8, Math.floor(C / k)));
-    for (let s = 0; s < k; s++) sets.push(Array.from(perm.subarray(s * m, (s + 1) * m)));
-    return sets;
-  }
-  const m = Math.max(1, Math.min(8, Math.ceil((2 * C) / Math.max(k, 1))));
-  for (let s = 0; s < k; s++) sets.push(Array.from(randomPermutation(C, random).subarray(0, Math.min(m, C))));
-  return sets;
-}
-
-/** strength * (random weights over the favourites) + (1 - strength) * global popularity. */
-function mixPreferences(popularity: Float64Array, favourites: number[], strength: number, random: Random): Float64Array {
-  const w = new Float64Array(popularity.length);
-  let fsum = 0;
-  const fw = favourites.map(() => {
-    const x = 0.2 - Math.log(1 - random.uniform());
-    fsum += x;
-    return x;
-  });
-  for (let c = 0; c < w.length; c++) w[c] = (1 - strength) * popularity[c];
-  favourites.forEach((c, i) => {
-    w[c] += (strength * fw[i]) / fsum;
-  });
-  return w;
-}
-
-/** Categories by descending popularity, cut into tiers of 3, 6, 12, ... (the last takes the rest). */
-function popularityTiers(popularity: Float64Array): number[][] {
-  const order = Array.from(popularity.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b);
-  const tiers: number[][] = [];
-  for (let start = 0, size = 3; start < order.length; start += size, size *= 2) tiers.push(order.slice(start, start + size));
-  return tiers;
-}
-
-/** Popularity flattened within each tier, so a cycle through a tier keeps the distribution stationary. */
-function tieredWeights(popularity: Float64Array, tiers: number[][]): Float64Array {
-  const w = new Float64Array(popularity.length);
-  for (const tier of tiers) {
-    let sum = 0;
-    for (const c of tier) sum += popularity[c];
-    for (const c of tier) w[c] = sum / tier.length;
-  }
-  return w;
-}
-
-/** A permutation made of one random cycle through each group (groups partition 0..C-1). */
-function cyclesWithin(groups: number[][], C: number, random: Random): Int32Array {
-  const successor = new Int32Array(C);
-  for (let c = 0; c < C; c++) successor[c] = c;
-  for (const group of groups) {
-    const perm = randomPermutation(group.length, random);
-    for (let i = 0; i < group.length; i++) successor[group[perm[i]]] = group[perm[(i + 1) % group.length]];
-  }
-  return successor;
 }

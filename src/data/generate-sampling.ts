@@ -61,6 +61,5 @@ export function streamSeed(seed: number, index: number): number {
   h = Math.imul(h ^ Math.imul(index + 1, 0x9e3779b1), 0x85ebca6b) >>> 0;
   h ^= h >>> 13;
   h = Math.imul(h, 0xc2b2ae35) >>> 0;
-  h ^= h >>> 16;
-  return h;
+  return (h ^ (h >>> 16)) >>> 0;
 }

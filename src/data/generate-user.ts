@@ -24,10 +24,21 @@ const ACTIONS = [BEHAVIOR_CODE.cart, BEHAVIOR_CODE.fav, BEHAVIOR_CODE.buy] as co
  * Append one user's events to `out` (cleared first), in time order with strictly increasing whole
  * seconds inside the window. Events that would fall past the window's end are not generated.
  */
-export function simulateUser(profile: SegmentProfile, catalog: Catalog, random: Random, out: EventBuffer, pending: EventBuffer): void {
+export function simulateUser(
+  profile: SegmentProfile,
+  catalog: Catalog,
+  random: Random,
+  out: EventBuffer,
+  pending: EventBuffer,
+): void {
   out.clear();
   pending.clear();
-  const views = Math.round(Math.min(profile.maxViews, Math.max(profile.minViews, logNormal(random, profile.medianViews, profile.viewsSigma))));
+  const views = Math.round(
+    Math.min(
+      profile.maxViews,
+      Math.max(profile.minViews, logNormal(random, profile.medianViews, profile.viewsSigma)),
+    ),
+  );
   const sessionViews: number[] = [];
   for (let left = views; left > 0; ) {
     const n = Math.min(left, geometricAtLeastOne(random, profile.meanSessionViews));
@@ -37,7 +48,9 @@ export function simulateUser(profile: SegmentProfile, catalog: Catalog, random: 
   const starts = new Float64Array(sessionViews.length);
   const days = Math.round((GENERATE_WINDOW.end - GENERATE_WINDOW.start) / 86400);
   for (let s = 0; s < starts.length; s++) {
-    const hour = Number.isNaN(profile.peakHour) ? 24 * random.uniform() : (((profile.peakHour + profile.hourSpread * random.normal()) % 24) + 24) % 24;
+    const hour = Number.isNaN(profile.peakHour)
+      ? 24 * random.uniform()
+      : (((profile.peakHour + profile.hourSpread * random.normal()) % 24) + 24) % 24;
     starts[s] = GENERATE_WINDOW.start + 86400 * random.int(days) + Math.floor(3600 * hour);
   }
   starts.sort();
@@ -50,7 +63,8 @@ export function simulateUser(profile: SegmentProfile, catalog: Catalog, random: 
     return true;
   };
   const flush = (atSessionStart: boolean): boolean => {
-    for (let i = 0; i < pending.length; i++) if (!emit(pending.items[i], pending.behaviors[i], atSessionStart && i === 0)) return false;
+    for (let i = 0; i < pending.length; i++)
+      if (!emit(pending.items[i], pending.behaviors[i], atSessionStart && i === 0)) return false;
     pending.clear();
     return true;
   };
@@ -89,5 +103,8 @@ function nextCategory(profile: SegmentProfile, c: number, random: Random): numbe
 
 function eventGap(profile: SegmentProfile, random: Random): number {
   if (profile.regularGap) return Math.max(1, profile.medianGapSeconds + random.int(3) - 1);
-  return Math.min(MAX_EVENT_GAP_SECONDS, Math.max(1, Math.round(logNormal(random, profile.medianGapSeconds, profile.gapSigma))));
+  return Math.min(
+    MAX_EVENT_GAP_SECONDS,
+    Math.max(1, Math.round(logNormal(random, profile.medianGapSeconds, profile.gapSigma))),
+  );
 }

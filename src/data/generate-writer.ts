@@ -9,10 +9,16 @@ import { basename, dirname, extname, join } from 'node:path';
 import { copyCsvToParquet } from '../engine/duckdb-copy.js';
 import { atomicWriteFileSync, atomicWriteStream, tempPathFor } from '../io/atomic-write.js';
 import { type ProgressCallback, silentProgress } from '../util/progress.js';
+import { CsvChunk, encodeStrings } from './generate-csv-encoder.js';
 import { EventBuffer } from './generate-event-buffer.js';
 import type { GenerateOptions } from './generate-options.js';
-import { type GeneratedTruth, type GenerationPlan, planGeneration, plannedSegmentSizes, simulatePlannedUser } from './generate-plan.js';
-import { BEHAVIORS } from './sequence-set.js';
+import {
+  type GeneratedTruth,
+  type GenerationPlan,
+  planGeneration,
+  plannedSegmentSizes,
+  simulatePlannedUser,
+} from './generate-plan.js';
 
 export interface GeneratedLogFiles {
   eventsPath: string;
@@ -34,8 +40,9 @@ export interface GeneratedLogSummary {
   bots: number;
 }
 
-/** Flush the CSV buffer to the file once it holds about this many characters. */
-const CHUNK_CHARS = 1 << 20;
+/** Bytes per write, and users whose ids are encoded together. */
+const CHUNK_BYTES = 1 << 20;
+const USERS_PER_BATCH = 1024;
 
 /** `dir/events.truth.csv` for `dir/events.csv` (or `.parquet`, or no extension). */
 export function defaultTruthPath(eventsPath: string): string {
@@ -49,32 +56,52 @@ export function defaultTruthPath(eventsPath: string): string {
  * Both files appear atomically (temp file + rename); on failure neither is left half-written.
  * @throws RangeError on bad options or a bad format.
  */
-export async function writeGeneratedLog(options: GenerateOptions, files: GeneratedLogFiles): Promise<GeneratedLogSummary> {
+export async function writeGeneratedLog(
+  options: GenerateOptions,
+  files: GeneratedLogFiles,
+): Promise<GeneratedLogSummary> {
   const format = files.format ?? 'csv';
-  if (format !== 'csv' && format !== 'parquet') throw new RangeError(`writeGeneratedLog: format ("${format}") must be csv or parquet`);
+  if (format !== 'csv' && format !== 'parquet')
+    throw new RangeError(`writeGeneratedLog: format ("${format}") must be csv or parquet`);
   const plan = planGeneration(options);
   const truthPath = files.truthPath ?? defaultTruthPath(files.eventsPath);
   const onProgress = files.onProgress ?? silentProgress;
   let events = 0;
-  const writeEvents = async (path: string) =>
-    atomicWriteStream(path, async (write) => {
-      events = await produceCsv(plan, write, onProgress);
-    });
+  const truthCsv = formatTruthCsv(plan.truth);
   if (format === 'csv') {
-    await writeEvents(files.eventsPath);
-    atomicWriteFileSync(truthPath, formatTruthCsv(plan.truth));
+    // The truth file is put in place inside the events' temp-file window: if it fails, no events file appears.
+    await atomicWriteStream(files.eventsPath, async (write) => {
+      events = await produceCsv(plan, write, onProgress);
+      atomicWriteFileSync(truthPath, truthCsv);
+    });
   } else {
     const csv = `${tempPathFor(files.eventsPath)}.csv`;
     try {
-      await writeEvents(csv);
+      await atomicWriteStream(csv, async (write) => {
+        events = await produceCsv(plan, write, onProgress);
+      });
       await copyCsvToParquet(csv, files.eventsPath, TAOBAO_COLUMNS);
     } finally {
       rmSync(csv, { force: true });
     }
-    atomicWriteFileSync(truthPath, formatTruthCsv(plan.truth));
+    try {
+      atomicWriteFileSync(truthPath, truthCsv);
+    } catch (error) {
+      rmSync(files.eventsPath, { force: true });
+      throw error;
+    }
   }
   const { sizes, noise, bots } = plannedSegmentSizes(plan.options);
-  return { eventsPath: files.eventsPath, truthPath, format, users: plan.options.users, events, segmentSizes: Array.from(sizes), noiseUsers: noise, bots };
+  return {
+    eventsPath: files.eventsPath,
+    truthPath,
+    format,
+    users: plan.options.users,
+    events,
+    segmentSizes: Array.from(sizes),
+    noiseUsers: noise,
+    bots,
+  };
 }
 
 const TAOBAO_COLUMNS = [
@@ -85,33 +112,53 @@ const TAOBAO_COLUMNS = [
   { name: 'timestamp', type: 'int64' },
 ] as const;
 
-async function produceCsv(plan: GenerationPlan, write: (chunk: string) => Promise<void>, onProgress: ProgressCallback): Promise<number> {
-  const { itemIds, categoryIds } = plan.catalog;
+async function produceCsv(
+  plan: GenerationPlan,
+  write: (chunk: Uint8Array) => Promise<void>,
+  onProgress: ProgressCallback,
+): Promise<number> {
+  const itemIds = encodeStrings(plan.catalog.itemIds);
+  const categoryIds = encodeStrings(plan.catalog.categoryIds);
   const user = new EventBuffer();
   const pending = new EventBuffer();
   const n = plan.options.users;
-  let chunk = '';
+  const chunk = new CsvChunk(CHUNK_BYTES);
   let events = 0;
-  for (let u = 0; u < n; u++) {
-    simulatePlannedUser(plan, u, user, pending);
-    const prefix = `${plan.truth.users[u]},`;
-    for (let e = 0; e < user.length; e++) {
-      chunk += `${prefix}${itemIds[user.items[e]]},${categoryIds[user.categories[e]]},${BEHAVIORS[user.behaviors[e]]},${user.ts[e]}\n`;
+  for (let u0 = 0; u0 < n; u0 += USERS_PER_BATCH) {
+    // User ids are encoded a batch at a time, so memory stays flat for any number of users.
+    const batch = plan.truth.users.slice(u0, Math.min(n, u0 + USERS_PER_BATCH));
+    const userIds = encodeStrings(batch);
+    for (let b = 0; b < batch.length; b++) {
+      simulatePlannedUser(plan, u0 + b, user, pending);
+      for (let e = 0; e < user.length; e++) {
+        if (chunk.flushable()) {
+          // write() may hold the buffer until the write completes, so hand it a copy.
+          await write(chunk.filled().slice());
+          chunk.clear();
+        }
+        chunk.row(
+          userIds,
+          b,
+          itemIds,
+          user.items[e],
+          categoryIds,
+          user.categories[e],
+          user.behaviors[e],
+          user.ts[e],
+        );
+      }
+      events += user.length;
     }
-    events += user.length;
-    if (chunk.length >= CHUNK_CHARS) {
-      await write(chunk);
-      chunk = '';
-    }
-    if ((u & 1023) === 1023 || u === n - 1) onProgress({ task: 'generate', done: u + 1, total: n, detail: `${events} events` });
+    onProgress({ task: 'generate', done: u0 + batch.length, total: n, detail: `${events} events` });
   }
-  if (chunk.length > 0) await write(chunk);
+  if (chunk.length > 0) await write(chunk.filled().slice());
   return events;
 }
 
 /** Truth file contents: header `user_id,segment,is_bot`, one line per user. */
 export function formatTruthCsv(truth: GeneratedTruth): string {
   const lines = ['user_id,segment,is_bot'];
-  for (let u = 0; u < truth.users.length; u++) lines.push(`${truth.users[u]},${truth.segment[u]},${truth.isBot[u]}`);
+  for (let u = 0; u < truth.users.length; u++)
+    lines.push(`${truth.users[u]},${truth.segment[u]},${truth.isBot[u]}`);
   return `${lines.join('\n')}\n`;
 }

@@ -5,7 +5,12 @@
 import { type ProgressCallback, silentProgress } from '../util/progress.js';
 import { EventBuffer } from './generate-event-buffer.js';
 import type { GenerateOptions } from './generate-options.js';
-import { type GeneratedTruth, type GenerationPlan, planGeneration, simulatePlannedUser } from './generate-plan.js';
+import {
+  type GeneratedTruth,
+  type GenerationPlan,
+  planGeneration,
+  simulatePlannedUser,
+} from './generate-plan.js';
 import type { SequenceSet } from './sequence-set.js';
 
 export interface GeneratedLog {
@@ -23,7 +28,9 @@ export interface GeneratedLog {
  * @throws RangeError on bad options, naming each (see resolveGenerateOptions).
  * @example generateSequences({ users: 1000, segments: 4, difficulty: 'easy', seed: 1 }).truth.segment
  */
-export function generateSequences(options: GenerateOptions & { onProgress?: ProgressCallback }): GeneratedLog {
+export function generateSequences(
+  options: GenerateOptions & { onProgress?: ProgressCallback },
+): GeneratedLog {
   const onProgress = options.onProgress ?? silentProgress;
   const plan = planGeneration(options);
   const n = plan.options.users;

@@ -6,9 +6,15 @@ import type { SequenceSet } from './sequence-set.js';
  * @throws RangeError when minLength is not a non-negative integer or maxLength < minLength.
  * @example lengthMask(seqs, 2, Infinity)
  */
-export function lengthMask(seqs: SequenceSet, minLength: number, maxLength = Number.POSITIVE_INFINITY): Uint8Array {
-  if (!Number.isInteger(minLength) || minLength < 0) throw new RangeError(`lengthMask: minLength (${minLength}) must be a non-negative integer`);
-  if (!(maxLength >= minLength)) throw new RangeError(`lengthMask: maxLength (${maxLength}) must be >= minLength (${minLength})`);
+export function lengthMask(
+  seqs: SequenceSet,
+  minLength: number,
+  maxLength = Number.POSITIVE_INFINITY,
+): Uint8Array {
+  if (!Number.isInteger(minLength) || minLength < 0)
+    throw new RangeError(`lengthMask: minLength (${minLength}) must be a non-negative integer`);
+  if (!(maxLength >= minLength))
+    throw new RangeError(`lengthMask: maxLength (${maxLength}) must be >= minLength (${minLength})`);
   const n = seqs.offsets.length - 1;
   const out = new Uint8Array(n);
   for (let s = 0; s < n; s++) {

@@ -13,7 +13,6 @@ import { cleanEvents, DEFAULT_MISSING, type MissingStrategies } from './clean-ev
 import type { CleaningReport } from './cleaning-report.js';
 import { checkEventFile, type EventFormat, formatOf } from './event-source.js';
 import { resolvePreset, type PresetChoice } from './resolve-preset.js';
-import { normalizeEvents } from './normalize-events.js';
 import { type BadRowPolicy, readEvents } from './read-events.js';
 import { finishSequences } from './finish-sequences.js';
 import type { SequenceSet } from './sequence-set.js';
@@ -58,10 +57,14 @@ export const DEFAULT_MAX_LINE_BYTES = 1 << 20;
  *   UsageError for an unknown preset or a bad mapping, RangeError for bad numeric options.
  * @example const { sequences, report } = await loadSequences({ path: 'UserBehavior.csv', preset: 'taobao' });
  */
-export async function loadSequences(options: LoadOptions): Promise<{ sequences: SequenceSet; report: CleaningReport }> {
+export async function loadSequences(
+  options: LoadOptions,
+): Promise<{ sequences: SequenceSet; report: CleaningReport }> {
   const progress = options.onProgress ?? silentProgress;
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  if (!(Number.isInteger(maxLineBytes) && maxLineBytes > 0)) throw new RangeError(`loadSequences: maxLineBytes (${maxLineBytes}) must be a positive integer`);
+  if (!(Number.isInteger(maxLineBytes) && maxLineBytes > 0))
+    throw new RangeError(`loadSequences: maxLineBytes (${maxLineBytes}) must be a positive integer`);
+  checkNumbers(options);
   const file = options.path;
   checkEventFile(file);
   const format = options.format ?? formatOf(file);
@@ -71,26 +74,47 @@ export async function loadSequences(options: LoadOptions): Promise<{ sequences: 
   try {
     const steps = 4;
     progress({ task: 'load: read', done: 0, total: steps });
-    const raw = await readEvents(engine, { file, format, preset, badRows: options.badRows ?? 'error', maxLineBytes });
+    const raw = await readEvents(engine, {
+      file,
+      format,
+      preset,
+      keyBy,
+      badRows: options.badRows ?? 'error',
+      maxLineBytes,
+    });
     if (raw.rowsRead === 0) throw new InputError('no data rows (only a header or blank lines)', { file });
     progress({ task: 'load: clean', done: 1, total: steps });
-    const cols = await normalizeEvents(engine, preset, raw, keyBy);
-    await engine.run('DROP TABLE seg_raw');
-    const window = options.window === undefined ? (preset.window ? ([preset.window.start, preset.window.end] as [number, number]) : null) : options.window;
+    const { cols } = raw;
+    const window =
+      options.window === undefined
+        ? preset.window
+          ? ([preset.window.start, preset.window.end] as [number, number])
+          : null
+        : options.window;
     const rows = await cleanEvents(
       engine,
-      preset,
       cols,
-      { missing: { ...DEFAULT_MISSING, ...options.missing }, unknownBehavior: options.unknownBehavior ?? 'drop', window, dedupe: options.dedupe ?? true },
+      {
+        missing: { ...DEFAULT_MISSING, ...options.missing },
+        unknownBehavior: options.unknownBehavior ?? 'drop',
+        window,
+      },
       raw.lineOf,
     );
     progress({ task: 'load: build sequences', done: 2, total: steps });
-    const built = await buildSequences(engine, cols, cols.keyField === 'session' ? 'session' : 'user');
+    const built = await buildSequences(engine, cols, {
+      keyedBy: cols.keyField,
+      dedupe: options.dedupe ?? true,
+      lineOf: raw.lineOf,
+    });
     progress({ task: 'load: sequence rules', done: 3, total: steps });
     const bots = options.bots === null ? null : { ...DEFAULT_BOT_RULE, ...options.bots };
-    const finished = finishSequences(built, {
+    const finished = finishSequences(built.sequences, {
       bots,
-      sessionGapSeconds: keyBy === 'session' && cols.keyField === 'user' ? (options.sessionGapSeconds ?? DEFAULT_SESSION_GAP_SECONDS) : undefined,
+      sessionGapSeconds:
+        keyBy === 'session' && cols.keyField === 'user'
+          ? (options.sessionGapSeconds ?? DEFAULT_SESSION_GAP_SECONDS)
+          : undefined,
       minLength: options.minLength ?? 1,
       maxLength: options.maxLength,
       lastN: options.lastN,
@@ -103,6 +127,7 @@ export async function loadSequences(options: LoadOptions): Promise<{ sequences: 
       keyedBy: keyBy,
       rowsRead: raw.rowsRead,
       badRows: { count: raw.badRowCount, byField: raw.badRows },
+      duplicates: built.duplicates,
       ...rows,
       ...finished.report,
       eventsKept: finished.sequences.items.length,
@@ -114,3 +139,24 @@ export async function loadSequences(options: LoadOptions): Promise<{ sequences: 
   }
 }
 
+/** Bad numeric options fail before any file is read. */
+function checkNumbers(o: LoadOptions): void {
+  const fail = (name: string, value: unknown, rule: string) => {
+    throw new RangeError(`loadSequences: ${name} (${value}) must be ${rule}`);
+  };
+  if (o.sessionGapSeconds !== undefined && !(o.sessionGapSeconds > 0))
+    fail('sessionGapSeconds', o.sessionGapSeconds, '> 0');
+  const min = o.minLength ?? 1;
+  if (!Number.isInteger(min) || min < 0) fail('minLength', min, 'a non-negative integer');
+  if (o.maxLength !== undefined && !(o.maxLength >= min))
+    fail('maxLength', o.maxLength, `>= minLength (${min})`);
+  if (o.lastN !== undefined && !(Number.isInteger(o.lastN) && o.lastN >= 1))
+    fail('lastN', o.lastN, 'a positive integer');
+  if (o.window) {
+    const [a, b] = o.window;
+    if (!(Number.isFinite(a) && Number.isFinite(b) && a <= b))
+      fail('window', `${a},${b}`, 'finite with start <= end');
+  }
+  for (const [name, v] of Object.entries(o.bots ?? {}))
+    if (v !== null && v !== undefined && !(v > 0)) fail(`bots.${name}`, v, '> 0 or null');
+}

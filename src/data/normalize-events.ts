@@ -1,14 +1,14 @@
 /**
- * Turn the loaded source columns into segscope's event columns, in the engine table `seg_ev`:
- * `r` (row index, file order), `k` (sequence key), `other` (the other id: user when keyed by
- * session, session when keyed by user), `item`, `category`, `braw` (raw behavior), `ts` (Unix
- * seconds, DOUBLE), `query`, `price`. Absent optional fields are NULL columns.
+ * The SELECT list that turns source columns into segscope's event columns, evaluated once while
+ * the file is read into the engine table `seg_ev`: `k` (sequence key), `item`, `b` (behavior code),
+ * `ts` (Unix seconds, DOUBLE), and where the source has them `other` (the other id: user when keyed
+ * by session, session when keyed by user), `category`, `braw` (the raw behavior, kept only where
+ * it maps to no code), `query`, `price`. Row order is file order, so `rowid` is the row index.
  */
-import type { Engine } from '../engine/engine.js';
-import { sqlIdent } from '../engine/sql.js';
+import { sqlIdent, sqlString } from '../engine/sql.js';
 import { UsageError } from '../util/errors.js';
-import type { Preset } from './preset.js';
-import type { RawEvents } from './read-events.js';
+import type { ColumnType, Preset } from './preset.js';
+import { BEHAVIOR_CODE } from './sequence-set.js';
 
 /** Which optional fields the source has. */
 export interface EventColumns {
@@ -28,19 +28,31 @@ export interface EventColumns {
 export function keyFieldFor(preset: Preset, keyBy: 'user' | 'session'): 'user' | 'session' {
   if (keyBy === 'session' && preset.fields.session !== undefined) return 'session';
   if (preset.fields.user === undefined) {
-    throw new UsageError(`preset ${preset.name} has no user column`, [{ path: 'key', message: 'use --key session' }]);
+    throw new UsageError(`preset ${preset.name} has no user column`, [
+      { path: 'key', message: 'use --key session' },
+    ]);
   }
   return 'user';
 }
 
-/** Create `seg_ev` from `seg_raw`. */
-export async function normalizeEvents(engine: Engine, preset: Preset, raw: RawEvents, keyBy: 'user' | 'session'): Promise<EventColumns> {
+/**
+ * SELECT expressions over the source columns. `checked` columns arrive as text and are cast with
+ * TRY_CAST (their failures are found separately as bad rows).
+ */
+export function eventSelectList(
+  preset: Preset,
+  columns: { name: string; type: ColumnType }[],
+  checked: Set<string>,
+  keyBy: 'user' | 'session',
+): { select: string; cols: EventColumns } {
   const keyField = keyFieldFor(preset, keyBy);
   const otherField = keyField === 'user' ? 'session' : 'user';
-  const col = (name: string, type: string): string => (raw.checked.has(name) ? `TRY_CAST(${sqlIdent(name)} AS ${type})` : `CAST(${sqlIdent(name)} AS ${type})`);
-  const typeOf = (name: string) => raw.columns.find((c) => c.name === name)?.type ?? 'VARCHAR';
-  // Ids keep their source type (BIGINT ids group faster than text); they become text once, in the vocabularies.
-  const id = (name: string | undefined) => (name === undefined ? 'NULL' : col(name, typeOf(name)));
+  const col = (name: string, type: string): string =>
+    checked.has(name) ? `TRY_CAST(${sqlIdent(name)} AS ${type})` : `CAST(${sqlIdent(name)} AS ${type})`;
+  const typeOf = (name: string) => columns.find((c) => c.name === name)?.type ?? 'VARCHAR';
+  // Ids keep their source type (BIGINT ids group and join faster than text); they become text once, in the vocabularies.
+  const id = (name: string | undefined) =>
+    name === undefined ? 'CAST(NULL AS VARCHAR)' : col(name, typeOf(name));
   const f = preset.fields;
   const t = preset.time;
   let ts: string;
@@ -58,19 +70,37 @@ export async function normalizeEvents(engine: Engine, preset: Preset, raw: RawEv
       ts = `epoch(${col(t.date, 'DATE')}) + ${col(t.offsetMs, 'DOUBLE')} / 1000.0`;
       break;
   }
-  await engine.run('DROP TABLE IF EXISTS seg_ev');
-  await engine.run(
-    `CREATE TABLE seg_ev AS SELECT rowid AS r, ${id(f[keyField])} AS k, ${id(f[otherField])} AS other, ${id(f.item)} AS item, ` +
-      `${id(f.category)} AS category, ${f.behavior === undefined ? 'CAST(NULL AS VARCHAR)' : col(f.behavior, 'VARCHAR')} AS braw, ` +
-      `CAST(${ts} AS DOUBLE) AS ts, ${f.query === undefined ? 'CAST(NULL AS VARCHAR)' : col(f.query, 'VARCHAR')} AS query, ` +
-      `${f.price === undefined ? 'CAST(NULL AS DOUBLE)' : col(f.price, 'DOUBLE')} AS price FROM seg_raw WHERE ${raw.validRows}`,
-  );
+  let b: string;
+  let braw = '';
+  if (preset.behaviorMap !== undefined && f.behavior !== undefined) {
+    const raw = col(f.behavior, 'VARCHAR');
+    const cases = Object.entries(preset.behaviorMap)
+      .map(([value, code]) => `WHEN ${sqlString(value)} THEN ${BEHAVIOR_CODE[code]}`)
+      .join(' ');
+    b = `CAST(CASE ${raw} ${cases} END AS UTINYINT)`;
+    braw = `CASE WHEN ${b} IS NULL THEN ${raw} END`;
+  } else b = `CAST(${BEHAVIOR_CODE[preset.constantBehavior ?? 'pv']} AS UTINYINT)`;
+  // Only the columns the source has: every extra column costs time while the file is read.
+  const select = [
+    `${id(f[keyField])} AS k`,
+    `${id(f.item)} AS item`,
+    `${b} AS b`,
+    `CAST(${ts} AS DOUBLE) AS ts`,
+  ];
+  if (f[otherField] !== undefined) select.push(`${id(f[otherField])} AS other`);
+  if (f.category !== undefined) select.push(`${id(f.category)} AS category`);
+  if (preset.behaviorMap !== undefined && f.behavior !== undefined) select.push(`${braw} AS braw`);
+  if (f.query !== undefined) select.push(`${col(f.query, 'VARCHAR')} AS query`);
+  if (f.price !== undefined) select.push(`${col(f.price, 'DOUBLE')} AS price`);
   return {
-    keyField,
-    hasOther: f[otherField] !== undefined,
-    hasCategory: f.category !== undefined,
-    hasBehavior: f.behavior !== undefined,
-    hasQuery: f.query !== undefined,
-    hasPrice: f.price !== undefined,
+    select: select.join(', '),
+    cols: {
+      keyField,
+      hasOther: f[otherField] !== undefined,
+      hasCategory: f.category !== undefined,
+      hasBehavior: f.behavior !== undefined && preset.behaviorMap !== undefined,
+      hasQuery: f.query !== undefined,
+      hasPrice: f.price !== undefined,
+    },
   };
 }

@@ -6,7 +6,16 @@
 import type { Behavior } from './sequence-set.js';
 
 /** The event fields segscope understands. `item` and `ts` are required; the key needs `user` or `session`. */
-export const EVENT_FIELDS = ['user', 'session', 'item', 'category', 'behavior', 'ts', 'query', 'price'] as const;
+export const EVENT_FIELDS = [
+  'user',
+  'session',
+  'item',
+  'category',
+  'behavior',
+  'ts',
+  'query',
+  'price',
+] as const;
 export type EventField = (typeof EVENT_FIELDS)[number];
 
 /** Column types a preset may declare; values that do not parse are structural errors (exit 2). */

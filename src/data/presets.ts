@@ -10,7 +10,8 @@ import type { Preset } from './preset.js';
 /** Taobao UserBehavior: no header; the log covers 2017-11-25 .. 2017-12-03 (UTC+8), so that is its window. */
 export const TAOBAO: Preset = {
   name: 'taobao',
-  summary: 'Tianchi UserBehavior: user_id,item_id,category_id,behavior_type(pv|cart|fav|buy),timestamp (unix s), no header',
+  summary:
+    'Tianchi UserBehavior: user_id,item_id,category_id,behavior_type(pv|cart|fav|buy),timestamp (unix s), no header',
   columns: [
     { name: 'user_id', type: 'BIGINT' },
     { name: 'item_id', type: 'BIGINT' },
@@ -30,7 +31,8 @@ export const TAOBAO: Preset = {
 /** DIGINETICA train-item-views: `;`-separated with header; `user_id` may be NA; every event a view. */
 export const DIGINETICA: Preset = {
   name: 'diginetica',
-  summary: 'DIGINETICA item views: session_id;user_id;item_id;timeframe (ms from session start);eventdate, header',
+  summary:
+    'DIGINETICA item views: session_id;user_id;item_id;timeframe (ms from session start);eventdate, header',
   columns: [
     { name: 'session_id', type: 'VARCHAR' },
     { name: 'user_id', type: 'VARCHAR' },
@@ -81,7 +83,8 @@ export const YOOCHOOSE_PREPARED: Preset = {
 /** RetailRocket events.csv: header, ms timestamps, view|addtocart|transaction. */
 export const RETAILROCKET: Preset = {
   name: 'retailrocket',
-  summary: 'RetailRocket events: timestamp (ms),visitorid,event(view|addtocart|transaction),itemid,transactionid, header',
+  summary:
+    'RetailRocket events: timestamp (ms),visitorid,event(view|addtocart|transaction),itemid,transactionid, header',
   columns: [
     { name: 'timestamp', type: 'BIGINT' },
     { name: 'visitorid', type: 'VARCHAR' },
@@ -105,7 +108,15 @@ const BUILT_IN: Record<string, Preset> = {
 };
 
 /** Preset names accepted by `presetByName` (plus `generic`, built from a mapping). */
-export const PRESET_NAMES = ['taobao', 'diginetica', 'yoochoose', 'yoochoose-clicks', 'yoochoose-prepared', 'retailrocket', 'generic'] as const;
+export const PRESET_NAMES = [
+  'taobao',
+  'diginetica',
+  'yoochoose',
+  'yoochoose-clicks',
+  'yoochoose-prepared',
+  'retailrocket',
+  'generic',
+] as const;
 
 /**
  * A built-in preset by name. `yoochoose` picks the raw or the prepared form from the file's first
@@ -117,7 +128,9 @@ export function presetByName(name: string, firstLine = ''): Preset {
   if (name === 'yoochoose') return firstLine.includes('\t') ? YOOCHOOSE_PREPARED : YOOCHOOSE_CLICKS;
   const preset = BUILT_IN[name];
   if (preset === undefined) {
-    throw new UsageError(`unknown preset "${name}"`, [{ path: 'preset', message: `must be one of ${PRESET_NAMES.join(', ')}` }]);
+    throw new UsageError(`unknown preset "${name}"`, [
+      { path: 'preset', message: `must be one of ${PRESET_NAMES.join(', ')}` },
+    ]);
   }
   return preset;
 }

@@ -29,9 +29,16 @@ export interface PresetChoice {
  * The preset for `file`, with overrides applied.
  * @throws UsageError for an unknown preset, a mapping without `generic`, or a bad delimiter.
  */
-export function resolvePreset(choice: PresetChoice, file: string, format: EventFormat, maxLineBytes: number): Preset {
+export function resolvePreset(
+  choice: PresetChoice,
+  file: string,
+  format: EventFormat,
+  maxLineBytes: number,
+): Preset {
   if (choice.delimiter !== undefined && choice.delimiter.length !== 1) {
-    throw new UsageError('bad delimiter', [{ path: 'delimiter', message: `must be one character, got ${JSON.stringify(choice.delimiter)}` }]);
+    throw new UsageError('bad delimiter', [
+      { path: 'delimiter', message: `must be one character, got ${JSON.stringify(choice.delimiter)}` },
+    ]);
   }
   const firstLine = () => (format === 'csv' ? readFirstLine(file, maxLineBytes) : '');
   let preset: Preset;
@@ -39,18 +46,37 @@ export function resolvePreset(choice: PresetChoice, file: string, format: EventF
   else if (choice.preset === 'generic') {
     const delimiter = choice.delimiter ?? ',';
     const header = choice.header ?? true;
-    const cells = format === 'csv' ? splitHeader(firstLine(), delimiter) : Object.values(choice.mapping ?? {}).filter((c): c is string => c !== undefined);
+    const cells =
+      format === 'csv'
+        ? splitHeader(firstLine(), delimiter)
+        : Object.values(choice.mapping ?? {}).filter((c): c is string => c !== undefined);
     const columns = header || format !== 'csv' ? cells : cells.map((_, i) => `column${i + 1}`);
-    preset = genericPreset({ mapping: choice.mapping ?? {}, columns, timeFormat: choice.timeFormat, behaviorMap: choice.behaviorMap, delimiter, header });
+    preset = genericPreset({
+      mapping: choice.mapping ?? {},
+      columns,
+      timeFormat: choice.timeFormat,
+      behaviorMap: choice.behaviorMap,
+      delimiter,
+      header,
+    });
   } else {
     if (choice.mapping !== undefined && Object.keys(choice.mapping).length > 0) {
-      throw new UsageError('a column mapping needs the generic preset', [{ path: 'map', message: `use --preset generic (not ${choice.preset})` }]);
+      throw new UsageError('a column mapping needs the generic preset', [
+        { path: 'map', message: `use --preset generic (not ${choice.preset})` },
+      ]);
     }
     preset = presetByName(choice.preset, choice.preset === 'yoochoose' ? firstLine() : '');
     if (choice.behaviorMap !== undefined) preset = { ...preset, behaviorMap: choice.behaviorMap };
   }
   if (choice.delimiter !== undefined || choice.header !== undefined) {
-    preset = { ...preset, csv: { ...preset.csv, delimiter: choice.delimiter ?? preset.csv.delimiter, header: choice.header ?? preset.csv.header } };
+    preset = {
+      ...preset,
+      csv: {
+        ...preset.csv,
+        delimiter: choice.delimiter ?? preset.csv.delimiter,
+        header: choice.header ?? preset.csv.header,
+      },
+    };
   }
   return preset;
 }

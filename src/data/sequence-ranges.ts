@@ -20,11 +20,15 @@ export function fromEventRanges(
   keyedBy: 'user' | 'session' = seqs.keyedBy,
 ): SequenceSet {
   const n = keys.length;
-  if (starts.length !== n || ends.length !== n) throw new RangeError(`fromEventRanges: keys (${n}), starts (${starts.length}), ends (${ends.length}) differ in length`);
+  if (starts.length !== n || ends.length !== n)
+    throw new RangeError(
+      `fromEventRanges: keys (${n}), starts (${starts.length}), ends (${ends.length}) differ in length`,
+    );
   const total = seqs.items.length;
   const offsets = new Int32Array(n + 1);
   for (let j = 0; j < n; j++) {
-    if (!(starts[j] >= 0 && starts[j] <= ends[j] && ends[j] <= total)) throw new RangeError(`fromEventRanges: range ${j} [${starts[j]}, ${ends[j]}) is outside 0..${total}`);
+    if (!(starts[j] >= 0 && starts[j] <= ends[j] && ends[j] <= total))
+      throw new RangeError(`fromEventRanges: range ${j} [${starts[j]}, ${ends[j]}) is outside 0..${total}`);
     offsets[j + 1] = offsets[j] + (ends[j] - starts[j]);
   }
   const m = offsets[n];
@@ -38,7 +42,9 @@ export function fromEventRanges(
     items: copy(seqs.items, new Int32Array(m)),
     behaviors: copy(seqs.behaviors, new Uint8Array(m)),
     ts: copy(seqs.ts, new Float64Array(m)),
-    ...(seqs.categories ? { categories: copy(seqs.categories, new Int32Array(m)), categoryVocab: seqs.categoryVocab } : {}),
+    ...(seqs.categories
+      ? { categories: copy(seqs.categories, new Int32Array(m)), categoryVocab: seqs.categoryVocab }
+      : {}),
     ...(seqs.queries ? { queries: copy(seqs.queries, new Int32Array(m)), queryVocab: seqs.queryVocab } : {}),
     ...(seqs.prices ? { prices: copy(seqs.prices, new Float32Array(m)) } : {}),
     itemVocab: seqs.itemVocab,
@@ -49,7 +55,8 @@ export function fromEventRanges(
 /** Keep the sequences whose `keep[s]` is nonzero, in order. O(events kept). */
 export function selectSequences(seqs: SequenceSet, keep: ArrayLike<number | boolean>): SequenceSet {
   const n = seqs.offsets.length - 1;
-  if (keep.length !== n) throw new RangeError(`selectSequences: keep.length (${keep.length}) != sequences (${n})`);
+  if (keep.length !== n)
+    throw new RangeError(`selectSequences: keep.length (${keep.length}) != sequences (${n})`);
   const keys: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];

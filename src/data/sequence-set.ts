@@ -4,7 +4,14 @@
  */
 export const BEHAVIORS = ['pv', 'cart', 'fav', 'buy', 'search', 'other'] as const;
 export type Behavior = (typeof BEHAVIORS)[number];
-export const BEHAVIOR_CODE: Readonly<Record<Behavior, number>> = { pv: 0, cart: 1, fav: 2, buy: 3, search: 4, other: 5 };
+export const BEHAVIOR_CODE: Readonly<Record<Behavior, number>> = {
+  pv: 0,
+  cart: 1,
+  fav: 2,
+  buy: 3,
+  search: 4,
+  other: 5,
+};
 
 /**
  * Columnar CSR layout of many behavior sequences (DESIGN.md): sequence s owns events

@@ -18,12 +18,16 @@ export type TemporalSplitOptions = ({ cutoff: number } | { leaveLastK: number })
  * @throws RangeError for a non-finite cutoff or a k that is not a positive integer.
  * @example temporalSplit(seqs, { leaveLastK: 1 }).future // each user's last event
  */
-export function temporalSplit(seqs: SequenceSet, options: TemporalSplitOptions): { history: SequenceSet; future: SequenceSet } {
+export function temporalSplit(
+  seqs: SequenceSet,
+  options: TemporalSplitOptions,
+): { history: SequenceSet; future: SequenceSet } {
   const { offsets, ts, users } = seqs;
   const n = offsets.length - 1;
   const split = new Int32Array(n);
   if ('cutoff' in options) {
-    if (!Number.isFinite(options.cutoff)) throw new RangeError(`temporalSplit: cutoff (${options.cutoff}) must be a finite Unix time`);
+    if (!Number.isFinite(options.cutoff))
+      throw new RangeError(`temporalSplit: cutoff (${options.cutoff}) must be a finite Unix time`);
     for (let s = 0; s < n; s++) {
       let lo = offsets[s];
       let hi = offsets[s + 1];
@@ -36,7 +40,8 @@ export function temporalSplit(seqs: SequenceSet, options: TemporalSplitOptions):
     }
   } else {
     const k = options.leaveLastK;
-    if (!Number.isInteger(k) || k < 1) throw new RangeError(`temporalSplit: leaveLastK (${k}) must be a positive integer`);
+    if (!Number.isInteger(k) || k < 1)
+      throw new RangeError(`temporalSplit: leaveLastK (${k}) must be a positive integer`);
     for (let s = 0; s < n; s++) split[s] = Math.max(offsets[s], offsets[s + 1] - k);
   }
   const keys: string[] = [];

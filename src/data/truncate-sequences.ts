@@ -8,7 +8,8 @@ import type { SequenceSet } from './sequence-set.js';
  * @example truncateSequences(seqs, 50)
  */
 export function truncateSequences(seqs: SequenceSet, lastN: number): SequenceSet {
-  if (!Number.isInteger(lastN) || lastN < 1) throw new RangeError(`truncateSequences: lastN (${lastN}) must be a positive integer`);
+  if (!Number.isInteger(lastN) || lastN < 1)
+    throw new RangeError(`truncateSequences: lastN (${lastN}) must be a positive integer`);
   const n = seqs.offsets.length - 1;
   const starts = new Int32Array(n);
   for (let s = 0; s < n; s++) starts[s] = Math.max(seqs.offsets[s], seqs.offsets[s + 1] - lastN);

@@ -1,7 +1,11 @@
 /**
  * Raw RFM and behavior-profile features per sequence (before standardization), one row each:
  * recency, frequency, monetary proxy, behavior mix, funnel conversion, sessions, inter-event
- * times, category diversity, time-of-day and day-of-week mix. Counts enter as ln(1 + x) because
+ * times, view-to-action behavior (for carts, favs and buys of a viewed item: the mean ln(1 + events
+ * in between since its last view), and the share acted on in a later session), category diversity,
+ * time-of-day (circular mean: the mean of (cos, sin) of the hour angle,
+ * whose direction is the typical hour and length the concentration; and a 6-bin histogram) and
+ * day-of-week mix. Counts enter as ln(1 + x) because
  * their tails are heavy. Undefined values (a gap statistic of a one-event user) are NaN here;
  * the stats encoder imputes and counts them.
  */
@@ -53,7 +57,11 @@ export function behaviorProfileNames(hasCategories: boolean, hasPrices: boolean)
     'gap_log_mean',
     'gap_log_std',
     'active_days',
+    'action_lag_log_mean',
+    'action_later_session_share',
     ...(hasCategories ? ['category_entropy', 'log_categories'] : []),
+    'hour_cos',
+    'hour_sin',
     ...Array.from({ length: TIME_OF_DAY_BINS }, (_, i) => `hour_${(i * 24) / TIME_OF_DAY_BINS}_${((i + 1) * 24) / TIME_OF_DAY_BINS}`),
     ...['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => `dow_${d}`),
   ];
@@ -76,6 +84,8 @@ export function behaviorProfile(seqs: SequenceSet, options: BehaviorProfileOptio
   const days = new Float64Array(7);
   const catCounts = new Map<number, number>();
   const activeDays = new Set<number>();
+  // Item -> [event position, session number] of its latest view, for view-to-action lags.
+  const lastView = new Map<number, [number, number]>();
   for (let s = 0; s < n; s++) {
     const start = seqs.offsets[s];
     const end = seqs.offsets[s + 1];
@@ -85,7 +95,13 @@ export function behaviorProfile(seqs: SequenceSet, options: BehaviorProfileOptio
     days.fill(0);
     catCounts.clear();
     activeDays.clear();
+    lastView.clear();
+    let actions = 0;
+    let lagSum = 0;
+    let laterSession = 0;
     let spend = 0;
+    let hourCos = 0;
+    let hourSin = 0;
     let sessions = m > 0 ? 1 : 0;
     let gapSum = 0;
     let gapSq = 0;
@@ -99,7 +115,10 @@ export function behaviorProfile(seqs: SequenceSet, options: BehaviorProfileOptio
       const local = seqs.ts[e] + options.utcOffsetHours * 3600;
       const dayIndex = Math.floor(local / DAY);
       activeDays.add(dayIndex);
-      hours[Math.floor(((local - dayIndex * DAY) / DAY) * TIME_OF_DAY_BINS)]++;
+      const dayFraction = (local - dayIndex * DAY) / DAY;
+      hours[Math.floor(dayFraction * TIME_OF_DAY_BINS)]++;
+      hourCos += Math.cos(2 * Math.PI * dayFraction);
+      hourSin += Math.sin(2 * Math.PI * dayFraction);
       days[(((dayIndex + 3) % 7) + 7) % 7]++; // 1970-01-01 was a Thursday: index 3 from Monday
       if (useCats) {
         const c = seqs.categories?.[e] ?? -1;
@@ -111,6 +130,15 @@ export function behaviorProfile(seqs: SequenceSet, options: BehaviorProfileOptio
         const g = Math.log1p(Math.max(gap, 0));
         gapSum += g;
         gapSq += g * g;
+      }
+      if (b === BEHAVIOR_CODE.pv) lastView.set(seqs.items[e], [e, sessions]);
+      else if (b === BEHAVIOR_CODE.cart || b === BEHAVIOR_CODE.fav || b === BEHAVIOR_CODE.buy) {
+        const seen = lastView.get(seqs.items[e]);
+        if (seen !== undefined) {
+          actions++;
+          lagSum += Math.log1p(e - seen[0] - 1);
+          if (seen[1] < sessions) laterSession++;
+        }
       }
     }
     if (m === 0) flags.emptyUsers++;
@@ -135,6 +163,8 @@ export function behaviorProfile(seqs: SequenceSet, options: BehaviorProfileOptio
       m < 2 ? Number.NaN : gapSum / (m - 1),
       m < 2 ? Number.NaN : Math.sqrt(Math.max(gapSq / (m - 1) - (gapSum / (m - 1)) ** 2, 0)),
       activeDays.size,
+      actions === 0 ? Number.NaN : lagSum / actions,
+      actions === 0 ? Number.NaN : laterSession / actions,
     ];
     if (useCats) {
       let total = 0;
@@ -143,6 +173,7 @@ export function behaviorProfile(seqs: SequenceSet, options: BehaviorProfileOptio
       for (const c of catCounts.values()) entropy -= (c / total) * Math.log(c / total);
       row.push(total === 0 ? Number.NaN : entropy, Math.log1p(catCounts.size));
     }
+    row.push(m === 0 ? Number.NaN : hourCos / m, m === 0 ? Number.NaN : hourSin / m);
     for (const h of hours) row.push(m === 0 ? Number.NaN : h / m);
     for (const d of days) row.push(m === 0 ? Number.NaN : d / m);
     values.set(row, s * f);

@@ -60,6 +60,21 @@ const EXP_TABLE = (() => {
   return t;
 })();
 
+/**
+ * One (input row1, output row2) logistic step: accumulate the input's gradient in `work`, update
+ * the output vector in place (gensim `fast_sentence_sg_neg`, one target).
+ */
+function sgnsPairStep(syn0: Float32Array, syn1neg: Float32Array, work: Float32Array, row1: number, row2: number, dim: number, label: number, alpha: number): void {
+  let f = 0;
+  for (let x = 0; x < dim; x++) f += syn0[row1 + x] * syn1neg[row2 + x];
+  if (f <= -MAX_EXP || f >= MAX_EXP) return;
+  const g = (label - EXP_TABLE[((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2)) | 0]) * alpha;
+  for (let x = 0; x < dim; x++) {
+    work[x] += g * syn1neg[row2 + x];
+    syn1neg[row2 + x] += g * syn0[row1 + x];
+  }
+}
+
 /** Add `words` to the shared counter and return the total before; a spin lock keeps it exact. */
 function addProgress(a: SgnsArrays, words: number): number {
   while (Atomics.compareExchange(a.lock, 0, 0, 1) !== 0);
@@ -158,15 +173,7 @@ export function trainSgnsShard(a: SgnsArrays, s: SgnsSettings, shard: SgnsShard,
                 if (target === word) continue;
                 label = 0;
               }
-              const row2 = target * dim;
-              let f = 0;
-              for (let x = 0; x < dim; x++) f += syn0[row1 + x] * syn1neg[row2 + x];
-              if (f <= -MAX_EXP || f >= MAX_EXP) continue;
-              const g = (label - EXP_TABLE[((f + MAX_EXP) * (EXP_TABLE_SIZE / MAX_EXP / 2)) | 0]) * pairAlpha;
-              for (let x = 0; x < dim; x++) {
-                work[x] += g * syn1neg[row2 + x];
-                syn1neg[row2 + x] += g * syn0[row1 + x];
-              }
+              sgnsPairStep(syn0, syn1neg, work, row1, target * dim, dim, label, pairAlpha);
             }
             for (let x = 0; x < dim; x++) syn0[row1 + x] += work[x];
           }

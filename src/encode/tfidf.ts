@@ -26,7 +26,7 @@ export interface TfidfEncoderOptions extends SequenceTokenOptions, TfidfWeightin
   minDf: number;
   /** Ignore tokens in more than this fraction of sequences. */
   maxDf: number;
-  /** Raw counts instead of TF-IDF (the `counts` variant): no idf, no sublinear tf, no norm. */
+  /** Term counts instead of TF-IDF (the `counts` variant): no idf, raw tf, still row-normalized by `norm`. */
   counts: boolean;
   powerIterations: number | 'auto';
   seed: number;
@@ -82,6 +82,7 @@ export class TfidfEncoder implements Encoder {
     if (!(o.maxDf > 0 && o.maxDf <= 1)) throw new RangeError(`TfidfEncoder: maxDf (${o.maxDf}) must be in (0, 1]`);
     if (!Number.isInteger(o.ngramMax) || o.ngramMax < 0) throw new RangeError(`TfidfEncoder: ngramMax (${o.ngramMax}) must be a non-negative integer`);
     if (!NGRAM_UNITS.includes(o.ngramUnit)) throw new RangeError(`TfidfEncoder: ngramUnit "${o.ngramUnit}" is not one of ${NGRAM_UNITS.join(', ')}`);
+    if (!Array.isArray(o.tokens)) throw new RangeError(`TfidfEncoder: tokens must be an array of ${TOKEN_KINDS.join(', ')}`);
     for (const t of o.tokens) {
       if (!TOKEN_KINDS.includes(t)) throw new RangeError(`TfidfEncoder: token kind "${t}" is not one of ${TOKEN_KINDS.join(', ')}`);
     }
@@ -142,7 +143,7 @@ export class TfidfEncoder implements Encoder {
 
   private weigh(counts: SparseMatrix): SparseMatrix {
     const p = this.params;
-    if (p.counts) return counts;
+    if (p.counts) return tfidfWeight(counts, undefined, { ...p, sublinearTf: false, useIdf: false });
     return tfidfWeight(counts, p.useIdf ? this.idf : undefined, p);
   }
 }

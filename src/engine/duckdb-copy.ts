@@ -23,7 +23,11 @@ function literal(text: string): string {
  * `csvPath` with the given columns, in file order.
  * @throws RangeError if columns is empty; Error from DuckDB when the CSV does not parse.
  */
-export async function copyCsvToParquet(csvPath: string, parquetPath: string, columns: readonly CsvColumn[]): Promise<void> {
+export async function copyCsvToParquet(
+  csvPath: string,
+  parquetPath: string,
+  columns: readonly CsvColumn[],
+): Promise<void> {
   if (columns.length === 0) throw new RangeError('copyCsvToParquet: columns is empty');
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const spec = columns.map((c) => `${literal(c.name)}: ${literal(SQL_TYPE[c.type])}`).join(', ');

@@ -9,7 +9,14 @@ import {
   DuckDBStructVector,
   type DuckDBVector,
 } from '@duckdb/node-api';
-import { type ColumnView, type Engine, EngineError, type EngineRow, type EngineValue, type ResultChunk } from './engine.js';
+import {
+  type ColumnView,
+  type Engine,
+  EngineError,
+  type EngineRow,
+  type EngineValue,
+  type ResultChunk,
+} from './engine.js';
 
 /** Options for an embedded DuckDB session. */
 export interface DuckDBEngineOptions {
@@ -131,19 +138,35 @@ class DuckDBColumnView implements ColumnView {
     return this.childView;
   }
   field(index: number): ColumnView {
-    if (!(this.vector instanceof DuckDBStructVector)) throw new TypeError('DuckDBColumnView.field: not a STRUCT column');
+    if (!(this.vector instanceof DuckDBStructVector))
+      throw new TypeError('DuckDBColumnView.field: not a STRUCT column');
     this.fields[index] ??= new DuckDBColumnView(this.vector.entryVectorAt(index));
     return this.fields[index];
   }
   copyNumbers(start: number, count: number, out: { [i: number]: number }, at: number, nullAs: number): void {
     const v = this.vector;
+    // Fast path: the vector's own typed storage, when it has no NULLs and out is a typed array.
+    // node-api keeps both in (undeclared) fields; if a release renames them we fall back to getItem.
+    const raw = v as unknown as { items?: unknown; validity?: { data?: unknown } };
+    if (
+      ArrayBuffer.isView(out) &&
+      ArrayBuffer.isView(raw.items) &&
+      !(raw.items instanceof BigInt64Array) &&
+      !(raw.items instanceof BigUint64Array) &&
+      raw.validity?.data === null
+    ) {
+      const items = raw.items as unknown as Float64Array;
+      (out as unknown as Float64Array).set(items.subarray(start, start + count), at);
+      return;
+    }
     for (let k = 0; k < count; k++) {
       const x = v.getItem(start + k);
       out[at + k] = x === null ? nullAs : typeof x === 'number' ? x : toNumber(x);
     }
   }
   private list(): DuckDBListVector {
-    if (!(this.vector instanceof DuckDBListVector)) throw new TypeError('DuckDBColumnView: not a LIST column');
+    if (!(this.vector instanceof DuckDBListVector))
+      throw new TypeError('DuckDBColumnView: not a LIST column');
     return this.vector;
   }
 }

@@ -20,7 +20,8 @@ export function clusterDistanceSumsFloat64(
   metric: DistanceMetric,
   rows?: Int32Array,
 ): Float64Array {
-  if (labels.length !== X.rows) throw new RangeError(`clusterDistanceSumsFloat64: labels.length (${labels.length}) != rows (${X.rows})`);
+  if (labels.length !== X.rows)
+    throw new RangeError(`clusterDistanceSumsFloat64: labels.length (${labels.length}) != rows (${X.rows})`);
   const n = X.rows;
   const query = rows ?? Int32Array.from({ length: n }, (_, i) => i);
   const norms = metric === 'cosine' ? rowNormsFloat64(X, 'clusterDistanceSumsFloat64') : undefined;

@@ -1,12 +1,12 @@
 /**
- * `clusterDistanceSums` for chosen query rows only, in row blocks through the `distances` kernel
- * entry point (so a fast backend runs the GEMM-shaped part): the sampled silhouette's kernel.
+ * `clusterDistanceSums` for chosen query rows only, in row blocks through the `distanceBlocks`
+ * kernel entry point (so a fast backend runs the GEMM-shaped part): the sampled silhouette's kernel.
  */
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
 import { selectRows } from '../util/matrix.js';
 import type { DistanceMetric } from './distance-metric.js';
-import { distances } from './kernels.js';
+import { distanceBlocks } from './kernels.js';
 
 /**
  * sums[r*k + c] = sum over j with labels[j] = c of dist(x_{rows[r]}, x_j); noise excluded; float32
@@ -21,14 +21,14 @@ export async function clusterDistanceSumsOfRows(
   rows: Int32Array,
   blockRows = 512,
 ): Promise<Float64Array> {
-  if (labels.length !== X.rows) throw new RangeError(`clusterDistanceSumsOfRows: labels.length (${labels.length}) != rows (${X.rows})`);
-  if (!Number.isInteger(blockRows) || blockRows < 1) throw new RangeError(`clusterDistanceSumsOfRows: blockRows (${blockRows}) must be a positive integer`);
+  if (labels.length !== X.rows)
+    throw new RangeError(`clusterDistanceSumsOfRows: labels.length (${labels.length}) != rows (${X.rows})`);
+  if (!Number.isInteger(blockRows) || blockRows < 1)
+    throw new RangeError(`clusterDistanceSumsOfRows: blockRows (${blockRows}) must be a positive integer`);
   const n = X.rows;
   const sums = new Float64Array(rows.length * k);
-  for (let start = 0; start < rows.length; start += blockRows) {
-    const block = rows.subarray(start, Math.min(rows.length, start + blockRows));
-    const D = await distances(selectRows(X, block), X, metric);
-    for (let r = 0; r < block.length; r++) {
+  await distanceBlocks(selectRows(X, rows), X, metric, blockRows, (D, start, count) => {
+    for (let r = 0; r < count; r++) {
       const o = (start + r) * k;
       const row = r * n;
       for (let j = 0; j < n; j++) {
@@ -36,9 +36,9 @@ export async function clusterDistanceSumsOfRows(
         if (c >= 0) sums[o + c] += D[row + j];
       }
       // A GEMM-based backend may return a tiny non-zero self-distance; the point's own term is 0.
-      const self = block[r];
+      const self = rows[start + r];
       if (labels[self] >= 0) sums[o + labels[self]] -= D[row + self];
     }
-  }
+  });
   return sums;
 }

@@ -12,7 +12,8 @@ export function rowNormsFloat64(X: Matrix, caller: string): Float64Array {
   for (let i = 0; i < X.rows; i++) {
     let s = 0;
     for (let c = 0; c < X.cols; c++) s += X.data[i * X.cols + c] * X.data[i * X.cols + c];
-    if (s === 0) throw new RangeError(`${caller}: row ${i} is a zero vector; cosine distance is undefined for it`);
+    if (s === 0)
+      throw new RangeError(`${caller}: row ${i} is a zero vector; cosine distance is undefined for it`);
     norms[i] = Math.sqrt(s);
   }
   return norms;

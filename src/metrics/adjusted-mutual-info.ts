@@ -18,6 +18,7 @@ export function adjustedMutualInfo(table: Contingency, options: NormalizedMutual
   const emi = expectedMutualInfo(table);
   const normalizer = entropyAverage(labelEntropy(table.rowSums), labelEntropy(table.colSums), average);
   let denominator = normalizer - emi;
-  denominator = denominator < 0 ? Math.min(denominator, -Number.EPSILON) : Math.max(denominator, Number.EPSILON);
+  denominator =
+    denominator < 0 ? Math.min(denominator, -Number.EPSILON) : Math.max(denominator, Number.EPSILON);
   return (mi - emi) / denominator;
 }

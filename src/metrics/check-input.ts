@@ -8,7 +8,8 @@ import { assertFinite } from '../util/matrix.js';
 
 /** @throws RangeError when `labels` has the wrong length or a label below -1. */
 export function checkLabels(caller: string, labels: Labels, rows: number, name = 'labels'): void {
-  if (labels.length !== rows) throw new RangeError(`${caller}: ${name}.length (${labels.length}) != rows (${rows})`);
+  if (labels.length !== rows)
+    throw new RangeError(`${caller}: ${name}.length (${labels.length}) != rows (${rows})`);
   for (let i = 0; i < labels.length; i++) {
     if (labels[i] < -1) throw new RangeError(`${caller}: ${name}[${i}] (${labels[i]}) < -1; -1 marks noise`);
   }

@@ -31,7 +31,8 @@ export function normalizedClusteringAccuracy(table: Contingency): number {
   const candidates = new Map<number, number>();
   for (const cells of byRow) {
     cells.sort((x, y) => y.w - x.w || x.col - y.col);
-    for (const cell of cells.slice(0, K)) if (!candidates.has(cell.col)) candidates.set(cell.col, candidates.size);
+    for (const cell of cells.slice(0, K))
+      if (!candidates.has(cell.col)) candidates.set(cell.col, candidates.size);
   }
   const m = Math.max(candidates.size, 1);
   const weights = new Float64Array(K * m);

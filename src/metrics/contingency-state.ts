@@ -5,7 +5,13 @@
  */
 import type { Labels } from '../util/labels.js';
 import { checkLabelPair } from './check-input.js';
-import { CONTINGENCY_DEFAULTS, type Contingency, type ContingencyOptions, labelIds, tableFromIds } from './contingency.js';
+import {
+  CONTINGENCY_DEFAULTS,
+  type Contingency,
+  type ContingencyOptions,
+  labelIds,
+  tableFromIds,
+} from './contingency.js';
 
 /** Counts per (truth label, predicted label) pair; -1 is kept as a label until `value`. */
 export interface ContingencyState {

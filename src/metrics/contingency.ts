@@ -40,19 +40,32 @@ export interface Contingency {
  * then, under the singleton rule, one new id per noise point in row order.
  */
 export function labelIds(labels: Labels, noise: NoiseRule): { ids: Int32Array; count: number } {
+  const singletons = noise === 'singletons';
+  let max = -1;
+  for (let i = 0; i < labels.length; i++) if (labels[i] > max) max = labels[i];
+  const ids = new Int32Array(labels.length);
+  // Labels are usually 0..k-1: a dense lookup (slot 0 for -1) beats a Map by an order of magnitude.
+  if (max < 4 * labels.length + 1024) {
+    const slot = new Int32Array(max + 2).fill(-1);
+    for (let i = 0; i < labels.length; i++) if (!(singletons && labels[i] === -1)) slot[labels[i] + 1] = 0;
+    let count = 0;
+    for (let v = 0; v < slot.length; v++) if (slot[v] === 0) slot[v] = count++;
+    for (let i = 0; i < labels.length; i++)
+      ids[i] = singletons && labels[i] === -1 ? count++ : slot[labels[i] + 1];
+    return { ids, count };
+  }
   const seen = new Map<number, number>();
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i];
-    if (l === -1 && noise === 'singletons') continue;
+    if (l === -1 && singletons) continue;
     if (!seen.has(l)) seen.set(l, 0);
   }
   const sorted = Array.from(seen.keys()).sort((a, b) => a - b);
-  sorted.forEach((l, i) => seen.set(l, i));
-  const ids = new Int32Array(labels.length);
+  for (let i = 0; i < sorted.length; i++) seen.set(sorted[i], i);
   let next = sorted.length;
   for (let i = 0; i < labels.length; i++) {
     const l = labels[i];
-    ids[i] = l === -1 && noise === 'singletons' ? next++ : (seen.get(l) as number);
+    ids[i] = l === -1 && singletons ? next++ : (seen.get(l) as number);
   }
   return { ids, count: next };
 }
@@ -71,7 +84,12 @@ export function contingency(truth: Labels, pred: Labels, options: ContingencyOpt
 }
 
 /** Build the sparse table from compacted ids; dense counting when rows*cols is small. */
-export function tableFromIds(rowIds: Int32Array, rows: number, colIds: Int32Array, cols: number): Contingency {
+export function tableFromIds(
+  rowIds: Int32Array,
+  rows: number,
+  colIds: Int32Array,
+  cols: number,
+): Contingency {
   const n = rowIds.length;
   const rowSums = new Float64Array(rows);
   const colSums = new Float64Array(cols);
@@ -115,7 +133,10 @@ export function tableFromIds(rowIds: Int32Array, rows: number, colIds: Int32Arra
  * increasing truth label order, then singleton noise rows).
  */
 export function contingencyMatrix(table: Contingency): number[][] {
-  const out = Array.from({ length: table.rowSums.length }, () => new Array<number>(table.colSums.length).fill(0));
-  for (let e = 0; e < table.cellCount.length; e++) out[table.cellRow[e]][table.cellCol[e]] = table.cellCount[e];
+  const out = Array.from({ length: table.rowSums.length }, () =>
+    new Array<number>(table.colSums.length).fill(0),
+  );
+  for (let e = 0; e < table.cellCount.length; e++)
+    out[table.cellRow[e]][table.cellCol[e]] = table.cellCount[e];
   return out;
 }

@@ -16,14 +16,19 @@ export interface Dissimilarity {
  * @example dissimilarity(2, Float64Array.of(0, 1, 1, 0))
  */
 export function dissimilarity(n: number, data: Float64Array | Float32Array): Dissimilarity {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`dissimilarity: n (${n}) must be a non-negative integer`);
-  if (data.length !== n * n) throw new RangeError(`dissimilarity: data.length (${data.length}) != n*n (${n * n})`);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`dissimilarity: n (${n}) must be a non-negative integer`);
+  if (data.length !== n * n)
+    throw new RangeError(`dissimilarity: data.length (${data.length}) != n*n (${n * n})`);
   for (let i = 0; i < n; i++) {
-    if (data[i * n + i] !== 0) throw new RangeError(`dissimilarity: D[${i}, ${i}] (${data[i * n + i]}) must be 0`);
+    if (data[i * n + i] !== 0)
+      throw new RangeError(`dissimilarity: D[${i}, ${i}] (${data[i * n + i]}) must be 0`);
     for (let j = 0; j < i; j++) {
       const v = data[i * n + j];
-      if (!Number.isFinite(v) || v < 0) throw new RangeError(`dissimilarity: D[${i}, ${j}] (${v}) must be finite and >= 0`);
-      if (v !== data[j * n + i]) throw new RangeError(`dissimilarity: D[${i}, ${j}] (${v}) != D[${j}, ${i}] (${data[j * n + i]})`);
+      if (!Number.isFinite(v) || v < 0)
+        throw new RangeError(`dissimilarity: D[${i}, ${j}] (${v}) must be finite and >= 0`);
+      if (v !== data[j * n + i])
+        throw new RangeError(`dissimilarity: D[${i}, ${j}] (${v}) != D[${j}, ${i}] (${data[j * n + i]})`);
     }
   }
   return { kind: 'dissimilarity', n, data };

@@ -6,9 +6,8 @@
  */
 import { assertMetric, type DistanceMetric } from '../kernels/distance-metric.js';
 import { distanceRowsFloat64, rowNormsFloat64 } from '../kernels/distances-float64.js';
-import { distances } from '../kernels/kernels.js';
+import { distanceBlocks } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
-import { selectRows } from '../util/matrix.js';
 import { type Dissimilarity, isDissimilarity } from './dissimilarity.js';
 
 /** Which distance path vector inputs take. */
@@ -24,7 +23,11 @@ export interface DistanceOptions {
   blockRows?: number;
 }
 
-export const DISTANCE_DEFAULTS: Required<DistanceOptions> = { metric: 'euclidean', precision: 'float32', blockRows: 512 };
+export const DISTANCE_DEFAULTS: Required<DistanceOptions> = {
+  metric: 'euclidean',
+  precision: 'float32',
+  blockRows: 512,
+};
 
 /** Merge defaults and check them. @throws RangeError for an unknown metric, precision or bad blockRows. */
 export function distanceOptions(caller: string, options: DistanceOptions): Required<DistanceOptions> {
@@ -33,7 +36,8 @@ export function distanceOptions(caller: string, options: DistanceOptions): Requi
   if (o.precision !== 'float32' && o.precision !== 'float64') {
     throw new RangeError(`${caller}: precision (${o.precision}) must be float32 or float64`);
   }
-  if (!Number.isInteger(o.blockRows) || o.blockRows < 1) throw new RangeError(`${caller}: blockRows (${o.blockRows}) must be a positive integer`);
+  if (!Number.isInteger(o.blockRows) || o.blockRows < 1)
+    throw new RangeError(`${caller}: blockRows (${o.blockRows}) must be a positive integer`);
   return o;
 }
 
@@ -47,17 +51,20 @@ export async function forEachDistanceBlock(
   visit: (start: number, end: number, D: Float32Array | Float64Array) => void,
 ): Promise<void> {
   const n = isDissimilarity(input) ? input.n : input.rows;
-  const norms = !isDissimilarity(input) && options.precision === 'float64' && options.metric === 'cosine' ? rowNormsFloat64(input, 'distances') : undefined;
+  const norms =
+    !isDissimilarity(input) && options.precision === 'float64' && options.metric === 'cosine'
+      ? rowNormsFloat64(input, 'distances')
+      : undefined;
+  if (!isDissimilarity(input) && options.precision === 'float32') {
+    // The kernel entry point streams blocks with memory O(blockRows * n); self distances are exactly 0.
+    await distanceBlocks(input, input, options.metric, options.blockRows, (block, start, rows) =>
+      visit(start, start + rows, block),
+    );
+    return;
+  }
   for (let start = 0; start < n; start += options.blockRows) {
     const end = Math.min(n, start + options.blockRows);
     if (isDissimilarity(input)) visit(start, end, input.data.subarray(start * n, end * n));
-    else if (options.precision === 'float64') visit(start, end, distanceRowsFloat64(input, start, end, options.metric, norms));
-    else {
-      const index = Int32Array.from({ length: end - start }, (_, r) => start + r);
-      const D = await distances(selectRows(input, index), input, options.metric);
-      // The point's distance to itself is 0 by definition, whatever a GEMM-based backend rounds to.
-      for (let r = 0; r < end - start; r++) D[r * n + start + r] = 0;
-      visit(start, end, D);
-    }
+    else visit(start, end, distanceRowsFloat64(input, start, end, options.metric, norms));
   }
 }

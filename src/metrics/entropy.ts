@@ -15,6 +15,7 @@ export function labelEntropy(sizes: Float64Array): number {
   if (nonEmpty === 1) return 0;
   const logTotal = Math.log(total);
   let h = 0;
-  for (let i = 0; i < sizes.length; i++) if (sizes[i] > 0) h += (sizes[i] / total) * (Math.log(sizes[i]) - logTotal);
+  for (let i = 0; i < sizes.length; i++)
+    if (sizes[i] > 0) h += (sizes[i] / total) * (Math.log(sizes[i]) - logTotal);
   return -h;
 }

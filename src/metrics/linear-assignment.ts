@@ -11,7 +11,9 @@
  */
 export function maxWeightAssignment(weights: Float64Array, rows: number, cols: number): Int32Array {
   if (weights.length !== rows * cols) {
-    throw new RangeError(`maxWeightAssignment: weights.length (${weights.length}) != rows*cols (${rows * cols})`);
+    throw new RangeError(
+      `maxWeightAssignment: weights.length (${weights.length}) != rows*cols (${rows * cols})`,
+    );
   }
   if (rows > cols) {
     const t = new Float64Array(rows * cols);

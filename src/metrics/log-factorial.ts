@@ -14,7 +14,8 @@ const smallTable = (() => {
  * @example logFactorial(3) // Math.log(6)
  */
 export function logFactorial(k: number): number {
-  if (!Number.isInteger(k) || k < 0) throw new RangeError(`logFactorial: k (${k}) must be a non-negative integer`);
+  if (!Number.isInteger(k) || k < 0)
+    throw new RangeError(`logFactorial: k (${k}) must be a non-negative integer`);
   if (k < SMALL) return smallTable[k];
   const x = k + 1;
   const inv = 1 / x;

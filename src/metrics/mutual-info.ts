@@ -22,7 +22,8 @@ export function mutualInfo(table: Contingency): number {
   for (let e = 0; e < cellCount.length; e++) {
     const v = cellCount[e];
     const p = v / n;
-    const term = p * (Math.log(v) - logN) + p * (-Math.log(rowSums[cellRow[e]] * colSums[cellCol[e]]) + logN + logN);
+    const term =
+      p * (Math.log(v) - logN) + p * (-Math.log(rowSums[cellRow[e]] * colSums[cellCol[e]]) + logN + logN);
     // scikit-learn zeroes terms below machine epsilon before summing.
     if (Math.abs(term) >= Number.EPSILON) mi += term;
   }
@@ -42,7 +43,9 @@ export function entropyAverage(u: number, v: number, average: EntropyAverage): n
       return Math.max(u, v);
     default: {
       const never: never = average;
-      throw new RangeError(`entropyAverage: average (${never}) must be one of arithmetic, geometric, min, max`);
+      throw new RangeError(
+        `entropyAverage: average (${never}) must be one of arithmetic, geometric, min, max`,
+      );
     }
   }
 }

@@ -14,7 +14,7 @@ import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
 import { randomSource } from '../util/random.js';
 import { checkLabels } from './check-input.js';
-import { clusterSizes, internalDegeneracy } from './cluster-sizes.js';
+import { type ClusterSizes, clusterSizes, internalDegeneracy } from './cluster-sizes.js';
 import { type DistanceOptions, distanceOptions } from './distance-blocks.js';
 import { degenerate, type MetricResult, metricValue } from './metric-result.js';
 import { normalQuantile } from './normal-quantile.js';
@@ -44,39 +44,35 @@ export interface SampledSilhouette {
  * Same seed, same sample, same numbers.
  * @throws RangeError for a bad sampleSize, minPerCluster, confidence, length mismatch or NaN.
  */
-export async function silhouetteSampled(X: Matrix, labels: Labels, options: SampledSilhouetteOptions): Promise<SampledSilhouette> {
+export async function silhouetteSampled(
+  X: Matrix,
+  labels: Labels,
+  options: SampledSilhouetteOptions,
+): Promise<SampledSilhouette> {
   const o = distanceOptions('silhouetteSampled', options);
   const { sampleSize, seed } = options;
   const minPerCluster = options.minPerCluster ?? 10;
   const confidence = options.confidence ?? 0.95;
-  if (!Number.isInteger(sampleSize) || sampleSize < 1) throw new RangeError(`silhouetteSampled: sampleSize (${sampleSize}) must be a positive integer`);
-  if (!Number.isInteger(minPerCluster) || minPerCluster < 1) throw new RangeError(`silhouetteSampled: minPerCluster (${minPerCluster}) must be a positive integer`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`silhouetteSampled: confidence (${confidence}) must be in (0, 1)`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 1)
+    throw new RangeError(`silhouetteSampled: sampleSize (${sampleSize}) must be a positive integer`);
+  if (!Number.isInteger(minPerCluster) || minPerCluster < 1)
+    throw new RangeError(`silhouetteSampled: minPerCluster (${minPerCluster}) must be a positive integer`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`silhouetteSampled: confidence (${confidence}) must be in (0, 1)`);
   checkLabels('silhouetteSampled', labels, X.rows);
   assertFinite(X, 'silhouetteSampled');
   const c = clusterSizes(labels);
   const reason = internalDegeneracy(c, false);
-  if (reason !== undefined) return { score: degenerate(reason), lower: Number.NaN, upper: Number.NaN, standardError: Number.NaN, rows: new Int32Array(0) };
+  if (reason !== undefined)
+    return {
+      score: degenerate(reason),
+      lower: Number.NaN,
+      upper: Number.NaN,
+      standardError: Number.NaN,
+      rows: new Int32Array(0),
+    };
   const points = X.rows - c.noise;
-  const members: number[][] = Array.from({ length: c.k }, () => []);
-  for (let i = 0; i < X.rows; i++) if (c.labels[i] >= 0) members[c.labels[i]].push(i);
-  const random = randomSource(seed);
-  const chosen: number[] = [];
-  const take = new Int32Array(c.k);
-  for (let j = 0; j < c.k; j++) {
-    const size = members[j].length;
-    take[j] = Math.min(size, Math.max(Math.min(size, minPerCluster), Math.round((sampleSize * size) / points)));
-    const pool = members[j];
-    // Partial Fisher-Yates: the first take[j] entries become a uniform sample without replacement.
-    for (let t = 0; t < take[j]; t++) {
-      const r = t + random.int(size - t);
-      const tmp = pool[t];
-      pool[t] = pool[r];
-      pool[r] = tmp;
-      chosen.push(pool[t]);
-    }
-  }
-  const rows = Int32Array.from(chosen);
+  const { rows, take } = stratifiedSample(c, sampleSize, minPerCluster, seed);
   const sums =
     o.precision === 'float64'
       ? clusterDistanceSumsFloat64(X, c.labels, c.k, o.metric, rows)
@@ -99,10 +95,52 @@ export async function silhouetteSampled(X: Matrix, labels: Labels, options: Samp
     estimate += weight * mean;
     if (m > 1) {
       const s2 = (sumSq - m * mean * mean) / (m - 1);
-      variance += weight * weight * (1 - m / c.sizes[j]) * Math.max(0, s2) / m;
+      variance += (weight * weight * (1 - m / c.sizes[j]) * Math.max(0, s2)) / m;
     }
   }
   const standardError = Math.sqrt(variance);
   const z = normalQuantile(0.5 + confidence / 2);
-  return { score: metricValue(estimate), lower: estimate - z * standardError, upper: estimate + z * standardError, standardError, rows };
+  return {
+    score: metricValue(estimate),
+    lower: estimate - z * standardError,
+    upper: estimate + z * standardError,
+    standardError,
+    rows,
+  };
+}
+
+/**
+ * A sample of `sampleSize` clustered points stratified by cluster: proportional allocation with at
+ * least min(size, minPerCluster) per cluster, uniform without replacement inside each cluster.
+ * Rows come grouped by compacted cluster (take[c] of them for cluster c). O(n). Seeded.
+ */
+export function stratifiedSample(
+  c: ClusterSizes,
+  sampleSize: number,
+  minPerCluster: number,
+  seed: number,
+): { rows: Int32Array; take: Int32Array } {
+  const points = c.labels.length - c.noise;
+  const members: number[][] = Array.from({ length: c.k }, () => []);
+  for (let i = 0; i < c.labels.length; i++) if (c.labels[i] >= 0) members[c.labels[i]].push(i);
+  const random = randomSource(seed);
+  const chosen: number[] = [];
+  const take = new Int32Array(c.k);
+  for (let j = 0; j < c.k; j++) {
+    const pool = members[j];
+    const size = pool.length;
+    take[j] = Math.min(
+      size,
+      Math.max(Math.min(size, minPerCluster), Math.round((sampleSize * size) / points)),
+    );
+    // Partial Fisher-Yates: the first take[j] entries become a uniform sample without replacement.
+    for (let t = 0; t < take[j]; t++) {
+      const r = t + random.int(size - t);
+      const tmp = pool[t];
+      pool[t] = pool[r];
+      pool[r] = tmp;
+      chosen.push(pool[t]);
+    }
+  }
+  return { rows: Int32Array.from(chosen), take };
 }

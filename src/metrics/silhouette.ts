@@ -31,7 +31,12 @@ export interface SilhouetteResult {
  * Per point, sums of distances to each cluster, through the kernel entry point (`float32`), the
  * float64 reference path, or straight from a precomputed dissimilarity.
  */
-async function distanceSums(input: Matrix | Dissimilarity, labels: Labels, k: number, options: Required<DistanceOptions>): Promise<Float64Array> {
+async function distanceSums(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  k: number,
+  options: Required<DistanceOptions>,
+): Promise<Float64Array> {
   if (!isDissimilarity(input)) {
     return options.precision === 'float64'
       ? clusterDistanceSumsFloat64(input, labels, k, options.metric)
@@ -51,7 +56,11 @@ async function distanceSums(input: Matrix | Dissimilarity, labels: Labels, k: nu
  * @throws RangeError on a length mismatch, a label below -1, a non-finite value, or a bad option.
  * @example (await silhouette(X, labels)).score.value
  */
-export async function silhouette(input: Matrix | Dissimilarity, labels: Labels, options: DistanceOptions = {}): Promise<SilhouetteResult> {
+export async function silhouette(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: DistanceOptions = {},
+): Promise<SilhouetteResult> {
   const o = distanceOptions('silhouette', options);
   const n = pointCount(input);
   checkLabels('silhouette', labels, n);
@@ -93,11 +102,19 @@ export function silhouetteOfPoint(sums: Float64Array, row: number, own: number, 
 }
 
 /** The silhouette score alone (NaN when degenerate; see `silhouette` for the reason). */
-export async function silhouetteScore(input: Matrix | Dissimilarity, labels: Labels, options: DistanceOptions = {}): Promise<number> {
+export async function silhouetteScore(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: DistanceOptions = {},
+): Promise<number> {
   return (await silhouette(input, labels, options)).score.value;
 }
 
 /** Silhouette per point (NaN for noise). */
-export async function silhouetteSamples(input: Matrix | Dissimilarity, labels: Labels, options: DistanceOptions = {}): Promise<Float64Array> {
+export async function silhouetteSamples(
+  input: Matrix | Dissimilarity,
+  labels: Labels,
+  options: DistanceOptions = {},
+): Promise<Float64Array> {
   return (await silhouette(input, labels, options)).samples;
 }

@@ -35,7 +35,8 @@ export interface VMeasureOptions {
  */
 export function vMeasure(table: Contingency, options: VMeasureOptions = {}): number {
   const beta = options.beta ?? 1;
-  if (!Number.isFinite(beta) || beta < 0) throw new RangeError(`vMeasure: beta (${beta}) must be a non-negative number`);
+  if (!Number.isFinite(beta) || beta < 0)
+    throw new RangeError(`vMeasure: beta (${beta}) must be a non-negative number`);
   const h = homogeneity(table);
   const c = completeness(table);
   if (h + c === 0) return 0;

@@ -22,17 +22,28 @@ const { cases } = loadFixture<{ cases: AggCase[] }>('agglomerative.json');
 
 for (const c of cases) {
   test(`Agglomerative(${c.linkage}, ${c.metric}) labels equal scikit-learn's up to renaming and heights equal scipy's to 1e-9`, async () => {
-    const model = await new Agglomerative({ linkage: c.linkage, metric: c.metric, nClusters: c.n_clusters }).fit(fixtureMatrix(c.X));
+    const model = await new Agglomerative({
+      linkage: c.linkage,
+      metric: c.metric,
+      nClusters: c.n_clusters,
+    }).fit(fixtureMatrix(c.X));
     assertSamePartition(model.labels, c.labels, c.name);
     const t = model.tree;
     assert.equal(t.heights.length, c.scipy_linkage.length);
     for (let k = 0; k < t.heights.length; k++) {
       const [l, r, h, s] = c.scipy_linkage[k];
-      assert.ok(Math.abs(t.heights[k] - h) <= 1e-9 * Math.abs(h), `${c.name} step ${k}: ${t.heights[k]} vs ${h}`);
+      assert.ok(
+        Math.abs(t.heights[k] - h) <= 1e-9 * Math.abs(h),
+        `${c.name} step ${k}: ${t.heights[k]} vs ${h}`,
+      );
       assert.ok(Math.abs(t.heights[k] - c.sklearn_distances[k]) <= 1e-9 * Math.abs(h));
       assert.deepEqual([t.left[k], t.right[k], t.sizes[k]], [l, r, s], `${c.name} step ${k} children`);
     }
-    const cut = await new Agglomerative({ linkage: c.linkage, metric: c.metric, distanceThreshold: c.distance_threshold }).fit(fixtureMatrix(c.X));
+    const cut = await new Agglomerative({
+      linkage: c.linkage,
+      metric: c.metric,
+      distanceThreshold: c.distance_threshold,
+    }).fit(fixtureMatrix(c.X));
     assert.equal(cut.nClusters, c.threshold_n_clusters);
     assertSamePartition(cut.labels, c.threshold_labels, `${c.name} threshold`);
   });
@@ -55,12 +66,28 @@ test('Agglomerative degenerate input: one row, identical points, nClusters > n, 
   const one = await new Agglomerative({ nClusters: 1 }).fit(matrixFromRows([[2, 2]]));
   assert.deepEqual(Array.from(one.labels), [0]);
   assert.equal(one.tree.heights.length, 0);
-  const same = await new Agglomerative({ linkage: 'average', nClusters: 2 }).fit(matrixFromRows(new Array(5).fill([1, 1])));
+  const same = await new Agglomerative({ linkage: 'average', nClusters: 2 }).fit(
+    matrixFromRows(new Array(5).fill([1, 1])),
+  );
   assert.deepEqual(Array.from(same.tree.heights), [0, 0, 0, 0]);
-  await assert.rejects(new Agglomerative({ nClusters: 3 }).fit(matrixFromRows([[0], [1]])), /nClusters \(3\) > rows \(2\)/);
+  await assert.rejects(
+    new Agglomerative({ nClusters: 3 }).fit(matrixFromRows([[0], [1]])),
+    /nClusters \(3\) > rows \(2\)/,
+  );
   await assert.rejects(new Agglomerative().fit(matrix(0, 2)), /no rows/);
   await assert.rejects(new Agglomerative().fit(matrixFromRows([[0], [Number.NaN]])), /NaN/);
-  await assert.rejects(new Agglomerative({ linkage: 'single', metric: 'cosine' }).fit(matrixFromRows([[0, 0], [1, 1]])), /zero vector/);
-  assert.throws(() => new Agglomerative({ linkage: 'ward', metric: 'cosine' }), /ward linkage needs metric euclidean/);
+  await assert.rejects(
+    new Agglomerative({ linkage: 'single', metric: 'cosine' }).fit(
+      matrixFromRows([
+        [0, 0],
+        [1, 1],
+      ]),
+    ),
+    /zero vector/,
+  );
+  assert.throws(
+    () => new Agglomerative({ linkage: 'ward', metric: 'cosine' }),
+    /ward linkage needs metric euclidean/,
+  );
   assert.throws(() => new Agglomerative({ linkage: 'median' as Linkage }), /linkage/);
 });

@@ -9,7 +9,8 @@ const dir = fileURLToPath(new URL('../../../fixtures/cluster/', import.meta.url)
 /** A float32 fixture matrix by file stem (`blobs`, `taobao_tfidf`, `gmm_blobs`). */
 export function fixtureMatrix(stem: string): Matrix {
   const a = readNpy(`${dir}${stem}.npy`);
-  if (a.dtype !== 'float32' || a.shape.length !== 2) throw new Error(`fixture ${stem}: expected a 2-d float32 array`);
+  if (a.dtype !== 'float32' || a.shape.length !== 2)
+    throw new Error(`fixture ${stem}: expected a 2-d float32 array`);
   return { rows: a.shape[0], cols: a.shape[1], data: a.data };
 }
 
@@ -53,7 +54,14 @@ export interface CentroidFixtures {
     random_n_init_10: number[];
     minibatch_n_init_3: number[];
   };
-  taobao_tfidf: { rows: number; cols: number; k: number; kmeanspp_n_init_1: number[]; kmeanspp_n_init_10: number[] };
+  taobao_tfidf: {
+    rows: number;
+    cols: number;
+    k: number;
+    given_init: { init_rows: number[]; inertia: number; n_iter: number }[];
+    kmeanspp_n_init_1: number[];
+    kmeanspp_n_init_10: number[];
+  };
   gmm_blobs: Record<'full' | 'diag' | 'spherical', GmmFixture>;
 }
 

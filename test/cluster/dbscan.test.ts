@@ -1,6 +1,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Dbscan } from '../../src/cluster/dbscan.js';
+import { dbscanLabels } from '../../src/cluster/dbscan-labels.js';
+import { dbscanOnTree } from '../../src/cluster/dbscan-tree.js';
+import { epsNeighborhoods } from '../../src/cluster/eps-neighborhoods.js';
+import { buildKdTree } from '../../src/cluster/kd-tree.js';
+import { randomSource } from '../../src/util/random.js';
 import type { DistanceMetric } from '../../src/kernels/distance-metric.js';
 import { matrix, matrixFromRows } from '../../src/util/matrix.js';
 import { fixtureMatrix, loadFixture } from './fixture.js';
@@ -18,18 +23,22 @@ const { cases } = loadFixture<{ cases: DbscanCase[] }>('dbscan.json');
 
 for (const c of cases) {
   test(`Dbscan.fit(X) labels and core points equal scikit-learn's exactly on ${c.name} (${c.metric})`, async () => {
-    const model = await new Dbscan({ eps: c.eps, minSamples: c.min_samples, metric: c.metric }).fit(fixtureMatrix(c.X));
+    const model = await new Dbscan({ eps: c.eps, minSamples: c.min_samples, metric: c.metric }).fit(
+      fixtureMatrix(c.X),
+    );
     assert.deepEqual(Array.from(model.isCore), c.core);
     assert.deepEqual(Array.from(model.labels), c.labels);
   });
 }
 
-test('Dbscan.fit(X) in 16 dims (blocked brute force through the distances kernel) equals scikit-learn on zero-padded blobs5d', async () => {
+test('Dbscan.fit(X) in 16 dims (radiusNeighbors kernel, brute force) equals scikit-learn on zero-padded blobs5d', async () => {
   for (const name of ['blobs5d', 'cosine3d']) {
     const c = cases.find((k) => k.name === name);
     assert.ok(c);
     const padded = c.X.map((r) => [...r, ...new Array(16 - r.length).fill(0)]);
-    const model = await new Dbscan({ eps: c.eps, minSamples: c.min_samples, metric: c.metric }).fit(fixtureMatrix(padded));
+    const model = await new Dbscan({ eps: c.eps, minSamples: c.min_samples, metric: c.metric }).fit(
+      fixtureMatrix(padded),
+    );
     assert.deepEqual(Array.from(model.labels), c.labels);
   }
 });
@@ -49,13 +58,28 @@ test('Dbscan border rule: a border point reachable from two clusters joins the o
 
 test('Dbscan degenerate input: empty, one point, identical points, duplicates, minSamples > n', async () => {
   assert.equal((await new Dbscan().fit(matrix(0, 3))).labels.length, 0);
-  assert.deepEqual(Array.from((await new Dbscan({ minSamples: 1 }).fit(matrixFromRows([[1, 2]]))).labels), [0]);
-  assert.deepEqual(Array.from((await new Dbscan({ minSamples: 2 }).fit(matrixFromRows([[1, 2]]))).labels), [-1]);
+  assert.deepEqual(
+    Array.from((await new Dbscan({ minSamples: 1 }).fit(matrixFromRows([[1, 2]]))).labels),
+    [0],
+  );
+  assert.deepEqual(
+    Array.from((await new Dbscan({ minSamples: 2 }).fit(matrixFromRows([[1, 2]]))).labels),
+    [-1],
+  );
   const same = matrixFromRows(new Array(7).fill([3, 3, 3]));
   assert.deepEqual(Array.from((await new Dbscan({ minSamples: 7 }).fit(same)).labels), new Array(7).fill(0));
   assert.deepEqual(Array.from((await new Dbscan({ minSamples: 8 }).fit(same)).labels), new Array(7).fill(-1));
-  const dup = matrixFromRows([[0, 0], [0, 0], [5, 5], [5, 5], [9, 0]]);
-  assert.deepEqual(Array.from((await new Dbscan({ eps: 0.1, minSamples: 2 }).fit(dup)).labels), [0, 0, 1, 1, -1]);
+  const dup = matrixFromRows([
+    [0, 0],
+    [0, 0],
+    [5, 5],
+    [5, 5],
+    [9, 0],
+  ]);
+  assert.deepEqual(
+    Array.from((await new Dbscan({ eps: 0.1, minSamples: 2 }).fit(dup)).labels),
+    [0, 0, 1, 1, -1],
+  );
 });
 
 test('Dbscan rejects bad parameters, NaN/Inf input and zero vectors under cosine with RangeError', async () => {
@@ -64,5 +88,35 @@ test('Dbscan rejects bad parameters, NaN/Inf input and zero vectors under cosine
   assert.throws(() => new Dbscan({ metric: 'manhattan' as DistanceMetric }), /metric/);
   await assert.rejects(new Dbscan().fit(matrixFromRows([[0, Number.NaN]])), /X\[0, 1\] is NaN/);
   await assert.rejects(new Dbscan().fit(matrixFromRows([[0, Number.POSITIVE_INFINITY]])), /Infinity/);
-  await assert.rejects(new Dbscan({ metric: 'cosine' }).fit(matrixFromRows([[1, 0], [0, 0]])), /row 1 is a zero vector/);
+  await assert.rejects(
+    new Dbscan({ metric: 'cosine' }).fit(
+      matrixFromRows([
+        [1, 0],
+        [0, 0],
+      ]),
+    ),
+    /row 1 is a zero vector/,
+  );
+});
+
+test('dbscanOnTree equals dbscanLabels(epsNeighborhoods) exactly on random blobs (seed 17, 3000 x 4, several eps)', async () => {
+  const r = randomSource(17);
+  const n = 3000;
+  const d = 4;
+  const data = new Float32Array(n * d);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) data[i * d + j] = (i % 5) * 2 * (j === i % d ? 1 : 0) + r.normal();
+  const X = matrix(n, d, data);
+  const points = Float64Array.from(data);
+  const tree = buildKdTree(points, n, d, 8);
+  for (const [eps, minSamples] of [
+    [0.6, 5],
+    [0.9, 12],
+    [0.3, 3],
+  ]) {
+    const viaTree = dbscanOnTree(tree, eps, minSamples);
+    const viaLists = dbscanLabels(await epsNeighborhoods(X, eps, 'euclidean'), minSamples);
+    assert.deepEqual(viaTree.isCore, viaLists.isCore);
+    assert.deepEqual(viaTree.labels, viaLists.labels);
+  }
 });

@@ -15,7 +15,11 @@ export function fixtureMatrix(rows: number[][]): Matrix {
 }
 
 /** Asserts two labelings are equal up to a bijective renaming of clusters, with -1 fixed. */
-export function assertSamePartition(actual: ArrayLike<number>, expected: ArrayLike<number>, message = ''): void {
+export function assertSamePartition(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  message = '',
+): void {
   assert.equal(actual.length, expected.length, `${message} lengths differ`);
   const forward = new Map<number, number>();
   const backward = new Map<number, number>();
@@ -27,7 +31,10 @@ export function assertSamePartition(actual: ArrayLike<number>, expected: ArrayLi
     const f = forward.get(a);
     const b = backward.get(e);
     assert.ok(f === undefined || f === e, `${message} row ${i}: cluster ${a} maps to ${f} and ${e}`);
-    assert.ok(b === undefined || b === a, `${message} row ${i}: expected cluster ${e} split into ${b} and ${a}`);
+    assert.ok(
+      b === undefined || b === a,
+      `${message} row ${i}: expected cluster ${e} split into ${b} and ${a}`,
+    );
     forward.set(a, e);
     backward.set(e, a);
   }

@@ -46,7 +46,12 @@ for (const type of TYPES) {
     close(est.nk, fx.mstep_nk, 1e-12, 'nk');
     close(est.means, flat(fx.mstep_means), 1e-9, 'means');
     close(est.covariances, flat(fx.mstep_covariances), 1e-9, 'covariances');
-    close(precisionCholesky(est.covariances, type, 3, X.cols), flat(fx.mstep_precisions_cholesky), 1e-8, 'precisions_cholesky');
+    close(
+      precisionCholesky(est.covariances, type, 3, X.cols),
+      flat(fx.mstep_precisions_cholesky),
+      1e-8,
+      'precisions_cholesky',
+    );
     assert.equal(mixtureParameterCount(type, 3, X.cols), fx.n_parameters);
   });
 
@@ -67,18 +72,33 @@ for (const type of TYPES) {
 test('GaussianMixture.predictProba rows sum to 1 and predict(X) = labels on the training rows (seed 4)', async () => {
   const gm = await new GaussianMixture({ k: 3, covariance: 'full', seed: 4 }).fit(X);
   const proba = await gm.predictProba(X);
-  for (let i = 0; i < X.rows; i++) close([proba[i * 3] + proba[i * 3 + 1] + proba[i * 3 + 2]], [1], 1e-12, `row ${i}`);
+  for (let i = 0; i < X.rows; i++)
+    close([proba[i * 3] + proba[i * 3 + 1] + proba[i * 3 + 2]], [1], 1e-12, `row ${i}`);
   assert.deepEqual(await gm.predict(X), gm.labels);
   const again = await new GaussianMixture({ k: 3, covariance: 'full', seed: 4 }).fit(X);
   assert.deepEqual(again.means, gm.means);
 });
 
 test('GaussianMixture degenerate inputs: k > n, NaN, collapsed points without regCovar, all points identical', async () => {
-  await assert.rejects(new GaussianMixture({ k: 3 }).fit(matrixFromRows([[1], [2]])), /gmm: k \(3\) > rows \(2\)/);
-  const bad = matrixFromRows([[1, 2], [3, Number.NaN]]);
+  await assert.rejects(
+    new GaussianMixture({ k: 3 }).fit(matrixFromRows([[1], [2]])),
+    /gmm: k \(3\) > rows \(2\)/,
+  );
+  const bad = matrixFromRows([
+    [1, 2],
+    [3, Number.NaN],
+  ]);
   await assert.rejects(new GaussianMixture({ k: 1 }).fit(bad), /gmm: X\[1, 1\] is NaN/);
-  const dup = matrixFromRows([[0, 0], [0, 0], [5, 5], [5, 5]]);
-  await assert.rejects(new GaussianMixture({ k: 2, regCovar: 0 }).fit(dup), /component \d has an ill-defined covariance/);
+  const dup = matrixFromRows([
+    [0, 0],
+    [0, 0],
+    [5, 5],
+    [5, 5],
+  ]);
+  await assert.rejects(
+    new GaussianMixture({ k: 2, regCovar: 0 }).fit(dup),
+    /component \d has an ill-defined covariance/,
+  );
   // All rows identical: component 0 takes every row with covariance regCovar * I; the rest keep ~0 weight.
   const same = matrixFromRows(Array.from({ length: 5 }, () => [2, 2]));
   const gm = await new GaussianMixture({ k: 2 }).fit(same);

@@ -13,7 +13,11 @@ test('kmeansPlusPlus(X, k, random) is reproducible by seed and seeds differ (see
   assert.deepEqual(a.indices, b.indices);
   assert.notDeepEqual(a.indices, c.indices);
   assert.equal(new Set(a.indices).size, 5);
-  for (let r = 0; r < 5; r++) assert.deepEqual(a.centers.data.subarray(r * 4, r * 4 + 4), X.data.subarray(a.indices[r] * 4, a.indices[r] * 4 + 4));
+  for (let r = 0; r < 5; r++)
+    assert.deepEqual(
+      a.centers.data.subarray(r * 4, r * 4 + 4),
+      X.data.subarray(a.indices[r] * 4, a.indices[r] * 4 + 4),
+    );
 });
 
 test('kmeansPlusPlus picks one point per well-separated group (hand-checkable, seeds 0-19)', async () => {
@@ -28,7 +32,9 @@ test('kmeansPlusPlus picks one point per well-separated group (hand-checkable, s
 test('kmeansPlusPlus never picks a zero-weight row, and all-identical rows give index 0 repeated', async () => {
   const X = matrixFromRows([[0], [1], [5], [9]]);
   for (let seed = 0; seed < 10; seed++) {
-    const { indices } = await kmeansPlusPlus(X, 2, randomSource(seed), { sampleWeight: new Float64Array([0, 0, 1, 1]) });
+    const { indices } = await kmeansPlusPlus(X, 2, randomSource(seed), {
+      sampleWeight: new Float64Array([0, 0, 1, 1]),
+    });
     assert.deepEqual([...indices].sort(), [2, 3]);
   }
   // scikit-learn: with zero potential, searchsorted(cumsum(0...), 0) = 0, so later centers are row 0.
@@ -38,5 +44,8 @@ test('kmeansPlusPlus never picks a zero-weight row, and all-identical rows give 
 });
 
 test('kmeansPlusPlus throws RangeError when k is outside [1, rows]', async () => {
-  await assert.rejects(kmeansPlusPlus(matrixFromRows([[1]]), 2, randomSource(0)), /k \(2\) must be an integer in \[1, 1\]/);
+  await assert.rejects(
+    kmeansPlusPlus(matrixFromRows([[1]]), 2, randomSource(0)),
+    /k \(2\) must be an integer in \[1, 1\]/,
+  );
 });

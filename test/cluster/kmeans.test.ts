@@ -21,7 +21,9 @@ for (const algorithm of ['lloyd', 'hamerly'] as const) {
     relClose(km.inertia, fx.given_init.inertia, 1e-6, 'inertia');
     assert.equal(km.nIter, fx.given_init.n_iter);
     const centers = fx.given_init.centers!;
-    for (let c = 0; c < fx.k; c++) for (let j = 0; j < blobs.cols; j++) assert.ok(Math.abs(km.centroids.data[c * blobs.cols + j] - centers[c][j]) < 1e-4);
+    for (let c = 0; c < fx.k; c++)
+      for (let j = 0; j < blobs.cols; j++)
+        assert.ok(Math.abs(km.centroids.data[c * blobs.cols + j] - centers[c][j]) < 1e-4);
   });
 
   test(`KMeans.fit(X, sampleWeight) (${algorithm}) matches scikit-learn with sample_weight on blobs`, async () => {
@@ -47,9 +49,15 @@ test("KMeans({ tol: 0.05 }) stops after scikit-learn's n_iter (tol relative to t
   relClose(km.inertia, fx.tol_0_05.inertia, 1e-6, 'inertia');
 });
 
-async function inertiaBySeed(X: Matrix, k: number, nInit: number, initKind: 'k-means++' | 'random'): Promise<number[]> {
+async function inertiaBySeed(
+  X: Matrix,
+  k: number,
+  nInit: number,
+  initKind: 'k-means++' | 'random',
+): Promise<number[]> {
   const out: number[] = [];
-  for (let seed = 0; seed < 10; seed++) out.push((await new KMeans({ k, nInit, seed, init: initKind }).fit(X)).inertia);
+  for (let seed = 0; seed < 10; seed++)
+    out.push((await new KMeans({ k, nInit, seed, init: initKind }).fit(X)).inertia);
   return out;
 }
 
@@ -61,14 +69,47 @@ test('KMeans k-means++ inertia (seeds 0-9) <= scikit-learn x 1.001 on blobs with
   assert.ok(median(random) <= median(fx.random_n_init_10) * 1.001);
 });
 
-test('KMeans k-means++ inertia (seeds 0-9) <= scikit-learn x 1.001 on taobao TF-IDF embeddings, n_init 1 and 10', async () => {
+test('KMeans from the same initial rows: inertia <= scikit-learn x 1.001 on taobao LSA embeddings (10 inits)', async () => {
   const t = fixtures.taobao_tfidf;
   assert.equal(taobao.rows, t.rows);
-  const one = median(await inertiaBySeed(taobao, t.k, 1, 'k-means++'));
-  const ten = median(await inertiaBySeed(taobao, t.k, 10, 'k-means++'));
-  assert.ok(one <= median(t.kmeanspp_n_init_1) * 1.001, `n_init 1: ${one} vs ${median(t.kmeanspp_n_init_1)}`);
-  assert.ok(ten <= median(t.kmeanspp_n_init_10) * 1.001, `n_init 10: ${ten} vs ${median(t.kmeanspp_n_init_10)}`);
+  for (const g of t.given_init) {
+    for (const algorithm of ['lloyd', 'hamerly'] as const) {
+      const km = await new KMeans({ k: t.k, init: selectRows(taobao, g.init_rows), algorithm }).fit(taobao);
+      assert.ok(
+        km.inertia <= g.inertia * 1.001,
+        `${algorithm} rows ${g.init_rows}: ${km.inertia} vs ${g.inertia}`,
+      );
+    }
+  }
 });
+
+test('KMeans k-means++ mean inertia over seeds 0-39 <= scikit-learn x 1.001 on taobao LSA embeddings, n_init 1 and 10', async () => {
+  // Seeds pick different local optima on real data (spread ~3%), so the claim is about the mean over
+  // 40 seeds each, allowing two standard errors of the difference of the two means.
+  const t = fixtures.taobao_tfidf;
+  for (const [nInit, reference] of [
+    [1, t.kmeanspp_n_init_1],
+    [10, t.kmeanspp_n_init_10],
+  ] as const) {
+    const ours: number[] = [];
+    for (let seed = 0; seed < 40; seed++)
+      ours.push((await new KMeans({ k: t.k, nInit, seed }).fit(taobao)).inertia);
+    const se = Math.sqrt(variance(ours) / ours.length + variance(reference) / reference.length);
+    assert.ok(
+      mean(ours) <= mean(reference) * 1.001 + 2 * se,
+      `n_init ${nInit}: ${mean(ours)} vs ${mean(reference)} (se ${se})`,
+    );
+  }
+});
+
+function mean(v: readonly number[]): number {
+  return v.reduce((s, x) => s + x, 0) / v.length;
+}
+
+function variance(v: readonly number[]): number {
+  const m = mean(v);
+  return v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1);
+}
 
 test('KMeans is bit-for-bit reproducible from its seed (seed 7)', async () => {
   const a = await new KMeans({ k: 8, seed: 7, nInit: 3 }).fit(taobao);
@@ -98,7 +139,10 @@ test('KMeans.predict(X) on the training rows returns the fitted labels', async (
 });
 
 test('KMeans on duplicated rows equals KMeans with sample weight 2 and twice the inertia', async () => {
-  const doubled = selectRows(blobs, [...Array(blobs.rows * 2).keys()].map((i) => i % blobs.rows));
+  const doubled = selectRows(
+    blobs,
+    [...Array(blobs.rows * 2).keys()].map((i) => i % blobs.rows),
+  );
   const plain = await new KMeans({ k: 5, init }).fit(blobs);
   const dup = await new KMeans({ k: 5, init }).fit(doubled);
   const w2 = await new KMeans({ k: 5, init }).fit(blobs, new Float64Array(blobs.rows).fill(2));
@@ -123,7 +167,13 @@ test('KMeans under cosine is spherical k-means: unit centroids, inertia = 2 * su
     }
     expected += 2 * (1 - dot / Math.sqrt(nx * nc));
   }
-  for (let c = 0; c < 6; c++) relClose(rowView(km.centroids, c).reduce((s, v) => s + v * v, 0), 1, 1e-5, 'unit norm');
+  for (let c = 0; c < 6; c++)
+    relClose(
+      rowView(km.centroids, c).reduce((s, v) => s + v * v, 0),
+      1,
+      1e-5,
+      'unit norm',
+    );
   relClose(km.inertia, expected, 1e-4, 'cosine inertia');
   const scaled = { ...taobao, data: taobao.data.map((v, i) => v * (1 + (Math.floor(i / taobao.cols) % 5))) };
   const km2 = await new KMeans({ k: 6, seed: 2, metric: 'cosine' }).fit(scaled);
@@ -131,8 +181,14 @@ test('KMeans under cosine is spherical k-means: unit centroids, inertia = 2 * su
 });
 
 test('KMeans degenerate inputs: k > n throws, one point, all points identical (sklearn: all label 0)', async () => {
-  const X = matrixFromRows([[1, 2], [3, 4]]);
-  await assert.rejects(new KMeans({ k: 3 }).fit(X), (e: unknown) => e instanceof RangeError && /k \(3\) > rows \(2\)/.test((e as Error).message));
+  const X = matrixFromRows([
+    [1, 2],
+    [3, 4],
+  ]);
+  await assert.rejects(
+    new KMeans({ k: 3 }).fit(X),
+    (e: unknown) => e instanceof RangeError && /k \(3\) > rows \(2\)/.test((e as Error).message),
+  );
   const one = await new KMeans({ k: 1 }).fit(matrixFromRows([[5, -1]]));
   assert.deepEqual([...one.labels], [0]);
   assert.equal(one.inertia, 0);
@@ -147,12 +203,21 @@ test('KMeans degenerate inputs: k > n throws, one point, all points identical (s
 });
 
 test('KMeans rejects NaN/Inf naming row and column, and zero rows under cosine naming the row', async () => {
-  const X = matrixFromRows([[1, 2], [3, 4], [5, 6], [7, 8]]);
+  const X = matrixFromRows([
+    [1, 2],
+    [3, 4],
+    [5, 6],
+    [7, 8],
+  ]);
   X.data[5] = Number.NaN;
   await assert.rejects(new KMeans({ k: 2 }).fit(X), /kmeans: X\[2, 1\] is NaN/);
   X.data[5] = Number.POSITIVE_INFINITY;
   await assert.rejects(new KMeans({ k: 2 }).fit(X), /kmeans: X\[2, 1\] is Infinity/);
-  const Z = matrixFromRows([[1, 0], [0, 1], [0, 0]]);
+  const Z = matrixFromRows([
+    [1, 0],
+    [0, 1],
+    [0, 0],
+  ]);
   await assert.rejects(new KMeans({ k: 2, metric: 'cosine' }).fit(Z), /kmeans: row 2 is a zero vector/);
 });
 
@@ -161,7 +226,10 @@ test('KMeans constructor throws RangeError for bad options', () => {
   assert.throws(() => new KMeans({ k: 2, nInit: 0 }), /nInit/);
   assert.throws(() => new KMeans({ k: 2, maxIter: 1.5 }), /maxIter/);
   assert.throws(() => new KMeans({ k: 2, tol: -1 }), /tol/);
-  assert.throws(() => new KMeans({ k: 2, init: matrixFromRows([[1, 2]]) }), /init has 1 rows, expected k \(2\)/);
+  assert.throws(
+    () => new KMeans({ k: 2, init: matrixFromRows([[1, 2]]) }),
+    /init has 1 rows, expected k \(2\)/,
+  );
   assert.throws(() => new KMeans({ k: 2, metric: 'manhattan' as 'cosine' }), /metric/);
   assert.throws(() => new KMeans({ k: 2, algorithm: 'elkan' as 'lloyd' }), /algorithm/);
 });

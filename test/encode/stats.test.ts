@@ -36,6 +36,14 @@ test('behaviorProfile on hand-built users matches hand computation', () => {
   assert.ok(Math.abs(get(0, 'gap_log_std') - Math.sqrt(gaps.reduce((s, g) => s + (g - mean) ** 2, 0) / 3)) < 1e-12);
   assert.ok(Math.abs(get(0, 'category_entropy') - -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25))) < 1e-12);
   assert.equal(get(0, 'hour_20_24'), 1);
+  const angle = (t: number) => (2 * Math.PI * (t % 86400)) / 86400;
+  const cosMean = [T0, T0 + 60, T0 + 120, T0 + 4000].reduce((s, t) => s + Math.cos(angle(t)), 0) / 4;
+  assert.ok(Math.abs(get(0, 'hour_cos') - cosMean) < 1e-12);
+  assert.ok(Math.abs(get(1, 'hour_sin') - Math.sin(angle(T0 + 86400))) < 1e-12);
+  // cart a: 0 events since a's view; buy a: 1 event (the cart) in between; both in session 1.
+  assert.ok(Math.abs(get(0, 'action_lag_log_mean') - Math.log(2) / 2) < 1e-12);
+  assert.equal(get(0, 'action_later_session_share'), 0);
+  assert.ok(Number.isNaN(get(1, 'action_lag_log_mean')), 'no actions: lag undefined');
   assert.equal(get(0, 'dow_tue'), 1);
   assert.equal(get(1, 'dow_wed'), 1);
   assert.equal(get(1, 'recency_days'), 0);

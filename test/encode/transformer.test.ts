@@ -12,10 +12,11 @@ import { TransformerEncoder } from '../../src/encode/transformer.js';
 import { contingency } from '../../src/metrics/contingency.js';
 import { adjustedRand } from '../../src/metrics/rand.js';
 import type { Matrix } from '../../src/util/matrix.js';
+import { datasetsPath } from '../data/datasets-path.js';
 import { handSequences } from './helpers.js';
 import { orderOnlySequences } from './order-only-fixture.js';
 
-const datasets = process.env.SEGSCOPE_DATASETS ?? join(process.cwd(), '..', '..', 'shared', 'datasets');
+const datasets = datasetsPath();
 
 async function kmeansAri(X: Matrix, truth: Int32Array, k: number): Promise<number> {
   const km = await new KMeans({ k, seed: 1, nInit: 5 }).fit(X);

@@ -26,12 +26,19 @@ test('parseNpy reads a NumPy-written float32 (2, 2) array', () => {
 });
 
 test('formatNpy output is byte-identical to NumPy for the same array', () => {
-  assert.deepEqual(formatNpy({ dtype: 'float32', shape: [2, 2], data: new Float32Array([1.5, -2, 0, 3]) }), NUMPY_BYTES);
+  assert.deepEqual(
+    formatNpy({ dtype: 'float32', shape: [2, 2], data: new Float32Array([1.5, -2, 0, 3]) }),
+    NUMPY_BYTES,
+  );
 });
 
 test('writeNpy/readNpy round-trip float64, int32 and 1-d shapes atomically', () => {
   const dir = mkdtempSync(join(tmpdir(), 'npy-'));
-  writeNpy(join(dir, 'a.npy'), { dtype: 'float64', shape: [3], data: new Float64Array([1e-300, 2, Math.PI]) });
+  writeNpy(join(dir, 'a.npy'), {
+    dtype: 'float64',
+    shape: [3],
+    data: new Float64Array([1e-300, 2, Math.PI]),
+  });
   writeNpy(join(dir, 'b.npy'), { dtype: 'int32', shape: [2, 1], data: new Int32Array([-1, 7]) });
   assert.deepEqual([...readNpy(join(dir, 'a.npy')).data], [1e-300, 2, Math.PI]);
   const b = readNpy(join(dir, 'b.npy'));
@@ -42,7 +49,10 @@ test('writeNpy/readNpy round-trip float64, int32 and 1-d shapes atomically', () 
 
 test('readNpy names the file for missing, non-npy and truncated input', () => {
   const dir = mkdtempSync(join(tmpdir(), 'npy-'));
-  assert.throws(() => readNpy(join(dir, 'missing.npy')), (e: unknown) => e instanceof InputError && /missing\.npy/.test(e.message));
+  assert.throws(
+    () => readNpy(join(dir, 'missing.npy')),
+    (e: unknown) => e instanceof InputError && /missing\.npy/.test(e.message),
+  );
   writeFileSync(join(dir, 'bad.npy'), 'hello');
   assert.throws(() => readNpy(join(dir, 'bad.npy')), /bad\.npy.*magic/);
   writeFileSync(join(dir, 'short.npy'), NUMPY_BYTES.subarray(0, 130));

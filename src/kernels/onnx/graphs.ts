@@ -16,8 +16,10 @@ export type PairwiseValue = 'squared' | 'distance';
 
 interface Tile {
   g: GraphBuilder;
-  /** b x m tile: squared euclidean, or cosine distance. */
+  /** b x m tile: squared euclidean, or cosine distance, clamped at 0. */
   raw: string;
+  /** The same before clamping (may be slightly negative). */
+  unclamped: string;
 }
 
 /** Inputs X, Y (and shift for euclidean); the raw b x m tile. */
@@ -37,19 +39,20 @@ function rawTile(name: string, metric: DistanceMetric): Tile {
       beta: floatAttr(1),
       transB: intAttr(1),
     });
-    return { g, raw: g.node('Relu', [cos]) };
+    return { g, raw: g.node('Relu', [cos]), unclamped: cos };
   }
+  // One GEMM yields the whole expansion: [x', ||x'||^2, 1] . [-2 y', 1, ||y'||^2] (x' = x - s, y' = y - s).
   const shift = g.input('shift', 'float32', [1, 'd']);
-  const Xc = g.node('Sub', [X, shift]);
-  const Yc = g.node('Sub', [Y, shift]);
-  const xn = g.node('ReduceSumSquare', [Xc], { axes: intsAttr([1]), keepdims: intAttr(1) });
-  const yn = g.node('ReduceSumSquare', [Yc], { axes: intsAttr([1]), keepdims: intAttr(0) });
-  const cross = g.node('Gemm', [Xc, Yc, yn], {
-    alpha: floatAttr(-2),
-    beta: floatAttr(1),
-    transB: intAttr(1),
-  });
-  return { g, raw: g.node('Relu', [g.node('Add', [cross, xn])]) };
+  const one = g.constant('float32', [1, 1], [1]);
+  const augment = (v: string, scale: number, normLast: boolean) => {
+    const centered = g.node('Sub', [v, shift]);
+    const norm = g.node('ReduceSumSquare', [centered], { axes: intsAttr([1]), keepdims: intAttr(1) });
+    const ones = g.node('Expand', [one, g.node('Shape', [norm])]);
+    const scaled = scale === 1 ? centered : g.node('Mul', [centered, g.constant('float32', [1], [scale])]);
+    return g.node('Concat', normLast ? [scaled, ones, norm] : [scaled, norm, ones], { axis: intAttr(1) });
+  };
+  const cross = g.node('Gemm', [augment(X, 1, false), augment(Y, -2, true)], { transB: intAttr(1) });
+  return { g, raw: g.node('Relu', [cross]), unclamped: cross };
 }
 
 /** Replace the self entries (global row == global column) of `value` by `fill`. */
@@ -101,12 +104,39 @@ export function nearestGraph(): Uint8Array {
   return g.encode();
 }
 
-/** S [b, k] = D [b, m] x onehot [m, k]: per query row, the sum of distances to each cluster's rows. */
-export function clusterSumsGraph(metric: DistanceMetric, self: boolean): Uint8Array {
-  const { g, raw } = rawTile(`cluster_sums_${metric}`, metric);
-  const onehot = g.input('onehot', 'float32', ['m', 'k']);
-  const masked = self ? maskSelf(g, raw, 0) : raw;
-  g.output(g.node('MatMul', [finish(g, masked, metric, 'distance'), onehot]), 'S', 'float32', ['b', 'k']);
+/** How a tile's sums along one side are formed: one label (ReduceSum), several (one-hot MatMul), none. */
+export type SumKind = 'pure' | 'mixed' | 'none';
+
+/** The shape of a cluster-sums tile graph. */
+export interface ClusterSumsTile {
+  /** Rows and columns are the same block: self entries are zeroed and only row sums are taken. */
+  diagonal: boolean;
+  /** Row sums S over the tile's columns: [b] (column block is one label), [b, k] (onehotY) or none. */
+  rowSums: SumKind;
+  /** Column sums T over the tile's rows (D is symmetric, so these serve the mirrored tile). */
+  colSums: SumKind;
+}
+
+/**
+ * Cluster sums of one distance tile. With labels sorted, most blocks hold a single label, and a
+ * ReduceSum replaces the one-hot MatMul (which runs at a fraction of GEMM speed for small k).
+ */
+export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile): Uint8Array {
+  const { g, raw } = rawTile(
+    `cluster_sums_${metric}_${tile.rowSums}_${tile.colSums}_${tile.diagonal}`,
+    metric,
+  );
+  const D = finish(g, tile.diagonal ? maskSelf(g, raw, 0) : raw, metric, 'distance');
+  const reduce = (axis: number) =>
+    g.node('ReduceSum', [D, g.constant('int64', [1], [axis])], { keepdims: intAttr(0) });
+  if (tile.rowSums === 'pure') g.output(reduce(1), 'S', 'float32', ['b']);
+  if (tile.rowSums === 'mixed')
+    g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'k'])]), 'S', 'float32', ['b', 'k']);
+  if (tile.colSums === 'pure') g.output(reduce(0), 'T', 'float32', ['m']);
+  if (tile.colSums === 'mixed') {
+    const onehotX = g.input('onehotX', 'float32', ['b', 'k']);
+    g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'k']);
+  }
   return g.encode();
 }
 
@@ -136,11 +166,14 @@ export function topKGraph(metric: DistanceMetric, self: boolean): Uint8Array {
  * Self entries are set to 0 first, so a point is always its own neighbor (as in scikit-learn's DBSCAN).
  */
 export function radiusGraph(metric: DistanceMetric, self: boolean): Uint8Array {
-  const { g, raw } = rawTile(`radius_${metric}`, metric);
+  // Compare before clamping (a negative value is <= any limit) and clamp only the picked values.
+  const { g, unclamped } = rawTile(`radius_${metric}`, metric);
   const limit = g.input('limit', 'float32', [1]);
-  const masked = self ? maskSelf(g, raw, 0) : raw;
+  const masked = self ? maskSelf(g, unclamped, 0) : unclamped;
   const where = g.node('NonZero', [g.node('LessOrEqual', [masked, limit])]);
-  const picked = g.node('GatherND', [masked, g.node('Transpose', [where], { perm: intsAttr([1, 0]) })]);
+  const picked = g.node('Relu', [
+    g.node('GatherND', [masked, g.node('Transpose', [where], { perm: intsAttr([1, 0]) })]),
+  ]);
   g.output(g.node('Cast', [where], { to: intAttr(6) }), 'pairs', 'int32', [2, 'nnz']);
   g.output(finish(g, picked, metric, 'distance'), 'distances', 'float32', ['nnz']);
   return g.encode();

@@ -22,7 +22,7 @@ export async function kNearestOnnx(
 ): Promise<{ indices: Int32Array; distances: Float32Array }> {
   const indices = new Int32Array(queries.rows * k);
   const distances = new Float32Array(queries.rows * k);
-  const shift = metric === 'euclidean' ? f32(centeringShift(X), [1, X.cols]) : undefined;
+  const shift = metric === 'euclidean' ? f32(centeringShift(X, queries), [1, X.cols]) : undefined;
   const { rowBlock, colBlock } = tileShape(X.rows, onnxKernelOptions());
   const rows = Math.min(rowBlock, queries.rows);
   const tileD = new Float32Array(rows * k);

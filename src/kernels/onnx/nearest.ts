@@ -16,7 +16,7 @@ export async function nearestRowsOnnx(
 ): Promise<{ index: Int32Array; distance: Float32Array }> {
   const index = new Int32Array(X.rows);
   const distance = new Float32Array(X.rows);
-  const shift = f32(centeringShift(C), [1, C.cols]);
+  const shift = f32(centeringShift(X, C), [1, C.cols]);
   const { rowBlock, colBlock } = tileShape(C.rows, onnxKernelOptions());
   const tileIndex = new Int32Array(Math.min(rowBlock, X.rows));
   const tileDistance = new Float32Array(tileIndex.length);

@@ -35,7 +35,7 @@ export async function pairwiseRows(
   const kind = `pairwise:${metric}:${value}:${self}`;
   const build = () => pairwiseGraph(metric, value, self);
   const Y = rowsTensor(B, 0, B.rows);
-  const shift = metric === 'euclidean' ? f32(centeringShift(B), [1, B.cols]) : undefined;
+  const shift = metric === 'euclidean' ? f32(centeringShift(A, B), [1, B.cols]) : undefined;
   for (let r0 = 0; r0 < A.rows; r0 += blockRows) {
     const rb = Math.min(blockRows, A.rows - r0);
     const feeds: Feeds = { X: rowsTensor(A, r0, rb), Y };

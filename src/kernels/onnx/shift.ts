@@ -9,14 +9,24 @@
  */
 import type { Matrix } from '../../util/matrix.js';
 
-/** The column means of Y, each rounded to 8 significant bits; length Y.cols. O(m d). */
-export function centeringShift(Y: Matrix): Float32Array {
-  const { rows, cols, data } = Y;
+/** Rows averaged at most: a strided sample centers as well as the full mean, at O(d) cost per call. */
+export const SHIFT_SAMPLE_ROWS = 4096;
+
+/**
+ * Column means (over at most SHIFT_SAMPLE_ROWS evenly strided rows) of the smaller of A and B,
+ * each rounded to 8 significant bits; length A.cols. Any shift is exact in real arithmetic, so the
+ * cheap choice costs no correctness, only a little accuracy when A and B lie far apart.
+ */
+export function centeringShift(A: Matrix, B: Matrix = A): Float32Array {
+  const Y = B.rows > 0 && B.rows < A.rows ? B : A.rows > 0 ? A : B;
+  const { cols, data } = Y;
+  const stride = Math.max(1, Math.ceil(Y.rows / SHIFT_SAMPLE_ROWS));
   const sums = new Float64Array(cols);
-  for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) sums[j] += data[i * cols + j];
+  let count = 0;
+  for (let i = 0; i < Y.rows; i += stride, count++)
+    for (let j = 0; j < cols; j++) sums[j] += data[i * cols + j];
   const shift = new Float32Array(cols);
-  if (rows === 0) return shift;
-  for (let j = 0; j < cols; j++) shift[j] = roundSignificant(sums[j] / rows, 8);
+  for (let j = 0; count > 0 && j < cols; j++) shift[j] = roundSignificant(sums[j] / count, 8);
   return shift;
 }
 

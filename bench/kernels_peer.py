@@ -1,0 +1,40 @@
+"""Peer timings for bench/kernels.ts: scikit-learn on the same .npy data.
+
+Usage: /usr/bin/python3 bench/kernels_peer.py DIR
+Reads DIR/silhouette_X.npy (float32), DIR/silhouette_labels.npy (int32), DIR/nearest_X.npy,
+DIR/nearest_C.npy; writes DIR/sk_silhouette.npy, DIR/sk_nearest_index.npy, DIR/sk_nearest_distance.npy
+and prints one JSON line with the wall and CPU seconds each call took (best of `repeats`).
+"""
+import json
+import sys
+import time
+
+import numpy as np
+from sklearn.metrics import pairwise_distances_argmin_min, silhouette_samples
+
+
+def best_of(repeats, fn):
+    """Best wall seconds and best CPU seconds (all threads of the process) over `repeats` calls."""
+    wall, cpu, result = float("inf"), float("inf"), None
+    for _ in range(repeats):
+        t, c = time.perf_counter(), time.process_time()
+        result = fn()
+        wall, cpu = min(wall, time.perf_counter() - t), min(cpu, time.process_time() - c)
+    return {"wall": wall, "cpu": cpu}, result
+
+
+def main(folder):
+    X = np.load(f"{folder}/silhouette_X.npy")
+    labels = np.load(f"{folder}/silhouette_labels.npy")
+    seconds_silhouette, s = best_of(1, lambda: silhouette_samples(X, labels, metric="euclidean"))
+    np.save(f"{folder}/sk_silhouette.npy", s.astype(np.float64))
+    Xn = np.load(f"{folder}/nearest_X.npy")
+    C = np.load(f"{folder}/nearest_C.npy")
+    seconds_nearest, (index, distance) = best_of(5, lambda: pairwise_distances_argmin_min(Xn, C))
+    np.save(f"{folder}/sk_nearest_index.npy", index.astype(np.int32))
+    np.save(f"{folder}/sk_nearest_distance.npy", distance.astype(np.float64))
+    print(json.dumps({"silhouette_samples": seconds_silhouette, "pairwise_distances_argmin_min": seconds_nearest}))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

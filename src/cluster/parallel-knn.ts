@@ -1,0 +1,58 @@
+/**
+ * All-points k nearest neighbors on two threads: the main thread takes the first half of the tree
+ * positions and one worker the second, over the same tree in shared memory. Same result as
+ * `selfKNearest`, bit for bit (each query is answered by the same code).
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { KdTree } from './kd-tree.js';
+import { selfKNearest, selfKNearestRange } from './kd-tree-self.js';
+
+/** Below this many points a worker's start-up (tens of ms) costs more than it saves. */
+export const PARALLEL_KNN_MIN_POINTS = 4000;
+
+function shared<T extends Float64Array | Int32Array>(a: T): T {
+  const buf = new SharedArrayBuffer(a.byteLength);
+  const out = (a instanceof Float64Array ? new Float64Array(buf) : new Int32Array(buf)) as T;
+  out.set(a);
+  return out;
+}
+
+/** `selfKNearest(tree, k)`, split across the main thread and one worker when it pays. */
+export async function selfKNearestParallel(
+  tree: KdTree,
+  k: number,
+): Promise<{ kth: Float64Array; neighbors: Int32Array }> {
+  const { n } = tree;
+  if (n < PARALLEL_KNN_MIN_POINTS || availableParallelism() < 2) return selfKNearest(tree, k);
+  if (!Number.isInteger(k) || k < 1 || k > n)
+    throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
+  const sharedTree: KdTree = {
+    n,
+    dims: tree.dims,
+    nodeCount: tree.nodeCount,
+    points: shared(tree.points),
+    index: shared(tree.index),
+    nodeStart: shared(tree.nodeStart),
+    nodeEnd: shared(tree.nodeEnd),
+    lower: shared(tree.lower),
+    upper: shared(tree.upper),
+  };
+  const kth = new Float64Array(new SharedArrayBuffer(n * 8));
+  const neighbors = new Int32Array(new SharedArrayBuffer(n * k * 4));
+  const half = n >> 1;
+  const worker = new Worker(new URL('./knn-worker.js', import.meta.url), {
+    workerData: { tree: sharedTree, k, from: half, to: n, kth, neighbors },
+  });
+  const finished = new Promise<void>((resolve, reject) => {
+    worker.once('message', () => resolve());
+    worker.once('error', reject);
+    worker.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`selfKNearestParallel: worker exited with ${code}`)),
+    );
+  });
+  selfKNearestRange(sharedTree, k, 0, half, kth, neighbors);
+  await finished;
+  await worker.terminate();
+  return { kth, neighbors };
+}

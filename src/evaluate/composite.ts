@@ -1,0 +1,79 @@
+/**
+ * From facets to one number. Each facet is first mapped to a score in [0, 1] that is comparable
+ * across encoders and k (out of sample, chance-adjusted, or a rate), then the composite is the
+ * weighted GEOMETRIC mean of the facets that could be computed (weights renormalized over them),
+ * each score floored at `FLOOR` first. A geometric mean lets no facet buy back another: a
+ * segmentation that is perfectly stable but explains nothing, or well separated in its own space
+ * but useless downstream, scores near zero, which an arithmetic mean would not do.
+ * The mapping, in words:
+ * - geometry: chance-adjusted silhouette in the candidate's own space;
+ * - behavior: mean of the predictive category coherence, transition coherence and profile R^2
+ *   (history segment profiles predicting behavior after the cutoff), times the clustered share;
+ * - stability: mean of the size-weighted per-cluster Jaccard and the ARI between reruns;
+ * - null: mean over null kinds of the share of the behavior score NOT reproduced on the null log;
+ * - downstream: mean of tanh(ln NDCG lift) (0 at no lift) and the AUROC gains 2(AUROC - 0.5) for
+ *   next-period purchase and churn, each clipped to [0, 1].
+ */
+import type { BehaviorFacet } from './behavior-facet.js';
+import type { FacetWeights } from './protocol-config.js';
+
+export type FacetName = keyof FacetWeights;
+export const FACET_NAMES: readonly FacetName[] = ['geometry', 'behavior', 'stability', 'null', 'downstream'];
+
+export type FacetScores = Record<FacetName, number>;
+
+/** Scores below this count as this in the geometric mean (so one zero does not erase all else). */
+export const FLOOR = 0.02;
+
+/** The inputs each facet score is read from (NaN where a facet was not computed). */
+export interface FacetScoreInputs {
+  adjustedSilhouette: number;
+  /** From `behaviorScore`. */
+  behavior: number;
+  meanJaccard: number;
+  rerunAri: number;
+  nullGaps: number[];
+  ndcgLift: number;
+  purchaseAuroc: number;
+  churnAuroc: number;
+}
+
+const clip01 = (x: number) => (Number.isNaN(x) ? Number.NaN : Math.min(1, Math.max(0, x)));
+
+function meanOf(values: number[]): number {
+  const v = values.filter((x) => !Number.isNaN(x));
+  return v.length === 0 ? Number.NaN : v.reduce((a, b) => a + b, 0) / v.length;
+}
+
+/** The out-of-sample parts of the behavior facet that its score averages. */
+export function behaviorParts(f: Pick<BehaviorFacet, 'predictive_category_coherence' | 'predictive_transition_coherence' | 'predictive_profile_r2'>): number[] {
+  return [f.predictive_category_coherence, f.predictive_transition_coherence, f.predictive_profile_r2];
+}
+
+/** Behavior score: mean of the clipped parts, times the share of users in a segment. */
+export function behaviorScore(parts: number[], noiseFraction: number): number {
+  return clip01(meanOf(parts.map(clip01)) * (1 - noiseFraction));
+}
+
+/** Map facet inputs to scores in [0, 1]. */
+export function facetScores(f: FacetScoreInputs): FacetScores {
+  return {
+    geometry: clip01(f.adjustedSilhouette),
+    behavior: f.behavior,
+    stability: clip01(meanOf([f.meanJaccard, clip01(f.rerunAri)])),
+    null: clip01(meanOf(f.nullGaps.map(clip01))),
+    downstream: clip01(meanOf([clip01(Math.tanh(Math.log(f.ndcgLift))), clip01(2 * (f.purchaseAuroc - 0.5)), clip01(2 * (f.churnAuroc - 0.5))])),
+  };
+}
+
+/** Weighted geometric mean of the non-NaN facet scores (floored at FLOOR); NaN if none is available. */
+export function compositeScore(scores: FacetScores, weights: FacetWeights): number {
+  let s = 0;
+  let w = 0;
+  for (const name of FACET_NAMES) {
+    if (Number.isNaN(scores[name]) || weights[name] === 0) continue;
+    s += weights[name] * Math.log(Math.max(FLOOR, scores[name]));
+    w += weights[name];
+  }
+  return w > 0 ? Math.exp(s / w) : Number.NaN;
+}

@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/main.js';
+import { writeNpy } from '../../src/io/npy.js';
+import { silhouette } from '../../src/metrics/silhouette.js';
+import { matrix } from '../../src/util/matrix.js';
+import { randomSource } from '../../src/util/random.js';
+import { assertClose } from '../metrics/helpers.js';
+
+function capture() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += chunk.toString();
+      done();
+    },
+  });
+  return { stream, text: () => text };
+}
+
+async function run(args: string[]) {
+  const out = capture();
+  const err = capture();
+  const code = await main(['metrics', ...args], { stdout: out.stream, stderr: err.stream });
+  return { code, stdout: out.text(), stderr: err.text() };
+}
+
+// 60 points in 3 blobs (seed 17); one noise point.
+const dir = mkdtempSync(join(tmpdir(), 'segscope-metrics-'));
+const random = randomSource(17);
+const X = matrix(
+  60,
+  3,
+  Float32Array.from({ length: 180 }, (_, i) => Math.floor(i / 60) * 5 + random.normal()),
+);
+const labels = Int32Array.from({ length: 60 }, (_, i) => (i === 59 ? -1 : Math.floor(i / 20)));
+const truth = Int32Array.from({ length: 60 }, (_, i) => Math.floor(i / 20));
+writeNpy(join(dir, 'X.npy'), { dtype: 'float32', shape: [60, 3], data: X.data });
+writeFileSync(join(dir, 'L.txt'), `${Array.from(labels).join('\n')}\n`);
+writeFileSync(join(dir, 'T.txt'), `${Array.from(truth).join('\n')}\n`);
+writeFileSync(join(dir, 'bad.txt'), '0\n1\nx\n');
+const base = ['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'L.txt')];
+
+describe('segscope metrics', () => {
+  it('--json prints one object with every internal key, noise_fraction, and the exact silhouette', async () => {
+    const r = await run([...base, '--json', '--precision', 'float64']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    for (const key of [
+      'silhouette',
+      'calinski_harabasz',
+      'davies_bouldin',
+      'dunn',
+      'dbcv',
+      'point_biserial',
+      'c_index',
+      'gamma',
+      'r_squared',
+      'ball_hall',
+      'wcss',
+      's_dbw',
+    ]) {
+      assert.equal(typeof json[key], 'number', key);
+    }
+    assert.equal(json.noise_fraction, 1 / 60);
+    assert.equal(json.adjusted_rand, undefined);
+    assertClose(
+      json.silhouette,
+      (await silhouette(X, labels, { precision: 'float64' })).score.value,
+      'silhouette',
+    );
+  });
+
+  it('--truth adds every external key; --only computes just the named ones', async () => {
+    const all = JSON.parse((await run([...base, '--truth', join(dir, 'T.txt'), '--json'])).stdout);
+    for (const key of [
+      'rand',
+      'adjusted_rand',
+      'mutual_info',
+      'normalized_mutual_info',
+      'adjusted_mutual_info',
+      'homogeneity',
+      'completeness',
+      'v_measure',
+      'fowlkes_mallows',
+      'purity',
+      'inverse_purity',
+      'variation_of_information',
+      'normalized_clustering_accuracy',
+    ]) {
+      assert.equal(typeof all[key], 'number', key);
+    }
+    const some = JSON.parse(
+      (await run([...base, '--truth', join(dir, 'T.txt'), '--only', 'adjusted_rand,wcss', '--json'])).stdout,
+    );
+    assert.deepEqual(Object.keys(some).sort(), ['adjusted_rand', 'n', 'noise_fraction', 'wcss']);
+  });
+
+  it('--sample N --seed S gives a silhouette interval and the same numbers for the same seed', async () => {
+    const a = JSON.parse(
+      (await run([...base, '--sample', '20', '--seed', '3', '--only', 'silhouette', '--json'])).stdout,
+    );
+    const b = JSON.parse(
+      (await run([...base, '--sample', '20', '--seed', '3', '--only', 'silhouette', '--json'])).stdout,
+    );
+    assert.deepEqual(a, b);
+    assert.ok(a.silhouette_interval.lower <= a.silhouette && a.silhouette <= a.silhouette_interval.upper);
+  });
+
+  it('an unknown --only name exits 2 and lists the valid names', async () => {
+    const r = await run([...base, '--only', 'silhouette,shilouette', '--json']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /shilouette: not a metric; valid names: silhouette, calinski_harabasz/);
+  });
+
+  it('an external name without --truth, a bad label line, and a length mismatch exit 2 naming the problem', async () => {
+    assert.match((await run([...base, '--only', 'adjusted_rand'])).stderr, /needs --truth/);
+    const bad = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'bad.txt')]);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /bad\.txt:3: field "label": "x" is not a label/);
+    writeFileSync(join(dir, 'short.txt'), '0\n1\n');
+    const short = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'short.txt')]);
+    assert.equal(short.code, 2);
+    assert.match(short.stderr, /short\.txt: 2 labels for 60 rows/);
+  });
+
+  it('without --json prints a readable table; degenerate values show NaN and the reason', async () => {
+    writeFileSync(join(dir, 'one.txt'), `${new Array(60).fill(0).join('\n')}\n`);
+    const r = await run([
+      '--vectors',
+      join(dir, 'X.npy'),
+      '--labels',
+      join(dir, 'one.txt'),
+      '--only',
+      'silhouette,wcss',
+    ]);
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /silhouette\s+NaN {2}\(one cluster\)/);
+    const json = JSON.parse(
+      (
+        await run([
+          '--vectors',
+          join(dir, 'X.npy'),
+          '--labels',
+          join(dir, 'one.txt'),
+          '--only',
+          'silhouette',
+          '--json',
+        ])
+      ).stdout,
+    );
+    assert.deepEqual([json.silhouette, json.reasons.silhouette], [null, 'one cluster']);
+  });
+});

@@ -213,4 +213,5 @@ test("createEncoder('transformer', options) builds a TransformerEncoder with the
   assert.equal(enc.params.objective, 'causal');
   assert.equal(enc.params.ffnDim, 64);
   await assert.rejects(createEncoder('transformer', { heads: 0 }), /heads \(0\)/);
+  await assert.rejects(createEncoder('transformer', { layer: 2 }), /layer/);
 });

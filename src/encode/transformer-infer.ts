@@ -111,10 +111,8 @@ export async function topNextItems(
       const hidden = transformerHidden(params, batch, mask);
       const h = tf.gather(hidden, tf.tensor1d(batch.targetRows, 'int32')) as tf.Tensor2D;
       const items = params.get('item') as tf.Tensor2D;
-      const logits = tf.add(
-        linear(h, tf.transpose(items) as tf.Tensor2D, params.get('output/bias') as tf.Tensor1D),
-        reservedColumnsBias(items.shape[0]),
-      );
+      const bias = tf.add(params.get('output/bias'), reservedColumnsBias(items.shape[0])) as tf.Tensor1D;
+      const logits = linear(h, tf.transpose(items) as tf.Tensor2D, bias);
       return tf.topk(logits as tf.Tensor2D, k);
     });
     tokens.set(await indices.data(), start * k);

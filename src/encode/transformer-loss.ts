@@ -39,7 +39,12 @@ export function itemPredictionLoss(
   const outBias = params.get('output/bias') as tf.Tensor1D;
   if (setup.kind === 'full') {
     const V = items.shape[0];
-    const logits = tf.add(linear(h, tf.transpose(items) as tf.Tensor2D, outBias), reservedColumnsBias(V));
+    // The reserved-token mask joins the [V] bias, not the [T, V] logits: one full-size pass fewer.
+    const logits = linear(
+      h,
+      tf.transpose(items) as tf.Tensor2D,
+      tf.add(outBias, reservedColumnsBias(V)) as tf.Tensor1D,
+    );
     return tf.losses.softmaxCrossEntropy(
       tf.oneHot(tf.tensor1d(batch.targetItems, 'int32'), V),
       logits,

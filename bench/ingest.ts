@@ -1,8 +1,8 @@
 /**
- * Ingest benchmark: a generated 10M-event taobao-schema CSV -> SequenceSet through loadSequences.
- * Prints throughput (events/s), peak RSS and the SequenceSet's bytes per event. The peer is
- * pandas (read_csv + groupby into per-user lists) run as a subprocess on the same file, when
- * /usr/bin/python3 has it.
+ * Ingest benchmark: a `segscope generate` log of about 10M events (taobao schema, CSV) ->
+ * SequenceSet through loadSequences with default cleaning. Prints throughput (events/s, wall and
+ * per CPU-second), peak RSS and the SequenceSet's bytes per event. The peer is pandas (read_csv,
+ * sort, groupby into per-user lists) run as a subprocess on the same file in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -10,7 +10,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadSequences } from '../src/data/load.js';
 import { sequenceSetBytes } from '../src/data/sequence-memory.js';
-import { writeTaobaoCsv } from './taobao-csv-writer.js';
+import { writeGeneratedLog } from '../src/data/generate-writer.js';
 
 const PANDAS = `
 import sys, time, pandas as pd
@@ -29,11 +29,19 @@ export async function run(): Promise<void> {
   try {
     const path = join(dir, 'events.csv');
     const g0 = performance.now();
-    const users = await writeTaobaoCsv(path, { events, seed: 7 });
+    // Calibrate users per event on a small log with the same settings, then generate the big one.
+    const pilot = await writeGeneratedLog(
+      { users: 2000, segments: 8, seed: 7 },
+      { eventsPath: join(dir, 'pilot.csv') },
+    );
+    const log = await writeGeneratedLog(
+      { users: Math.ceil((events * pilot.users) / pilot.events), segments: 8, seed: 7 },
+      { eventsPath: path },
+    );
     const genSeconds = (performance.now() - g0) / 1000;
     const mb = statSync(path).size / 2 ** 20;
     console.log(
-      `ingest: generated ${events.toLocaleString('en')} events, ${users.toLocaleString('en')} users, ${mb.toFixed(0)} MiB CSV in ${genSeconds.toFixed(1)} s`,
+      `ingest: generated ${log.events.toLocaleString('en')} events, ${log.users.toLocaleString('en')} users (${log.bots} bots), ${mb.toFixed(0)} MiB CSV in ${genSeconds.toFixed(1)} s`,
     );
     let peak = process.memoryUsage().rss;
     const timer = setInterval(() => {
@@ -41,7 +49,6 @@ export async function run(): Promise<void> {
     }, 50);
     const t0 = performance.now();
     const cpu0 = process.cpuUsage();
-    // The generated window is the Taobao one; no bots or duplicates are planted, so every event is kept.
     const { sequences, report } = await loadSequences({ path, preset: 'taobao' });
     const seconds = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
@@ -63,12 +70,15 @@ export async function run(): Promise<void> {
     ];
     const py = spawnSync('/usr/bin/python3', ['-c', PANDAS, path], { encoding: 'utf8' });
     if (py.status === 0) {
-      const [peerSeconds] = py.stdout.trim().split(/\s+/).map(Number);
+      const [peerSeconds, peerCpu] = py.stdout.trim().split(/\s+/).map(Number);
       rows.push(
-        ['pandas read+group (s)', peerSeconds.toFixed(2)],
-        ['ratio pandas / segscope', (peerSeconds / seconds).toFixed(2)],
+        ['pandas read+sort+group (s)', peerSeconds.toFixed(2)],
+        ['pandas CPU s', peerCpu.toFixed(2)],
+        ['ratio pandas / segscope (wall)', (peerSeconds / seconds).toFixed(2)],
+        ['ratio pandas / segscope (CPU)', (peerCpu / cpuSeconds).toFixed(2)],
       );
     } else rows.push(['pandas peer', `not run (${(py.stderr || 'no pandas').trim().split('\n').pop()})`]);
+    rows.push(['load average (1 min)', os.loadavg()[0].toFixed(1)]);
     const width = Math.max(...rows.map(([k]) => k.length)) + 2;
     for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}${v}`);
   } finally {

@@ -12,7 +12,17 @@ import type { SequenceSet } from '../src/data/sequence-set.js';
 import { Item2VecEncoder } from '../src/encode/item2vec.js';
 import { randomSource } from '../src/util/random.js';
 
-const SETTINGS = { dim: 100, window: 5, negative: 5, sample: 1e-3, minCount: 1, epochs: 3, alpha: 0.025, minAlpha: 0.0001, workers: 2 };
+const SETTINGS = {
+  dim: 100,
+  window: 5,
+  negative: 5,
+  sample: 1e-3,
+  minCount: 1,
+  epochs: 3,
+  alpha: 0.025,
+  minAlpha: 0.0001,
+  workers: 2,
+};
 
 /** Sentences of items drawn from a Zipf(1.1) vocabulary, with sequential runs inside one "topic". */
 function corpus(sentences: number, length: number, items: number, seed: number): SequenceSet {
@@ -72,7 +82,11 @@ export async function run(argv: readonly string[] = process.argv.slice(3)): Prom
     const path = join(dir, 'corpus.txt');
     const lines: string[] = [];
     for (let s = 0; s < sentences; s++) {
-      lines.push(Array.from(seqs.items.subarray(seqs.offsets[s], seqs.offsets[s + 1]), (i) => seqs.itemVocab[i]).join(' '));
+      lines.push(
+        Array.from(seqs.items.subarray(seqs.offsets[s], seqs.offsets[s + 1]), (i) => seqs.itemVocab[i]).join(
+          ' ',
+        ),
+      );
     }
     writeFileSync(path, `${lines.join('\n')}\n`);
     const events = sentences * length * SETTINGS.epochs;
@@ -82,14 +96,30 @@ export async function run(argv: readonly string[] = process.argv.slice(3)): Prom
       await new Item2VecEncoder({ ...SETTINGS, workers, seed: 1 }).fit(seqs);
       rows.push([`segscope item2vec workers=${workers}`, (performance.now() - t0) / 1000]);
     }
-    const args = [path, SETTINGS.dim, SETTINGS.window, SETTINGS.negative, SETTINGS.sample, SETTINGS.epochs, SETTINGS.workers].map(String);
-    const gensimSeconds = Number(execFileSync('/usr/bin/python3', ['-c', GENSIM, ...args], { encoding: 'utf8' }).trim());
+    const args = [
+      path,
+      SETTINGS.dim,
+      SETTINGS.window,
+      SETTINGS.negative,
+      SETTINGS.sample,
+      SETTINGS.epochs,
+      SETTINGS.workers,
+    ].map(String);
+    const gensimSeconds = Number(
+      execFileSync('/usr/bin/python3', ['-c', GENSIM, ...args], { encoding: 'utf8' }).trim(),
+    );
     rows.push([`gensim Word2Vec sg=1 workers=${SETTINGS.workers}`, gensimSeconds]);
-    console.log(`item2vec: ${sentences} sentences x ${length} events, ${SETTINGS.epochs} epochs, dim ${SETTINGS.dim}, window ${SETTINGS.window}, negative ${SETTINGS.negative}, sample ${SETTINGS.sample}`);
-    console.log(`${'run'.padEnd(36)}${'seconds'.padStart(10)}${'events/s'.padStart(14)}${'vs gensim'.padStart(12)}`);
+    console.log(
+      `item2vec: ${sentences} sentences x ${length} events, ${SETTINGS.epochs} epochs, dim ${SETTINGS.dim}, window ${SETTINGS.window}, negative ${SETTINGS.negative}, sample ${SETTINGS.sample}`,
+    );
+    console.log(
+      `${'run'.padEnd(36)}${'seconds'.padStart(10)}${'events/s'.padStart(14)}${'vs gensim'.padStart(12)}`,
+    );
     for (const [name, seconds] of rows) {
       const rate = events / seconds;
-      console.log(`${name.padEnd(36)}${seconds.toFixed(2).padStart(10)}${rate.toFixed(0).padStart(14)}${(gensimSeconds / seconds).toFixed(2).padStart(12)}`);
+      console.log(
+        `${name.padEnd(36)}${seconds.toFixed(2).padStart(10)}${rate.toFixed(0).padStart(14)}${(gensimSeconds / seconds).toFixed(2).padStart(12)}`,
+      );
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -129,6 +129,7 @@ export * from './data/generate.js';
 export * from './data/generate-options.js';
 export * from './data/generate-plan.js';
 export * from './data/generate-profiles.js';
+export * from './data/generate-user.js';
 export * from './data/generate-writer.js';
 export * from './cluster/agglomerative.js';
 export * from './cluster/condensed-tree.js';

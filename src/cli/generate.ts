@@ -20,7 +20,7 @@ export const command: Command = {
     difficulty: {
       type: 'string',
       description:
-        'how segments differ: easy, medium, hard, order-only, composition, activity-only, noisy, unbalanced',
+        'how segments differ: easy, medium, hard, order-only, order-long, composition, activity-only, noisy, unbalanced',
       choices: GENERATE_KINDS,
       default: GENERATE_DEFAULTS.difficulty,
     },
@@ -69,6 +69,11 @@ export const command: Command = {
       description: 'largest / smallest segment size (default from difficulty)',
       placeholder: 'R',
     },
+    'median-views': {
+      type: 'number',
+      description: 'median item views per human user (default from difficulty)',
+      placeholder: 'N',
+    },
     json: { type: 'boolean', description: 'print a JSON summary on stdout' },
   },
   async run(flags, io) {
@@ -82,6 +87,7 @@ export const command: Command = {
       noiseFraction: flag.number(flags, 'noise-fraction'),
       botFraction: flag.number(flags, 'bot-fraction'),
       sizeRatio: flag.number(flags, 'size-ratio'),
+      medianViews: flag.number(flags, 'median-views'),
     };
     checkFlags(options);
     const bar = progressBar(io);
@@ -129,6 +135,7 @@ function checkFlags(o: {
   noiseFraction?: number;
   botFraction?: number;
   sizeRatio?: number;
+  medianViews?: number;
 }): void {
   const problems: { path: string; message: string }[] = [];
   const int = (name: string, v: number | undefined, min: number) => {
@@ -147,6 +154,8 @@ function checkFlags(o: {
   frac('bot-fraction', o.botFraction);
   if (o.sizeRatio !== undefined && !(o.sizeRatio >= 1))
     problems.push({ path: '--size-ratio', message: `${o.sizeRatio} must be >= 1` });
+  if (o.medianViews !== undefined && !(o.medianViews >= 1))
+    problems.push({ path: '--median-views', message: `${o.medianViews} must be >= 1` });
   if (o.items !== undefined && o.categories !== undefined && o.items < o.categories) {
     problems.push({ path: '--items', message: `${o.items} must be >= --categories (${o.categories})` });
   }

@@ -17,7 +17,13 @@ export const LOAD_FLAGS: FlagSpecs = {
     required: true,
     placeholder: 'FILE',
   },
-  preset: { type: 'string', description: 'schema of the log', required: true, choices: PRESET_NAMES },
+  preset: {
+    type: 'string',
+    description: `schema of the log: ${PRESET_NAMES.join(', ')}`,
+    required: true,
+    choices: PRESET_NAMES,
+    placeholder: 'NAME',
+  },
   map: {
     type: 'list',
     description:
@@ -79,7 +85,7 @@ export const LOAD_FLAGS: FlagSpecs = {
   'bot-per-day': {
     type: 'number',
     description: 'sequences with more events on one day are bots (0: off)',
-    default: 2000,
+    default: 300,
   },
   'session-gap': {
     type: 'number',

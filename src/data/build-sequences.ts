@@ -7,24 +7,10 @@
  * and are dropped on the way, counted with their first lines.
  */
 import type { Engine } from '../engine/engine.js';
+import { vocabulary } from './dense-codes.js';
 import { FIRST_LINES, type LineCount } from './cleaning-report.js';
 import type { EventColumns } from './normalize-events.js';
 import type { SequenceSet } from './sequence-set.js';
-
-/** Dense codes for one id column as table `table(value, code)`; returns the vocabulary in code order. */
-async function vocabulary(engine: Engine, column: string, table: string): Promise<string[]> {
-  await engine.run(`DROP TABLE IF EXISTS ${table}`);
-  await engine.run(
-    `CREATE TABLE ${table} AS SELECT ${column} AS value, CAST(row_number() OVER (ORDER BY min(rowid)) - 1 AS INTEGER) AS code ` +
-      `FROM seg_ev WHERE ${column} IS NOT NULL GROUP BY ${column}`,
-  );
-  const vocab: string[] = [];
-  await engine.stream(`SELECT CAST(value AS VARCHAR) FROM ${table} ORDER BY code`, (chunk) => {
-    const col = chunk.column(0);
-    for (let i = 0; i < chunk.rowCount; i++) vocab.push(col.string(i) as string);
-  });
-  return vocab;
-}
 
 /** Build the SequenceSet from `seg_ev`; sequences come in order of their first event in the file. */
 export async function buildSequences(

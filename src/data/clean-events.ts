@@ -1,8 +1,9 @@
 /**
  * The row-level cleaning rules, run in SQL on `seg_ev`, each counted with its first lines:
  * missing required fields, behaviors (missing or unknown values), missing optional fields by
- * strategy, and the time window. Exact duplicates are found later, on the sorted sequences. Order matters and is fixed: a row is counted under the
- * first rule that removes it.
+ * strategy, and the time window. Order matters and is fixed: a row is counted under the first
+ * rule that removes it. Exact duplicates are found afterwards, on the sorted events
+ * (build-sequences.ts), and bots, sessions and lengths on the sequences (finish-sequences.ts).
  */
 import type { Engine } from '../engine/engine.js';
 import { sqlNumber } from '../engine/sql.js';

@@ -13,6 +13,9 @@
  * - `order-only`: the same category, item and behavior composition in every segment (same
  *   stationary category distribution, same funnel, activity, timing); segments differ only in the
  *   order of events (category transition cycles and when they act on what they viewed).
+ * - `order-long`: like `order-only`, and the adjacent-pair (bigram) statistics are the same too:
+ *   every segment uses the same few category cycles equally often, but each segment switches
+ *   between them in its own fixed order, which only runs of three or more events reveal.
  * - `composition`: segments differ in category preferences only; everything else is shared.
  * - `activity-only`: segments differ in activity volume, session length and tempo only.
  * - `noisy`: `composition` strength with 15% noise users and 5% bots.
@@ -23,6 +26,7 @@ export const GENERATE_KINDS = [
   'medium',
   'hard',
   'order-only',
+  'order-long',
   'composition',
   'activity-only',
   'noisy',
@@ -65,6 +69,8 @@ export interface KindPreset {
   orderSpread: number;
   /** Segments share one stationary category distribution (the order-only construction). */
   sharedComposition: boolean;
+  /** Segments also share the category transition (bigram) distribution (the order-long construction). */
+  sharedTransitions: boolean;
   noiseFraction: number;
   botFraction: number;
   sizeRatio: number;
@@ -79,6 +85,7 @@ const BASE: KindPreset = {
   timeSpread: 0,
   orderSpread: 0,
   sharedComposition: false,
+  sharedTransitions: false,
   noiseFraction: 0,
   botFraction: 0,
   sizeRatio: 1,
@@ -119,6 +126,7 @@ export const KIND_PRESETS: Readonly<Record<GenerateKind, KindPreset>> = {
     medianViews: 25,
   },
   'order-only': { ...BASE, sharedComposition: true, orderSpread: 1 },
+  'order-long': { ...BASE, sharedComposition: true, sharedTransitions: true, orderSpread: 1 },
   composition: { ...BASE, preferenceStrength: 0.6 },
   'activity-only': { ...BASE, activitySpread: 1 },
   noisy: { ...BASE, preferenceStrength: 0.6, noiseFraction: 0.15, botFraction: 0.05 },

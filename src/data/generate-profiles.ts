@@ -38,6 +38,14 @@ export interface SegmentProfile {
   readonly successor: Int32Array;
   readonly cycleProbability: number;
   readonly stayProbability: number;
+  /**
+   * Several successor maps ("modes"), or null. When set, a session starts in a uniformly random mode,
+   * moves to mode `nextMode[m]` before each step, and a cycle step follows `modeSuccessors[mode]`
+   * instead of `successor`. `nextMode` is a permutation, so the mode is uniform at every step and
+   * adjacent-pair statistics do not depend on it; which map follows which (longer runs) does.
+   */
+  readonly modeSuccessors: Int32Array[] | null;
+  readonly nextMode: Int32Array | null;
   readonly funnel: Funnel;
   readonly actionStyle: ActionStyle;
   /** Item views per user: log-normal(median, sigma), clamped to [minViews, maxViews]. */
@@ -103,11 +111,16 @@ export function buildSegmentProfiles(
   const gapF = spaced(preset.activitySpread, 2.5);
   const hourOrder = randomPermutation(k, random);
   const styleOffset = random.int(ACTION_STYLES.length);
+  const modes = preset.sharedTransitions ? modePermutations(k, random) : [];
+  const sharedCycles = modes.length > 0 ? Array.from(modes[0], () => cyclesWithin(tiers, C, random)) : [];
   const profiles: SegmentProfile[] = [];
   for (let s = 0; s < k; s++) {
     let weights: Float64Array;
     let successor: Int32Array;
-    if (preset.sharedComposition) {
+    if (preset.sharedTransitions) {
+      weights = Float64Array.from(shared);
+      successor = sharedCycles[0] as Int32Array;
+    } else if (preset.sharedComposition) {
       weights = Float64Array.from(shared);
       successor = cyclesWithin(tiers, C, random);
     } else {
@@ -117,13 +130,16 @@ export function buildSegmentProfiles(
       for (let c = 0; c < C; c++) if (!fav.has(c)) rest.push(c);
       successor = cyclesWithin([favourites[s], rest], C, random);
     }
-    const ordered = preset.orderSpread > 0;
+    // order-long keeps one action style, since styles move actions relative to views (bigrams).
+    const ordered = preset.orderSpread > 0 && !preset.sharedTransitions;
     profiles.push({
       categoryWeights: weights,
       categoryCdf: cumulateInPlace(Float64Array.from(weights)),
       successor,
       cycleProbability: 0.7 * preset.orderSpread,
       stayProbability: preset.sharedComposition ? 0.1 : HUMAN.stayProbability,
+      modeSuccessors: preset.sharedTransitions ? sharedCycles : null,
+      nextMode: preset.sharedTransitions ? modes[s] : null,
       funnel: {
         cart: BASE_FUNNEL.cart * cartF[s],
         fav: BASE_FUNNEL.fav * favF[s],
@@ -158,6 +174,8 @@ export function noiseProfile(catalog: Catalog, medianViews: number, random: Rand
     successor: randomPermutation(C, random),
     cycleProbability: 0.3 * random.uniform(),
     stayProbability: HUMAN.stayProbability,
+    modeSuccessors: null,
+    nextMode: null,
     funnel: BASE_FUNNEL,
     actionStyle: ACTION_STYLES[random.int(ACTION_STYLES.length)],
     medianViews,
@@ -184,6 +202,8 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
     successor: randomPermutation(C, random),
     cycleProbability: 0,
     stayProbability: 0,
+    modeSuccessors: null,
+    nextMode: null,
     funnel: BOT_FUNNEL,
     actionStyle: 'impulse',
     medianViews: 1500,
@@ -198,4 +218,22 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
     hourSpread: 0,
     uniformItems: true,
   };
+}
+
+/**
+ * K distinct permutations of M modes, M the smallest >= 2 with M! >= K, in random order
+ * (for K = 2: stay in one mode vs alternate; for K <= 6: the permutations of 3 modes).
+ */
+function modePermutations(k: number, random: Random): Int32Array[] {
+  let m = 2;
+  let factorial = 2;
+  while (factorial < k) factorial *= ++m;
+  const all: Int32Array[] = [];
+  const build = (prefix: number[]) => {
+    if (prefix.length === m) all.push(Int32Array.from(prefix));
+    else for (let i = 0; i < m; i++) if (!prefix.includes(i)) build([...prefix, i]);
+  };
+  build([]);
+  const order = randomPermutation(all.length, random);
+  return Array.from({ length: k }, (_, s) => all[order[s]]);
 }

@@ -76,8 +76,14 @@ export function simulateUser(
       first = false;
     }
     let c = drawFromCdf(profile.categoryCdf, random.uniform());
+    const modes = profile.modeSuccessors;
+    const nextMode = profile.nextMode;
+    let mode = modes === null ? 0 : random.int(modes.length);
     for (let v = 0; v < sessionViews[s]; v++) {
-      if (v > 0) c = nextCategory(profile, c, random);
+      if (v > 0) {
+        if (nextMode !== null) mode = nextMode[mode];
+        c = nextCategory(profile, modes === null ? profile.successor : modes[mode], c, random);
+      }
       const item = profile.uniformItems ? random.int(catalog.nItems) : drawItem(catalog, c, random.uniform());
       if (!emit(item, PV, first)) return;
       first = false;
@@ -94,9 +100,9 @@ export function simulateUser(
   }
 }
 
-function nextCategory(profile: SegmentProfile, c: number, random: Random): number {
+function nextCategory(profile: SegmentProfile, successor: Int32Array, c: number, random: Random): number {
   const u = random.uniform();
-  if (u < profile.cycleProbability) return profile.successor[c];
+  if (u < profile.cycleProbability) return successor[c];
   if (u < profile.cycleProbability + profile.stayProbability) return c;
   return drawFromCdf(profile.categoryCdf, random.uniform());
 }

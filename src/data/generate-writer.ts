@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { copyCsvToParquet } from '../engine/duckdb-copy.js';
-import { atomicWriteFileSync, atomicWriteStream, tempPathFor } from '../io/atomic-write.js';
+import { atomicWriteStream, tempPathFor } from '../io/atomic-write.js';
 import { type ProgressCallback, silentProgress } from '../util/progress.js';
 import { CsvChunk, encodeStrings } from './generate-csv-encoder.js';
 import { EventBuffer } from './generate-event-buffer.js';
@@ -67,12 +67,11 @@ export async function writeGeneratedLog(
   const truthPath = files.truthPath ?? defaultTruthPath(files.eventsPath);
   const onProgress = files.onProgress ?? silentProgress;
   let events = 0;
-  const truthCsv = formatTruthCsv(plan.truth);
   if (format === 'csv') {
     // The truth file is put in place inside the events' temp-file window: if it fails, no events file appears.
     await atomicWriteStream(files.eventsPath, async (write) => {
       events = await produceCsv(plan, write, onProgress);
-      atomicWriteFileSync(truthPath, truthCsv);
+      await writeTruthCsv(truthPath, plan.truth);
     });
   } else {
     const csv = `${tempPathFor(files.eventsPath)}.csv`;
@@ -85,7 +84,7 @@ export async function writeGeneratedLog(
       rmSync(csv, { force: true });
     }
     try {
-      atomicWriteFileSync(truthPath, truthCsv);
+      await writeTruthCsv(truthPath, plan.truth);
     } catch (error) {
       rmSync(files.eventsPath, { force: true });
       throw error;
@@ -156,9 +155,17 @@ async function produceCsv(
 }
 
 /** Truth file contents: header `user_id,segment,is_bot`, one line per user. */
-export function formatTruthCsv(truth: GeneratedTruth): string {
-  const lines = ['user_id,segment,is_bot'];
-  for (let u = 0; u < truth.users.length; u++)
-    lines.push(`${truth.users[u]},${truth.segment[u]},${truth.isBot[u]}`);
-  return `${lines.join('\n')}\n`;
+export function formatTruthCsv(truth: GeneratedTruth, from = 0, to = truth.users.length): string {
+  let text = from === 0 ? 'user_id,segment,is_bot\n' : '';
+  for (let u = from; u < to; u++) text += `${truth.users[u]},${truth.segment[u]},${truth.isBot[u]}\n`;
+  return text;
+}
+
+/** Write the truth file atomically, 64k users per chunk. */
+export async function writeTruthCsv(path: string, truth: GeneratedTruth): Promise<void> {
+  await atomicWriteStream(path, async (write) => {
+    for (let u = 0; u < Math.max(1, truth.users.length); u += 1 << 16) {
+      await write(formatTruthCsv(truth, u, Math.min(truth.users.length, u + (1 << 16))));
+    }
+  });
 }

@@ -136,6 +136,19 @@ export async function loadSequences(
     return { sequences: finished.sequences, report };
   } finally {
     if (options.engine === undefined) await engine.close();
+    else {
+      // A caller's engine gets back without our work tables.
+      const tables = [
+        'seg_ev',
+        'seg_keys',
+        'seg_items',
+        'seg_categories',
+        'seg_queries',
+        'seg_rejects',
+        'seg_rejects_scan',
+      ];
+      await engine.run(tables.map((t) => `DROP TABLE IF EXISTS ${t};`).join(' ')).catch(() => {});
+    }
   }
 }
 

@@ -5,22 +5,17 @@
  * Under `badRows: 'error'` the first one stops the load with an InputError naming file, line and
  * field; under `'skip'` they are counted per column with their first lines and removed.
  */
-import type { Engine } from '../engine/engine.js';
+import { type Engine, EngineError } from '../engine/engine.js';
 import { sqlIdent, sqlString } from '../engine/sql.js';
 import { InputError } from '../util/errors.js';
 import { FIRST_LINES, type LineCount } from './cleaning-report.js';
-import {
-  columnsFromHeader,
-  type EventFormat,
-  mappedColumns,
-  readFirstLine,
-  splitHeader,
-} from './event-source.js';
 import { blankLines } from './blank-lines.js';
+import { columnsFromHeader, type EventFormat, readFirstLine, splitHeader } from './event-source.js';
 import { lineLocator } from './line-locator.js';
 import { type EventColumns, eventSelectList } from './normalize-events.js';
 import type { ColumnType, Preset } from './preset.js';
 import { type BadRowProblem, describeType, rejectProblem } from './reject-problem.js';
+import { selfDescribingColumns } from './self-describing-columns.js';
 
 export type BadRowPolicy = 'error' | 'skip';
 
@@ -102,7 +97,19 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
   }
   const { select, cols } = eventSelectList(preset, columns, checked, options.keyBy);
   const badSelect = bad.map((b, i) => `, ${b.expr} AS bad${i}`).join('');
-  await engine.run(`CREATE TABLE seg_ev AS SELECT ${select}${badSelect} FROM ${source}`);
+  try {
+    await engine.run(`CREATE TABLE seg_ev AS SELECT ${select}${badSelect} FROM ${source}`);
+  } catch (error) {
+    // What the reader cannot even classify as a row (a binary file, a broken Parquet footer) is
+    // still bad input, not an internal failure.
+    if (!(error instanceof EngineError)) throw error;
+    const line = /on Line: (\d+)/i.exec(error.engineMessage)?.[1];
+    const first = error.engineMessage.split('\n')[0].replace(/^[A-Za-z ]+Error: /, '');
+    throw new InputError(`cannot read this file as ${format}: ${first}`, {
+      file,
+      ...(line ? { line: Number(line) } : {}),
+    });
+  }
 
   const problems: BadRowProblem[] = [];
   let rejectedLines: number[] = [];
@@ -119,11 +126,11 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
       problems.push(rejectProblem(r, preset, columns.length));
     }
   }
-  // Blank lines hold no row: for the locator they are like rejected lines, but not bad rows.
+  // Blank lines hold no row in CSV or JSONL; Parquet rows are numbered from 1.
   const lineOf =
-    format === 'csv'
-      ? lineLocator(headerLines, [...rejectedLines, ...blankLines(file)])
-      : (row: number) => row + 1;
+    format === 'parquet'
+      ? (row: number) => row + 1
+      : lineLocator(headerLines, [...rejectedLines, ...blankLines(file)]);
   const counts = new Map<string, number>();
   for (const [i, b] of bad.entries()) {
     const found = await engine.rows(
@@ -137,7 +144,7 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
       problems.push({
         line: lineOf(Number(row.r)),
         column: b.column,
-        reason: malformed ? 'malformed record' : `not a ${b.type}`,
+        reason: malformed ? 'malformed record' : `not a valid ${describeType(b.type)}`,
         message: malformed
           ? 'malformed JSON record (or one with none of the mapped fields)'
           : `${JSON.stringify(row.v)} is not a valid ${describeType(b.type)}`,
@@ -175,45 +182,4 @@ export async function readEvents(engine: Engine, options: ReadEventsOptions): Pr
     badRowCount: broken + rejectedLines.length,
     lineOf,
   };
-}
-
-/** Parquet and JSONL carry column names; check the mapped ones exist. */
-async function selfDescribingColumns(
-  engine: Engine,
-  file: string,
-  format: EventFormat,
-  preset: Preset,
-): Promise<{ name: string; type: ColumnType }[]> {
-  const wanted = [...new Set(mappedColumns(preset).map((m) => m.column))];
-  const typeOf = new Map(preset.columns.map((c) => [c.name, c.type]));
-  const columns = wanted.map((name) => ({ name, type: typeOf.get(name) ?? ('VARCHAR' as ColumnType) }));
-  if (format === 'parquet') {
-    const described = await engine
-      .rows(`DESCRIBE SELECT * FROM read_parquet(${sqlString(file)})`)
-      .catch((error: Error) => {
-        throw new InputError(`not a readable Parquet file: ${error.message.replace(/^duckdb: /, '')}`, {
-          file,
-        });
-      });
-    const names = described.map((d) => String(d.column_name));
-    for (const { field, column } of mappedColumns(preset)) {
-      if (!names.includes(column))
-        throw new InputError(`column "${column}" (for ${field}) is not in the file [${names.join(', ')}]`, {
-          file,
-          field: column,
-        });
-    }
-  } else {
-    const source = `read_json(${sqlString(file)}, format='newline_delimited', columns={${wanted.map((c) => `${sqlString(c)}: 'VARCHAR'`).join(', ')}}, ignore_errors=true)`;
-    const [counts] = await engine.rows(
-      `SELECT count(*) AS n, ${wanted.map((c, i) => `count(${sqlIdent(c)}) AS c${i}`).join(', ')} FROM ${source}`,
-    );
-    for (const [i, column] of wanted.entries()) {
-      if (Number(counts.n) > 0 && Number(counts[`c${i}`]) === 0) {
-        const field = mappedColumns(preset).find((m) => m.column === column)?.field;
-        throw new InputError(`column "${column}" (for ${field}) is in no record`, { file, field: column });
-      }
-    }
-  }
-  return columns;
 }

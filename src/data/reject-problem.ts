@@ -41,7 +41,7 @@ export function rejectProblem(r: EngineRow, preset: Preset, expected: number): B
       return {
         line,
         column,
-        reason: `not a ${describeType(wanted)}`,
+        reason: `not a valid ${describeType(wanted)}`,
         message: `${JSON.stringify(value)} is not a valid ${describeType(wanted)}${hint}`,
       };
     }

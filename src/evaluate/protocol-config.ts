@@ -59,7 +59,6 @@ export const DEFAULT_PROTOCOL: ProtocolConfig = {
     { name: 'kmeans', params: { k: [3, 4, 5, 6, 8, 10], nInit: 3 } },
     { name: 'gmm', params: { k: [4, 6, 8], covariance: 'diag' } },
     { name: 'agglomerative', params: { k: [4, 6, 8], linkage: 'ward' } },
-    { name: 'hdbscan', params: { minClusterSize: 'auto' } },
   ],
   resamples: 4,
   subsampleFraction: 0.8,

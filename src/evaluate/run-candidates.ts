@@ -6,6 +6,9 @@
  * algorithms of that encoder.
  */
 import type { SequenceSet } from '../data/sequence-set.js';
+import { readLabels } from '../io/labels-file.js';
+import { InputError } from '../util/errors.js';
+import { compactLabels, countClusters } from '../util/labels.js';
 import type { DistanceMetric } from '../kernels/distance-metric.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
@@ -14,7 +17,7 @@ import { behaviorFacet } from './behavior-facet.js';
 import { type BehaviorSpace, behaviorSpace } from './behavior-space.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
 import { behaviorParts, behaviorScore } from './composite.js';
-import { clusterWith, encodeWith } from './fit-candidate.js';
+import { clusterWith, DEC, encodeWith, fitDeepClustering } from './fit-candidate.js';
 import { type GeometryFacet, type GeometryTerms, geometryFacet } from './geometry-facet.js';
 import type { ProtocolConfig } from './protocol-config.js';
 import { protocolVariants, type Variant, variantSequences } from './protocol-variants.js';
@@ -66,21 +69,43 @@ export async function runCandidates({ history, future, candidates, config, store
   for (const variant of variants) {
     let seqs: SequenceSet | undefined;
     for (const [encId, group] of encoders) {
-      const todo = group.filter((c) => store.get(recordKey(c.id, variant.name)) === undefined);
+      if (!variantApplies(group[0].encoder.name, variant)) {
+        done += group.length;
+        continue;
+      }
+      const pending = group.filter((c) => store.get(recordKey(c.id, variant.name)) === undefined);
+      seqs ??= variantSequences(history, variant, config.seed);
+      for (const candidate of pending.filter((c) => c.algorithm.name === DEC)) {
+        onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
+        const { encoding, clustering } = await fitDeepClustering(candidate.encoder, candidate.algorithm, seqs, seedFor(config.seed, candidate.id, variant.name));
+        const record = await fitOne(candidate, encoding, variant, nullSpaces(seqs, variant, future), config, clustering);
+        store.put(recordKey(candidate.id, variant.name), record.record, { labels: record.labels });
+        done++;
+      }
+      const todo = pending.filter((c) => c.algorithm.name !== DEC);
       done += group.length - todo.length;
       if (todo.length === 0) continue;
       seqs ??= variantSequences(history, variant, config.seed);
+      if (group[0].encoder.name === GIVEN) {
+        for (const candidate of todo) {
+          const labels = givenLabels(String(candidate.encoder.params.path), history.users);
+          store.put(recordKey(candidate.id, variant.name), { k: countClusters(labels), encodeSeconds: 0, clusterSeconds: 0, peakRssMb: 0, info: {} } satisfies FitRecord, { labels });
+          done++;
+        }
+        continue;
+      }
       onProgress?.({ task: `${variant.name}: encoding ${encId}`, done, total });
       let encoding: Awaited<ReturnType<typeof encodeWith>> | undefined;
       let encodeError: string | undefined;
       try {
         encoding = await encodeWith(group[0].encoder, seqs, seedFor(config.seed, encId, variant.name));
       } catch (error) {
-        if (!(error instanceof RangeError) && !(error instanceof Error && error.name === 'InputError')) throw error;
+        // Bad input (a vector file for other users, ...) stops the run; a parameter that does not fit
+        // this data (more dimensions than tokens, ...) only disqualifies the candidate.
+        if (!(error instanceof RangeError)) throw error;
         encodeError = `encoder ${encId}: ${(error as Error).message}`;
       }
-      const space = 'kind' in variant && variant.kind === 'null' ? behaviorSpace(seqs) : undefined;
-      const spaces = space ? { space, future: behaviorSpace(future, { buckets: space.buckets }) } : undefined;
+      const spaces = nullSpaces(seqs, variant, future);
       for (const candidate of todo) {
         onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
         const key = recordKey(candidate.id, variant.name);
@@ -99,17 +124,54 @@ export async function runCandidates({ history, future, candidates, config, store
   return variants;
 }
 
+/** For a null variant, its behavior space and the real future on the same dimensions. */
+function nullSpaces(seqs: SequenceSet, variant: Variant, future: SequenceSet): { space: BehaviorSpace; future: BehaviorSpace } | undefined {
+  if (!('kind' in variant) || variant.kind !== 'null') return undefined;
+  const space = behaviorSpace(seqs);
+  return { space, future: behaviorSpace(future, { buckets: space.buckets }) };
+}
+
+/**
+ * Which variants a candidate is refit on. Precomputed vectors cannot be recomputed on a null log
+ * (the team's model is not here), so their null facet is not computed; their stability reruns
+ * recluster the given vectors of the subsample.
+ */
+export function variantApplies(encoder: string, variant: Variant): boolean {
+  if (encoder === GIVEN) return variant.name === 'full';
+  return !(encoder === 'precomputed' && 'kind' in variant && variant.kind === 'null');
+}
+
+/**
+ * The encoder name of a candidate that is a labeling brought from outside (`segscope evaluate
+ * --labels`): `{ encoder: { name: 'given', params: { path } }, algorithm: { name: 'given' } }`.
+ * It can be scored but not refit, so it has no stability and no null facet (NaN; the composite
+ * renormalizes its weights over the facets it has, and the report says so).
+ */
+export const GIVEN = 'given';
+
+/** Labels of a `given` candidate aligned to `users`. @throws InputError naming the file and the users it lacks. */
+export function givenLabels(path: string, users: string[]): Int32Array {
+  const file = readLabels(path);
+  if (file.ids === undefined) throw new InputError('labels for evaluate need the user_id,label form', { file: path });
+  const byUser = new Map<string, number>();
+  file.ids.forEach((u, i) => byUser.set(u, file.labels[i]));
+  const missing = users.filter((u) => !byUser.has(u));
+  if (missing.length > 0) throw new InputError(`no label for ${missing.length} of ${users.length} users of the log (first: ${missing.slice(0, 3).join(', ')})`, { file: path, field: 'user_id' });
+  return compactLabels(users.map((u) => byUser.get(u)!)).labels;
+}
+
 async function fitOne(
   candidate: CandidateSpec,
   encoding: Awaited<ReturnType<typeof encodeWith>>,
   variant: Variant,
   spaces: { space: BehaviorSpace; future: BehaviorSpace } | undefined,
   config: ProtocolConfig,
+  given?: Awaited<ReturnType<typeof clusterWith>>,
 ): Promise<{ record: FitRecord; labels: Int32Array }> {
   const seed = seedFor(config.seed, candidate.id, variant.name);
   let clustering: Awaited<ReturnType<typeof clusterWith>>;
   try {
-    clustering = await clusterWith(candidate.algorithm, encoding.X, seed);
+    clustering = given ?? (await clusterWith(candidate.algorithm, encoding.X, seed));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const record: FitRecord = { k: 0, error: `${candidate.algorithm.name}: ${error.message}`, encodeSeconds: encoding.seconds, clusterSeconds: 0, peakRssMb: encoding.peakRssMb, info: {} };

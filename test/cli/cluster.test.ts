@@ -155,6 +155,42 @@ test('segscope cluster --algo dbscan / agglomerative run through the registry', 
   assert.equal(JSON.parse(r2.stdout).n_clusters, 5);
 });
 
+test('segscope cluster --algo hdbscan / kmedoids run through the registry', async () => {
+  const out = join(dir, 'hd.txt');
+  const r = await cli(
+    '--vectors',
+    blobsPath,
+    '--algo',
+    'hdbscan',
+    '--min-cluster-size',
+    '10',
+    '--out',
+    out,
+    '--json',
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  const labels = readLabels(out);
+  assert.equal(s.n_clusters, new Set(labels.filter((l) => l >= 0)).size);
+  assert.equal(s.noise_fraction, labels.filter((l) => l === -1).length / labels.length);
+  const r2 = await cli(
+    '--vectors',
+    blobsPath,
+    '--algo',
+    'kmedoids',
+    '--k',
+    '4',
+    '--seed',
+    '1',
+    '--out',
+    out,
+    '--json',
+  );
+  assert.equal(r2.code, 0, r2.stderr);
+  assert.equal(JSON.parse(r2.stdout).n_clusters, 4);
+  assert.ok(readLabels(out).every((l) => l >= 0 && l < 4));
+});
+
 test('segscope cluster exits 2 with a clear message for algorithms not built yet', async () => {
   for (const algo of CLUSTER_ALGOS.filter((a) => CLUSTERERS[a] === undefined)) {
     const r = await cli('--vectors', blobsPath, '--algo', algo, '--out', join(dir, 'x.txt'));

@@ -64,9 +64,11 @@ test('segscope generate with bad parameters exits 2 naming every bad flag and wr
       join(d, 'ev.csv'),
       '--bot-fraction',
       '1.5',
+      '--median-views',
+      '0',
     ]);
     assert.equal(r.code, 2);
-    for (const name of ['--users', '--segments', '--bot-fraction'])
+    for (const name of ['--users', '--segments', '--bot-fraction', '--median-views'])
       assert.ok(r.stderr.includes(name), `${name} in ${r.stderr}`);
     const missing = await run(['generate', '--users', '10', '--segments', '2', '--difficulty', 'impossible']);
     assert.equal(missing.code, 2);
@@ -83,4 +85,25 @@ test('segscope generate --help lists the difficulty kinds', async () => {
   assert.equal(r.code, 0);
   assert.match(r.stdout, /order-only/);
   assert.match(r.stdout, /activity-only/);
+});
+
+test('segscope generate shows progress on a TTY stderr and prints a plain summary without --json', async () => {
+  const d = mkdtempSync(join(tmpdir(), 'segscope-cli-gen-'));
+  try {
+    const stdout = new PassThrough();
+    const stderr = Object.assign(new PassThrough(), { isTTY: true });
+    let out = '';
+    let err = '';
+    stdout.on('data', (c) => (out += c));
+    stderr.on('data', (c) => (err += c));
+    const code = await main(
+      ['generate', '--users', '2000', '--segments', '2', '--seed', '42', '--out', join(d, 'e.csv')],
+      { stdout, stderr },
+    );
+    assert.equal(code, 0);
+    assert.match(err, /generate\s+100% 2000\/2000/);
+    assert.match(out, /^wrote \d+ events of 2000 users to .*e\.csv \(csv\)/);
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
 });

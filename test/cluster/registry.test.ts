@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { Agglomerative } from '../../src/cluster/agglomerative.js';
 import { fitSummary } from '../../src/cluster/fit-summary.js';
 import { GaussianMixture } from '../../src/cluster/gmm.js';
+import { Hdbscan } from '../../src/cluster/hdbscan.js';
 import { KMeans } from '../../src/cluster/kmeans.js';
+import { KMedoids } from '../../src/cluster/kmedoids.js';
 import { createClusterer } from '../../src/cluster/registry.js';
 import { UsageError } from '../../src/util/errors.js';
 import { matrixFromRows } from '../../src/util/matrix.js';
@@ -45,4 +47,23 @@ test('fitSummary counts clusters and noise, and reports inertia for k-means (han
   assert.equal(s.n_clusters, 1);
   assert.equal(s.noise_fraction, 0.5);
   assert.equal(s.inertia, undefined);
+});
+
+test('createClusterer builds hdbscan and kmedoids from flat options (maxIter -> maxIterations)', () => {
+  const hd = createClusterer('hdbscan', { minClusterSize: 7, metric: 'cosine' });
+  assert.ok(hd instanceof Hdbscan);
+  assert.equal(hd.params.minClusterSize, 7);
+  assert.equal(hd.params.minSamples, undefined);
+  assert.equal(hd.params.metric, 'cosine');
+  const km = createClusterer('kmedoids', { k: 3, maxIter: 5, seed: 2 });
+  assert.ok(km instanceof KMedoids);
+  assert.equal(km.params.maxIterations, 5);
+  assert.equal(km.params.init, 'build');
+  assert.throws(
+    () => createClusterer('kmedoids', { eps: 1 }),
+    (e: unknown) =>
+      e instanceof UsageError &&
+      e.issues.map((i) => `${i.path} ${i.message}`).join('; ') ===
+        'k is required by kmedoids; eps is not used by kmedoids',
+  );
 });

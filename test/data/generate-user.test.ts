@@ -84,6 +84,7 @@ test('simulateUser ordering styles (seed 4): impulse acts right after the view, 
       if (sr[e] !== sr[e - 1] && isAction(out.behaviors[e])) returned++;
     }
   }
+  assert.ok(returned > 100, `only ${returned} sessions open with a returned action`);
 });
 
 test('simulateUser(profile with peakHour 9, spread 1, seed 5) starts sessions near 09:00 local time', () => {

@@ -117,3 +117,14 @@ test('defaultTruthPath puts <name>.truth.csv beside the events', () => {
   assert.equal(defaultTruthPath('a.b/log.parquet'), join('a.b', 'log.truth.csv'));
   assert.equal(defaultTruthPath('log'), 'log.truth.csv');
 });
+
+test('formatTruthCsv(truth, from, to) chunks concatenate to the whole file, header once', () => {
+  const truth = {
+    users: ['7', '8', '9'],
+    segment: Int32Array.from([1, -1, 0]),
+    isBot: Uint8Array.from([0, 1, 0]),
+  };
+  const whole = formatTruthCsv(truth);
+  assert.equal(whole, 'user_id,segment,is_bot\n7,1,0\n8,-1,1\n9,0,0\n');
+  assert.equal(formatTruthCsv(truth, 0, 2) + formatTruthCsv(truth, 2, 3), whole);
+});

@@ -5,10 +5,12 @@ import { GENERATE_KINDS } from '../../src/data/generate-options.js';
 import { plannedSegmentSizes } from '../../src/data/generate-plan.js';
 import { GENERATE_WINDOW } from '../../src/data/generate-user.js';
 import { BEHAVIOR_CODE } from '../../src/data/sequence-set.js';
-import { adjustedRand } from '../helpers/adjusted-rand.js';
-import { kmeansLite } from '../helpers/kmeans-lite.js';
+import { KMeans } from '../../src/cluster/kmeans.js';
+import { contingency } from '../../src/metrics/contingency.js';
+import { adjustedRand } from '../../src/metrics/rand.js';
+import type { Matrix } from '../../src/util/matrix.js';
 import { categoryTfidf } from '../helpers/sequence-features.js';
-import { selectRows } from '../../src/util/matrix.js';
+import { matrix, selectRows } from '../../src/util/matrix.js';
 import { welchT } from '../helpers/welch.js';
 
 test('generateSequences(seed 21) is deterministic bit for bit; seed 22 gives another log', () => {
@@ -111,30 +113,38 @@ test('generateSequences(medium, seed 6, 3% bots): a rate rule (>= 200 events, ga
 });
 
 async function tfidfKmeansAri(
-  difficulty: 'easy' | 'order-only',
-  bigrams: boolean,
+  difficulty: 'easy' | 'order-only' | 'order-long',
+  ngram: 1 | 2 | 3,
   seed: number,
   categories?: number,
+  segments = 3,
 ): Promise<number> {
-  const { sequences, truth } = generateSequences({ users: 1200, segments: 3, difficulty, seed, categories });
-  const X = categoryTfidf(sequences, bigrams);
+  const { sequences, truth } = generateSequences({ users: 1200, segments, difficulty, seed, categories });
+  const X = categoryTfidf(sequences, ngram);
   const keep = Int32Array.from(truth.segment.keys()).filter((u) => truth.segment[u] >= 0);
-  const labels = await kmeansLite(selectRows(X, keep), 3, seed);
-  return adjustedRand(
+  return kmeansAri(
+    selectRows(X, keep),
     Int32Array.from(keep, (u) => truth.segment[u]),
-    labels,
+    segments,
+    seed,
   );
 }
 
+/** ARI of segscope's k-means (4 k-means++ restarts) against the planted segments. */
+async function kmeansAri(X: Matrix, segments: Int32Array, k: number, seed: number): Promise<number> {
+  const km = await new KMeans({ k, seed, nInit: 4 }).fit(X);
+  return adjustedRand(contingency(segments, km.labels));
+}
+
 test('generateSequences(easy, seed 12): k-means on category TF-IDF recovers the segments (ARI >= 0.9)', async () => {
-  const ari = await tfidfKmeansAri('easy', false, 12);
+  const ari = await tfidfKmeansAri('easy', 1, 12);
   assert.ok(ari >= 0.9, `ARI ${ari}`);
 });
 
 test('generateSequences(order-only, seed 13): category TF-IDF cannot separate (ARI < 0.1), category-bigram TF-IDF can (ARI > 0.8)', async () => {
-  const unigram = await tfidfKmeansAri('order-only', false, 13);
+  const unigram = await tfidfKmeansAri('order-only', 1, 13);
   // 40 categories keep the bigram space (1,600 dims) small enough for the test's plain k-means.
-  const bigram = await tfidfKmeansAri('order-only', true, 13, 40);
+  const bigram = await tfidfKmeansAri('order-only', 2, 13, 40);
   assert.ok(unigram < 0.1, `unigram ARI ${unigram}`);
   assert.ok(bigram > 0.8, `bigram ARI ${bigram}`);
 });
@@ -264,4 +274,103 @@ test('generateSequences(activity-only, seed 17): segments differ in events per u
   for (let c = 0; c < stats[0].C; c++)
     tv += Math.abs(stats[0].marginal[c] / total[0] - stats[1].marginal[c] / total[1]) / 2;
   assert.ok(tv < 0.05, `category TV ${tv}`);
+});
+
+test('generateSequences(activity-only, seed 3): k-means on activity statistics recovers the segments (ARI >= 0.8), category TF-IDF does not (ARI < 0.3)', async () => {
+  const n = 1500;
+  const { sequences: s, truth } = generateSequences({
+    users: n,
+    segments: 3,
+    difficulty: 'activity-only',
+    seed: 3,
+  });
+  // Per user: log events, log median in-session gap, log events per session; standardized.
+  const X = matrix(n, 3);
+  for (let u = 0; u < n; u++) {
+    const gaps: number[] = [];
+    let sessions = 1;
+    for (let e = s.offsets[u] + 1; e < s.offsets[u + 1]; e++) {
+      const g = s.ts[e] - s.ts[e - 1];
+      if (g > 1800) sessions++;
+      else gaps.push(g);
+    }
+    gaps.sort((a, b) => a - b);
+    const len = s.offsets[u + 1] - s.offsets[u];
+    X.data.set([Math.log(len), Math.log(gaps[gaps.length >> 1] ?? 1), Math.log(len / sessions)], 3 * u);
+  }
+  for (let j = 0; j < 3; j++) {
+    let m = 0;
+    let v = 0;
+    for (let u = 0; u < n; u++) m += X.data[3 * u + j] / n;
+    for (let u = 0; u < n; u++) v += (X.data[3 * u + j] - m) ** 2 / n;
+    for (let u = 0; u < n; u++) X.data[3 * u + j] = (X.data[3 * u + j] - m) / Math.sqrt(v);
+  }
+  const activity = await kmeansAri(X, truth.segment, 3, 3);
+  const counts = await kmeansAri(categoryTfidf(s), truth.segment, 3, 3);
+  assert.ok(activity >= 0.8, `activity ARI ${activity}`);
+  assert.ok(counts < 0.3, `category TF-IDF ARI ${counts}`);
+});
+
+/** Weighted mean total-variation distance between two segments' next-category distributions. */
+function transitionDistance(
+  A: ReturnType<typeof categoryStatistics>,
+  B: ReturnType<typeof categoryStatistics>,
+): number {
+  const sum = (x: Float64Array) => x.reduce((p, q) => p + q, 0);
+  let total = 0;
+  let weight = 0;
+  for (let c = 0; c < A.C; c++) {
+    const rowA = A.transitions.subarray(c * A.C, (c + 1) * A.C);
+    const rowB = B.transitions.subarray(c * A.C, (c + 1) * A.C);
+    const nA = sum(rowA);
+    const nB = sum(rowB);
+    if (nA < 50 || nB < 50) continue;
+    let tv = 0;
+    for (let d = 0; d < A.C; d++) tv += Math.abs(rowA[d] / nA - rowB[d] / nB) / 2;
+    total += (nA + nB) * tv;
+    weight += nA + nB;
+  }
+  return total / weight;
+}
+
+test('generateSequences(order-long, seed 18): segments share categories and transitions, only trigram TF-IDF separates them', async () => {
+  const { sequences: s, truth } = generateSequences({
+    users: 4000,
+    segments: 2,
+    difficulty: 'order-long',
+    seed: 18,
+    categories: 40,
+  });
+  const [A, B] = [0, 1].map((k) =>
+    categoryStatistics(
+      s,
+      Array.from(truth.segment.keys()).filter((u) => truth.segment[u] === k),
+    ),
+  );
+  // Sampling noise alone: the same statistic between two random halves of segment 0.
+  const members0 = Array.from(truth.segment.keys()).filter((u) => truth.segment[u] === 0);
+  const halfA = categoryStatistics(
+    s,
+    members0.filter((_, i) => i % 2 === 0),
+  );
+  const halfB = categoryStatistics(
+    s,
+    members0.filter((_, i) => i % 2 === 1),
+  );
+  const between = transitionDistance(A, B);
+  const within = transitionDistance(halfA, halfB);
+  assert.ok(between < 1.5 * within, `transition TV between segments ${between} vs within one ${within}`);
+  for (const ngram of [1, 2] as const) {
+    const ari = await tfidfKmeansAri('order-long', ngram, 18, 40, 2);
+    assert.ok(ari < 0.1, `${ngram}-gram ARI ${ari}`);
+  }
+  const trigram = await tfidfKmeansAri('order-long', 3, 18, 40, 2);
+  assert.ok(trigram > 0.8, `trigram ARI ${trigram}`);
+});
+
+test('generateSequences reports progress through onProgress, ending at done = total = users', () => {
+  const events: { done: number; total?: number }[] = [];
+  generateSequences({ users: 3000, segments: 2, seed: 1, onProgress: (e) => events.push(e) });
+  assert.ok(events.length >= 2);
+  assert.deepEqual(events.at(-1), { task: 'generate', done: 3000, total: 3000 });
 });

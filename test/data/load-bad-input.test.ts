@@ -171,8 +171,16 @@ test("loadSequences(badRows: 'skip') counts broken rows per field with first lin
     firstLines: [2, 6],
     reason: 'wrong column count',
   });
-  assert.deepEqual(report.badRows.byField.item_id, { count: 1, firstLines: [3], reason: 'not a integer' });
-  assert.deepEqual(report.badRows.byField.timestamp, { count: 1, firstLines: [5], reason: 'not a integer' });
+  assert.deepEqual(report.badRows.byField.item_id, {
+    count: 1,
+    firstLines: [3],
+    reason: 'not a valid integer',
+  });
+  assert.deepEqual(report.badRows.byField.timestamp, {
+    count: 1,
+    firstLines: [5],
+    reason: 'not a valid integer',
+  });
   assert.equal(report.eventsKept, 3);
   assert.deepEqual(sequences.users, ['1', '2']);
   // Lines of later cleaning counts skip the rejected lines: line 7 is row 2 of the accepted rows.
@@ -187,7 +195,7 @@ test("loadSequences(badRows: 'skip') counts broken rows per field with first lin
   assert.deepEqual(y.report.badRows.byField.Timestamp, {
     count: 1,
     firstLines: [2],
-    reason: 'not a TIMESTAMPTZ',
+    reason: 'not a valid timestamp (ISO 8601)',
   });
   assert.equal(y.report.eventsKept, 2);
 });
@@ -206,5 +214,43 @@ test('loadSequences keeps line numbers right across blank lines (which hold no r
     eventFile('blank.csv', `\n${good(1, 1)}\n\n1,x,1,pv,${T0}\n`),
     { line: 4, field: 'item_id' },
     /"x" is not a valid integer/,
+  );
+});
+
+test('loadSequences(JSONL) keeps line numbers right across blank lines', async () => {
+  const path = eventFile(
+    'blank.jsonl',
+    '{"u":"a","i":"x","t":1}\n\n{"u":"a", bad\n{"u":"a","i":"x","t":1}\n',
+  );
+  const mapping = { user: 'u', item: 'i', ts: 't' };
+  const { report } = await loadSequences({ path, preset: 'generic', mapping, badRows: 'skip' });
+  assert.deepEqual(report.badRows.byField['(row)'].firstLines, [3]);
+  assert.deepEqual(report.duplicates, { count: 1, firstLines: [4] });
+});
+
+test('loadSequences: a binary file, a broken Parquet file and an undecodable header are input errors', async () => {
+  const { gzipSync } = await import('node:zlib');
+  const binary = gzipSync(Buffer.from(Array.from({ length: 4000 }, (_, i) => (i * 7919) % 251)));
+  const path = eventFile('binary.csv', binary);
+  await assert.rejects(
+    loadSequences({ path, preset: 'taobao' }),
+    (e: unknown) =>
+      e instanceof InputError &&
+      e.file === path &&
+      /cannot read this file as csv|undecodable|columns/.test(e.message),
+  );
+  await rejects(eventFile('broken.parquet', 'PAR1garbage'), {}, /not a readable Parquet file/, 'generic', {
+    mapping: { user: 'a', item: 'b', ts: 'c' },
+  });
+  await rejects(
+    eventFile('head.csv', Buffer.from([0xff, 0xfe, 0x2c, 0x62, 0x0a, 0x31, 0x0a])),
+    { line: 1 },
+    /undecodable bytes/,
+    'retailrocket',
+  );
+  await rejects(
+    eventFile('quote.csv', `1,2,3,"pv,${T0}\n${good(1, 2)}\n`),
+    { line: 1, field: 'behavior_type' },
+    /unterminated quote/,
   );
 });

@@ -254,3 +254,77 @@ test('loadSequences(generic) maps columns by name in CSV, JSONL and Parquet alik
   await engine.close();
   expectShape((await loadSequences({ path: parquet, preset: 'generic', mapping, behaviorMap })).sequences);
 });
+
+test('loadSequences(generic) without a header names columns column1..columnN; ISO and ms timestamps', async () => {
+  const path = eventFile(
+    'nohead.tsv',
+    'x\tu1\t2014-04-07T10:51:09Z\nx\tu2\t2014-04-07T10:51:10.5Z\ny\tu1\t2014-04-07T10:51:08Z\n',
+  );
+  const mapping = { item: 'column1', user: 'column2', ts: 'column3' };
+  const { sequences: s } = await loadSequences({
+    path,
+    preset: 'generic',
+    mapping,
+    header: false,
+    delimiter: '\t',
+    timeFormat: 'iso',
+  });
+  assert.deepEqual(s.users, ['u1', 'u2']);
+  assert.deepEqual(
+    [...s.items].map((i) => s.itemVocab[i]),
+    ['y', 'x', 'x'],
+  );
+  const t = Date.UTC(2014, 3, 7, 10, 51, 8) / 1000;
+  assert.deepEqual([...s.ts], [t, t + 1, t + 2.5]);
+  const ms = eventFile('ms.csv', 'u,i,t\na,x,1500\n');
+  const m = await loadSequences({
+    path: ms,
+    preset: 'generic',
+    mapping: { user: 'u', item: 'i', ts: 't' },
+    timeFormat: 'unix-ms',
+  });
+  assert.deepEqual([...m.sequences.ts], [1.5]);
+});
+
+test('loadSequences(generic Parquet) names the row of a value that is not a number', async () => {
+  const { openDuckDB } = await import('../../src/engine/duckdb-engine.js');
+  const { InputError } = await import('../../src/util/errors.js');
+  const engine = await openDuckDB({ threads: 1 });
+  const path = eventFile('bad.parquet', '');
+  await engine.run(
+    `COPY (SELECT * FROM (VALUES ('a', 'x', '10'), ('a', 'y', 'ten')) v(u, i, t)) TO '${path}' (FORMAT parquet)`,
+  );
+  await engine.close();
+  const mapping = { user: 'u', item: 'i', ts: 't' };
+  await assert.rejects(
+    loadSequences({ path, preset: 'generic', mapping }),
+    (e: unknown) =>
+      e instanceof InputError &&
+      e.line === 2 &&
+      e.field === 't' &&
+      /"ten" is not a valid number/.test(e.message),
+  );
+  const skipped = await loadSequences({ path, preset: 'generic', mapping, badRows: 'skip' });
+  assert.deepEqual(skipped.report.badRows.byField.t, {
+    count: 1,
+    firstLines: [2],
+    reason: 'not a valid number',
+  });
+  assert.equal(skipped.report.eventsKept, 1);
+});
+
+test('loadSequences on a caller-supplied engine leaves no work tables behind', async () => {
+  const { openDuckDB } = await import('../../src/engine/duckdb-engine.js');
+  const engine = await openDuckDB({ threads: 1 });
+  try {
+    const path = eventFile('e.csv', `1,10,5,pv,${T0}\n`);
+    const { sequences } = await loadSequences({ path, preset: 'taobao', engine });
+    assert.equal(sequences.items.length, 1);
+    const [{ n }] = await engine.rows(
+      "SELECT count(*) AS n FROM information_schema.tables WHERE table_name LIKE 'seg_%'",
+    );
+    assert.equal(n, 0);
+  } finally {
+    await engine.close();
+  }
+});

@@ -59,7 +59,13 @@ async function segscopeThroughput(kind: 'full' | 'sampled', seqs: number): Promi
     randomSource(1),
   );
   const counts = new Float64Array(SIZE.items + 3).fill(1);
-  const loss: ItemLossSetup = { kind, negatives: 256, sampler: negativeSampler(counts, 'uniform') };
+  // No category head: the PyTorch peer trains the plain item model.
+  const loss: ItemLossSetup = {
+    kind,
+    negatives: 256,
+    sampler: negativeSampler(counts, 'uniform'),
+    categoryWeight: 0,
+  };
   const optimizer = tf.train.adam(1e-3);
   const stamps: number[] = [];
   const cpu: number[] = [];
@@ -101,6 +107,7 @@ async function stepProfile(): Promise<string> {
     kind: 'full',
     negatives: 256,
     sampler: negativeSampler(new Float64Array(SIZE.items + 3).fill(1), 'uniform'),
+    categoryWeight: 0,
   };
   const optimizer = tf.train.adam(1e-3);
   const rows = Int32Array.from({ length: SIZE.batch }, (_, i) => i);

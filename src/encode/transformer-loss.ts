@@ -15,6 +15,11 @@ export interface ItemLossSetup {
   kind: SoftmaxKind;
   negatives: number;
   sampler: NegativeSampler;
+  /**
+   * Weight of the auxiliary category loss (0 = none): cross-entropy of the target event's category,
+   * so the model learns category order even where items are too sparse to predict.
+   */
+  categoryWeight: number;
 }
 
 const NEG = -1e9;
@@ -33,8 +38,44 @@ export function itemPredictionLoss(
   setup: ItemLossSetup,
   random: Random,
 ): tf.Scalar {
-  const T = batch.targetRows.length;
   const h = gatherRows(hidden, tf.tensor1d(batch.targetRows, 'int32'));
+  const itemLoss = itemTerm(params, h, batch, setup, random);
+  if (setup.categoryWeight === 0 || params.shape.categories < 2) return itemLoss;
+  return tf.add(itemLoss, tf.mul(categoryTerm(params, h, batch), setup.categoryWeight)) as tf.Scalar;
+}
+
+/**
+ * Mean cross-entropy of the targets' categories over the category tokens, the output layer tied
+ * to the category embeddings; targets without a category (token 0) carry no weight.
+ */
+function categoryTerm(params: TransformerParams, h: tf.Tensor2D, batch: TokenBatch): tf.Scalar {
+  const C = params.shape.categories;
+  const weights = new Float32Array(batch.targetCategories.length);
+  let known = 0;
+  for (let t = 0; t < weights.length; t++) if (batch.targetCategories[t] > 0) (weights[t] = 1), known++;
+  if (known === 0) return tf.scalar(0);
+  const padding = new Float32Array(C);
+  padding[0] = NEG;
+  const logits = linear(
+    h,
+    tf.transpose(params.get('category')) as tf.Tensor2D,
+    tf.add(params.get('output/categoryBias'), tf.tensor1d(padding)) as tf.Tensor1D,
+  );
+  return tf.losses.softmaxCrossEntropy(
+    tf.oneHot(tf.tensor1d(batch.targetCategories, 'int32'), C),
+    logits,
+    tf.tensor1d(weights),
+  ) as tf.Scalar;
+}
+
+function itemTerm(
+  params: TransformerParams,
+  h: tf.Tensor2D,
+  batch: TokenBatch,
+  setup: ItemLossSetup,
+  random: Random,
+): tf.Scalar {
+  const T = batch.targetRows.length;
   const items = params.get('item') as tf.Tensor2D;
   const outBias = params.get('output/bias') as tf.Tensor1D;
   if (setup.kind === 'full') {

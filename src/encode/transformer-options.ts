@@ -28,6 +28,12 @@ export interface TransformerEncoderOptions {
   /** Negatives per batch for sampled softmax. */
   negatives?: number;
   negativeSampling?: NegativeSampling;
+  /**
+   * Weight of an auxiliary loss predicting the target event's category (next category under
+   * `causal`, the masked event's under `masked`); 0 turns it off. Categories are few and dense
+   * where items are many and sparse, so this is what teaches the model the order of categories.
+   */
+  categoryLossWeight?: number;
   /** User vector from the final hidden states: `mean`, `last` or `contextual` (see TransformerPooling). */
   pooling?: TransformerPooling;
   backend?: TensorBackend;
@@ -56,6 +62,7 @@ export const TRANSFORMER_DEFAULTS: Readonly<ResolvedTransformerOptions> = {
   fullSoftmaxMaxItems: 5000,
   negatives: 256,
   negativeSampling: 'uniform',
+  categoryLossWeight: 1,
   pooling: 'mean',
   backend: 'auto',
   seed: 0,
@@ -91,6 +98,8 @@ export function resolveTransformerOptions(options: TransformerEncoderOptions): R
   if (!(o.maskRate > 0 && o.maskRate < 1)) problems.push(`maskRate (${o.maskRate}) must be in (0, 1)`);
   if (!(o.learningRate > 0 && Number.isFinite(o.learningRate)))
     problems.push(`learningRate (${o.learningRate}) must be a positive number`);
+  if (!(o.categoryLossWeight >= 0 && Number.isFinite(o.categoryLossWeight)))
+    problems.push(`categoryLossWeight (${o.categoryLossWeight}) must be a non-negative number`);
   if (!Number.isFinite(o.seed)) problems.push(`seed (${o.seed}) must be a finite number`);
   const oneOf = (name: string, value: unknown, allowed: readonly string[]): void => {
     if (!allowed.includes(value as string))

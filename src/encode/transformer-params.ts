@@ -87,6 +87,7 @@ export function initTransformerParams(shape: TransformerShape, random: Random): 
   constant('final/gain', dim, 1);
   constant('final/bias', dim, 0);
   constant('output/bias', tokens, 0);
+  constant('output/categoryBias', categories, 0);
   const get = (name: string): tf.Variable => {
     const v = byName.get(name);
     if (v === undefined) throw new Error(`transformer: no weight named ${name}`);

@@ -99,6 +99,7 @@ export class TransformerEncoder implements Encoder {
       kind,
       negatives: o.negatives,
       sampler: negativeSampler(vocab.counts, o.negativeSampling),
+      categoryWeight: o.categoryLossWeight,
     };
     const optimizer = tf.train.adam(o.learningRate);
     this.fitted = { params, vocab, loss, options: o, optimizer, centering: undefined };

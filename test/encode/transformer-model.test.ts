@@ -20,6 +20,7 @@ const batch: TokenBatch = {
   lengths: Int32Array.from([3, 1]),
   targetRows: new Int32Array(0),
   targetItems: new Int32Array(0),
+  targetCategories: new Int32Array(0),
 };
 
 async function weightsOf(seed: number) {

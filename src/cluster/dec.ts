@@ -180,7 +180,7 @@ export class DeepClusterer implements Clusterer {
             const c =
               centers === undefined || model.centering === undefined
                 ? undefined
-                : { centers, groups: positionGroups(batch, model.centering.by) };
+                : { centers, groups: positionGroups(batch, model.centering) };
             const z = poolHidden(hidden, batch.lengths, batch.maxLen, o.pooling, c);
             return tf.mul(clusteringLoss(z, mu, tf.tensor2d(rowsTarget, [rows.length, k]), alpha), gamma);
           },

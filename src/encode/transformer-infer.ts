@@ -16,19 +16,33 @@ function batchRows(start: number, end: number): Int32Array {
   return rows;
 }
 
-/** Mean final hidden state per event group (category, or item token), for `contextual` pooling. */
+/**
+ * Mean final hidden state per event group, for `contextual` pooling (group = the event's category,
+ * or its item token) and `transition` pooling (group = previous category x category).
+ */
 export interface Centering {
-  readonly by: 'category' | 'item';
+  readonly by: 'category' | 'item' | 'transition';
+  /** Category tokens (padding included); groups = categories^2 under `transition`. */
+  readonly categories: number;
   readonly groups: number;
   readonly values: Float32Array;
 }
 
-/** The group of every position of a batch under `by`. */
+/**
+ * The group of every position of a batch: its category or item token, or under `transition`
+ * prev * categories + cat (prev = 0 at a window's first position).
+ */
 export function positionGroups(
-  batch: Pick<TokenBatch, 'categories' | 'items'>,
-  by: Centering['by'],
+  batch: Pick<TokenBatch, 'categories' | 'items' | 'maxLen'>,
+  centering: Pick<Centering, 'by' | 'categories'>,
 ): Int32Array {
-  return by === 'category' ? batch.categories : batch.items;
+  if (centering.by === 'category') return batch.categories;
+  if (centering.by === 'item') return batch.items;
+  const { categories: cats, maxLen: L } = batch;
+  const out = new Int32Array(cats.length);
+  for (let at = 0; at < cats.length; at++)
+    out[at] = (at % L === 0 ? 0 : cats[at - 1]) * centering.categories + cats[at];
+  return out;
 }
 
 /** Centers of the training windows: one forward pass, O(count * maxLen * dim) extra work. */
@@ -39,15 +53,18 @@ export async function fitCentering(
   by: Centering['by'],
 ): Promise<Centering> {
   const dim = params.shape.dim;
-  const groups = by === 'category' ? params.shape.categories : params.shape.tokens;
+  const categories = params.shape.categories;
+  const groups =
+    by === 'category' ? categories : by === 'transition' ? categories * categories : params.shape.tokens;
   const acc = centerAccumulator(groups, dim);
   for (let start = 0; start < windows.count; start += INFERENCE_BATCH) {
     const batch = gatherWindows(windows, batchRows(start, Math.min(windows.count, start + INFERENCE_BATCH)));
     const hidden = tf.tidy(() => transformerHidden(params, batch, mask));
-    acc.add((await hidden.data()) as Float32Array, positionGroups(batch, by), batch.lengths, batch.maxLen);
+    const groupOf = positionGroups(batch, { by, categories });
+    acc.add((await hidden.data()) as Float32Array, groupOf, batch.lengths, batch.maxLen);
     hidden.dispose();
   }
-  return { by, groups, values: acc.value() };
+  return { by, categories, groups, values: acc.value() };
 }
 
 /**
@@ -71,7 +88,7 @@ export async function embedWindows(
     const c =
       centers === undefined || centering === undefined
         ? undefined
-        : { centers, groups: positionGroups(batch, centering.by) };
+        : { centers, groups: positionGroups(batch, centering) };
     const pooled = tf.tidy(() =>
       poolHidden(transformerHidden(params, batch, mask), batch.lengths, batch.maxLen, pooling, c),
     );

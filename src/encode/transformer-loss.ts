@@ -52,7 +52,11 @@ function categoryTerm(params: TransformerParams, h: tf.Tensor2D, batch: TokenBat
   const C = params.shape.categories;
   const weights = new Float32Array(batch.targetCategories.length);
   let known = 0;
-  for (let t = 0; t < weights.length; t++) if (batch.targetCategories[t] > 0) (weights[t] = 1), known++;
+  for (let t = 0; t < weights.length; t++) {
+    if (batch.targetCategories[t] === 0) continue;
+    weights[t] = 1;
+    known++;
+  }
   if (known === 0) return tf.scalar(0);
   const padding = new Float32Array(C);
   padding[0] = NEG;

@@ -34,7 +34,7 @@ export interface TransformerEncoderOptions {
    * where items are many and sparse, so this is what teaches the model the order of categories.
    */
   categoryLossWeight?: number;
-  /** User vector from the final hidden states: `mean`, `last` or `contextual` (see TransformerPooling). */
+  /** User vector from the final hidden states: `mean`, `last`, `contextual` or `transition` (see TransformerPooling). */
   pooling?: TransformerPooling;
   backend?: TensorBackend;
   seed?: number;
@@ -62,7 +62,7 @@ export const TRANSFORMER_DEFAULTS: Readonly<ResolvedTransformerOptions> = {
   fullSoftmaxMaxItems: 5000,
   negatives: 256,
   negativeSampling: 'uniform',
-  categoryLossWeight: 1,
+  categoryLossWeight: 0,
   pooling: 'mean',
   backend: 'auto',
   seed: 0,
@@ -108,7 +108,7 @@ export function resolveTransformerOptions(options: TransformerEncoderOptions): R
   oneOf('objective', o.objective, ['masked', 'causal']);
   oneOf('softmax', o.softmax, ['auto', 'full', 'sampled']);
   oneOf('negativeSampling', o.negativeSampling, ['uniform', 'popularity']);
-  oneOf('pooling', o.pooling, ['mean', 'last', 'contextual']);
+  oneOf('pooling', o.pooling, ['mean', 'last', 'contextual', 'transition']);
   oneOf('backend', o.backend, ['auto', 'wasm', 'cpu']);
   if (problems.length > 0) throw new RangeError(`TransformerEncoder: ${problems.join('; ')}`);
   if (o.ffnDim === 0) o.ffnDim = 4 * o.dim;

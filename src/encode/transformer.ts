@@ -29,7 +29,7 @@ export interface FittedTransformer {
   readonly loss: ItemLossSetup;
   readonly options: ResolvedTransformerOptions;
   readonly optimizer: tf.Optimizer;
-  /** Group centers for `contextual` pooling (set at the end of fit when that pooling is chosen). */
+  /** Group centers for `contextual` / `transition` pooling (set at the end of fit when chosen). */
   centering: Centering | undefined;
 }
 
@@ -151,14 +151,11 @@ export class TransformerEncoder implements Encoder {
       },
     };
     await trainTransformer(params, windows, optimizer, setup, startEpoch);
-    if (o.pooling === 'contextual') {
+    if (o.pooling === 'contextual' || o.pooling === 'transition') {
       const mask = o.objective === 'masked' ? 'bidirectional' : 'causal';
-      this.fitted.centering = await fitCentering(
-        params,
-        windows,
-        mask,
-        vocab.categories.length > 0 ? 'category' : 'item',
-      );
+      const hasCategories = vocab.categories.length > 0;
+      const by = !hasCategories ? 'item' : o.pooling === 'transition' ? 'transition' : 'category';
+      this.fitted.centering = await fitCentering(params, windows, mask, by);
     }
     return this;
   }

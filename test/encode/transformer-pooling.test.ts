@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import * as tf from '@tensorflow/tfjs-core';
 import { useTensorBackend } from '../../src/encode/transformer-backend.js';
 import { gatherRows, scatterAddRows } from '../../src/encode/transformer-kernels.js';
+import { positionGroups } from '../../src/encode/transformer-infer.js';
 import { centerAccumulator, poolHidden } from '../../src/encode/transformer-pooling.js';
 
 // Two windows of maxLen 3, dim 2: window 0 has 2 real positions, window 1 is empty.
@@ -25,7 +26,12 @@ for (const backend of ['wasm', 'cpu'] as const) {
       Array.from(poolHidden(h, lengths, 3, 'contextual', centers).dataSync()),
       [1.5, 1.5, 0, 0],
     );
+    assert.deepEqual(
+      Array.from(poolHidden(h, lengths, 3, 'transition', centers).dataSync()),
+      [1.5, 1.5, 0, 0],
+    );
     assert.throws(() => poolHidden(h, lengths, 3, 'contextual'), /needs centers/);
+    assert.throws(() => poolHidden(h, lengths, 3, 'transition'), /transition pooling needs centers/);
   });
 
   test(`gatherRows / scatterAddRows (${backend}) match tf.gather and its gradient`, async () => {
@@ -47,4 +53,19 @@ test('centerAccumulator averages hidden states per group over real positions onl
   const acc = centerAccumulator(3, 2);
   acc.add(Float32Array.from(hidden), Int32Array.from([1, 1, 2, 2, 2, 2]), lengths, 3);
   assert.deepEqual(Array.from(acc.value()), [0, 0, 2, 3, 0, 0]);
+});
+
+test('positionGroups: category, item, and (previous category, category) pairs restarting at each window', () => {
+  const batch = {
+    maxLen: 3,
+    categories: Int32Array.from([1, 2, 2, 3, 1, 0]),
+    items: Int32Array.from([5, 6, 7, 8, 9, 0]),
+  };
+  assert.deepEqual(positionGroups(batch, { by: 'category', categories: 4 }), batch.categories);
+  assert.deepEqual(positionGroups(batch, { by: 'item', categories: 4 }), batch.items);
+  // prev * 4 + cat; the first position of each window has prev 0.
+  assert.deepEqual(
+    Array.from(positionGroups(batch, { by: 'transition', categories: 4 })),
+    [1, 6, 10, 3, 13, 4],
+  );
 });

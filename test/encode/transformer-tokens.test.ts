@@ -73,6 +73,7 @@ test('maskedItemBatch masks about maskRate of events, at least one per window, a
     assert.equal(batch.items[at], MASK_TOKEN);
     assert.equal(batch.categories[at], 0);
     assert.equal(batch.targetItems[t], w.items[at]);
+    assert.equal(batch.targetCategories[t], w.categories[at]);
   }
   const one = maskedItemBatch(w, [0], 0.01, randomSource(7));
   assert.equal(one.targetRows.length, 1);
@@ -83,6 +84,7 @@ test('causalBatch targets the next item at every position but the last', () => {
   const batch = causalBatch(w, [0, 1, 2]);
   assert.deepEqual(Array.from(batch.targetRows), [0, 1]);
   assert.deepEqual(Array.from(batch.targetItems), [4, 3]);
+  assert.deepEqual(Array.from(batch.targetCategories), [w.categories[1], w.categories[2]]);
 });
 
 test('nextItemQueryBatch appends [MASK] (masked) or reads the last position (causal)', () => {

@@ -197,12 +197,20 @@ test('TransformerEncoder bad input: no events, one-event users, unknown items, a
   await assert.rejects(enc.scoreNextItems(unseen, 0), /k \(0\)/);
   enc.dispose();
   assert.throws(
-    () => new TransformerEncoder({ dim: 10, heads: 4, maskRate: 1.5, objective: 'bert' as 'masked' }),
+    () =>
+      new TransformerEncoder({
+        dim: 10,
+        heads: 4,
+        maskRate: 1.5,
+        objective: 'bert' as 'masked',
+        categoryLossWeight: -1,
+      }),
     (e: Error) =>
       e instanceof RangeError &&
       /dim \(10\) must be a multiple of heads \(4\)/.test(e.message) &&
       /maskRate \(1.5\)/.test(e.message) &&
-      /objective \(bert\)/.test(e.message),
+      /objective \(bert\)/.test(e.message) &&
+      /categoryLossWeight \(-1\)/.test(e.message),
   );
 });
 

@@ -25,35 +25,103 @@ function randomWindows(count: number): TokenWindows {
   const r = randomSource(2);
   const n = count * SIZE.len;
   const fill = (lo: number, hi: number) => Int32Array.from({ length: n }, () => lo + r.int(hi - lo));
-  return { count, maxLen: SIZE.len, items: fill(3, SIZE.items + 3), behaviors: fill(1, 7), categories: fill(1, 41), gaps: fill(1, 24), lengths: new Int32Array(count).fill(SIZE.len), unknownItems: 0 };
+  return {
+    count,
+    maxLen: SIZE.len,
+    items: fill(3, SIZE.items + 3),
+    behaviors: fill(1, 7),
+    categories: fill(1, 41),
+    gaps: fill(1, 24),
+    lengths: new Int32Array(count).fill(SIZE.len),
+    unknownItems: 0,
+  };
 }
 
-/** Tokens per second over all batches but the first two (warm-up), on the active backend. */
-async function segscopeThroughput(kind: 'full' | 'sampled', seqs: number): Promise<number> {
+/** Tokens per wall second and per CPU second over all batches but the first two (warm-up). */
+interface Throughput {
+  wall: number;
+  cpu: number;
+}
+
+/** Throughput of masked-item training on the active backend. */
+async function segscopeThroughput(kind: 'full' | 'sampled', seqs: number): Promise<Throughput> {
   const windows = randomWindows(seqs);
-  const params = initTransformerParams({ tokens: SIZE.items + 3, categories: 41, maxLen: SIZE.len, dim: SIZE.dim, heads: SIZE.heads, layers: SIZE.layers, ffnDim: 4 * SIZE.dim }, randomSource(1));
+  const params = initTransformerParams(
+    {
+      tokens: SIZE.items + 3,
+      categories: 41,
+      maxLen: SIZE.len,
+      dim: SIZE.dim,
+      heads: SIZE.heads,
+      layers: SIZE.layers,
+      ffnDim: 4 * SIZE.dim,
+    },
+    randomSource(1),
+  );
   const counts = new Float64Array(SIZE.items + 3).fill(1);
-  const loss: ItemLossSetup = { kind, negatives: 256, sampler: negativeSampler(counts, 'uniform') };
+  // No category head: the PyTorch peer trains the plain item model.
+  const loss: ItemLossSetup = {
+    kind,
+    negatives: 256,
+    sampler: negativeSampler(counts, 'uniform'),
+    categoryWeight: 0,
+  };
   const optimizer = tf.train.adam(1e-3);
   const stamps: number[] = [];
-  await trainTransformer(params, windows, optimizer, { objective: 'masked', epochs: 1, batchSize: SIZE.batch, maskRate: 0.2, seed: 1, loss, onProgress: () => stamps.push(performance.now()) }, 0);
+  const cpu: number[] = [];
+  const onProgress = () => {
+    stamps.push(performance.now());
+    const u = process.cpuUsage();
+    cpu.push((u.user + u.system) / 1000);
+  };
+  await trainTransformer(
+    params,
+    windows,
+    optimizer,
+    { objective: 'masked', epochs: 1, batchSize: SIZE.batch, maskRate: 0.2, seed: 1, loss, onProgress },
+    0,
+  );
   for (const v of params.list) v.dispose();
   optimizer.dispose();
-  const timed = stamps.length - 2;
-  return (timed * SIZE.batch * SIZE.len) / ((stamps[stamps.length - 1] - stamps[1]) / 1000);
+  const tokens = (stamps.length - 2) * SIZE.batch * SIZE.len;
+  const last = stamps.length - 1;
+  return { wall: tokens / ((stamps[last] - stamps[1]) / 1000), cpu: tokens / ((cpu[last] - cpu[1]) / 1000) };
 }
 
 /** Kernel time shares of one full-softmax training step on the active backend. */
 async function stepProfile(): Promise<string> {
   const windows = randomWindows(SIZE.batch);
-  const params = initTransformerParams({ tokens: SIZE.items + 3, categories: 41, maxLen: SIZE.len, dim: SIZE.dim, heads: SIZE.heads, layers: SIZE.layers, ffnDim: 4 * SIZE.dim }, randomSource(1));
-  const loss: ItemLossSetup = { kind: 'full', negatives: 256, sampler: negativeSampler(new Float64Array(SIZE.items + 3).fill(1), 'uniform') };
+  const params = initTransformerParams(
+    {
+      tokens: SIZE.items + 3,
+      categories: 41,
+      maxLen: SIZE.len,
+      dim: SIZE.dim,
+      heads: SIZE.heads,
+      layers: SIZE.layers,
+      ffnDim: 4 * SIZE.dim,
+    },
+    randomSource(1),
+  );
+  const loss: ItemLossSetup = {
+    kind: 'full',
+    negatives: 256,
+    sampler: negativeSampler(new Float64Array(SIZE.items + 3).fill(1), 'uniform'),
+    categoryWeight: 0,
+  };
   const optimizer = tf.train.adam(1e-3);
   const rows = Int32Array.from({ length: SIZE.batch }, (_, i) => i);
   const random = randomSource(3);
   const step = () => {
     const batch = maskedItemBatch(windows, rows, 0.2, random);
-    optimizer.minimize(() => itemPredictionLoss(params, transformerHidden(params, batch, 'bidirectional'), batch, loss, random), true, [...params.list])?.dispose();
+    optimizer
+      .minimize(
+        () =>
+          itemPredictionLoss(params, transformerHidden(params, batch, 'bidirectional'), batch, loss, random),
+        true,
+        [...params.list],
+      )
+      ?.dispose();
   };
   step();
   const info = await tf.profile(step);
@@ -61,22 +129,47 @@ async function stepProfile(): Promise<string> {
   let total = 0;
   for (const k of info.kernels) {
     const ms = Number(await k.kernelTimeMs) || 0;
-    const key = k.name === 'BatchMatMul' ? (k.inputShapes[0]?.length === 3 && (k.inputShapes[0][0] ?? 1) > 1 ? 'BatchMatMul (batched, attention)' : 'MatMul (2-D, XNNPACK)') : k.name;
+    const key =
+      k.name === 'BatchMatMul'
+        ? k.inputShapes[0]?.length === 3 && (k.inputShapes[0][0] ?? 1) > 1
+          ? 'BatchMatMul (batched, attention)'
+          : 'MatMul (2-D, XNNPACK)'
+        : k.name;
     byKernel.set(key, (byKernel.get(key) ?? 0) + ms);
     total += ms;
   }
   for (const v of params.list) v.dispose();
   optimizer.dispose();
-  return [...byKernel].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([name, ms]) => `${name} ${((100 * ms) / total).toFixed(0)}%`).join(', ');
+  return [...byKernel]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, ms]) => `${name} ${((100 * ms) / total).toFixed(0)}%`)
+    .join(', ');
 }
 
 export async function run(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
   const script = join(here, '..', '..', 'bench', 'transformer_torch.py');
-  const args = [SIZE.seqs, SIZE.len, SIZE.items, SIZE.dim, SIZE.heads, SIZE.layers, SIZE.batch, SIZE.threads].map(String);
-  console.log(`transformer training throughput: masked-item, ${SIZE.seqs} seqs x ${SIZE.len}, ${SIZE.items} items, dim ${SIZE.dim}, ${SIZE.layers} block, ${SIZE.heads} heads, batch ${SIZE.batch}`);
-  const torch = JSON.parse(execFileSync('/usr/bin/python3', [script, ...args], { encoding: 'utf8' }).trim().split('\n').pop() ?? '{}') as { tokens_per_s: number };
-  const rows: [string, number][] = [];
+  const args = [
+    SIZE.seqs,
+    SIZE.len,
+    SIZE.items,
+    SIZE.dim,
+    SIZE.heads,
+    SIZE.layers,
+    SIZE.batch,
+    SIZE.threads,
+  ].map(String);
+  console.log(
+    `transformer training throughput: masked-item, ${SIZE.seqs} seqs x ${SIZE.len}, ${SIZE.items} items, dim ${SIZE.dim}, ${SIZE.layers} block, ${SIZE.heads} heads, batch ${SIZE.batch}`,
+  );
+  const torch = JSON.parse(
+    execFileSync('/usr/bin/python3', [script, ...args], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .pop() ?? '{}',
+  ) as { tokens_per_s: number; tokens_per_cpu_s: number };
+  const rows: [string, Throughput][] = [];
   await useTensorBackend('wasm');
   rows.push(['segscope wasm, full softmax', await segscopeThroughput('full', SIZE.seqs)]);
   rows.push(['segscope wasm, sampled softmax (256)', await segscopeThroughput('sampled', SIZE.seqs)]);
@@ -84,9 +177,18 @@ export async function run(): Promise<void> {
   await useTensorBackend('cpu');
   rows.push(['segscope cpu, full softmax', await segscopeThroughput('full', 4 * SIZE.batch)]);
   await useTensorBackend('wasm');
-  console.log(`${'engine'.padEnd(40)}${'tokens/s'.padStart(12)}${'vs torch'.padStart(10)}`);
-  console.log(`${`pytorch ${SIZE.threads} threads, full softmax`.padEnd(40)}${torch.tokens_per_s.toFixed(0).padStart(12)}${'1.00'.padStart(10)}`);
-  for (const [name, rate] of rows) console.log(`${name.padEnd(40)}${rate.toFixed(0).padStart(12)}${(rate / torch.tokens_per_s).toFixed(2).padStart(10)}`);
+  const line = (name: string, t: Throughput) =>
+    console.log(
+      `${name.padEnd(40)}${t.wall.toFixed(0).padStart(10)}${(t.wall / torch.tokens_per_s).toFixed(2).padStart(10)}${t.cpu.toFixed(0).padStart(14)}${(t.cpu / torch.tokens_per_cpu_s).toFixed(2).padStart(10)}`,
+    );
+  console.log(
+    `${'engine'.padEnd(40)}${'tokens/s'.padStart(10)}${'vs torch'.padStart(10)}${'tokens/cpu-s'.padStart(14)}${'vs torch'.padStart(10)}`,
+  );
+  line(`pytorch ${SIZE.threads} threads, full softmax`, {
+    wall: torch.tokens_per_s,
+    cpu: torch.tokens_per_cpu_s,
+  });
+  for (const [name, t] of rows) line(name, t);
   console.log(`wasm step time by kernel: ${wasmProfile}`);
   console.log('timings are noisy: the machine is shared; ratios come from this one run');
 }

@@ -1,6 +1,7 @@
 """PyTorch CPU peer of bench/transformer.ts: the same masked-item transformer (pre-LN block, fused QKV,
 summed item/behavior/category/gap/position embeddings, tied full-softmax output at masked positions,
-Adam), timed on random windows. Prints one JSON line: {"tokens_per_s": ..., "step_ms": ...}.
+Adam), timed on random windows. Prints one JSON line: {"tokens_per_s": ..., "tokens_per_cpu_s": ..., "step_ms": ...}
+(CPU seconds summed over threads, so a shared machine distorts it less than wall time).
 Usage: /usr/bin/python3 bench/transformer_torch.py SEQS LEN ITEMS DIM HEADS LAYERS BATCH THREADS"""
 import json
 import math
@@ -79,7 +80,10 @@ steps = seqs // B
 for s in range(2):
     step(s)
 t = time.perf_counter()
+c = time.process_time()
 for s in range(2, steps):
     step(s)
 dt = time.perf_counter() - t
-print(json.dumps({"tokens_per_s": (steps - 2) * B * L / dt, "step_ms": 1000 * dt / (steps - 2)}))
+dc = time.process_time() - c
+tokens = (steps - 2) * B * L
+print(json.dumps({"tokens_per_s": tokens / dt, "tokens_per_cpu_s": tokens / dc, "step_ms": 1000 * dt / (steps - 2)}))

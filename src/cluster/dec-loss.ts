@@ -5,7 +5,12 @@ import * as tf from '@tensorflow/tfjs-core';
  * embeddings `z` [b, d] to `centroids` [k, d] (Xie et al. 2016, eq. 1-2) and P the fixed target
  * rows [b, k]. Differentiable in z and the centroids; tfjs autodiff supplies the gradients.
  */
-export function clusteringLoss(z: tf.Tensor2D, centroids: tf.Tensor2D, target: tf.Tensor2D, alpha: number): tf.Scalar {
+export function clusteringLoss(
+  z: tf.Tensor2D,
+  centroids: tf.Tensor2D,
+  target: tf.Tensor2D,
+  alpha: number,
+): tf.Scalar {
   const diff = tf.sub(tf.expandDims(z, 1), tf.expandDims(centroids, 0));
   const kernel = tf.pow(tf.add(1, tf.div(tf.sum(tf.square(diff), 2), alpha)), -(alpha + 1) / 2);
   const q = tf.div(kernel, tf.sum(kernel, 1, true));

@@ -8,7 +8,8 @@ import type { Matrix } from '../util/matrix.js';
  * @example studentTAssignment(matrixFromRows([[0], [2]]), matrixFromRows([[0], [2]]), 1).data // ≈ [0.833, 0.167, 0.167, 0.833]
  */
 export function studentTAssignment(Z: Matrix, centroids: Matrix, alpha: number): Matrix {
-  if (Z.cols !== centroids.cols) throw new RangeError(`studentTAssignment: Z.cols (${Z.cols}) != centroids.cols (${centroids.cols})`);
+  if (Z.cols !== centroids.cols)
+    throw new RangeError(`studentTAssignment: Z.cols (${Z.cols}) != centroids.cols (${centroids.cols})`);
   if (!(alpha > 0)) throw new RangeError(`studentTAssignment: alpha (${alpha}) must be positive`);
   const { rows: n, cols: d } = Z;
   const k = centroids.rows;

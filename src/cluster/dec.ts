@@ -31,7 +31,14 @@ export interface DeepClustererOptions {
   seed?: number;
 }
 
-export const DEC_DEFAULTS = { gamma: 0.1, alpha: 1, jointEpochs: 5, updateInterval: 20, tol: 0.001, seed: 0 } as const;
+export const DEC_DEFAULTS = {
+  gamma: 0.1,
+  alpha: 1,
+  jointEpochs: 5,
+  updateInterval: 20,
+  tol: 0.001,
+  seed: 0,
+} as const;
 
 /**
  * Deep embedded clustering over behavior sequences: a transformer encoder (owned) is pretrained
@@ -52,16 +59,29 @@ export class DeepClusterer implements Clusterer {
   readonly params: Readonly<Record<string, unknown>>;
   readonly encoder: TransformerEncoder;
   private readonly o: Required<Omit<DeepClustererOptions, 'encoder'>>;
-  private fitted: { labels: Labels; centroids: Matrix; embedding: Matrix; iterations: number; pretrained: { embedding: Matrix; centroids: Matrix; labels: Labels } } | undefined;
+  private fitted:
+    | {
+        labels: Labels;
+        centroids: Matrix;
+        embedding: Matrix;
+        iterations: number;
+        pretrained: { embedding: Matrix; centroids: Matrix; labels: Labels };
+      }
+    | undefined;
 
   constructor(options: DeepClustererOptions) {
-    const o = { ...DEC_DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) } as Required<DeepClustererOptions>;
+    const o = {
+      ...DEC_DEFAULTS,
+      ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
+    } as Required<DeepClustererOptions>;
     const problems: string[] = [];
     if (!Number.isInteger(o.k) || o.k < 1) problems.push(`k (${o.k}) must be a positive integer`);
     if (!(o.gamma >= 0)) problems.push(`gamma (${o.gamma}) must be >= 0`);
     if (!(o.alpha > 0)) problems.push(`alpha (${o.alpha}) must be positive`);
-    if (!Number.isInteger(o.jointEpochs) || o.jointEpochs < 0) problems.push(`jointEpochs (${o.jointEpochs}) must be a non-negative integer`);
-    if (!Number.isInteger(o.updateInterval) || o.updateInterval < 1) problems.push(`updateInterval (${o.updateInterval}) must be a positive integer`);
+    if (!Number.isInteger(o.jointEpochs) || o.jointEpochs < 0)
+      problems.push(`jointEpochs (${o.jointEpochs}) must be a non-negative integer`);
+    if (!Number.isInteger(o.updateInterval) || o.updateInterval < 1)
+      problems.push(`updateInterval (${o.updateInterval}) must be a positive integer`);
     if (!(o.tol >= 0)) problems.push(`tol (${o.tol}) must be >= 0`);
     if (problems.length > 0) throw new RangeError(`DeepClusterer: ${problems.join('; ')}`);
     this.encoder = new TransformerEncoder({ ...o.encoder, seed: o.encoder?.seed ?? o.seed });
@@ -101,12 +121,15 @@ export class DeepClusterer implements Clusterer {
 
   /** DEC clusters sequences; see fitSequences. @throws Error always. */
   async fit(_X: Matrix): Promise<this> {
-    throw new Error('DeepClusterer owns its encoder and clusters sequences: call fitSequences(seqs), not fit(X)');
+    throw new Error(
+      'DeepClusterer owns its encoder and clusters sequences: call fitSequences(seqs), not fit(X)',
+    );
   }
 
   async fitSequences(seqs: SequenceSet): Promise<this> {
     const { k, gamma, alpha, jointEpochs, updateInterval, tol, seed } = this.o;
-    if (k > seqs.users.length) throw new RangeError(`DeepClusterer: k (${k}) > sequences (${seqs.users.length})`);
+    if (k > seqs.users.length)
+      throw new RangeError(`DeepClusterer: k (${k}) > sequences (${seqs.users.length})`);
     await this.encoder.fit(seqs);
     let Z = await this.encoder.transform(seqs);
     const km = await new KMeans({ k, seed }).fit(Z);
@@ -120,7 +143,10 @@ export class DeepClusterer implements Clusterer {
     const windows = tokenizeWindows(seqs, model.vocab, o.maxLen);
     const optimizer = tf.train.adam(o.learningRate);
     // Contextual pooling keeps the pretrained group centers fixed during joint training.
-    const centers = model.centering === undefined ? undefined : tf.tensor2d(model.centering.values, [model.centering.groups, Z.cols]);
+    const centers =
+      model.centering === undefined
+        ? undefined
+        : tf.tensor2d(model.centering.values, [model.centering.groups, Z.cols]);
     const refresh = async (): Promise<number> => {
       Z = await this.encoder.transform(seqs);
       const centroids = matrix(k, Z.cols, (await mu.data()) as Float32Array);
@@ -149,8 +175,12 @@ export class DeepClusterer implements Clusterer {
           extraVariables: [mu],
           extraLoss: (batch, hidden, rows) => {
             const rowsTarget = new Float32Array(rows.length * k);
-            for (let r = 0; r < rows.length; r++) rowsTarget.set(target.data.subarray(rows[r] * k, (rows[r] + 1) * k), r * k);
-            const c = centers === undefined || model.centering === undefined ? undefined : { centers, groups: positionGroups(batch, model.centering.by) };
+            for (let r = 0; r < rows.length; r++)
+              rowsTarget.set(target.data.subarray(rows[r] * k, (rows[r] + 1) * k), r * k);
+            const c =
+              centers === undefined || model.centering === undefined
+                ? undefined
+                : { centers, groups: positionGroups(batch, model.centering) };
             const z = poolHidden(hidden, batch.lengths, batch.maxLen, o.pooling, c);
             return tf.mul(clusteringLoss(z, mu, tf.tensor2d(rowsTarget, [rows.length, k]), alpha), gamma);
           },
@@ -159,7 +189,13 @@ export class DeepClusterer implements Clusterer {
         0,
       );
       await refresh();
-      this.fitted = { labels, centroids: matrix(k, Z.cols, Float32Array.from(await mu.data())), embedding: Z, iterations, pretrained };
+      this.fitted = {
+        labels,
+        centroids: matrix(k, Z.cols, Float32Array.from(await mu.data())),
+        embedding: Z,
+        iterations,
+        pretrained,
+      };
     } finally {
       mu.dispose();
       optimizer.dispose();

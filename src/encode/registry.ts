@@ -12,6 +12,7 @@ import { DEFAULT_PRECOMPUTED_OPTIONS } from './precomputed.js';
 import { DEFAULT_STATS_OPTIONS } from './stats.js';
 import { DEFAULT_TEXT_EMBEDDING_OPTIONS } from './text-embedding.js';
 import { DEFAULT_TFIDF_OPTIONS } from './tfidf.js';
+import { TRANSFORMER_DEFAULTS } from './transformer-options.js';
 
 export type EncoderOptions = Readonly<Record<string, unknown>>;
 export type EncoderFactory = (options: EncoderOptions) => Promise<Encoder>;
@@ -73,7 +74,13 @@ const ENTRIES = new Map<string, Entry>([
       optionNames: ['path', 'usersPath', ...Object.keys(DEFAULT_PRECOMPUTED_OPTIONS)],
     },
   ],
-  ['transformer', { factory: async (o) => new (await import('./transformer.js')).TransformerEncoder(o) }],
+  [
+    'transformer',
+    {
+      factory: async (o) => new (await import('./transformer.js')).TransformerEncoder(o),
+      optionNames: Object.keys(TRANSFORMER_DEFAULTS),
+    },
+  ],
 ]);
 
 /** Register (or replace) an encoder factory under `name`, optionally with the option names it takes. */

@@ -39,7 +39,8 @@ export async function useTensorBackend(backend: TensorBackend): Promise<'wasm' |
       wasmFailed = error;
     }
   }
-  if (backend === 'wasm') throw new Error(`useTensorBackend: the WASM backend failed to start: ${String(wasmFailed)}`);
+  if (backend === 'wasm')
+    throw new Error(`useTensorBackend: the WASM backend failed to start: ${String(wasmFailed)}`);
   await tf.setBackend('cpu');
   await tf.ready();
   return 'cpu';

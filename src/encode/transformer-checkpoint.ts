@@ -33,35 +33,55 @@ interface StoredTensor {
  * `weights-<epoch>.bin`, then `checkpoint.json` (naming that file) is renamed into place, so a crash
  * at any point leaves the previous checkpoint readable. Older weight files are removed afterwards.
  */
-export async function saveCheckpoint(dir: string, params: TransformerParams, extra: readonly tf.Variable[], optimizer: tf.Optimizer, meta: CheckpointMeta): Promise<void> {
+export async function saveCheckpoint(
+  dir: string,
+  params: TransformerParams,
+  extra: readonly tf.Variable[],
+  optimizer: tf.Optimizer,
+  meta: CheckpointMeta,
+): Promise<void> {
   const named: { name: string; tensor: tf.Tensor }[] = [];
-  params.list.forEach((v, i) => named.push({ name: `param/${params.names[i]}`, tensor: v }));
-  extra.forEach((v, i) => named.push({ name: `extra/${i}`, tensor: v }));
+  for (let i = 0; i < params.list.length; i++)
+    named.push({ name: `param/${params.names[i]}`, tensor: params.list[i] });
+  for (let i = 0; i < extra.length; i++) named.push({ name: `extra/${i}`, tensor: extra[i] });
   const state = await optimizer.getWeights();
-  state.forEach((w, i) => named.push({ name: i === 0 ? 'optimizer/iterations' : `optimizer/${i}`, tensor: w.tensor }));
+  for (let i = 0; i < state.length; i++)
+    named.push({ name: i === 0 ? 'optimizer/iterations' : `optimizer/${i}`, tensor: state[i].tensor });
   const tensors: StoredTensor[] = [];
   const chunks: Uint8Array[] = [];
   let offset = 0;
   for (const { name, tensor } of named) {
     const values = await tensor.data();
     const bytes = new Uint8Array(values.buffer, values.byteOffset, values.byteLength).slice();
-    tensors.push({ name, shape: tensor.shape, dtype: tensor.dtype === 'int32' ? 'int32' : 'float32', offset });
+    tensors.push({
+      name,
+      shape: tensor.shape,
+      dtype: tensor.dtype === 'int32' ? 'int32' : 'float32',
+      offset,
+    });
     chunks.push(bytes);
     offset += bytes.byteLength;
   }
   state[0]?.tensor.dispose();
   const weightsFile = `weights-${meta.epoch}.bin`;
   atomicWriteFileSync(join(dir, weightsFile), Buffer.concat(chunks));
-  atomicWriteFileSync(join(dir, META), JSON.stringify({ format: FORMAT, version: VERSION, weightsFile, tensors, ...meta }));
-  for (const f of readdirSync(dir)) if (/^weights-\d+\.bin$/.test(f) && f !== weightsFile) rmSync(join(dir, f), { force: true });
+  atomicWriteFileSync(
+    join(dir, META),
+    JSON.stringify({ format: FORMAT, version: VERSION, weightsFile, tensors, ...meta }),
+  );
+  for (const f of readdirSync(dir))
+    if (/^weights-\d+\.bin$/.test(f) && f !== weightsFile) rmSync(join(dir, f), { force: true });
 }
 
 /** The checkpoint in `dir`, or undefined when there is none. @throws Error on a malformed one. */
-export function readCheckpointMeta(dir: string): (CheckpointMeta & { weightsFile: string; tensors: StoredTensor[] }) | undefined {
+export function readCheckpointMeta(
+  dir: string,
+): (CheckpointMeta & { weightsFile: string; tensors: StoredTensor[] }) | undefined {
   const path = join(dir, META);
   if (!existsSync(path)) return undefined;
   const meta = JSON.parse(readFileSync(path, 'utf8'));
-  if (meta.format !== FORMAT || meta.version !== VERSION) throw new Error(`transformer checkpoint ${path}: not a ${FORMAT} v${VERSION} file`);
+  if (meta.format !== FORMAT || meta.version !== VERSION)
+    throw new Error(`transformer checkpoint ${path}: not a ${FORMAT} v${VERSION} file`);
   return meta;
 }
 
@@ -69,7 +89,12 @@ export function readCheckpointMeta(dir: string): (CheckpointMeta & { weightsFile
  * Loads weights, extra variables and Adam state from the checkpoint in `dir` into existing
  * variables. @throws Error if a stored tensor is missing or has another shape.
  */
-export async function restoreCheckpoint(dir: string, params: TransformerParams, extra: readonly tf.Variable[], optimizer: tf.Optimizer): Promise<CheckpointMeta> {
+export async function restoreCheckpoint(
+  dir: string,
+  params: TransformerParams,
+  extra: readonly tf.Variable[],
+  optimizer: tf.Optimizer,
+): Promise<CheckpointMeta> {
   const meta = readCheckpointMeta(dir);
   if (meta === undefined) throw new Error(`transformer checkpoint: none in ${dir}`);
   const buffer = readFileSync(join(dir, meta.weightsFile));
@@ -84,12 +109,13 @@ export async function restoreCheckpoint(dir: string, params: TransformerParams, 
   };
   const assign = (v: tf.Variable, name: string): void => {
     const t = read(name);
-    if (t.shape.join() !== v.shape.join()) throw new Error(`transformer checkpoint ${dir}: ${name} has shape [${t.shape}], expected [${v.shape}]`);
+    if (t.shape.join() !== v.shape.join())
+      throw new Error(`transformer checkpoint ${dir}: ${name} has shape [${t.shape}], expected [${v.shape}]`);
     v.assign(t);
     t.dispose();
   };
-  params.list.forEach((v, i) => assign(v, `param/${params.names[i]}`));
-  extra.forEach((v, i) => assign(v, `extra/${i}`));
+  for (let i = 0; i < params.list.length; i++) assign(params.list[i], `param/${params.names[i]}`);
+  for (let i = 0; i < extra.length; i++) assign(extra[i], `extra/${i}`);
   const moments = meta.tensors.filter((t) => /^optimizer\/\d+$/.test(t.name));
   if (moments.length > 0) {
     const values = [{ name: 'iter', tensor: read('optimizer/iterations') }];

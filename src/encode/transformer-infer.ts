@@ -16,48 +16,86 @@ function batchRows(start: number, end: number): Int32Array {
   return rows;
 }
 
-/** Mean final hidden state per event group (category, or item token), for `contextual` pooling. */
+/**
+ * Mean final hidden state per event group, for `contextual` pooling (group = the event's category,
+ * or its item token) and `transition` pooling (group = previous category x category).
+ */
 export interface Centering {
-  readonly by: 'category' | 'item';
+  readonly by: 'category' | 'item' | 'transition';
+  /** Category tokens (padding included); groups = categories^2 under `transition`. */
+  readonly categories: number;
   readonly groups: number;
   readonly values: Float32Array;
 }
 
-/** The group of every position of a batch under `by`. */
-export function positionGroups(batch: Pick<TokenBatch, 'categories' | 'items'>, by: Centering['by']): Int32Array {
-  return by === 'category' ? batch.categories : batch.items;
+/**
+ * The group of every position of a batch: its category or item token, or under `transition`
+ * prev * categories + cat (prev = 0 at a window's first position).
+ */
+export function positionGroups(
+  batch: Pick<TokenBatch, 'categories' | 'items' | 'maxLen'>,
+  centering: Pick<Centering, 'by' | 'categories'>,
+): Int32Array {
+  if (centering.by === 'category') return batch.categories;
+  if (centering.by === 'item') return batch.items;
+  const { categories: cats, maxLen: L } = batch;
+  const out = new Int32Array(cats.length);
+  for (let at = 0; at < cats.length; at++)
+    out[at] = (at % L === 0 ? 0 : cats[at - 1]) * centering.categories + cats[at];
+  return out;
 }
 
 /** Centers of the training windows: one forward pass, O(count * maxLen * dim) extra work. */
-export async function fitCentering(params: TransformerParams, windows: TokenWindows, mask: AttentionMask, by: Centering['by']): Promise<Centering> {
+export async function fitCentering(
+  params: TransformerParams,
+  windows: TokenWindows,
+  mask: AttentionMask,
+  by: Centering['by'],
+): Promise<Centering> {
   const dim = params.shape.dim;
-  const groups = by === 'category' ? params.shape.categories : params.shape.tokens;
+  const categories = params.shape.categories;
+  const groups =
+    by === 'category' ? categories : by === 'transition' ? categories * categories : params.shape.tokens;
   const acc = centerAccumulator(groups, dim);
   for (let start = 0; start < windows.count; start += INFERENCE_BATCH) {
     const batch = gatherWindows(windows, batchRows(start, Math.min(windows.count, start + INFERENCE_BATCH)));
     const hidden = tf.tidy(() => transformerHidden(params, batch, mask));
-    acc.add((await hidden.data()) as Float32Array, positionGroups(batch, by), batch.lengths, batch.maxLen);
+    const groupOf = positionGroups(batch, { by, categories });
+    acc.add((await hidden.data()) as Float32Array, groupOf, batch.lengths, batch.maxLen);
     hidden.dispose();
   }
-  return { by, groups, values: acc.value() };
+  return { by, categories, groups, values: acc.value() };
 }
 
 /**
  * Pooled user vectors [windows.count * dim], in window order; empty windows get zero rows.
  * Runs forward only, in batches of 256. `centering` is required for `contextual` pooling.
  */
-export async function embedWindows(params: TransformerParams, windows: TokenWindows, mask: AttentionMask, pooling: TransformerPooling, centering?: Centering): Promise<Float32Array> {
+export async function embedWindows(
+  params: TransformerParams,
+  windows: TokenWindows,
+  mask: AttentionMask,
+  pooling: TransformerPooling,
+  centering?: Centering,
+): Promise<Float32Array> {
   const dim = params.shape.dim;
   const out = new Float32Array(windows.count * dim);
-  const centers = centering === undefined ? undefined : tf.tensor2d(centering.values, [centering.groups, dim]);
+  const centers =
+    centering === undefined ? undefined : tf.tensor2d(centering.values, [centering.groups, dim]);
   for (let start = 0; start < windows.count; start += INFERENCE_BATCH) {
     const end = Math.min(windows.count, start + INFERENCE_BATCH);
     const batch = gatherWindows(windows, batchRows(start, end));
-    const c = centers === undefined || centering === undefined ? undefined : { centers, groups: positionGroups(batch, centering.by) };
-    const pooled = tf.tidy(() => poolHidden(transformerHidden(params, batch, mask), batch.lengths, batch.maxLen, pooling, c));
+    const c =
+      centers === undefined || centering === undefined
+        ? undefined
+        : { centers, groups: positionGroups(batch, centering) };
+    const pooled = tf.tidy(() =>
+      poolHidden(transformerHidden(params, batch, mask), batch.lengths, batch.maxLen, pooling, c),
+    );
     out.set(await pooled.data(), start * dim);
     pooled.dispose();
-    for (let b = 0; b < batch.size; b++) if (batch.lengths[b] === 0) out.fill(0, (start + b) * dim, (start + b + 1) * dim);
+    for (let b = 0; b < batch.size; b++)
+      if (batch.lengths[b] === 0) out.fill(0, (start + b) * dim, (start + b + 1) * dim);
   }
   centers?.dispose();
   return out;
@@ -74,7 +112,12 @@ export interface NextItemTopK {
  * Scores every item as the next event of each window (tied output layer plus bias, reserved tokens
  * excluded) and keeps the k best. O(count * items * dim).
  */
-export async function topNextItems(params: TransformerParams, windows: TokenWindows, objective: TransformerObjective, k: number): Promise<NextItemTopK> {
+export async function topNextItems(
+  params: TransformerParams,
+  windows: TokenWindows,
+  objective: TransformerObjective,
+  k: number,
+): Promise<NextItemTopK> {
   const mask: AttentionMask = objective === 'masked' ? 'bidirectional' : 'causal';
   const tokens = new Int32Array(windows.count * k);
   const scores = new Float32Array(windows.count * k);
@@ -85,7 +128,8 @@ export async function topNextItems(params: TransformerParams, windows: TokenWind
       const hidden = transformerHidden(params, batch, mask);
       const h = tf.gather(hidden, tf.tensor1d(batch.targetRows, 'int32')) as tf.Tensor2D;
       const items = params.get('item') as tf.Tensor2D;
-      const logits = tf.add(linear(h, tf.transpose(items) as tf.Tensor2D, params.get('output/bias') as tf.Tensor1D), reservedColumnsBias(items.shape[0]));
+      const bias = tf.add(params.get('output/bias'), reservedColumnsBias(items.shape[0])) as tf.Tensor1D;
+      const logits = linear(h, tf.transpose(items) as tf.Tensor2D, bias);
       return tf.topk(logits as tf.Tensor2D, k);
     });
     tokens.set(await indices.data(), start * k);

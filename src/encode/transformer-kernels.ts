@@ -10,7 +10,12 @@ import type { KernelConfig, TensorInfo } from '@tensorflow/tfjs-core';
  */
 
 /** out[r, :] = table[indices[r], :]; indices outside [0, rows) give zero rows. O(n * width). */
-export function gatherRowsReference(table: Float32Array, width: number, indices: Int32Array, out: Float32Array): void {
+export function gatherRowsReference(
+  table: Float32Array,
+  width: number,
+  indices: Int32Array,
+  out: Float32Array,
+): void {
   const rows = width === 0 ? 0 : table.length / width;
   for (let r = 0; r < indices.length; r++) {
     const i = indices[r];
@@ -23,7 +28,13 @@ export function gatherRowsReference(table: Float32Array, width: number, indices:
  * out[s, :] = sum of values[r, :] over r with indices[r] = s (TensorFlow's UnsortedSegmentSum);
  * indices outside [0, numRows) are dropped, as TensorFlow does. O(n * width).
  */
-export function scatterAddRowsReference(values: Float32Array, width: number, indices: Int32Array, numRows: number, out: Float32Array): void {
+export function scatterAddRowsReference(
+  values: Float32Array,
+  width: number,
+  indices: Int32Array,
+  numRows: number,
+  out: Float32Array,
+): void {
   out.fill(0);
   for (let r = 0; r < indices.length; r++) {
     const s = indices[r];
@@ -45,7 +56,10 @@ interface KernelIo {
 
 function kernelIo(backendName: 'wasm' | 'cpu', backend: unknown): KernelIo {
   if (backendName === 'wasm') {
-    const wasm = backend as { makeOutput(shape: number[], dtype: 'float32'): TensorInfo; typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array };
+    const wasm = backend as {
+      makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+      typedArrayFromHeap(info: TensorInfo): Float32Array | Int32Array;
+    };
     let pending: TensorInfo[] = [];
     return {
       read: (info) => wasm.typedArrayFromHeap(info),
@@ -58,7 +72,10 @@ function kernelIo(backendName: 'wasm' | 'cpu', backend: unknown): KernelIo {
       },
     };
   }
-  const cpu = backend as { data: { get(id: unknown): { values: Float32Array | Int32Array } }; makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo };
+  const cpu = backend as {
+    data: { get(id: unknown): { values: Float32Array | Int32Array } };
+    makeTensorInfo(shape: number[], dtype: 'float32', values: Float32Array): TensorInfo;
+  };
   return {
     read: (info) => cpu.data.get(info.dataId).values,
     output(shape, fill) {
@@ -87,7 +104,9 @@ export function registerRowKernels(): void {
         const { x, indices } = inputs as { x: TensorInfo; indices: TensorInfo };
         const io = kernelIo(backendName, backend);
         const width = x.shape[1];
-        return io.output([indices.shape[0], width], (out) => gatherRowsReference(io.read(x) as Float32Array, width, io.read(indices) as Int32Array, out));
+        return io.output([indices.shape[0], width], (out) =>
+          gatherRowsReference(io.read(x) as Float32Array, width, io.read(indices) as Int32Array, out),
+        );
       },
     };
     const scatter: KernelConfig = {
@@ -98,7 +117,15 @@ export function registerRowKernels(): void {
         const numRows = (attrs as { numRows: number }).numRows;
         const io = kernelIo(backendName, backend);
         const width = x.shape[1];
-        return io.output([numRows, width], (out) => scatterAddRowsReference(io.read(x) as Float32Array, width, io.read(indices) as Int32Array, numRows, out));
+        return io.output([numRows, width], (out) =>
+          scatterAddRowsReference(
+            io.read(x) as Float32Array,
+            width,
+            io.read(indices) as Int32Array,
+            numRows,
+            out,
+          ),
+        );
       },
     };
     tf.registerKernel(gather);
@@ -112,7 +139,15 @@ export function registerRowKernels(): void {
       const numSegments = (attrs as { numSegments: number }).numSegments;
       const io = kernelIo('wasm', backend);
       const width = x.shape.slice(1).reduce((a, b) => a * b, 1);
-      return io.output([numSegments, ...x.shape.slice(1)], (out) => scatterAddRowsReference(io.read(x) as Float32Array, width, io.read(segmentIds) as Int32Array, numSegments, out));
+      return io.output([numSegments, ...x.shape.slice(1)], (out) =>
+        scatterAddRowsReference(
+          io.read(x) as Float32Array,
+          width,
+          io.read(segmentIds) as Int32Array,
+          numSegments,
+          out,
+        ),
+      );
     },
   });
   tf.registerGradient({
@@ -120,7 +155,10 @@ export function registerRowKernels(): void {
     inputsToSave: ['x', 'indices'],
     gradFunc: (dy, saved) => {
       const [x, indices] = saved;
-      return { x: () => scatterAddRows(dy as tf.Tensor2D, indices as tf.Tensor1D, x.shape[0]), indices: () => tf.zerosLike(indices) };
+      return {
+        x: () => scatterAddRows(dy as tf.Tensor2D, indices as tf.Tensor1D, x.shape[0]),
+        indices: () => tf.zerosLike(indices),
+      };
     },
   });
 }

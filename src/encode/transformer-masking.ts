@@ -16,6 +16,8 @@ export interface TokenBatch {
   readonly lengths: Int32Array;
   readonly targetRows: Int32Array;
   readonly targetItems: Int32Array;
+  /** Category token of each target event (0 = none), for the auxiliary category loss. */
+  readonly targetCategories: Int32Array;
 }
 
 /** Copy windows `rows` into a fresh batch (no targets yet). O(rows * maxLen). */
@@ -39,6 +41,7 @@ export function gatherWindows(windows: TokenWindows, rows: ArrayLike<number>): T
     lengths,
     targetRows: new Int32Array(0),
     targetItems: new Int32Array(0),
+    targetCategories: new Int32Array(0),
   };
 }
 
@@ -47,29 +50,49 @@ export function gatherWindows(windows: TokenWindows, rows: ArrayLike<number>): T
  * probability `maskRate` (at least one per non-empty window); a masked event's item becomes [MASK]
  * and its category is hidden too, so the model must infer it from the surrounding order.
  */
-export function maskedItemBatch(windows: TokenWindows, rows: ArrayLike<number>, maskRate: number, random: Random): TokenBatch {
+export function maskedItemBatch(
+  windows: TokenWindows,
+  rows: ArrayLike<number>,
+  maskRate: number,
+  random: Random,
+): TokenBatch {
   const batch = gatherWindows(windows, rows);
   const L = batch.maxLen;
-  const targetRows: number[] = [];
-  const targetItems: number[] = [];
+  const targets: Targets = { rows: [], items: [], categories: [] };
   for (let b = 0; b < batch.size; b++) {
     const len = batch.lengths[b];
     if (len === 0) continue;
     let masked = 0;
     for (let p = 0; p < len; p++) {
       if (random.uniform() < maskRate) {
-        maskAt(batch, b * L + p, targetRows, targetItems);
+        maskAt(batch, b * L + p, targets);
         masked++;
       }
     }
-    if (masked === 0) maskAt(batch, b * L + random.int(len), targetRows, targetItems);
+    if (masked === 0) maskAt(batch, b * L + random.int(len), targets);
   }
-  return { ...batch, targetRows: Int32Array.from(targetRows), targetItems: Int32Array.from(targetItems) };
+  return withTargets(batch, targets);
 }
 
-function maskAt(batch: TokenBatch, at: number, targetRows: number[], targetItems: number[]): void {
-  targetRows.push(at);
-  targetItems.push(batch.items[at]);
+interface Targets {
+  rows: number[];
+  items: number[];
+  categories: number[];
+}
+
+function withTargets(batch: TokenBatch, t: Targets): TokenBatch {
+  return {
+    ...batch,
+    targetRows: Int32Array.from(t.rows),
+    targetItems: Int32Array.from(t.items),
+    targetCategories: Int32Array.from(t.categories),
+  };
+}
+
+function maskAt(batch: TokenBatch, at: number, t: Targets): void {
+  t.rows.push(at);
+  t.items.push(batch.items[at]);
+  t.categories.push(batch.categories[at]);
   batch.items[at] = MASK_TOKEN;
   batch.categories[at] = 0;
 }
@@ -81,15 +104,15 @@ function maskAt(batch: TokenBatch, at: number, targetRows: number[], targetItems
 export function causalBatch(windows: TokenWindows, rows: ArrayLike<number>): TokenBatch {
   const batch = gatherWindows(windows, rows);
   const L = batch.maxLen;
-  const targetRows: number[] = [];
-  const targetItems: number[] = [];
+  const targets: Targets = { rows: [], items: [], categories: [] };
   for (let b = 0; b < batch.size; b++) {
     for (let p = 0; p + 1 < batch.lengths[b]; p++) {
-      targetRows.push(b * L + p);
-      targetItems.push(batch.items[b * L + p + 1]);
+      targets.rows.push(b * L + p);
+      targets.items.push(batch.items[b * L + p + 1]);
+      targets.categories.push(batch.categories[b * L + p + 1]);
     }
   }
-  return { ...batch, targetRows: Int32Array.from(targetRows), targetItems: Int32Array.from(targetItems) };
+  return withTargets(batch, targets);
 }
 
 /**
@@ -97,7 +120,11 @@ export function causalBatch(windows: TokenWindows, rows: ArrayLike<number>): Tok
  * for the masked model a [MASK] appended after the last event (the oldest event drops out when the
  * window is full), as BERT4Rec predicts at inference. Empty windows query position 0.
  */
-export function nextItemQueryBatch(windows: TokenWindows, rows: ArrayLike<number>, objective: 'masked' | 'causal'): TokenBatch {
+export function nextItemQueryBatch(
+  windows: TokenWindows,
+  rows: ArrayLike<number>,
+  objective: 'masked' | 'causal',
+): TokenBatch {
   const batch = gatherWindows(windows, rows);
   const L = batch.maxLen;
   const targetRows = new Int32Array(batch.size);
@@ -108,7 +135,8 @@ export function nextItemQueryBatch(windows: TokenWindows, rows: ArrayLike<number
       continue;
     }
     if (len === L) {
-      for (const a of [batch.items, batch.behaviors, batch.categories, batch.gaps]) a.copyWithin(b * L, b * L + 1, b * L + L);
+      for (const a of [batch.items, batch.behaviors, batch.categories, batch.gaps])
+        a.copyWithin(b * L, b * L + 1, b * L + L);
       len--;
     }
     const at = b * L + len;
@@ -119,5 +147,10 @@ export function nextItemQueryBatch(windows: TokenWindows, rows: ArrayLike<number
     batch.lengths[b] = len + 1;
     targetRows[b] = at;
   }
-  return { ...batch, targetRows, targetItems: new Int32Array(batch.size) };
+  return {
+    ...batch,
+    targetRows,
+    targetItems: new Int32Array(batch.size),
+    targetCategories: new Int32Array(batch.size),
+  };
 }

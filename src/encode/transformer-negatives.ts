@@ -46,7 +46,7 @@ export function negativeSampler(counts: Float64Array, method: NegativeSampling):
     logExpectedCount(token: number, count: number): number {
       const i = token - FIRST_ITEM_TOKEN;
       const mass = i < 0 || i >= items ? 0 : cumulative[i] - (i === 0 ? 0 : cumulative[i - 1]);
-      return Math.log(count * Math.max(mass, 1e-12) / total);
+      return Math.log((count * Math.max(mass, 1e-12)) / total);
     },
   };
 }

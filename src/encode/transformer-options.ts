@@ -28,7 +28,13 @@ export interface TransformerEncoderOptions {
   /** Negatives per batch for sampled softmax. */
   negatives?: number;
   negativeSampling?: NegativeSampling;
-  /** User vector from the final hidden states: `mean`, `last` or `contextual` (see TransformerPooling). */
+  /**
+   * Weight of an auxiliary loss predicting the target event's category (next category under
+   * `causal`, the masked event's under `masked`); 0 turns it off. Categories are few and dense
+   * where items are many and sparse, so this is what teaches the model the order of categories.
+   */
+  categoryLossWeight?: number;
+  /** User vector from the final hidden states: `mean`, `last`, `contextual` or `transition` (see TransformerPooling). */
   pooling?: TransformerPooling;
   backend?: TensorBackend;
   seed?: number;
@@ -37,7 +43,9 @@ export interface TransformerEncoderOptions {
   onProgress?: ProgressCallback;
 }
 
-export type ResolvedTransformerOptions = Required<Omit<TransformerEncoderOptions, 'checkpointDir'>> & { checkpointDir: string | undefined };
+export type ResolvedTransformerOptions = Required<Omit<TransformerEncoderOptions, 'checkpointDir'>> & {
+  checkpointDir: string | undefined;
+};
 
 export const TRANSFORMER_DEFAULTS: Readonly<ResolvedTransformerOptions> = {
   objective: 'masked',
@@ -54,6 +62,7 @@ export const TRANSFORMER_DEFAULTS: Readonly<ResolvedTransformerOptions> = {
   fullSoftmaxMaxItems: 5000,
   negatives: 256,
   negativeSampling: 'uniform',
+  categoryLossWeight: 0,
   pooling: 'mean',
   backend: 'auto',
   seed: 0,
@@ -67,7 +76,8 @@ export const TRANSFORMER_DEFAULTS: Readonly<ResolvedTransformerOptions> = {
  */
 export function resolveTransformerOptions(options: TransformerEncoderOptions): ResolvedTransformerOptions {
   const o: ResolvedTransformerOptions = { ...TRANSFORMER_DEFAULTS };
-  for (const [key, value] of Object.entries(options)) if (value !== undefined) (o as Record<string, unknown>)[key] = value;
+  for (const [key, value] of Object.entries(options))
+    if (value !== undefined) (o as Record<string, unknown>)[key] = value;
   const problems: string[] = [];
   const positiveInt = (name: keyof ResolvedTransformerOptions, value: number): void => {
     if (!Number.isInteger(value) || value < 1) problems.push(`${name} (${value}) must be a positive integer`);
@@ -79,19 +89,26 @@ export function resolveTransformerOptions(options: TransformerEncoderOptions): R
   positiveInt('epochs', o.epochs);
   positiveInt('batchSize', o.batchSize);
   positiveInt('negatives', o.negatives);
-  if (!Number.isInteger(o.ffnDim) || o.ffnDim < 0) problems.push(`ffnDim (${o.ffnDim}) must be a non-negative integer`);
-  if (!Number.isInteger(o.fullSoftmaxMaxItems) || o.fullSoftmaxMaxItems < 0) problems.push(`fullSoftmaxMaxItems (${o.fullSoftmaxMaxItems}) must be a non-negative integer`);
-  if (Number.isInteger(o.dim) && Number.isInteger(o.heads) && o.heads > 0 && o.dim % o.heads !== 0) problems.push(`dim (${o.dim}) must be a multiple of heads (${o.heads})`);
+  if (!Number.isInteger(o.ffnDim) || o.ffnDim < 0)
+    problems.push(`ffnDim (${o.ffnDim}) must be a non-negative integer`);
+  if (!Number.isInteger(o.fullSoftmaxMaxItems) || o.fullSoftmaxMaxItems < 0)
+    problems.push(`fullSoftmaxMaxItems (${o.fullSoftmaxMaxItems}) must be a non-negative integer`);
+  if (Number.isInteger(o.dim) && Number.isInteger(o.heads) && o.heads > 0 && o.dim % o.heads !== 0)
+    problems.push(`dim (${o.dim}) must be a multiple of heads (${o.heads})`);
   if (!(o.maskRate > 0 && o.maskRate < 1)) problems.push(`maskRate (${o.maskRate}) must be in (0, 1)`);
-  if (!(o.learningRate > 0 && Number.isFinite(o.learningRate))) problems.push(`learningRate (${o.learningRate}) must be a positive number`);
+  if (!(o.learningRate > 0 && Number.isFinite(o.learningRate)))
+    problems.push(`learningRate (${o.learningRate}) must be a positive number`);
+  if (!(o.categoryLossWeight >= 0 && Number.isFinite(o.categoryLossWeight)))
+    problems.push(`categoryLossWeight (${o.categoryLossWeight}) must be a non-negative number`);
   if (!Number.isFinite(o.seed)) problems.push(`seed (${o.seed}) must be a finite number`);
   const oneOf = (name: string, value: unknown, allowed: readonly string[]): void => {
-    if (!allowed.includes(value as string)) problems.push(`${name} (${String(value)}) must be one of ${allowed.join(', ')}`);
+    if (!allowed.includes(value as string))
+      problems.push(`${name} (${String(value)}) must be one of ${allowed.join(', ')}`);
   };
   oneOf('objective', o.objective, ['masked', 'causal']);
   oneOf('softmax', o.softmax, ['auto', 'full', 'sampled']);
   oneOf('negativeSampling', o.negativeSampling, ['uniform', 'popularity']);
-  oneOf('pooling', o.pooling, ['mean', 'last', 'contextual']);
+  oneOf('pooling', o.pooling, ['mean', 'last', 'contextual', 'transition']);
   oneOf('backend', o.backend, ['auto', 'wasm', 'cpu']);
   if (problems.length > 0) throw new RangeError(`TransformerEncoder: ${problems.join('; ')}`);
   if (o.ffnDim === 0) o.ffnDim = 4 * o.dim;

@@ -41,7 +41,8 @@ export function sinusoid(position: number, column: number, dim: number): number 
  */
 export function initTransformerParams(shape: TransformerShape, random: Random): TransformerParams {
   const { tokens, categories, maxLen, dim, heads, layers, ffnDim } = shape;
-  if (dim % heads !== 0) throw new RangeError(`transformer: dim (${dim}) must be a multiple of heads (${heads})`);
+  if (dim % heads !== 0)
+    throw new RangeError(`transformer: dim (${dim}) must be a multiple of heads (${heads})`);
   const prefix = `segscope_transformer_${instances++}`;
   const names: string[] = [];
   const list: tf.Variable[] = [];
@@ -55,7 +56,8 @@ export function initTransformerParams(shape: TransformerShape, random: Random): 
     list.push(v);
     byName.set(name, v);
   };
-  const embedding = (name: string, rows: number): void => add(name, [rows, dim], (i) => (i < dim ? 0 : 0.05 * random.normal()));
+  const embedding = (name: string, rows: number): void =>
+    add(name, [rows, dim], (i) => (i < dim ? 0 : 0.05 * random.normal()));
   const glorot = (name: string, fanIn: number, fanOut: number): void => {
     const std = Math.sqrt(2 / (fanIn + fanOut));
     add(name, [fanIn, fanOut], () => std * random.normal());
@@ -85,6 +87,7 @@ export function initTransformerParams(shape: TransformerShape, random: Random): 
   constant('final/gain', dim, 1);
   constant('final/bias', dim, 0);
   constant('output/bias', tokens, 0);
+  constant('output/categoryBias', categories, 0);
   const get = (name: string): tf.Variable => {
     const v = byName.get(name);
     if (v === undefined) throw new Error(`transformer: no weight named ${name}`);

@@ -9,9 +9,12 @@ import { gatherRows } from './transformer-kernels.js';
  *   events of group g (the event's category, or its item when the log has no categories). It
  *   removes what the event's own identity explains and keeps what its context adds, so segments
  *   that share composition but differ in order stand out; it also removes composition signal, so
- *   prefer `mean` when segments differ in what users look at.
+ *   prefer `mean` when segments differ in what users look at;
+ * - `transition`: as `contextual`, with groups the (previous category, category) pairs, so what
+ *   adjacent pairs explain is removed too and the longer-range order remains (categories needed;
+ *   without them it falls back to `contextual` by item).
  */
-export type TransformerPooling = 'mean' | 'last' | 'contextual';
+export type TransformerPooling = 'mean' | 'last' | 'contextual' | 'transition';
 
 /** Per-group mean hidden states for `contextual` pooling, and each position's group. */
 export interface PoolingCenters {
@@ -25,7 +28,13 @@ export interface PoolingCenters {
  * through it.
  * @throws RangeError for `contextual` without centers.
  */
-export function poolHidden(hidden: tf.Tensor2D, lengths: Int32Array, maxLen: number, pooling: TransformerPooling, centering?: PoolingCenters): tf.Tensor2D {
+export function poolHidden(
+  hidden: tf.Tensor2D,
+  lengths: Int32Array,
+  maxLen: number,
+  pooling: TransformerPooling,
+  centering?: PoolingCenters,
+): tf.Tensor2D {
   const B = lengths.length;
   const dim = hidden.shape[1];
   if (pooling === 'last') {
@@ -34,8 +43,8 @@ export function poolHidden(hidden: tf.Tensor2D, lengths: Int32Array, maxLen: num
     return gatherRows(hidden, tf.tensor1d(rows, 'int32'));
   }
   let states: tf.Tensor = hidden;
-  if (pooling === 'contextual') {
-    if (centering === undefined) throw new RangeError('poolHidden: contextual pooling needs centers');
+  if (pooling === 'contextual' || pooling === 'transition') {
+    if (centering === undefined) throw new RangeError(`poolHidden: ${pooling} pooling needs centers`);
     states = tf.sub(hidden, gatherRows(centering.centers, tf.tensor1d(centering.groups, 'int32')));
   }
   const weights = new Float32Array(B * maxLen);
@@ -68,7 +77,8 @@ export function centerAccumulator(groups: number, dim: number) {
     },
     value(): Float32Array {
       const out = new Float32Array(groups * dim);
-      for (let g = 0; g < groups; g++) if (counts[g] > 0) for (let d = 0; d < dim; d++) out[g * dim + d] = sums[g * dim + d] / counts[g];
+      for (let g = 0; g < groups; g++)
+        if (counts[g] > 0) for (let d = 0; d < dim; d++) out[g * dim + d] = sums[g * dim + d] / counts[g];
       return out;
     },
   };

@@ -44,8 +44,15 @@ export function epochRandom(seed: number, epoch: number): Random {
 }
 
 /** The batch the objective trains on. */
-export function trainingBatch(windows: TokenWindows, rows: Int32Array, setup: Pick<TrainingSetup, 'objective' | 'maskRate'>, random: Random): TokenBatch {
-  return setup.objective === 'masked' ? maskedItemBatch(windows, rows, setup.maskRate, random) : causalBatch(windows, rows);
+export function trainingBatch(
+  windows: TokenWindows,
+  rows: Int32Array,
+  setup: Pick<TrainingSetup, 'objective' | 'maskRate'>,
+  random: Random,
+): TokenBatch {
+  return setup.objective === 'masked'
+    ? maskedItemBatch(windows, rows, setup.maskRate, random)
+    : causalBatch(windows, rows);
 }
 
 /**
@@ -60,7 +67,8 @@ export async function trainTransformer(
   startEpoch: number,
 ): Promise<number[]> {
   const usable: number[] = [];
-  for (let s = 0; s < windows.count; s++) if (windows.lengths[s] >= (setup.objective === 'causal' ? 2 : 1)) usable.push(s);
+  for (let s = 0; s < windows.count; s++)
+    if (windows.lengths[s] >= (setup.objective === 'causal' ? 2 : 1)) usable.push(s);
   const losses: number[] = [];
   if (usable.length === 0) return losses;
   const mask = setup.objective === 'masked' ? 'bidirectional' : 'causal';
@@ -82,17 +90,27 @@ export async function trainTransformer(
         () => {
           const hidden = transformerHidden(params, batch, mask);
           const itemLoss = itemPredictionLoss(params, hidden, batch, setup.loss, random);
-          return setup.extraLoss === undefined ? itemLoss : tf.add(itemLoss, setup.extraLoss(batch, hidden, rows));
+          return setup.extraLoss === undefined
+            ? itemLoss
+            : tf.add(itemLoss, setup.extraLoss(batch, hidden, rows));
         },
         true,
         varList,
       );
       const value = cost === null ? Number.NaN : (await cost.data())[0];
       cost?.dispose();
-      if (!Number.isFinite(value)) throw new Error(`transformer: loss became ${value} at epoch ${epoch + 1}, batch ${b + 1}; lower learningRate`);
+      if (!Number.isFinite(value))
+        throw new Error(
+          `transformer: loss became ${value} at epoch ${epoch + 1}, batch ${b + 1}; lower learningRate`,
+        );
       sum += value;
       step++;
-      setup.onProgress({ task: `transformer epoch ${epoch + 1}/${setup.epochs}`, done: b + 1, total: batches, detail: `loss ${(sum / (b + 1)).toFixed(4)}` });
+      setup.onProgress({
+        task: `transformer epoch ${epoch + 1}/${setup.epochs}`,
+        done: b + 1,
+        total: batches,
+        detail: `loss ${(sum / (b + 1)).toFixed(4)}`,
+      });
     }
     losses.push(sum / batches);
     if (setup.onEpochEnd !== undefined) await setup.onEpochEnd(epoch, sum / batches);

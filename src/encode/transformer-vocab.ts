@@ -73,6 +73,6 @@ export function buildTokenVocab(seqs: SequenceSet): TokenVocab {
 
 /** Time-gap bucket of a gap in seconds (negative or NaN gaps count as 0 s). */
 export function gapBucket(seconds: number): number {
-  const g = seconds > 0 ? seconds : 0;
+  const g = Number.isNaN(seconds) ? 0 : Math.max(seconds, 0);
   return 1 + Math.min(GAP_BUCKETS - 2, Math.floor(Math.log2(1 + g)));
 }

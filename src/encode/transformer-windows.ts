@@ -23,7 +23,8 @@ export interface TokenWindows {
  * @throws RangeError if maxLen is not a positive integer.
  */
 export function tokenizeWindows(seqs: SequenceSet, vocab: TokenVocab, maxLen: number): TokenWindows {
-  if (!Number.isInteger(maxLen) || maxLen < 1) throw new RangeError(`tokenizeWindows: maxLen (${maxLen}) must be a positive integer`);
+  if (!Number.isInteger(maxLen) || maxLen < 1)
+    throw new RangeError(`tokenizeWindows: maxLen (${maxLen}) must be a positive integer`);
   const n = sequenceCount(seqs);
   const size = n * maxLen;
   const items = new Int32Array(size);
@@ -32,7 +33,8 @@ export function tokenizeWindows(seqs: SequenceSet, vocab: TokenVocab, maxLen: nu
   const gaps = new Int32Array(size);
   const lengths = new Int32Array(n);
   const itemOfCode = new Int32Array(seqs.itemVocab.length);
-  for (let c = 0; c < itemOfCode.length; c++) itemOfCode[c] = vocab.itemToken.get(seqs.itemVocab[c]) ?? UNK_TOKEN;
+  for (let c = 0; c < itemOfCode.length; c++)
+    itemOfCode[c] = vocab.itemToken.get(seqs.itemVocab[c]) ?? UNK_TOKEN;
   const catVocab = seqs.categoryVocab ?? [];
   const catOfCode = new Int32Array(catVocab.length);
   for (let c = 0; c < catOfCode.length; c++) catOfCode[c] = vocab.categoryToken.get(catVocab[c]) ?? 0;

@@ -8,8 +8,16 @@ import { readCheckpointMeta, restoreCheckpoint, saveCheckpoint } from './transfo
 import { type Centering, embedWindows, fitCentering, topNextItems } from './transformer-infer.js';
 import type { ItemLossSetup } from './transformer-loss.js';
 import { negativeSampler } from './transformer-negatives.js';
-import { type ResolvedTransformerOptions, type TransformerEncoderOptions, resolveTransformerOptions } from './transformer-options.js';
-import { type TransformerParams, disposeTransformerParams, initTransformerParams } from './transformer-params.js';
+import {
+  type ResolvedTransformerOptions,
+  type TransformerEncoderOptions,
+  resolveTransformerOptions,
+} from './transformer-options.js';
+import {
+  type TransformerParams,
+  disposeTransformerParams,
+  initTransformerParams,
+} from './transformer-params.js';
 import { type TrainingSetup, trainTransformer } from './transformer-train.js';
 import { FIRST_ITEM_TOKEN, type TokenVocab, buildTokenVocab, tokenCount } from './transformer-vocab.js';
 import { tokenizeWindows } from './transformer-windows.js';
@@ -21,7 +29,7 @@ export interface FittedTransformer {
   readonly loss: ItemLossSetup;
   readonly options: ResolvedTransformerOptions;
   readonly optimizer: tf.Optimizer;
-  /** Group centers for `contextual` pooling (set at the end of fit when that pooling is chosen). */
+  /** Group centers for `contextual` / `transition` pooling (set at the end of fit when chosen). */
   centering: Centering | undefined;
 }
 
@@ -74,23 +82,44 @@ export class TransformerEncoder implements Encoder {
     this.backendUsed = await useTensorBackend(o.backend);
     const vocab = buildTokenVocab(seqs);
     const windows = tokenizeWindows(seqs, vocab, o.maxLen);
-    const shape = { tokens: tokenCount(vocab), categories: vocab.categories.length + 1, maxLen: o.maxLen, dim: o.dim, heads: o.heads, layers: o.layers, ffnDim: o.ffnDim };
+    const shape = {
+      tokens: tokenCount(vocab),
+      categories: vocab.categories.length + 1,
+      maxLen: o.maxLen,
+      dim: o.dim,
+      heads: o.heads,
+      layers: o.layers,
+      ffnDim: o.ffnDim,
+    };
     this.dispose();
     const params = initTransformerParams(shape, randomSource(o.seed));
-    const kind = o.softmax === 'auto' ? (vocab.items.length <= o.fullSoftmaxMaxItems ? 'full' : 'sampled') : o.softmax;
-    const loss: ItemLossSetup = { kind, negatives: o.negatives, sampler: negativeSampler(vocab.counts, o.negativeSampling) };
+    const kind =
+      o.softmax === 'auto' ? (vocab.items.length <= o.fullSoftmaxMaxItems ? 'full' : 'sampled') : o.softmax;
+    const loss: ItemLossSetup = {
+      kind,
+      negatives: o.negatives,
+      sampler: negativeSampler(vocab.counts, o.negativeSampling),
+      categoryWeight: o.categoryLossWeight,
+    };
     const optimizer = tf.train.adam(o.learningRate);
     this.fitted = { params, vocab, loss, options: o, optimizer, centering: undefined };
     // Epochs and backend may change across a resume (train longer, or elsewhere); nothing else may.
     const { epochs: _e, backend: _b, ...shapeAndData } = this.params;
-    const fingerprint = { ...shapeAndData, items: vocab.items.length, events: eventCount(seqs), sequences: windows.count };
+    const fingerprint = {
+      ...shapeAndData,
+      items: vocab.items.length,
+      events: eventCount(seqs),
+      sequences: windows.count,
+    };
     let startEpoch = 0;
     this.losses = [];
     if (o.checkpointDir !== undefined) {
       const meta = readCheckpointMeta(o.checkpointDir);
       if (meta !== undefined) {
         if (JSON.stringify(meta.fingerprint) !== JSON.stringify(fingerprint)) {
-          throw new Error(`TransformerEncoder: the checkpoint in ${o.checkpointDir} was made with other options or data; remove it or choose another checkpointDir`);
+          throw new Error(
+            `TransformerEncoder: the checkpoint in ${o.checkpointDir} was made with other options or data; remove it or choose another checkpointDir`,
+          );
         }
         await restoreCheckpoint(o.checkpointDir, params, [], optimizer);
         startEpoch = meta.epoch;
@@ -109,14 +138,24 @@ export class TransformerEncoder implements Encoder {
       onEpochEnd: async (epoch, meanLoss) => {
         this.losses.push(meanLoss);
         if (dir === undefined) return;
-        const meta = { epoch: epoch + 1, seed: o.seed, fingerprint, losses: this.losses, items: vocab.items, categories: vocab.categories, counts: Array.from(vocab.counts) };
+        const meta = {
+          epoch: epoch + 1,
+          seed: o.seed,
+          fingerprint,
+          losses: this.losses,
+          items: vocab.items,
+          categories: vocab.categories,
+          counts: Array.from(vocab.counts),
+        };
         await saveCheckpoint(dir, params, [], optimizer, meta);
       },
     };
     await trainTransformer(params, windows, optimizer, setup, startEpoch);
-    if (o.pooling === 'contextual') {
+    if (o.pooling === 'contextual' || o.pooling === 'transition') {
       const mask = o.objective === 'masked' ? 'bidirectional' : 'causal';
-      this.fitted.centering = await fitCentering(params, windows, mask, vocab.categories.length > 0 ? 'category' : 'item');
+      const hasCategories = vocab.categories.length > 0;
+      const by = !hasCategories ? 'item' : o.pooling === 'transition' ? 'transition' : 'category';
+      this.fitted.centering = await fitCentering(params, windows, mask, by);
     }
     return this;
   }
@@ -127,7 +166,11 @@ export class TransformerEncoder implements Encoder {
     const windows = tokenizeWindows(seqs, vocab, options.maxLen);
     this.unknownItems = windows.unknownItems;
     const mask = options.objective === 'masked' ? 'bidirectional' : 'causal';
-    return matrix(windows.count, options.dim, await embedWindows(params, windows, mask, options.pooling, centering));
+    return matrix(
+      windows.count,
+      options.dim,
+      await embedWindows(params, windows, mask, options.pooling, centering),
+    );
   }
 
   /**
@@ -135,7 +178,8 @@ export class TransformerEncoder implements Encoder {
    * @throws RangeError if k is not a positive integer.
    */
   async scoreNextItems(seqs: SequenceSet, k: number): Promise<NextItemScores> {
-    if (!Number.isInteger(k) || k < 1) throw new RangeError(`TransformerEncoder.scoreNextItems: k (${k}) must be a positive integer`);
+    if (!Number.isInteger(k) || k < 1)
+      throw new RangeError(`TransformerEncoder.scoreNextItems: k (${k}) must be a positive integer`);
     const { params, vocab, options } = this.model;
     await useTensorBackend(options.backend);
     const windows = tokenizeWindows(seqs, vocab, options.maxLen);

@@ -10,7 +10,9 @@ import { adjustedRand } from '../../src/metrics/rand.js';
 import { matrixFromRows } from '../../src/util/matrix.js';
 import { orderOnlySequences } from '../encode/order-only-fixture.js';
 
-const close = (a: ArrayLike<number>, b: number[], eps = 1e-5) => b.forEach((v, i) => assert.ok(Math.abs(a[i] - v) < eps, `[${i}] ${a[i]} vs ${v}`));
+function close(a: ArrayLike<number>, b: number[], eps = 1e-5): void {
+  for (let i = 0; i < b.length; i++) assert.ok(Math.abs(a[i] - b[i]) < eps, `[${i}] ${a[i]} vs ${b[i]}`);
+}
 
 test('studentTAssignment and sharpenedTarget match hand computation (Xie et al. 2016 eq. 1, 3)', () => {
   const Z = matrixFromRows([[0], [2]]);
@@ -24,25 +26,63 @@ test('studentTAssignment and sharpenedTarget match hand computation (Xie et al. 
   // f = [1, 1]; p ~ q^2: [25/36, 1/36] / (26/36) = [25/26, 1/26].
   close(sharpenedTarget(Q).data, [25 / 26, 1 / 26, 1 / 26, 25 / 26]);
   assert.deepEqual(Array.from(hardAssignment(Q)), [0, 1]);
-  assert.throws(() => studentTAssignment(Z, matrixFromRows([[0, 1]]), 1), /Z.cols \(1\) != centroids.cols \(2\)/);
+  assert.throws(
+    () => studentTAssignment(Z, matrixFromRows([[0, 1]]), 1),
+    /Z.cols \(1\) != centroids.cols \(2\)/,
+  );
   assert.throws(() => studentTAssignment(Z, C, 0), /alpha \(0\)/);
 });
 
 test('clusteringLoss(z, mu, P) is the batch mean of KL(P || Q), by hand', async () => {
   await useTensorBackend('cpu');
-  const z = [[0, 1], [2, 0], [1, 1]];
-  const mu = [[0, 0], [2, 1]];
-  const P = [[0.9, 0.1], [0.2, 0.8], [0.5, 0.5]];
+  const z = [
+    [0, 1],
+    [2, 0],
+    [1, 1],
+  ];
+  const mu = [
+    [0, 0],
+    [2, 1],
+  ];
+  const P = [
+    [0.9, 0.1],
+    [0.2, 0.8],
+    [0.5, 0.5],
+  ];
   const Q = studentTAssignment(matrixFromRows(z), matrixFromRows(mu), 1).data;
   let want = 0;
-  for (let i = 0; i < 3; i++) for (let j = 0; j < 2; j++) want += (P[i][j] * Math.log(P[i][j] / Q[i * 2 + j])) / 3;
+  for (let i = 0; i < 3; i++)
+    for (let j = 0; j < 2; j++) want += (P[i][j] * Math.log(P[i][j] / Q[i * 2 + j])) / 3;
   const got = clusteringLoss(tf.tensor2d(z), tf.tensor2d(mu), tf.tensor2d(P), 1).dataSync()[0];
   assert.ok(Math.abs(got - want) < 1e-5, `${got} vs ${want}`);
 });
 
 test('DeepClusterer.fitSequences sharpens the soft assignments of its pretrained embedding and labels every sequence (fixture seed 5, seed 2)', async () => {
-  const { seqs, truth } = orderOnlySequences({ users: 120, segments: 2, length: 20, categories: 6, itemsPerCategory: 6, seed: 5 });
-  const dec = new DeepClusterer({ k: 2, gamma: 1, jointEpochs: 3, updateInterval: 4, seed: 2, encoder: { objective: 'causal', pooling: 'contextual', dim: 16, heads: 2, maxLen: 20, epochs: 10, batchSize: 16, learningRate: 0.01 } });
+  const { seqs, truth } = orderOnlySequences({
+    users: 120,
+    segments: 2,
+    length: 20,
+    categories: 6,
+    itemsPerCategory: 6,
+    seed: 5,
+  });
+  const dec = new DeepClusterer({
+    k: 2,
+    gamma: 1,
+    jointEpochs: 3,
+    updateInterval: 4,
+    seed: 2,
+    encoder: {
+      objective: 'causal',
+      pooling: 'contextual',
+      dim: 16,
+      heads: 2,
+      maxLen: 20,
+      epochs: 10,
+      batchSize: 16,
+      learningRate: 0.01,
+    },
+  });
   await dec.fitSequences(seqs);
   assert.equal(dec.labels.length, 120);
   assert.ok(dec.labels.every((l) => l === 0 || l === 1));
@@ -56,10 +96,17 @@ test('DeepClusterer.fitSequences sharpens the soft assignments of its pretrained
     return s / (Q.length / 2);
   };
   const finalConfidence = confidence(studentTAssignment(dec.embedding, dec.centroids, 1).data);
-  const startConfidence = confidence(studentTAssignment(dec.pretrained.embedding, dec.pretrained.centroids, 1).data);
+  const startConfidence = confidence(
+    studentTAssignment(dec.pretrained.embedding, dec.pretrained.centroids, 1).data,
+  );
   const startAri = adjustedRand(contingency(truth, dec.pretrained.labels));
-  console.log(`dec ARI ${ari.toFixed(3)} (pretrained + k-means ${startAri.toFixed(3)}), mean max q ${finalConfidence.toFixed(3)} (pretrained ${startConfidence.toFixed(3)})`);
-  assert.ok(finalConfidence > startConfidence, `mean max q ${finalConfidence} <= pretrained ${startConfidence}`);
+  console.log(
+    `dec ARI ${ari.toFixed(3)} (pretrained + k-means ${startAri.toFixed(3)}), mean max q ${finalConfidence.toFixed(3)} (pretrained ${startConfidence.toFixed(3)})`,
+  );
+  assert.ok(
+    finalConfidence > startConfidence,
+    `mean max q ${finalConfidence} <= pretrained ${startConfidence}`,
+  );
   assert.deepEqual(Array.from(await dec.predictSequences(seqs)), Array.from(dec.labels));
   await assert.rejects(dec.fit(dec.embedding), /fitSequences/);
   dec.encoder.dispose();
@@ -68,6 +115,10 @@ test('DeepClusterer.fitSequences sharpens the soft assignments of its pretrained
 test('DeepClusterer rejects bad options all at once', () => {
   assert.throws(
     () => new DeepClusterer({ k: 0, gamma: -1, updateInterval: 0 }),
-    (e: Error) => e instanceof RangeError && /k \(0\)/.test(e.message) && /gamma \(-1\)/.test(e.message) && /updateInterval \(0\)/.test(e.message),
+    (e: Error) =>
+      e instanceof RangeError &&
+      /k \(0\)/.test(e.message) &&
+      /gamma \(-1\)/.test(e.message) &&
+      /updateInterval \(0\)/.test(e.message),
   );
 });

@@ -7,7 +7,15 @@ import { randomSource } from '../../src/util/random.js';
  * c to c + step[g] (mod categories) with probability `stickiness`, else to a random category.
  * Items are drawn uniformly within the category, so item and category counts carry no segment signal.
  */
-export function orderOnlySequences(options: { users: number; segments: number; length: number; categories: number; itemsPerCategory: number; seed: number; stickiness?: number }): { seqs: SequenceSet; truth: Int32Array } {
+export function orderOnlySequences(options: {
+  users: number;
+  segments: number;
+  length: number;
+  categories: number;
+  itemsPerCategory: number;
+  seed: number;
+  stickiness?: number;
+}): { seqs: SequenceSet; truth: Int32Array } {
   const { users, segments, length, categories, itemsPerCategory, seed } = options;
   const stickiness = options.stickiness ?? 0.85;
   const random = randomSource(seed);

@@ -7,8 +7,22 @@ import { TransformerEncoder } from '../../src/encode/transformer.js';
 import type { TransformerEncoderOptions } from '../../src/encode/transformer-options.js';
 import { orderOnlySequences } from './order-only-fixture.js';
 
-const { seqs } = orderOnlySequences({ users: 48, segments: 2, length: 12, categories: 4, itemsPerCategory: 5, seed: 11 });
-const base: TransformerEncoderOptions = { dim: 16, heads: 2, maxLen: 12, batchSize: 16, learningRate: 0.01, seed: 4 };
+const { seqs } = orderOnlySequences({
+  users: 48,
+  segments: 2,
+  length: 12,
+  categories: 4,
+  itemsPerCategory: 5,
+  seed: 11,
+});
+const base: TransformerEncoderOptions = {
+  dim: 16,
+  heads: 2,
+  maxLen: 12,
+  batchSize: 16,
+  learningRate: 0.01,
+  seed: 4,
+};
 
 async function run(options: TransformerEncoderOptions): Promise<{ X: Float32Array; losses: number[] }> {
   const enc = await new TransformerEncoder({ ...base, ...options }).fit(seqs);
@@ -39,7 +53,10 @@ for (const objective of ['masked', 'causal'] as const) {
       assert.deepEqual(resumed.X, straight.X);
       // The epoch-1 weights were replaced, and no temp file was left behind.
       assert.deepEqual(readdirSync(dir).sort(), ['checkpoint.json', 'weights-2.bin']);
-      await assert.rejects(run({ objective, epochs: 2, dim: 8, checkpointDir: dir }), /other options or data/);
+      await assert.rejects(
+        run({ objective, epochs: 2, dim: 8, checkpointDir: dir }),
+        /other options or data/,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

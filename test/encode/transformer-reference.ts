@@ -29,7 +29,15 @@ function row(t: { shape: number[]; values: Float32Array }, r: number): number[] 
 /** Hidden states [B*L][D] for token arrays laid out as in TokenBatch. */
 export function referenceHidden(
   w: ReferenceWeights,
-  batch: { size: number; maxLen: number; items: Int32Array; behaviors: Int32Array; categories: Int32Array; gaps: Int32Array; lengths: Int32Array },
+  batch: {
+    size: number;
+    maxLen: number;
+    items: Int32Array;
+    behaviors: Int32Array;
+    categories: Int32Array;
+    gaps: Int32Array;
+    lengths: Int32Array;
+  },
   dims: { dim: number; heads: number; layers: number },
   causal: boolean,
 ): number[][] {
@@ -42,7 +50,13 @@ export function referenceHidden(
     let x: number[][] = [];
     for (let p = 0; p < L; p++) {
       const at = b * L + p;
-      const parts = [row(w.item, batch.items[at]), row(w.behavior, batch.behaviors[at]), row(w.category, batch.categories[at]), row(w.gap, batch.gaps[at]), row(w.position, p)];
+      const parts = [
+        row(w.item, batch.items[at]),
+        row(w.behavior, batch.behaviors[at]),
+        row(w.category, batch.categories[at]),
+        row(w.gap, batch.gaps[at]),
+        row(w.position, p),
+      ];
       x.push(parts.reduce((acc, v) => acc.map((a, i) => a + v[i])));
     }
     for (let l = 0; l < layers; l++) {
@@ -63,7 +77,9 @@ export function referenceHidden(
           const max = Math.max(...scores);
           const e = scores.map((s) => (s === Number.NEGATIVE_INFINITY ? 0 : Math.exp(s - max)));
           const z = e.reduce((a, v) => a + v, 0);
-          for (let j = 0; j < L; j++) for (let d = 0; d < dh; d++) context[i][head * dh + d] += (e[j] / z) * qkv[j][2 * dim + head * dh + d];
+          for (let j = 0; j < L; j++)
+            for (let d = 0; d < dh; d++)
+              context[i][head * dh + d] += (e[j] / z) * qkv[j][2 * dim + head * dh + d];
         }
       }
       x = x.map((v, i) => affine(context[i], g('out/w'), g('out/b').values).map((a, k) => a + v[k]));

@@ -41,7 +41,13 @@ test('tokenizeWindows(seqs, vocab, 2) keeps the last 2 events, left-aligned, wit
 });
 
 test('tokenizeWindows maps items unseen at fit to [UNK] and counts them', () => {
-  const fresh = handSequences({ a: [{ item: 'x', b: 'pv' }, { item: 'new1', b: 'pv' }, { item: 'new2', b: 'pv' }] });
+  const fresh = handSequences({
+    a: [
+      { item: 'x', b: 'pv' },
+      { item: 'new1', b: 'pv' },
+      { item: 'new2', b: 'pv' },
+    ],
+  });
   const w = tokenizeWindows(fresh, buildTokenVocab(seqs), 5);
   assert.deepEqual(Array.from(w.items.subarray(0, 3)), [3, UNK_TOKEN, UNK_TOKEN]);
   assert.equal(w.unknownItems, 2);
@@ -49,7 +55,14 @@ test('tokenizeWindows maps items unseen at fit to [UNK] and counts them', () => 
 });
 
 test('maskedItemBatch masks about maskRate of events, at least one per window, and hides their category (seed 7)', () => {
-  const many = handSequences(Object.fromEntries(Array.from({ length: 200 }, (_, u) => [`u${u}`, Array.from({ length: 10 }, (_, p) => ({ item: `i${(u + p) % 13}`, cat: 'c', b: 'pv' as const }))])));
+  const many = handSequences(
+    Object.fromEntries(
+      Array.from({ length: 200 }, (_, u) => [
+        `u${u}`,
+        Array.from({ length: 10 }, (_, p) => ({ item: `i${(u + p) % 13}`, cat: 'c', b: 'pv' as const })),
+      ]),
+    ),
+  );
   const w = tokenizeWindows(many, buildTokenVocab(many), 10);
   const rows = Int32Array.from({ length: 200 }, (_, i) => i);
   const batch = maskedItemBatch(w, rows, 0.2, randomSource(7));
@@ -60,6 +73,7 @@ test('maskedItemBatch masks about maskRate of events, at least one per window, a
     assert.equal(batch.items[at], MASK_TOKEN);
     assert.equal(batch.categories[at], 0);
     assert.equal(batch.targetItems[t], w.items[at]);
+    assert.equal(batch.targetCategories[t], w.categories[at]);
   }
   const one = maskedItemBatch(w, [0], 0.01, randomSource(7));
   assert.equal(one.targetRows.length, 1);
@@ -70,6 +84,7 @@ test('causalBatch targets the next item at every position but the last', () => {
   const batch = causalBatch(w, [0, 1, 2]);
   assert.deepEqual(Array.from(batch.targetRows), [0, 1]);
   assert.deepEqual(Array.from(batch.targetItems), [4, 3]);
+  assert.deepEqual(Array.from(batch.targetCategories), [w.categories[1], w.categories[2]]);
 });
 
 test('nextItemQueryBatch appends [MASK] (masked) or reads the last position (causal)', () => {

@@ -55,6 +55,15 @@ export interface TfidfTransformReport {
   emptyRows: number;
 }
 
+/** What `fit` learned, as JSON-ready arrays. */
+export interface TfidfFittedState {
+  vocabulary: string[];
+  idf: number[];
+  components: number[];
+  singularValues: number[];
+  svdRank: number;
+}
+
 /**
  * @example const X = await (await new TfidfEncoder({ dim: 32, seed: 1 }).fit(seqs)).transform(seqs);
  */
@@ -117,6 +126,28 @@ export class TfidfEncoder implements Encoder {
       this.svdRank = svd.singularValues.filter((s) => s > 0).length;
     }
     this.onProgress({ task: 'tfidf', done: 3, total: 3 });
+    this.fitted = true;
+    return this;
+  }
+
+  /** The fitted state (vocabulary, idf, SVD) as plain data, for a saved model; see encoder-state.ts. */
+  fittedState(): TfidfFittedState {
+    if (!this.fitted) throw new Error('TfidfEncoder.fittedState: call fit first');
+    return { vocabulary: [...this.vocabulary], idf: [...this.idf], components: [...this.components], singularValues: [...this.singularValues], svdRank: this.svdRank };
+  }
+
+  /** Restore a state from `fittedState` (the encoder must have been built with the same params). */
+  restoreState(state: TfidfFittedState): this {
+    this.vocabulary = [...state.vocabulary];
+    this.index = new Map(this.vocabulary.map((t, j) => [t, j]));
+    this.idf = Float64Array.from(state.idf);
+    this.components = Float64Array.from(state.components);
+    this.singularValues = Float64Array.from(state.singularValues);
+    this.svdRank = state.svdRank;
+    const { dim } = this.params;
+    if (dim > 0 && this.components.length !== dim * this.vocabulary.length) {
+      throw new RangeError(`TfidfEncoder.restoreState: components (${this.components.length}) != dim x vocabulary (${dim * this.vocabulary.length})`);
+    }
     this.fitted = true;
     return this;
   }

@@ -37,7 +37,7 @@ export interface StabilityFacet {
 
 export interface NullFacet {
   real: number;
-  kinds: Record<string, { null_mean: number; null_sd: number; z: number; p_value: number; gap: number; replicates: number }>;
+  kinds: Record<string, { null_mean: number; null_sd: number; z: number; p_value: number; gap: number; replicates: number; /** The replicates' behavior scores (for the null histogram). */ values: number[] }>;
 }
 
 export interface ExternalFacet {
@@ -178,6 +178,7 @@ function nullFacet(spec: CandidateSpec, { store, variants }: FacetInputs, real: 
       p_value: (1 + atLeast) / (values.length + 1),
       gap: real > 0 ? (real - mean) / real : Number.NaN,
       replicates: values.length,
+      values,
     };
   }
   return { real, kinds };

@@ -9,6 +9,7 @@ import type { CandidateFacets } from './candidate-facets.js';
 import type { FacetScores } from './composite.js';
 import type { ProtocolConfig } from './protocol-config.js';
 import type { Ranking, Significance } from './rank-candidates.js';
+import type { WinnerDetails } from './winner-details.js';
 
 export interface CandidateResult {
   id: string;
@@ -66,6 +67,8 @@ export interface ProtocolResults {
   tied_with_winner: string[];
   significance: Significance[];
   selection: SelectionCurve[];
+  /** The winner's segments: profiles, tags, maps, silhouette plot (winner-details.ts); null without a winner. */
+  winner_details: WinnerDetails | null;
   reproducibility: { inputs: { path: string; sha256: string; bytes: number }[]; started: string; seconds: number; node: string; config: ProtocolConfig };
 }
 

@@ -23,6 +23,7 @@ import { candidateResult, type ProtocolResults, selectionCurves } from './result
 import { runCandidates } from './run-candidates.js';
 import { SEGSCOPE_VERSION } from '../util/version.js';
 import { checkSteps } from './check-steps.js';
+import { winnerDetails } from './winner-details.js';
 
 export interface ProtocolRunOptions {
   sequences: SequenceSet;
@@ -90,6 +91,7 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
     tied_with_winner: ranking.tied_with_winner,
     significance: ranking.significance,
     selection: [],
+    winner_details: null,
     reproducibility: {
       inputs: (options.inputs ?? []).map(hashFile),
       started: new Date(started).toISOString(),
@@ -99,6 +101,8 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
     },
   };
   results.selection = selectionCurves(results.candidates);
+  const won = facets.find((f) => f.spec.id === ranking.winner);
+  if (won) results.winner_details = await winnerDetails({ candidate: won.spec.id, sequences, history, space, labels: won.labels, k: won.k, truth, seed: config.seed });
   for (const f of facets) {
     const lines = history.users.map((u, i) => `${csvField(u)},${f.labels[i]}`);
     atomicWriteFileSync(join(outDir, 'labels', `${f.spec.id}.csv`), `user_id,label\n${lines.join('\n')}\n`);

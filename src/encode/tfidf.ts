@@ -81,6 +81,8 @@ export class TfidfEncoder implements Encoder {
   lastTransformReport: TfidfTransformReport = { unknownTokens: 0, emptyRows: 0 };
   private index = new Map<string, number>();
   private fitted = false;
+  /** components transposed (vocabulary x dim), built on first transform after fit or restore. */
+  private projection: Float64Array | undefined;
   private readonly onProgress: ProgressCallback;
 
   /** @throws RangeError for a bad option, naming it. */
@@ -125,6 +127,7 @@ export class TfidfEncoder implements Encoder {
       this.singularValues = svd.singularValues;
       this.svdRank = svd.singularValues.filter((s) => s > 0).length;
     }
+    this.projection = undefined;
     this.onProgress({ task: 'tfidf', done: 3, total: 3 });
     this.fitted = true;
     return this;
@@ -144,6 +147,7 @@ export class TfidfEncoder implements Encoder {
     this.components = Float64Array.from(state.components);
     this.singularValues = Float64Array.from(state.singularValues);
     this.svdRank = state.svdRank;
+    this.projection = undefined;
     const { dim } = this.params;
     if (dim > 0 && this.components.length !== dim * this.vocabulary.length) {
       throw new RangeError(`TfidfEncoder.restoreState: components (${this.components.length}) != dim x vocabulary (${dim * this.vocabulary.length})`);
@@ -166,10 +170,14 @@ export class TfidfEncoder implements Encoder {
     const W = this.weightedCounts(seqs);
     const { dim } = this.params;
     if (dim === 0) return { rows: W.rows, cols: W.cols, data: Float32Array.from(sparseToDense(W)) };
-    // X V^T: project onto the right singular vectors (what TruncatedSVD.transform does).
-    const Vt = new Float64Array(W.cols * dim);
-    for (let i = 0; i < dim; i++) for (let c = 0; c < W.cols; c++) Vt[c * dim + i] = this.components[i * W.cols + c];
-    return { rows: W.rows, cols: dim, data: Float32Array.from(sparseTimesDense(W, Vt, dim)) };
+    // X V^T: project onto the right singular vectors (what TruncatedSVD.transform does). V^T is
+    // built once per fit: a service transforms one user at a time, and rebuilding it dominated.
+    if (this.projection === undefined) {
+      const Vt = new Float64Array(W.cols * dim);
+      for (let i = 0; i < dim; i++) for (let c = 0; c < W.cols; c++) Vt[c * dim + i] = this.components[i * W.cols + c];
+      this.projection = Vt;
+    }
+    return { rows: W.rows, cols: dim, data: Float32Array.from(sparseTimesDense(W, this.projection, dim)) };
   }
 
   private weigh(counts: SparseMatrix): SparseMatrix {

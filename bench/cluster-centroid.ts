@@ -9,7 +9,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KMeans, type KMeansAlgorithm } from '../src/cluster/kmeans.js';
@@ -131,6 +131,11 @@ export async function run(): Promise<void> {
       (mb.seconds / pmb.seconds).toFixed(2),
       `peak ${gb(mb.peak_bytes)} vs ${gb(pmb.peak_bytes)} (target < 4 GB), steps ${mb.n_steps}/${pmb.n_steps}, inertia ratio ${(mb.inertia / pmb.inertia).toFixed(4)}`,
     ]);
+    process.stdout.write(
+      `load average at the end: ${loadavg()
+        .map((v) => v.toFixed(1))
+        .join(' ')} (2 cores; timings are noisy under load)\n`,
+    );
     printTable([`cluster-centroid (kernels: ${backend})`, 'segscope s', 'sklearn s', 'ratio', 'notes'], rows);
   } finally {
     rmSync(dir, { recursive: true, force: true });

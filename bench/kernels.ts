@@ -2,7 +2,9 @@
  * Kernel benchmark against scikit-learn on the same data in one run:
  * - exact silhouette samples on 20,000 x 64, k = 10 (clusterDistanceSums + the O(n k) finish)
  *   vs `sklearn.metrics.silhouette_samples`;
- * - nearestRows for 100,000 x 64 vs 20 centroids vs `pairwise_distances_argmin_min`.
+ * - nearestRows for 100,000 x 64 vs 20 centroids vs `pairwise_distances_argmin_min`;
+ * - kNearest (k = 10) and radiusNeighbors (eps = 1.5) on 20,000 x 8 vs `NearestNeighbors` (k-d tree,
+ *   fit included), the shapes of HDBSCAN core distances and DBSCAN region queries.
  * Also checks that the answers agree. `node dist/bench/index.js kernels`
  */
 import { execFileSync } from 'node:child_process';
@@ -11,7 +13,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readNpy, writeNpy } from '../src/io/npy.js';
-import { clusterDistanceSums, kernelBackend, nearestRows } from '../src/kernels/kernels.js';
+import {
+  clusterDistanceSums,
+  kernelBackend,
+  kNearest,
+  nearestRows,
+  radiusNeighbors,
+} from '../src/kernels/kernels.js';
 import type { Matrix } from '../src/util/matrix.js';
 import { randomSource } from '../src/util/random.js';
 
@@ -64,6 +72,13 @@ async function bestOf<T>(repeats: number, fn: () => Promise<T>): Promise<{ secon
   return { seconds, result: result as T };
 }
 
+/** Float64 euclidean distance between rows i and j of X. */
+function distance64(X: Matrix, i: number, j: number): number {
+  let s = 0;
+  for (let c = 0; c < X.cols; c++) s += (X.data[i * X.cols + c] - X.data[j * X.cols + c]) ** 2;
+  return Math.sqrt(s);
+}
+
 function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
@@ -81,6 +96,8 @@ export async function run(): Promise<void> {
     writeNpy(join(dir, 'silhouette_labels.npy'), { dtype: 'int32', shape: [sil.X.rows], data: sil.labels });
     writeNpy(join(dir, 'nearest_X.npy'), { dtype: 'float32', shape: [near.X.rows, 64], data: near.X.data });
     writeNpy(join(dir, 'nearest_C.npy'), { dtype: 'float32', shape: [20, 64], data: C.data });
+    const low = blobs(20_000, 8, 10, 4).X;
+    writeNpy(join(dir, 'neighbors_X.npy'), { dtype: 'float32', shape: [low.rows, 8], data: low.data });
     const peer = JSON.parse(execFileSync('/usr/bin/python3', [PEER, dir], { encoding: 'utf8' })) as Record<
       string,
       Seconds
@@ -95,6 +112,10 @@ export async function run(): Promise<void> {
       silhouetteFromSums(await clusterDistanceSums(sil.X, sil.labels, k, 'euclidean'), sil.labels, k),
     );
     const nearest = await bestOf(5, () => nearestRows(near.X, C));
+    await kNearest(slice, 3, 'euclidean');
+    await radiusNeighbors(slice, 1, 'euclidean');
+    const knn = await bestOf(1, () => kNearest(low, 10, 'euclidean'));
+    const radius = await bestOf(1, () => radiusNeighbors(low, 1.5, 'euclidean'));
 
     const skSilhouette = readNpy(join(dir, 'sk_silhouette.npy')).data;
     const skIndex = readNpy(join(dir, 'sk_nearest_index.npy')).data;
@@ -102,6 +123,18 @@ export async function run(): Promise<void> {
     let indexMismatches = 0;
     for (let i = 0; i < skIndex.length; i++) if (skIndex[i] !== nearest.result.index[i]) indexMismatches++;
     const distance = Float64Array.from(nearest.result.distance, Math.sqrt);
+    const skKnn = readNpy(join(dir, 'sk_knn_index.npy')).data;
+    // A mismatch is harmless when both neighbors are equally far in float64 (a near-tie that float32 orders differently).
+    let knnMismatches = 0;
+    let knnWorstGap = 0;
+    for (let i = 0; i < skKnn.length; i++) {
+      if (skKnn[i] === knn.result.indices[i]) continue;
+      knnMismatches++;
+      const q = Math.floor(i / 10);
+      const gap = Math.abs(distance64(low, q, skKnn[i]) - distance64(low, q, knn.result.indices[i]));
+      knnWorstGap = Math.max(knnWorstGap, gap / distance64(low, q, skKnn[i]));
+    }
+    const skPairs = readNpy(join(dir, 'sk_radius_pairs.npy')).data[0];
 
     const rows = [
       [
@@ -115,6 +148,18 @@ export async function run(): Promise<void> {
         nearest.seconds,
         peer.pairwise_distances_argmin_min,
         `index mismatches ${indexMismatches}, max |d - d_sk| ${maxAbsDiff(distance, skDistance).toExponential(1)}`,
+      ],
+      [
+        'kNearest 20,000 x 8, k=10',
+        knn.seconds,
+        peer.kneighbors,
+        `index mismatches ${knnMismatches} of ${skKnn.length}, all within ${knnWorstGap.toExponential(1)} relative distance`,
+      ],
+      [
+        'radiusNeighbors 20,000 x 8, eps=1.5',
+        radius.seconds,
+        peer.radius_neighbors,
+        `pairs ${radius.result.indices.length} vs ${skPairs}`,
       ],
     ] as const;
     console.log(

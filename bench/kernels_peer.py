@@ -2,7 +2,8 @@
 
 Usage: /usr/bin/python3 bench/kernels_peer.py DIR
 Reads DIR/silhouette_X.npy (float32), DIR/silhouette_labels.npy (int32), DIR/nearest_X.npy,
-DIR/nearest_C.npy; writes DIR/sk_silhouette.npy, DIR/sk_nearest_index.npy, DIR/sk_nearest_distance.npy
+DIR/nearest_C.npy, DIR/neighbors_X.npy; writes DIR/sk_silhouette.npy, DIR/sk_nearest_index.npy,
+DIR/sk_nearest_distance.npy, DIR/sk_knn_index.npy, DIR/sk_radius_pairs.npy
 and prints one JSON line with the wall and CPU seconds each call took (best of `repeats`).
 """
 import json
@@ -11,6 +12,7 @@ import time
 
 import numpy as np
 from sklearn.metrics import pairwise_distances_argmin_min, silhouette_samples
+from sklearn.neighbors import NearestNeighbors
 
 
 def best_of(repeats, fn):
@@ -33,7 +35,20 @@ def main(folder):
     seconds_nearest, (index, distance) = best_of(5, lambda: pairwise_distances_argmin_min(Xn, C))
     np.save(f"{folder}/sk_nearest_index.npy", index.astype(np.int32))
     np.save(f"{folder}/sk_nearest_distance.npy", distance.astype(np.float64))
-    print(json.dumps({"silhouette_samples": seconds_silhouette, "pairwise_distances_argmin_min": seconds_nearest}))
+    Xk = np.load(f"{folder}/neighbors_X.npy")
+    k, eps = 10, 1.5
+    # scikit-learn counts the query point itself among kneighbors(X); ask for k + 1 and drop it.
+    seconds_knn, (_, knn_index) = best_of(1, lambda: NearestNeighbors(n_neighbors=k + 1).fit(Xk).kneighbors(Xk))
+    np.save(f"{folder}/sk_knn_index.npy", knn_index[:, 1:].astype(np.int32))
+    seconds_radius, radius = best_of(1, lambda: NearestNeighbors(radius=eps).fit(Xk).radius_neighbors(Xk, return_distance=False))
+    pairs = np.array([sum(len(r) for r in radius)], dtype=np.int32)
+    np.save(f"{folder}/sk_radius_pairs.npy", pairs)
+    print(json.dumps({
+        "silhouette_samples": seconds_silhouette,
+        "pairwise_distances_argmin_min": seconds_nearest,
+        "kneighbors": seconds_knn,
+        "radius_neighbors": seconds_radius,
+    }))
 
 
 if __name__ == "__main__":

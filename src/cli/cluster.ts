@@ -2,7 +2,6 @@
  * `segscope cluster`: fit one clustering algorithm to a vectors file and write its labels
  * (one integer per line in row order, -1 for noise), with an optional JSON summary.
  */
-import { extname } from 'node:path';
 import { COVARIANCE_TYPES } from '../cluster/gmm-covariance.js';
 import { fitSummary } from '../cluster/fit-summary.js';
 import {
@@ -14,11 +13,8 @@ import {
 import { LINKAGES } from '../cluster/agglomerative.js';
 import { DISTANCE_METRICS, type DistanceMetric } from '../kernels/distance-metric.js';
 import { atomicWriteFileSync } from '../io/atomic-write.js';
-import { readMatrixCsv } from '../io/matrix-csv.js';
-import { readMatrixParquet } from '../io/matrix-parquet.js';
-import { readNpy } from '../io/npy.js';
-import { InputError, UsageError } from '../util/errors.js';
-import type { Matrix } from '../util/matrix.js';
+import { readMatrix } from '../io/matrix-file.js';
+import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
@@ -77,7 +73,8 @@ export const command: Command = {
     },
     'max-iter': {
       type: 'number',
-      description: 'iteration limit (kmeans: iterations, minibatch-kmeans: passes, gmm: EM steps)',
+      description:
+        'iteration limit (kmeans: iterations, minibatch-kmeans: passes over the data, gmm: EM steps, kmedoids: swap passes)',
       placeholder: 'N',
     },
     tol: {
@@ -119,7 +116,7 @@ export const command: Command = {
       }),
     );
     const path = flag.string(flags, 'vectors') as string;
-    const X = await readVectors(path);
+    const X = await readMatrix(path);
     const started = performance.now();
     await clusterer.fit(X);
     const seconds = (performance.now() - started) / 1000;
@@ -143,23 +140,6 @@ export const command: Command = {
     return 0;
   },
 };
-
-/** Read a matrix by extension. @throws InputError for an unknown extension or a bad file. */
-async function readVectors(path: string): Promise<Matrix> {
-  const ext = extname(path).toLowerCase();
-  if (ext === '.csv') return readMatrixCsv(path);
-  if (ext === '.parquet') return readMatrixParquet(path);
-  if (ext !== '.npy')
-    throw new InputError('unknown vectors format (need .npy, .csv or .parquet)', { file: path });
-  const a = readNpy(path);
-  if (a.shape.length !== 2)
-    throw new InputError(`expected a 2-d array, got shape (${a.shape.join(', ')})`, { file: path });
-  return {
-    rows: a.shape[0],
-    cols: a.shape[1],
-    data: a.data instanceof Float32Array ? a.data : Float32Array.from(a.data),
-  };
-}
 
 function labelsText(labels: Int32Array): string {
   const parts: string[] = new Array(labels.length);

@@ -21,7 +21,7 @@ export const command: Command = {
   summary: 'generate a log with planted segments and run the full evaluation protocol on it',
   flags: {
     out: { type: 'string', description: 'output directory', default: 'segscope-demo', placeholder: 'DIR' },
-    users: { type: 'number', description: 'users in the generated log', default: 1500, placeholder: 'N' },
+    users: { type: 'number', description: 'users in the generated log', default: 1000, placeholder: 'N' },
     segments: { type: 'number', description: 'planted segments', default: 4, placeholder: 'K' },
     difficulty: { type: 'string', description: 'how the planted segments differ', choices: GENERATE_KINDS, default: 'medium' },
     seed: { type: 'number', description: 'seed of the generator and the protocol', default: 42, placeholder: 'S' },

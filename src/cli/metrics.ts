@@ -5,7 +5,7 @@
  */
 import { DISTANCE_METRICS, type DistanceMetric } from '../kernels/distance-metric.js';
 import { readLabels } from '../io/labels-file.js';
-import { readNpyMatrix } from '../io/npy-matrix.js';
+import { readMatrix } from '../io/matrix-file.js';
 import {
   EXTERNAL_METRIC_NAMES,
   INTERNAL_METRIC_NAMES,
@@ -16,16 +16,8 @@ import {
   metricsReport,
 } from '../metrics/metrics-report.js';
 import { InputError, UsageError } from '../util/errors.js';
-import type { Matrix } from '../util/matrix.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
-
-/** Reads X from --vectors; .npy now (.csv/.parquet arrive with src/io/matrix-file.ts). */
-function readVectors(file: string): Matrix {
-  if (!file.toLowerCase().endsWith('.npy'))
-    throw new InputError('unsupported matrix format (use .npy)', { file });
-  return readNpyMatrix(file);
-}
 
 /** The report as one flat JSON object: index -> number (null when undefined), plus reasons. */
 export function reportJson(report: MetricsReport): Record<string, unknown> {
@@ -38,6 +30,7 @@ export function reportJson(report: MetricsReport): Record<string, unknown> {
     if (result.reason !== undefined) reasons[name] = result.reason;
   }
   if (report.silhouetteInterval) out.silhouette_interval = report.silhouetteInterval;
+  if (report.samplePoints !== undefined) out.sample_points = report.samplePoints;
   if (Object.keys(reasons).length > 0) out.reasons = reasons;
   return out;
 }
@@ -48,13 +41,13 @@ export const command: Command = {
   flags: {
     vectors: {
       type: 'string',
-      description: 'row vectors (.npy, rows x cols)',
+      description: 'row vectors (.npy, .csv or .parquet; rows x cols)',
       required: true,
       placeholder: 'FILE',
     },
     labels: {
       type: 'string',
-      description: 'cluster labels, one integer per line (-1 = noise)',
+      description: 'cluster labels in row order: one integer (or user_id,label) per line, -1 = noise',
       required: true,
       placeholder: 'FILE',
     },
@@ -74,6 +67,13 @@ export const command: Command = {
       description: 'distance path: float32 kernels or exact float64',
       choices: ['float32', 'float64'],
       default: 'float32',
+    },
+    noise: {
+      type: 'string',
+      description:
+        'external indices: each noise point its own singleton, or -1 as one cluster (scikit-learn)',
+      choices: ['singletons', 'cluster'],
+      default: 'singletons',
     },
     sample: {
       type: 'number',
@@ -116,7 +116,7 @@ export const command: Command = {
     }
     const vectorsFile = flag.string(flags, 'vectors') as string;
     const labelsFile = flag.string(flags, 'labels') as string;
-    const X = readVectors(vectorsFile);
+    const X = await readMatrix(vectorsFile);
     const labels = readLabels(labelsFile).labels;
     if (labels.length !== X.rows)
       throw new InputError(`${labels.length} labels for ${X.rows} rows of ${vectorsFile}`, {
@@ -133,6 +133,7 @@ export const command: Command = {
       precision: flag.string(flags, 'precision') as 'float32' | 'float64',
       sample: sample === undefined ? undefined : { size: sample, seed: flag.number(flags, 'seed') as number },
       only: only.length > 0 ? (only as MetricName[]) : undefined,
+      noise: flag.string(flags, 'noise') as 'singletons' | 'cluster',
     });
     const json = reportJson(report);
     if (flag.boolean(flags, 'json')) {

@@ -7,7 +7,7 @@ import { KD_TREE_MAX_DIMS, metricRows } from './eps-neighborhoods.js';
 import { buildKdTree } from './kd-tree.js';
 import { clustersBelowThreshold, cutLinkage, type LinkageTree, linkageFromMerges } from './linkage-tree.js';
 import { matrixChainMerges } from './matrix-chain.js';
-import { boruvkaMutualReachability } from './mutual-reachability-mst.js';
+import { boruvkaMutualReachability } from './boruvka-mst.js';
 import { primMerges } from './single-linkage.js';
 import { wardMerges } from './ward-chain.js';
 

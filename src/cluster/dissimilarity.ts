@@ -21,9 +21,13 @@ export function dissimilarityAccessor(D: Dissimilarity, caller: string): (i: num
   return D.distance;
 }
 
+/** Up to this many rows `dissimilarityFromRows` stores the n x n matrix (8000^2 doubles = 512 MB). */
+export const DENSE_DISSIMILARITY_MAX_ROWS = 8000;
+
 /**
- * Dense Float64 distances between the rows of X (euclidean, or cosine = 1 - cos). O(n^2 d) time,
- * n^2 doubles.
+ * Float64 distances between the rows of X (euclidean, or cosine = 1 - cos): a dense matrix up to
+ * DENSE_DISSIMILARITY_MAX_ROWS rows (O(n^2 d) once), above that a function computing each distance
+ * on demand (O(d) per call, O(n d) memory).
  * @throws RangeError on a zero row under cosine.
  */
 export function dissimilarityFromRows(
@@ -33,6 +37,24 @@ export function dissimilarityFromRows(
 ): Dissimilarity {
   const { rows: n, cols: d } = X;
   const p = metricRows(X, metric, caller);
+  if (n > DENSE_DISSIMILARITY_MAX_ROWS) {
+    const distance =
+      metric === 'cosine'
+        ? (i: number, j: number) => {
+            let s = 0;
+            for (let c = 0; c < d; c++) s += p[i * d + c] * p[j * d + c];
+            return i === j ? 0 : Math.max(0, 1 - s);
+          }
+        : (i: number, j: number) => {
+            let s = 0;
+            for (let c = 0; c < d; c++) {
+              const t = p[i * d + c] - p[j * d + c];
+              s += t * t;
+            }
+            return Math.sqrt(s);
+          };
+    return { n, distance };
+  }
   const matrix = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {

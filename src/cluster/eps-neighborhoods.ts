@@ -8,7 +8,7 @@ import { radiusNeighbors } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import { buildKdTree } from './kd-tree.js';
 import type { NeighborLists } from './kd-tree-query.js';
-import { selfRadiusNeighbors } from './kd-tree-self.js';
+import { selfRadiusNeighbors } from './kd-tree-self-radius.js';
 
 /** Above this many columns the k-d tree stops pruning well and blocked brute force is used. */
 export const KD_TREE_MAX_DIMS = 12;

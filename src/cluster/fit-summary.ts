@@ -1,11 +1,12 @@
 /**
  * The numbers `segscope cluster --json` prints about a fitted clusterer, named as scikit-learn names
  * them: cluster count and noise share for every algorithm, `inertia` where the algorithm minimizes
- * one, and for mixtures the mean log-likelihood (scikit-learn's `score`) and BIC on the fitted rows.
+ * one (k-means: squared distances; k-medoids: distances, as scikit-learn-extra), and for mixtures the mean log-likelihood (scikit-learn's `score`) and BIC on the fitted rows.
  */
 import type { Matrix } from '../util/matrix.js';
 import type { Clusterer } from './clusterer.js';
 import { GaussianMixture } from './gmm.js';
+import { KMedoids } from './kmedoids.js';
 
 export interface FitSummary {
   /** Distinct non-noise labels. */
@@ -32,6 +33,8 @@ export async function fitSummary(clusterer: Clusterer, X: Matrix): Promise<FitSu
   };
   const inertia = (clusterer as { inertia?: unknown }).inertia;
   if (typeof inertia === 'number') summary.inertia = inertia;
+  // k-medoids minimizes the sum of (unsquared) distances to the medoids: scikit-learn-extra's `inertia_`.
+  if (clusterer instanceof KMedoids) summary.inertia = clusterer.cost;
   if (clusterer instanceof GaussianMixture) {
     summary.log_likelihood = clusterer.logLikelihood;
     summary.bic = await clusterer.bic(X);

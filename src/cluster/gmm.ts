@@ -13,15 +13,8 @@ import { assertFinite } from '../util/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { randomSource } from '../util/random.js';
 import type { Clusterer } from './clusterer.js';
-import {
-  COVARIANCE_TYPES,
-  type CovarianceType,
-  mixtureParameterCount,
-  precisionCholesky,
-} from './gmm-covariance.js';
-import { estimateGaussianParameters } from './gmm-estimate.js';
-import { logGaussianProb, normalizeLogResponsibilities } from './gmm-log-prob.js';
-import { KMeans } from './kmeans.js';
+import { COVARIANCE_TYPES, type CovarianceType, mixtureParameterCount } from './gmm-covariance.js';
+import { emRun, type GmmParameters, gmmEStep, meanOf } from './gmm-em.js';
 
 export interface GaussianMixtureOptions {
   /** Number of components. */
@@ -50,11 +43,7 @@ export const GMM_DEFAULTS: Readonly<Omit<GaussianMixtureOptions, 'onProgress'>> 
   seed: 0,
 };
 
-interface GmmState {
-  weights: Float64Array;
-  means: Float64Array;
-  covariances: Float64Array;
-  precChol: Float64Array;
+interface GmmState extends GmmParameters {
   cols: number;
 }
 
@@ -103,42 +92,25 @@ export class GaussianMixture implements Clusterer {
     if (X.rows < o.k) throw new RangeError(`gmm: k (${o.k}) > rows (${X.rows})`);
     const data = this.prepare(X, 'gmm');
     const random = randomSource(o.seed);
-    const { k } = o;
-    let best: (GmmState & { lowerBound: number; converged: boolean; nIter: number }) | undefined;
+    let best: Awaited<ReturnType<typeof emRun>> | undefined;
     for (let run = 0; run < o.nInit; run++) {
-      const resp = await initialResponsibilities(data, o, random.int(0x7fffffff));
-      let params = this.mStep(data, resp, false);
-      let lowerBound = Number.NEGATIVE_INFINITY;
-      let converged = false;
-      let nIter = 0;
-      for (let it = 1; it <= o.maxIter; it++) {
-        const previous = lowerBound;
-        const { logResp, meanLogLikelihood } = eStep(data, params, o.covariance, k);
-        for (let i = 0; i < logResp.length; i++) logResp[i] = Math.exp(logResp[i]);
-        params = this.mStep(data, logResp, true);
-        lowerBound = meanLogLikelihood;
-        nIter = it;
-        o.onProgress?.({
-          task: `gmm k=${k} init ${run + 1}/${o.nInit}`,
-          done: it,
-          total: o.maxIter,
-          detail: `ll ${lowerBound.toFixed(4)}`,
-        });
-        if (Math.abs(lowerBound - previous) < o.tol) {
-          converged = true;
-          break;
-        }
-      }
-      if (best === undefined || lowerBound > best.lowerBound)
-        best = { ...params, lowerBound, converged, nIter };
+      const result = await emRun(
+        data,
+        { ...o, task: `gmm k=${o.k} init ${run + 1}/${o.nInit}` },
+        random.int(0x7fffffff),
+      );
+      if (best === undefined || result.lowerBound > best.lowerBound) best = result;
     }
-    const final = best!;
-    const { logResp, meanLogLikelihood } = eStep(data, final, o.covariance, k);
+    // A final E-step with the best parameters, so labels = predict(X) (scikit-learn does the same).
+    const { params, converged, nIter } = best!;
+    const { logResp, meanLogLikelihood } = gmmEStep(data, params, o.covariance, o.k);
     this.state = {
-      ...final,
+      ...params,
       cols: X.cols,
-      labels: argmaxRows(logResp, X.rows, k),
+      labels: argmaxRows(logResp, X.rows, o.k),
       logLikelihood: meanLogLikelihood,
+      converged,
+      nIter,
     };
     return this;
   }
@@ -147,7 +119,7 @@ export class GaussianMixture implements Clusterer {
   async predict(X: Matrix): Promise<Labels> {
     const s = this.fitted('predict');
     return argmaxRows(
-      eStep(this.prepare(X, 'gmm.predict', s.cols), s, this.options.covariance, this.options.k).logResp,
+      gmmEStep(this.prepare(X, 'gmm.predict', s.cols), s, this.options.covariance, this.options.k).logResp,
       X.rows,
       this.options.k,
     );
@@ -156,7 +128,7 @@ export class GaussianMixture implements Clusterer {
   /** Posterior membership probabilities, n x k row-major (rows sum to 1). */
   async predictProba(X: Matrix): Promise<Float64Array> {
     const s = this.fitted('predictProba');
-    const { logResp } = eStep(
+    const { logResp } = gmmEStep(
       this.prepare(X, 'gmm.predictProba', s.cols),
       s,
       this.options.covariance,
@@ -169,14 +141,14 @@ export class GaussianMixture implements Clusterer {
   /** Per-row log-likelihood log p(x_i) under the fitted mixture (scikit-learn's `score_samples`). */
   async scoreSamples(X: Matrix): Promise<Float64Array> {
     const s = this.fitted('scoreSamples');
-    return eStep(this.prepare(X, 'gmm.scoreSamples', s.cols), s, this.options.covariance, this.options.k)
+    return gmmEStep(this.prepare(X, 'gmm.scoreSamples', s.cols), s, this.options.covariance, this.options.k)
       .perRow;
   }
 
   /** Mean log-likelihood per row of X (scikit-learn's `score`). */
   async score(X: Matrix): Promise<number> {
     const per = await this.scoreSamples(X);
-    return mean(per);
+    return meanOf(per);
   }
 
   /** Bayesian information criterion on X: -2 n score(X) + p ln n (lower is better). */
@@ -219,22 +191,6 @@ export class GaussianMixture implements Clusterer {
     return mixtureParameterCount(this.options.covariance, this.options.k, this.fitted('bic').cols);
   }
 
-  private mStep(X: Matrix, resp: Float64Array, normalizeBySum: boolean): GmmState {
-    const { k, regCovar, covariance } = this.options;
-    const { nk, means, covariances } = estimateGaussianParameters(X, resp, k, regCovar, covariance);
-    let total = 0;
-    for (let c = 0; c < k; c++) total += nk[c];
-    // scikit-learn: weights = nk / n at initialization, nk / sum(nk) in the M-step.
-    const weights = nk.map((v) => v / (normalizeBySum ? total : X.rows));
-    return {
-      weights,
-      means,
-      covariances,
-      precChol: precisionCholesky(covariances, covariance, k, X.cols),
-      cols: X.cols,
-    };
-  }
-
   private prepare(X: Matrix, caller: string, cols?: number): Matrix {
     if (cols !== undefined && X.cols !== cols)
       throw new RangeError(`${caller}: X.cols (${X.cols}) != fitted cols (${cols})`);
@@ -248,32 +204,6 @@ export class GaussianMixture implements Clusterer {
   }
 }
 
-function eStep(X: Matrix, s: GmmState, type: CovarianceType, k: number) {
-  const logResp = logGaussianProb(X, s.means, s.precChol, type, k);
-  const perRow = normalizeLogResponsibilities(logResp, s.weights.map(Math.log), X.rows, k);
-  return { logResp, perRow, meanLogLikelihood: mean(perRow) };
-}
-
-async function initialResponsibilities(
-  X: Matrix,
-  o: GaussianMixtureOptions,
-  seed: number,
-): Promise<Float64Array> {
-  const resp = new Float64Array(X.rows * o.k);
-  if (o.initParams === 'kmeans') {
-    const labels = (await new KMeans({ k: o.k, nInit: 1, seed }).fit(X)).labels;
-    for (let i = 0; i < X.rows; i++) resp[i * o.k + labels[i]] = 1;
-    return resp;
-  }
-  const random = randomSource(seed);
-  for (let i = 0; i < X.rows; i++) {
-    let s = 0;
-    for (let c = 0; c < o.k; c++) s += resp[i * o.k + c] = random.uniform();
-    for (let c = 0; c < o.k; c++) resp[i * o.k + c] /= s;
-  }
-  return resp;
-}
-
 function argmaxRows(values: Float64Array, n: number, k: number): Labels {
   const out = new Int32Array(n);
   for (let i = 0; i < n; i++) {
@@ -282,10 +212,4 @@ function argmaxRows(values: Float64Array, n: number, k: number): Labels {
     out[i] = best;
   }
   return out;
-}
-
-function mean(values: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < values.length; i++) s += values[i];
-  return s / values.length;
 }

@@ -18,6 +18,12 @@ export interface PredictionModel {
   /** Training core distances (in the model's distance, as the tree's lambdas). */
   readonly core: Float64Array;
   readonly minSamples: number;
+  /**
+   * When the root is the one selected cluster (allowSingleCluster), the lambda a point must reach
+   * to be a member: 1 / epsilon with clusterSelectionEpsilon, else the root's last lambda — the
+   * rule `selectClusters` applies to the fitted points.
+   */
+  readonly rootCut?: number;
 }
 
 /**
@@ -68,9 +74,10 @@ export function approximatePredictFromNeighbors(
       while (cluster > 0 && births[cluster] >= lam) cluster = parents[cluster] - n;
     }
     const label = labelOf[cluster];
-    if (label < 0 || (cluster === 0 && selected.length > 0 && selected[0] === n)) {
-      // A point that ends in the selected root is labelled only when it would have stayed to the end.
-      if (label >= 0 && lam >= deaths[0]) {
+    if (label < 0) continue;
+    if (selected[label] === n) {
+      // The selected root: a member only past the cut, as fitted points are.
+      if (lam >= (model.rootCut ?? deaths[0])) {
         labels[q] = label;
         probabilities[q] = 1;
       }

@@ -1,27 +1,9 @@
 /**
- * All-points queries on a `KdTree` (every tree point asks about all the others), with partial
- * distances that stop as soon as the radius or the current k-th distance is passed. The radius
- * query is batched per leaf: the leaves a whole leaf's points can reach are found once by
- * box-to-box distance (dual-tree search, Gray & Moore 2001, one level deep). Same answers as
- * `kd-tree-query.ts`.
+ * All-points k nearest neighbors on a `KdTree` (every tree point asks about all the others): tree
+ * order, nearest child first, partial distances cut at the current k-th distance. Same answers as
+ * `kNearestInTree` with the points themselves as queries.
  */
 import type { KdTree } from './kd-tree.js';
-import type { NeighborLists } from './kd-tree-query.js';
-
-/** Squared minimum distance between the boxes of nodes a and b. */
-function boxToBox(tree: KdTree, a: number, b: number): number {
-  const { dims, lower, upper } = tree;
-  let s = 0;
-  const ao = a * dims;
-  const bo = b * dims;
-  for (let c = 0; c < dims; c++) {
-    const g1 = lower[bo + c] - upper[ao + c];
-    const g2 = lower[ao + c] - upper[bo + c];
-    const g = g1 > g2 ? g1 : g2;
-    if (g > 0) s += g * g;
-  }
-  return s;
-}
 
 /** Squared distance from tree point t to the box of node b. */
 function pointToBox(tree: KdTree, t: number, b: number): number {
@@ -40,73 +22,6 @@ function pointToBox(tree: KdTree, t: number, b: number): number {
 }
 
 /**
- * For every point (by original index), the original indices of points within `radius` (<=), itself
- * included. Lists are in tree order. O(n log n + pairs) on well-spread data.
- */
-export function selfRadiusNeighbors(tree: KdTree, radius: number): NeighborLists {
-  const { n, dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
-  const r2 = radius * radius;
-  const firstLeaf = (nodeCount - 1) / 2;
-  const candidates = new Int32Array(nodeCount);
-  const stack = new Int32Array(64);
-  // Rows in tree order first, then permuted to original order.
-  const count = new Int32Array(n + 1);
-  let out = new Int32Array(Math.max(16, n * 8));
-  let used = 0;
-  for (let leaf = firstLeaf; leaf < nodeCount; leaf++) {
-    let nc = 0;
-    let top = 0;
-    stack[top++] = 0;
-    while (top > 0) {
-      const node = stack[--top];
-      if (boxToBox(tree, leaf, node) > r2) continue;
-      if (node >= firstLeaf) candidates[nc++] = node;
-      else {
-        stack[top++] = 2 * node + 2;
-        stack[top++] = 2 * node + 1;
-      }
-    }
-    for (let t = nodeStart[leaf]; t < nodeEnd[leaf]; t++) {
-      const po = t * dims;
-      const before = used;
-      for (let ci = 0; ci < nc; ci++) {
-        const cand = candidates[ci];
-        if (pointToBox(tree, t, cand) > r2) continue;
-        for (let u = nodeStart[cand]; u < nodeEnd[cand]; u++) {
-          const uo = u * dims;
-          let s = 0;
-          for (let c = 0; c < dims && s <= r2; c++) {
-            const g = points[po + c] - points[uo + c];
-            s += g * g;
-          }
-          if (s <= r2) {
-            if (used === out.length) {
-              const grown = new Int32Array(out.length * 2);
-              grown.set(out);
-              out = grown;
-            }
-            out[used++] = index[u];
-          }
-        }
-      }
-      count[index[t] + 1] = used - before;
-    }
-  }
-  // Permute rows from tree order to original order.
-  const offsets = new Int32Array(n + 1);
-  for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i] + count[i + 1];
-  const indices = new Int32Array(used);
-  let read = 0;
-  for (let t = 0; t < n; t++) {
-    const i = index[t];
-    const len = count[i + 1];
-    indices.set(out.subarray(read, read + len), offsets[i]);
-    read += len;
-  }
-  return { offsets, indices };
-}
-
-/**
  * For every point (by original index), the distance to its k-th nearest point, itself counted as
  * the first, and its k nearest (original indices, ascending distance; ties in scan order).
  * Queries run in tree order (neighboring queries share leaves in cache), nearest child first, with
@@ -121,6 +36,25 @@ export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neig
   const neighbors = new Int32Array(n * k);
   selfKNearestRange(tree, k, 0, n, kth, neighbors);
   return { kth, neighbors };
+}
+
+/**
+ * `selfKNearestRange` over chunks of `chunk` tree positions claimed from a shared counter
+ * (`Atomics.add` on counter[0]), so threads that share the work stay balanced whatever their speed.
+ */
+export function selfKNearestClaimed(
+  tree: KdTree,
+  k: number,
+  counter: Int32Array,
+  chunk: number,
+  kth: Float64Array,
+  neighbors: Int32Array,
+): void {
+  for (;;) {
+    const from = Atomics.add(counter, 0, chunk);
+    if (from >= tree.n) return;
+    selfKNearestRange(tree, k, from, Math.min(tree.n, from + chunk), kth, neighbors);
+  }
 }
 
 /**

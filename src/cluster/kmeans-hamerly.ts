@@ -3,11 +3,14 @@
  * bound on the distance to its assigned center and one lower bound on the distance to every other
  * center, so most rows skip the k distance computations once centers settle. Gives the same labels
  * as Lloyd (up to float rounding on exact ties) with the same stopping rule as `lloydKMeans`.
- * Plain TypeScript, Float64 distances: the work is irregular, which is what the bounds buy.
+ * Bound checks are plain TypeScript in Float64; the rows that fail them are searched in one batch
+ * through the distance kernel (`nearestTwoCenters`).
  */
 import type { Matrix } from '../util/matrix.js';
 import type { KMeansRun, KMeansRunOptions } from './kmeans-lloyd.js';
-import { centerShift, kmeansInertia, updateCentroids } from './kmeans-update.js';
+import { centerShift, kmeansInertia } from './kmeans-measures.js';
+import { nearestTwoCenters, rowDistance } from './kmeans-nearest-two.js';
+import { type CentroidSums, centersFromSums, centroidSums, moveRows } from './kmeans-update.js';
 
 /** Run Hamerly iterations from `initial` centers. O(n k d) per iteration at worst, O(n d) typically. */
 export async function hamerlyKMeans(
@@ -22,21 +25,25 @@ export async function hamerlyKMeans(
   const lower = new Float64Array(n);
   let labels = new Int32Array(n);
   let centers = initial;
-  for (let i = 0; i < n; i++) assignExactly(X, centers, i, labels, upper, lower);
+  await nearestTwoCenters(X, centers, undefined, labels, upper, lower);
   let previous: Int32Array | undefined;
+  let sums: CentroidSums | undefined;
   let strict = false;
   let nIter = 0;
   for (let it = 0; it < options.maxIter; it++) {
-    if (it > 0) assignWithBounds(X, centers, labels, upper, lower);
+    if (it > 0) await assignWithBounds(X, centers, labels, upper, lower);
     const assigned = labels;
-    const next = updateCentroids(
+    const changed = previous === undefined ? -1 : moveRows(X, weight, sums!, previous, labels);
+    if (sums === undefined) sums = centroidSums(X, weight, labels, k);
+    const old = centers;
+    const next = centersFromSums(
       X,
       weight,
       assigned,
-      () => exactDistances(X, centers, assigned),
-      k,
+      () => exactDistances(X, old, assigned),
+      sums,
       options.spherical,
-    ).centers;
+    );
     nIter = it + 1;
     const total = centerShift(next, centers);
     moveBounds(centers, next, labels, upper, lower);
@@ -47,60 +54,40 @@ export async function hamerlyKMeans(
       total: options.maxIter,
       detail: `shift ${total.toPrecision(3)}`,
     });
-    if (previous !== undefined && sameLabels(labels, previous)) {
+    if (changed === 0) {
       strict = true;
       break;
     }
     previous = labels.slice();
     if (total <= options.tol) break;
   }
-  if (!strict) assignWithBounds(X, centers, labels, upper, lower);
+  if (!strict) await assignWithBounds(X, centers, labels, upper, lower);
   labels = labels.slice();
   return { labels, centers, inertia: kmeansInertia(X, weight, centers, labels), nIter };
 }
 
-/** One pass of Hamerly's test: rows whose bounds cannot rule out a closer center are recomputed. */
-function assignWithBounds(
+/**
+ * One pass of Hamerly's test: a row keeps its center when its upper bound (tightened to the exact
+ * distance if needed) is within max(half the gap to the center's nearest other center, its lower
+ * bound); the rest get a full search, batched through the kernel.
+ */
+async function assignWithBounds(
   X: Matrix,
   C: Matrix,
   labels: Int32Array,
   upper: Float64Array,
   lower: Float64Array,
-): void {
+): Promise<void> {
   const half = halfNearestCenterDistance(C);
+  const unsure: number[] = [];
   for (let i = 0; i < X.rows; i++) {
     const a = labels[i];
     const m = Math.max(half[a], lower[i]);
     if (upper[i] <= m) continue;
     upper[i] = Math.sqrt(rowDistance(X, i, C, a));
-    if (upper[i] <= m) continue;
-    assignExactly(X, C, i, labels, upper, lower);
+    if (upper[i] > m) unsure.push(i);
   }
-}
-
-/** Nearest and second-nearest center of row i by full search; ties to the lower index. */
-function assignExactly(
-  X: Matrix,
-  C: Matrix,
-  i: number,
-  labels: Int32Array,
-  upper: Float64Array,
-  lower: Float64Array,
-): void {
-  let best = Number.POSITIVE_INFINITY;
-  let second = Number.POSITIVE_INFINITY;
-  let bestIndex = 0;
-  for (let c = 0; c < C.rows; c++) {
-    const dist = rowDistance(X, i, C, c);
-    if (dist < best) {
-      second = best;
-      best = dist;
-      bestIndex = c;
-    } else if (dist < second) second = dist;
-  }
-  labels[i] = bestIndex;
-  upper[i] = Math.sqrt(best);
-  lower[i] = Math.sqrt(second);
+  if (unsure.length > 0) await nearestTwoCenters(X, C, Int32Array.from(unsure), labels, upper, lower);
 }
 
 /** After centers move by p_c: upper grows by its own center's shift, lower shrinks by the largest other shift. */
@@ -154,24 +141,4 @@ function exactDistances(X: Matrix, C: Matrix, labels: Int32Array): Float64Array 
   const out = new Float64Array(X.rows);
   for (let i = 0; i < X.rows; i++) out[i] = rowDistance(X, i, C, labels[i]);
   return out;
-}
-
-/** ||A_i - B_j||^2 in Float64. */
-function rowDistance(A: Matrix, i: number, B: Matrix, j: number): number {
-  const d = A.cols;
-  const a = A.data;
-  const b = B.data;
-  const ai = i * d;
-  const bj = j * d;
-  let s = 0;
-  for (let c = 0; c < d; c++) {
-    const t = a[ai + c] - b[bj + c];
-    s += t * t;
-  }
-  return s;
-}
-
-function sameLabels(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -5,7 +5,6 @@ import type { Matrix } from '../util/matrix.js';
 import { assertFinite, selectRows } from '../util/matrix.js';
 import type { Random } from '../util/random.js';
 import { shuffleInPlace } from '../util/random.js';
-import { shiftRows } from './kmeans-input.js';
 import { kmeansPlusPlus } from './kmeans-plusplus.js';
 
 /** `k-means++` (greedy, scikit-learn's), `random` (k distinct rows, uniformly), or a k x d matrix of centers. */
@@ -46,8 +45,8 @@ export function checkKMeansOptions(o: KMeansCommonOptions, caller: string): void
 }
 
 /**
- * k starting centers in the prepared space (see `prepareKMeansInput`): given centers are moved by
- * -mean (or made unit under cosine), `random` takes the first k of a seeded permutation of the rows
+ * k starting centers in the prepared space (see `prepareKMeansInput`): given centers as they are
+ * (made unit under cosine), `random` takes the first k of a seeded permutation of the rows
  * (scikit-learn's `random_state.permutation(n)[:k]`), `k-means++` runs `kmeansPlusPlus`.
  * @throws RangeError when given centers have the wrong column count or a zero row under cosine.
  */
@@ -57,7 +56,6 @@ export async function initialCenters(
   k: number,
   random: Random,
   weight: Float64Array | undefined,
-  mean: Float64Array,
   metric: DistanceMetric,
   caller: string,
 ): Promise<Matrix> {
@@ -69,5 +67,8 @@ export async function initialCenters(
     return selectRows(X, shuffleInPlace(order, random).subarray(0, k));
   }
   if (init.cols !== X.cols) throw new RangeError(`${caller}: init has ${init.cols} columns, X has ${X.cols}`);
-  return metric === 'cosine' ? normalizeRows(init, `${caller}: init`) : shiftRows(init, mean, -1);
+  // A copy: mini-batch k-means updates its centers in place, and the caller's matrix must not change.
+  return metric === 'cosine'
+    ? normalizeRows(init, `${caller}: init`)
+    : { ...init, data: Float32Array.from(init.data) };
 }

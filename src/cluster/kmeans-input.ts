@@ -1,6 +1,6 @@
 /**
- * Input checks and preparation shared by the k-means family: finite values, sample weights, the
- * cosine (unit-row) transform and scikit-learn's mean-centering for numerical accuracy.
+ * Input checks and preparation shared by the k-means family: finite values, sample weights and the
+ * cosine (unit-row) transform.
  */
 import { normalizeRows } from '../kernels/distance-metric.js';
 import type { DistanceMetric } from '../kernels/distance-metric.js';
@@ -34,32 +34,14 @@ export function checkSampleWeight(
 
 /**
  * The matrix a k-means run works on: unit rows under cosine (spherical k-means; a zero row throws),
- * else X minus its column means (scikit-learn centers dense data the same way so that
- * ||x||^2 - 2 x.c + ||c||^2 loses less to cancellation). `mean` is added back to the centers after.
+ * else X itself, no copy. (scikit-learn mean-centers X to limit cancellation in
+ * ||x||^2 - 2 x.c + ||c||^2; here the kernels shift by the centers' mean themselves, and inertia and
+ * Hamerly's distances are computed from differences, so a centered copy of X would buy nothing.)
  * @throws RangeError naming `caller`, row and column for NaN/Inf, or the row of a zero vector under cosine.
  */
-export function prepareKMeansInput(
-  X: Matrix,
-  metric: DistanceMetric,
-  caller: string,
-): { data: Matrix; mean: Float64Array } {
+export function prepareKMeansInput(X: Matrix, metric: DistanceMetric, caller: string): Matrix {
   assertFinite(X, caller);
-  const mean = new Float64Array(X.cols);
-  if (metric === 'cosine') return { data: normalizeRows(X, caller), mean };
-  const { rows: n, cols: d, data } = X;
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
-  for (let j = 0; j < d; j++) mean[j] = n > 0 ? mean[j] / n : 0;
-  const out = new Float32Array(n * d);
-  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) out[i * d + j] = data[i * d + j] - mean[j];
-  return { data: { rows: n, cols: d, data: out }, mean };
-}
-
-/** Centers moved into (or, with sign -1, out of) the prepared space: c + sign * mean. */
-export function shiftRows(C: Matrix, mean: Float64Array, sign: 1 | -1): Matrix {
-  const out = new Float32Array(C.data.length);
-  for (let i = 0; i < C.rows; i++)
-    for (let j = 0; j < C.cols; j++) out[i * C.cols + j] = C.data[i * C.cols + j] + sign * mean[j];
-  return { rows: C.rows, cols: C.cols, data: out };
+  return metric === 'cosine' ? normalizeRows(X, caller) : X;
 }
 
 /**

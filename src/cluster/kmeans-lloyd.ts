@@ -1,14 +1,15 @@
 /**
  * Lloyd's k-means iterations, following scikit-learn 1.2's `_kmeans_single_lloyd`: assign every row
  * to its nearest center (the GEMM-shaped part, through the `nearestRows` kernel), recompute centers
- * as weighted means (plain TypeScript), stop when the labels no longer change ("strict convergence")
+ * as weighted means (plain TypeScript; the Float64 sums are updated only for rows that changed label), stop when the labels no longer change ("strict convergence")
  * or when the total squared center shift is <= tol; if stopped by tol or maxIter, assign once more so
  * labels match the returned centers.
  */
 import { nearestRows } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
-import { centerShift, kmeansInertia, updateCentroids } from './kmeans-update.js';
+import { centerShift, kmeansInertia } from './kmeans-measures.js';
+import { type CentroidSums, centersFromSums, centroidSums, moveRows } from './kmeans-update.js';
 
 /** Settings shared by the k-means iteration loops. `tol` is absolute (already scaled by the data variance). */
 export interface KMeansRunOptions {
@@ -41,11 +42,14 @@ export async function lloydKMeans(
   const k = initial.rows;
   let centers = initial;
   let labels: Int32Array = new Int32Array(X.rows).fill(-1);
+  let sums: CentroidSums | undefined;
   let strict = false;
   let nIter = 0;
   for (let it = 0; it < options.maxIter; it++) {
     const { index, distance } = await nearestRows(X, centers);
-    const next = updateCentroids(X, weight, index, () => distance, k, options.spherical).centers;
+    if (sums === undefined) sums = centroidSums(X, weight, index, k);
+    else moveRows(X, weight, sums, labels, index);
+    const next = centersFromSums(X, weight, index, () => distance, sums, options.spherical);
     nIter = it + 1;
     const shift = centerShift(next, centers);
     centers = next;

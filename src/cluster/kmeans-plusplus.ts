@@ -35,41 +35,45 @@ export async function kmeansPlusPlus(
   const trials = options.localTrials ?? 2 + Math.floor(Math.log(k));
   if (!Number.isInteger(trials) || trials < 1)
     throw new RangeError(`kmeansPlusPlus: localTrials (${trials}) must be a positive integer`);
-  const w = options.sampleWeight;
+  const w = options.sampleWeight ?? new Float64Array(n).fill(1);
   const indices = new Int32Array(k);
-  indices[0] = w ? weightedPick(w, random) : random.int(n);
-  let closest = new Float64Array(n);
+  indices[0] = options.sampleWeight ? weightedPick(w, random) : random.int(n);
+  // closest[i] = w_i * D(x_i)^2 to the nearest chosen center; cumulative = its running sum, which
+  // `searchSortedLeft` inverts to draw candidates. One fused pass per center keeps both current.
+  const closest = new Float64Array(n);
+  const cumulative = new Float64Array(n);
   // X x candidates (n x t), not candidates x X: the kernels tile over the long side's rows.
   const first = await squaredDistances(X, selectRows(X, [indices[0]]));
   let potential = 0;
   for (let i = 0; i < n; i++) {
-    closest[i] = Math.max(0, first[i]) * (w ? w[i] : 1);
-    potential += closest[i];
+    closest[i] = Math.max(0, first[i]) * w[i];
+    cumulative[i] = potential += closest[i];
   }
-  const cumulative = new Float64Array(n);
   const candidates = new Int32Array(trials);
+  const pots = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
-    let run = 0;
-    for (let i = 0; i < n; i++) cumulative[i] = run += closest[i];
     for (let t = 0; t < trials; t++)
       candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
     const D = await squaredDistances(X, selectRows(X, candidates));
-    let bestPotential = Number.POSITIVE_INFINITY;
-    let bestTrial = 0;
-    for (let t = 0; t < trials; t++) {
-      let pot = 0;
-      for (let i = 0; i < n; i++) pot += Math.min(closest[i], Math.max(0, D[i * trials + t]) * (w ? w[i] : 1));
-      if (pot < bestPotential) {
-        bestPotential = pot;
-        bestTrial = t;
+    pots.fill(0);
+    for (let i = 0, off = 0; i < n; i++, off += trials) {
+      const ci = closest[i];
+      const wi = w[i];
+      for (let t = 0; t < trials; t++) {
+        const v = D[off + t] * wi;
+        pots[t] += v < ci ? Math.max(v, 0) : ci;
       }
     }
-    const next = new Float64Array(n);
-    for (let i = 0; i < n; i++)
-      next[i] = Math.min(closest[i], Math.max(0, D[i * trials + bestTrial]) * (w ? w[i] : 1));
-    closest = next;
-    potential = bestPotential;
-    indices[c] = candidates[bestTrial];
+    let best = 0;
+    for (let t = 1; t < trials; t++) if (pots[t] < pots[best]) best = t;
+    let run = 0;
+    for (let i = 0, off = best; i < n; i++, off += trials) {
+      const v = D[off] * w[i];
+      if (v < closest[i]) closest[i] = Math.max(v, 0);
+      cumulative[i] = run += closest[i];
+    }
+    potential = pots[best];
+    indices[c] = candidates[best];
   }
   return { centers: selectRows(X, indices), indices };
 }

@@ -21,9 +21,9 @@ import { randomSource } from '../util/random.js';
 import type { Clusterer } from './clusterer.js';
 import { hamerlyKMeans } from './kmeans-hamerly.js';
 import { checkKMeansOptions, initialCenters, type KMeansInit } from './kmeans-init.js';
-import { checkSampleWeight, prepareKMeansInput, preparePredictInput, shiftRows } from './kmeans-input.js';
+import { checkSampleWeight, prepareKMeansInput, preparePredictInput } from './kmeans-input.js';
 import { type KMeansRun, lloydKMeans } from './kmeans-lloyd.js';
-import { kmeansTolerance } from './kmeans-update.js';
+import { kmeansTolerance } from './kmeans-measures.js';
 
 export type { KMeansInit } from './kmeans-init.js';
 /** `lloyd` uses the `nearestRows` kernel each iteration; `hamerly` skips most distances with bounds. */
@@ -87,14 +87,14 @@ export class KMeans implements Clusterer {
     const o = this.options;
     if (X.rows < o.k) throw new RangeError(`kmeans: k (${o.k}) > rows (${X.rows})`);
     const weight = checkSampleWeight(sampleWeight, X.rows, 'kmeans');
-    const { data, mean } = prepareKMeansInput(X, o.metric, 'kmeans');
+    const data = prepareKMeansInput(X, o.metric, 'kmeans');
     const tol = kmeansTolerance(data, o.tol);
     const nInit = o.nInit === 'auto' ? (o.init === 'random' ? 10 : 1) : o.nInit;
     const random = randomSource(o.seed);
     const iterate = o.algorithm === 'hamerly' ? hamerlyKMeans : lloydKMeans;
     let best: KMeansRun | undefined;
     for (let run = 0; run < nInit; run++) {
-      const init = await initialCenters(data, o.init, o.k, random, weight, mean, o.metric, 'kmeans');
+      const init = await initialCenters(data, o.init, o.k, random, weight, o.metric, 'kmeans');
       const task = `kmeans k=${o.k}${nInit > 1 ? ` init ${run + 1}/${nInit}` : ''}`;
       const result = await iterate(data, weight, init, {
         maxIter: o.maxIter,
@@ -105,12 +105,7 @@ export class KMeans implements Clusterer {
       });
       if (best === undefined || result.inertia < best.inertia) best = result;
     }
-    const found = best!;
-    this.state = {
-      ...found,
-      centers: o.metric === 'cosine' ? found.centers : shiftRows(found.centers, mean, 1),
-      cols: X.cols,
-    };
+    this.state = { ...best!, cols: X.cols };
     return this;
   }
 

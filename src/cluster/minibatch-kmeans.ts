@@ -6,53 +6,24 @@
  * `partialFit` for data that arrives in chunks. Memory stays O(batchSize * d + k d) beyond X itself:
  * full-data labels are computed in row blocks. Under cosine: spherical (unit rows, unit centers).
  */
-import type { DistanceMetric } from '../kernels/distance-metric.js';
-import { assertMetric } from '../kernels/distance-metric.js';
 import { nearestRows } from '../kernels/kernels.js';
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
 import { selectRows } from '../util/matrix.js';
-import type { ProgressCallback } from '../util/progress.js';
 import { type Random, randomSource } from '../util/random.js';
 import type { Clusterer } from './clusterer.js';
-import { checkKMeansOptions, initialCenters, type KMeansInit } from './kmeans-init.js';
+import { initialCenters } from './kmeans-init.js';
 import { checkSampleWeight, prepareKMeansInput, preparePredictInput } from './kmeans-input.js';
-import { kmeansTolerance } from './kmeans-update.js';
+import { kmeansTolerance } from './kmeans-measures.js';
 import { labelsAndInertia, type MiniBatchState, miniBatchStep } from './minibatch-kmeans-step.js';
 import { convergenceMonitor } from './minibatch-kmeans-convergence.js';
+import {
+  checkMiniBatchKMeansOptions,
+  MINIBATCH_KMEANS_DEFAULTS,
+  type MiniBatchKMeansOptions,
+} from './minibatch-kmeans-options.js';
 
-export interface MiniBatchKMeansOptions {
-  k: number;
-  init: KMeansInit;
-  /** Seedings tried; `auto` = 3 for random init, else 1 (scikit-learn >= 1.4). */
-  nInit: number | 'auto';
-  /** Passes over the data (steps = floor(maxIter * n / batchSize)). */
-  maxIter: number;
-  batchSize: number;
-  /** Stop when the squared center shift of a step <= tol * mean feature variance; 0 disables. */
-  tol: number;
-  /** Stop after this many steps without a better smoothed batch inertia; 0 disables. */
-  maxNoImprovement: number;
-  /** Rows used to seed; default 3 * batchSize (at least 3k, at most n). */
-  initSize?: number;
-  reassignmentRatio: number;
-  metric: DistanceMetric;
-  seed: number;
-  onProgress?: ProgressCallback;
-}
-
-export const MINIBATCH_KMEANS_DEFAULTS: Readonly<Omit<MiniBatchKMeansOptions, 'onProgress' | 'initSize'>> = {
-  k: 8,
-  init: 'k-means++',
-  nInit: 'auto',
-  maxIter: 100,
-  batchSize: 1024,
-  tol: 0,
-  maxNoImprovement: 10,
-  reassignmentRatio: 0.01,
-  metric: 'euclidean',
-  seed: 0,
-};
+export { MINIBATCH_KMEANS_DEFAULTS, type MiniBatchKMeansOptions } from './minibatch-kmeans-options.js';
 
 /**
  * Mini-batch k-means estimator: `fit(X, w?)` or repeated `partialFit(chunk, w?)`; then `labels`
@@ -71,21 +42,7 @@ export class MiniBatchKMeans implements Clusterer {
 
   constructor(options: Partial<MiniBatchKMeansOptions> = {}) {
     const o = { ...MINIBATCH_KMEANS_DEFAULTS, ...options };
-    checkKMeansOptions(o, 'minibatch-kmeans');
-    assertMetric(o.metric, 'minibatch-kmeans');
-    const positive = (v: number | undefined, name: string) => {
-      if (v !== undefined && (!Number.isInteger(v) || v < 1))
-        throw new RangeError(`minibatch-kmeans: ${name} (${v}) must be a positive integer`);
-    };
-    positive(o.batchSize, 'batchSize');
-    positive(o.initSize, 'initSize');
-    if (!Number.isInteger(o.maxNoImprovement) || o.maxNoImprovement < 0) {
-      throw new RangeError(
-        `minibatch-kmeans: maxNoImprovement (${o.maxNoImprovement}) must be a non-negative integer`,
-      );
-    }
-    if (!(o.reassignmentRatio >= 0))
-      throw new RangeError(`minibatch-kmeans: reassignmentRatio (${o.reassignmentRatio}) must be >= 0`);
+    checkMiniBatchKMeansOptions(o);
     this.options = o;
     this.random = randomSource(o.seed);
     const { onProgress: _, init, ...rest } = o;
@@ -186,9 +143,7 @@ export class MiniBatchKMeans implements Clusterer {
   }
 
   private prepare(X: Matrix): Matrix {
-    // No mean-centering here (scikit-learn's MiniBatchKMeans does none): it would copy X.
-    if (this.options.metric === 'cosine') return prepareKMeansInput(X, 'cosine', 'minibatch-kmeans').data;
-    return preparePredictInput(X, X.cols, 'euclidean', 'minibatch-kmeans');
+    return prepareKMeansInput(X, this.options.metric, 'minibatch-kmeans');
   }
 
   /** Seed centers on a random subset of initSize rows (scikit-learn's `_init_centroids(init_size=...)`). */
@@ -197,16 +152,7 @@ export class MiniBatchKMeans implements Clusterer {
     const rows = this.randomRows(data.rows, initSize);
     const subset = typeof o.init === 'string' ? selectRows(data, rows) : data;
     const w = typeof o.init === 'string' ? pick(weight, rows) : weight;
-    return initialCenters(
-      subset,
-      o.init,
-      o.k,
-      this.random,
-      w,
-      new Float64Array(data.cols),
-      o.metric,
-      'minibatch-kmeans',
-    );
+    return initialCenters(subset, o.init, o.k, this.random, w, o.metric, 'minibatch-kmeans');
   }
 
   /** scikit-learn's `_init_size`: initSize or 3 * batchSize, raised to 3k if below k, capped at n. */

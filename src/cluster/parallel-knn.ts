@@ -1,12 +1,16 @@
 /**
- * All-points k nearest neighbors on two threads: the main thread takes the first half of the tree
- * positions and one worker the second, over the same tree in shared memory. Same result as
+ * All-points k nearest neighbors on two threads: the main thread and one worker claim chunks of
+ * tree positions from a shared counter, over the same tree in shared memory (so a thread slowed
+ * by other load simply claims fewer chunks). Same result as
  * `selfKNearest`, bit for bit (each query is answered by the same code).
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { KdTree } from './kd-tree.js';
-import { selfKNearest, selfKNearestRange } from './kd-tree-self.js';
+import { selfKNearest, selfKNearestClaimed } from './kd-tree-self.js';
+
+/** Tree positions per claimed chunk: small enough to balance, large enough to keep leaves in cache. */
+export const KNN_CHUNK = 256;
 
 /** Below this many points a worker's start-up (tens of ms) costs more than it saves. */
 export const PARALLEL_KNN_MIN_POINTS = 4000;
@@ -40,9 +44,10 @@ export async function selfKNearestParallel(
   };
   const kth = new Float64Array(new SharedArrayBuffer(n * 8));
   const neighbors = new Int32Array(new SharedArrayBuffer(n * k * 4));
-  const half = n >> 1;
+  const counter = new Int32Array(new SharedArrayBuffer(4));
+  const chunk = KNN_CHUNK;
   const worker = new Worker(new URL('./knn-worker.js', import.meta.url), {
-    workerData: { tree: sharedTree, k, from: half, to: n, kth, neighbors },
+    workerData: { tree: sharedTree, k, counter, chunk, kth, neighbors },
   });
   const finished = new Promise<void>((resolve, reject) => {
     worker.once('message', () => resolve());
@@ -51,7 +56,7 @@ export async function selfKNearestParallel(
       code === 0 ? resolve() : reject(new Error(`selfKNearestParallel: worker exited with ${code}`)),
     );
   });
-  selfKNearestRange(sharedTree, k, 0, half, kth, neighbors);
+  selfKNearestClaimed(sharedTree, k, counter, chunk, kth, neighbors);
   await finished;
   await worker.terminate();
   return { kth, neighbors };

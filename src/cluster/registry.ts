@@ -11,8 +11,10 @@ import { Agglomerative, type Linkage } from './agglomerative.js';
 import type { Clusterer } from './clusterer.js';
 import { Dbscan } from './dbscan.js';
 import { GaussianMixture } from './gmm.js';
+import { Hdbscan } from './hdbscan.js';
 import type { CovarianceType } from './gmm-covariance.js';
 import { KMeans } from './kmeans.js';
+import { KMedoids } from './kmedoids.js';
 import { MiniBatchKMeans } from './minibatch-kmeans.js';
 
 /** Every algorithm name the CLI knows (some may not be built yet; see `CLUSTERERS`). */
@@ -108,10 +110,21 @@ export const CLUSTERERS: Partial<Record<ClusterAlgo, ClustererEntry>> = {
     accepts: ['eps', 'minSamples', 'metric'],
     create: (o) => new Dbscan(defined({ eps: o.eps, minSamples: o.minSamples, metric: o.metric })),
   },
+  hdbscan: {
+    accepts: ['minClusterSize', 'minSamples', 'metric'],
+    create: (o) =>
+      new Hdbscan(defined({ minClusterSize: o.minClusterSize, minSamples: o.minSamples, metric: o.metric })),
+  },
   agglomerative: {
     accepts: ['k', 'linkage', 'metric'],
     requires: ['k'],
     create: (o) => new Agglomerative(defined({ nClusters: o.k, linkage: o.linkage, metric: o.metric })),
+  },
+  kmedoids: {
+    accepts: ['k', 'maxIter', 'metric', 'seed'],
+    requires: ['k'],
+    create: (o) =>
+      new KMedoids(defined({ k: o.k, maxIterations: o.maxIter, metric: o.metric, seed: o.seed })),
   },
 };
 

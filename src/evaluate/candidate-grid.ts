@@ -40,6 +40,8 @@ export function candidateGrid(encoders: GridEntry[], algorithms: GridEntry[]): C
   const seen = new Set<string>();
   for (const e of encoders.flatMap(expandEntry)) {
     for (const a of algorithms.flatMap(expandEntry)) {
+      // DEC trains its own transformer: it pairs with the transformer step and nothing else.
+      if ((a.name === 'dec') !== (e.name === 'transformer' && a.name === 'dec')) continue;
       const id = `${stepId(e)}+${stepId(a)}`;
       if (seen.has(id)) throw new RangeError(`candidateGrid: candidate ${id} appears twice`);
       seen.add(id);

@@ -7,7 +7,7 @@ import { createClusterer } from '../cluster/registry.js';
 import { createEncoder } from '../encode/registry.js';
 import { type ConfigIssue, UsageError } from '../util/errors.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
-import { resolveParams, withEncoderSeed, withSeed } from './fit-candidate.js';
+import { DEC, resolveParams, withEncoderSeed, withSeed } from './fit-candidate.js';
 import { GIVEN } from './run-candidates.js';
 
 export async function checkSteps(candidates: CandidateSpec[]): Promise<void> {
@@ -28,7 +28,10 @@ export async function checkSteps(candidates: CandidateSpec[]): Promise<void> {
     if (!seen.has(a)) {
       seen.add(a);
       try {
-        await createClusterer(c.algorithm.name, withSeed(c.algorithm.name, resolveParams(c.algorithm, 1000), 0));
+        if (c.algorithm.name === DEC) {
+          const { DeepClusterer } = await import('../cluster/dec.js');
+          new DeepClusterer({ ...(resolveParams(c.algorithm, 1000) as { k: number }), encoder: c.encoder.params });
+        } else await createClusterer(c.algorithm.name, withSeed(c.algorithm.name, resolveParams(c.algorithm, 1000), 0));
       } catch (error) {
         issues.push({ path: a, message: (error as Error).message });
       }

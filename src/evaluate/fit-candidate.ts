@@ -60,6 +60,27 @@ export async function clusterWith(step: Step, X: Matrix, seed: number): Promise<
   return { labels, k: countClusters(labels), seconds: (performance.now() - started) / 1000, peakRssMb: rssMb(), info };
 }
 
+/**
+ * DEC (deep clustering) owns its encoder: the transformer step's params configure the encoder it
+ * pretrains, the dec step's params (k, gamma, ...) the joint training. Returns the labels and the
+ * jointly trained embedding (for the geometry facet), timed as one fit.
+ */
+export async function fitDeepClustering(encoder: Step, algorithm: Step, seqs: SequenceSet, seed: number): Promise<{ encoding: Encoding; clustering: Clustering }> {
+  const { DeepClusterer } = await import('../cluster/dec.js');
+  const started = performance.now();
+  const params = resolveParams(algorithm, seqs.users.length);
+  const dec = await new DeepClusterer({ ...(params as { k: number }), encoder: { ...encoder.params, seed }, seed }).fitSequences(seqs);
+  const seconds = (performance.now() - started) / 1000;
+  const labels = dec.labels;
+  return {
+    encoding: { X: dec.embedding, seconds, peakRssMb: rssMb() },
+    clustering: { labels, k: countClusters(labels), seconds: 0, peakRssMb: rssMb(), info: { iterations: dec.iterations } },
+  };
+}
+
+/** DEC pairs only with the transformer encoder (whose params configure the encoder it owns). */
+export const DEC = 'dec';
+
 /** Add the seed for encoders that take one (stats is deterministic). */
 export function withEncoderSeed(name: string, params: Record<string, unknown>, seed: number): Record<string, unknown> {
   const names = encoderOptionNames(name);

@@ -17,7 +17,7 @@ import { behaviorFacet } from './behavior-facet.js';
 import { type BehaviorSpace, behaviorSpace } from './behavior-space.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
 import { behaviorParts, behaviorScore } from './composite.js';
-import { clusterWith, encodeWith } from './fit-candidate.js';
+import { clusterWith, DEC, encodeWith, fitDeepClustering } from './fit-candidate.js';
 import { type GeometryFacet, type GeometryTerms, geometryFacet } from './geometry-facet.js';
 import type { ProtocolConfig } from './protocol-config.js';
 import { protocolVariants, type Variant, variantSequences } from './protocol-variants.js';
@@ -73,7 +73,16 @@ export async function runCandidates({ history, future, candidates, config, store
         done += group.length;
         continue;
       }
-      const todo = group.filter((c) => store.get(recordKey(c.id, variant.name)) === undefined);
+      const pending = group.filter((c) => store.get(recordKey(c.id, variant.name)) === undefined);
+      seqs ??= variantSequences(history, variant, config.seed);
+      for (const candidate of pending.filter((c) => c.algorithm.name === DEC)) {
+        onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
+        const { encoding, clustering } = await fitDeepClustering(candidate.encoder, candidate.algorithm, seqs, seedFor(config.seed, candidate.id, variant.name));
+        const record = await fitOne(candidate, encoding, variant, nullSpaces(seqs, variant, future), config, clustering);
+        store.put(recordKey(candidate.id, variant.name), record.record, { labels: record.labels });
+        done++;
+      }
+      const todo = pending.filter((c) => c.algorithm.name !== DEC);
       done += group.length - todo.length;
       if (todo.length === 0) continue;
       seqs ??= variantSequences(history, variant, config.seed);
@@ -96,8 +105,7 @@ export async function runCandidates({ history, future, candidates, config, store
         if (!(error instanceof RangeError)) throw error;
         encodeError = `encoder ${encId}: ${(error as Error).message}`;
       }
-      const space = 'kind' in variant && variant.kind === 'null' ? behaviorSpace(seqs) : undefined;
-      const spaces = space ? { space, future: behaviorSpace(future, { buckets: space.buckets }) } : undefined;
+      const spaces = nullSpaces(seqs, variant, future);
       for (const candidate of todo) {
         onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
         const key = recordKey(candidate.id, variant.name);
@@ -114,6 +122,13 @@ export async function runCandidates({ history, future, candidates, config, store
   }
   onProgress?.({ task: 'fitting candidates', done: total, total });
   return variants;
+}
+
+/** For a null variant, its behavior space and the real future on the same dimensions. */
+function nullSpaces(seqs: SequenceSet, variant: Variant, future: SequenceSet): { space: BehaviorSpace; future: BehaviorSpace } | undefined {
+  if (!('kind' in variant) || variant.kind !== 'null') return undefined;
+  const space = behaviorSpace(seqs);
+  return { space, future: behaviorSpace(future, { buckets: space.buckets }) };
 }
 
 /**
@@ -151,11 +166,12 @@ async function fitOne(
   variant: Variant,
   spaces: { space: BehaviorSpace; future: BehaviorSpace } | undefined,
   config: ProtocolConfig,
+  given?: Awaited<ReturnType<typeof clusterWith>>,
 ): Promise<{ record: FitRecord; labels: Int32Array }> {
   const seed = seedFor(config.seed, candidate.id, variant.name);
   let clustering: Awaited<ReturnType<typeof clusterWith>>;
   try {
-    clustering = await clusterWith(candidate.algorithm, encoding.X, seed);
+    clustering = given ?? (await clusterWith(candidate.algorithm, encoding.X, seed));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const record: FitRecord = { k: 0, error: `${candidate.algorithm.name}: ${error.message}`, encodeSeconds: encoding.seconds, clusterSeconds: 0, peakRssMb: encoding.peakRssMb, info: {} };

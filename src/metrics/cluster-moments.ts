@@ -50,12 +50,15 @@ export function momentsAdd(state: ClusterMoments, X: Matrix, labels: Labels): Cl
       continue;
     }
     const nc = ++count[c];
+    const inv = 1 / nc;
+    const o = c * cols;
+    const oi = i * cols;
     let acc = 0;
     for (let j = 0; j < cols; j++) {
-      const x = X.data[i * cols + j];
-      const d = x - mean[c * cols + j];
-      mean[c * cols + j] += d / nc;
-      acc += d * (x - mean[c * cols + j]);
+      const x = X.data[oi + j];
+      const d = x - mean[o + j];
+      mean[o + j] += d * inv;
+      acc += d * (x - mean[o + j]);
     }
     m2[c] += acc;
   }

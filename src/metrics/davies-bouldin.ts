@@ -38,6 +38,11 @@ export function daviesBouldinAdd(state: DaviesBouldinState, X: Matrix, labels: L
   checkVectors('daviesBouldinAdd', X, labels);
   if (X.cols !== state.cols)
     throw new RangeError(`daviesBouldinAdd: X.cols (${X.cols}) != state cols (${state.cols})`);
+  return accumulateDistances(state, X, labels);
+}
+
+/** The unchecked body of `daviesBouldinAdd` (X and labels already validated by the caller). */
+function accumulateDistances(state: DaviesBouldinState, X: Matrix, labels: Labels): DaviesBouldinState {
   const d = state.cols;
   for (let i = 0; i < X.rows; i++) {
     const c = labels[i];
@@ -119,6 +124,7 @@ export function daviesBouldinValue(state: DaviesBouldinState): MetricResult {
  * @throws RangeError on a length mismatch, a label below -1 or a non-finite value.
  */
 export function daviesBouldin(X: Matrix, labels: Labels): MetricResult {
+  // clusterMoments validates X and labels; the second pass need not scan them again.
   const state = daviesBouldinInit(clusterMoments(X, labels));
-  return daviesBouldinValue(daviesBouldinAdd(state, X, labels));
+  return daviesBouldinValue(accumulateDistances(state, X, labels));
 }

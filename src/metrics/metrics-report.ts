@@ -18,7 +18,7 @@ import { checkLabels } from './check-input.js';
 import { normalizedClusteringAccuracy } from './clustering-accuracy.js';
 import { clusterMoments } from './cluster-moments.js';
 import { clusterSizes } from './cluster-sizes.js';
-import { type Contingency, contingency } from './contingency.js';
+import { type Contingency, contingency, type NoiseRule } from './contingency.js';
 import { daviesBouldin } from './davies-bouldin.js';
 import { dbcv } from './dbcv.js';
 import { ballHallFromMoments, rSquaredFromMoments, wcssFromMoments } from './dispersion-indices.js';
@@ -35,7 +35,7 @@ import { inversePurity, purity } from './purity.js';
 import { adjustedRand, rand } from './rand.js';
 import { sDbw } from './s-dbw.js';
 import { silhouette } from './silhouette.js';
-import { silhouetteSampled, stratifiedSample } from './silhouette-sampled.js';
+import { SAMPLED_SILHOUETTE_DEFAULTS, silhouetteSampled, stratifiedSample } from './silhouette-sampled.js';
 import { variationOfInformation } from './variation-of-information.js';
 import { completeness, homogeneity, vMeasure } from './v-measure.js';
 
@@ -86,6 +86,8 @@ export interface MetricsReportOptions {
   only?: readonly MetricName[];
   /** Largest point count for the indices that hold all pair distances (C-index, gamma, DBCV). */
   maxPairPoints?: number;
+  /** How noise enters the external indices (default: each noise point a singleton). */
+  noise?: NoiseRule;
 }
 
 export interface MetricsReport {
@@ -94,6 +96,8 @@ export interface MetricsReport {
   values: Partial<Record<MetricName, MetricResult>>;
   /** Confidence interval of a sampled silhouette. */
   silhouetteInterval?: { lower: number; upper: number; confidence: number };
+  /** Points in the stratified sample the O(n^2) indices ran on (absent when they used every point). */
+  samplePoints?: number;
 }
 
 /** Whether `name` is a known metric name. */
@@ -146,7 +150,9 @@ export async function metricsReport(
       if (!Number.isNaN(s.score.value))
         report.silhouetteInterval = { lower: s.lower, upper: s.upper, confidence: 0.95 };
       rows = s.rows;
-    } else rows = stratifiedSample(c, sample.size, 10, sample.seed).rows;
+    } else
+      rows = stratifiedSample(c, sample.size, SAMPLED_SILHOUETTE_DEFAULTS.minPerCluster, sample.seed).rows;
+    report.samplePoints = rows.length;
     if (rows.length > 0) {
       pairX = selectRows(X, rows);
       pairLabels = Int32Array.from(rows, (i) => labels[i]);
@@ -196,7 +202,10 @@ export async function metricsReport(
   if (wanted.has('s_dbw')) values.s_dbw = sDbw(X, labels);
 
   if (truth !== undefined && EXTERNAL_METRIC_NAMES.some((name) => wanted.has(name))) {
-    Object.assign(values, externalReport(contingency(truth, labels), wanted));
+    Object.assign(
+      values,
+      externalReport(contingency(truth, labels, { noise: options.noise ?? 'singletons' }), wanted),
+    );
   }
   return report;
 }

@@ -22,6 +22,8 @@ export interface PredictionStrengthOptions {
   onProgress?: ProgressCallback;
 }
 
+export const PREDICTION_STRENGTH_DEFAULTS = { runs: 50, seed: 0 } as const;
+
 export interface PredictionStrength {
   /** Mean over runs. */
   mean: number;
@@ -39,12 +41,12 @@ export async function predictionStrength(
   X: Matrix,
   options: PredictionStrengthOptions = {},
 ): Promise<PredictionStrength> {
-  const runs = options.runs ?? 50;
+  const { runs, seed } = { ...PREDICTION_STRENGTH_DEFAULTS, ...options };
   if (!Number.isInteger(runs) || runs < 1)
     throw new RangeError(`predictionStrength: runs (${runs}) must be a positive integer`);
   if (X.rows < 4) throw new RangeError(`predictionStrength: X.rows (${X.rows}) must be at least 4`);
   assertFinite(X, 'predictionStrength');
-  const random = randomSource(options.seed ?? 0);
+  const random = randomSource(seed);
   const perRun = new Float64Array(runs);
   const half = Math.floor(X.rows / 2);
   for (let run = 0; run < runs; run++) {

@@ -21,6 +21,8 @@ export interface SeedStabilityOptions {
   onProgress?: ProgressCallback;
 }
 
+export const SEED_STABILITY_DEFAULTS = { runs: 10, seed: 0 } as const;
+
 export interface SeedStability {
   /** Mean and minimum ARI over all pairs of runs. */
   mean: number;
@@ -43,11 +45,11 @@ export async function seedStability(
   X: Matrix,
   options: SeedStabilityOptions = {},
 ): Promise<SeedStability> {
-  const runs = options.runs ?? 10;
+  const { runs, seed } = { ...SEED_STABILITY_DEFAULTS, ...options };
   if (!Number.isInteger(runs) || runs < 2)
     throw new RangeError(`seedStability: runs (${runs}) must be an integer >= 2`);
   assertFinite(X, 'seedStability');
-  const random = randomSource(options.seed ?? 0);
+  const random = randomSource(seed);
   const labelings: Labels[] = [];
   for (let r = 0; r < runs; r++)
     labelings.push(Int32Array.from((await factory(random.int(0x7fffffff)).fit(X)).labels));

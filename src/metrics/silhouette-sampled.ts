@@ -30,6 +30,8 @@ export interface SampledSilhouetteOptions extends DistanceOptions {
   confidence?: number;
 }
 
+export const SAMPLED_SILHOUETTE_DEFAULTS = { minPerCluster: 10, confidence: 0.95 } as const;
+
 export interface SampledSilhouette {
   score: MetricResult;
   lower: number;
@@ -51,8 +53,7 @@ export async function silhouetteSampled(
 ): Promise<SampledSilhouette> {
   const o = distanceOptions('silhouetteSampled', options);
   const { sampleSize, seed } = options;
-  const minPerCluster = options.minPerCluster ?? 10;
-  const confidence = options.confidence ?? 0.95;
+  const { minPerCluster, confidence } = { ...SAMPLED_SILHOUETTE_DEFAULTS, ...options };
   if (!Number.isInteger(sampleSize) || sampleSize < 1)
     throw new RangeError(`silhouetteSampled: sampleSize (${sampleSize}) must be a positive integer`);
   if (!Number.isInteger(minPerCluster) || minPerCluster < 1)

@@ -119,7 +119,7 @@ test('segscope cluster reads .csv (with header) and .parquet to the same labels 
   assert.deepEqual(results[2], results[0]);
 });
 
-test('segscope cluster --algo dbscan / agglomerative run through the registry', async () => {
+test('segscope cluster --algo dbscan / agglomerative / hdbscan / kmedoids run through the registry', async () => {
   const out = join(dir, 'db.txt');
   const r = await cli(
     '--vectors',
@@ -153,14 +153,95 @@ test('segscope cluster --algo dbscan / agglomerative run through the registry', 
   );
   assert.equal(r2.code, 0, r2.stderr);
   assert.equal(JSON.parse(r2.stdout).n_clusters, 5);
+  const r3 = await cli(
+    '--vectors',
+    blobsPath,
+    '--algo',
+    'hdbscan',
+    '--min-cluster-size',
+    '10',
+    '--out',
+    out,
+    '--json',
+  );
+  assert.equal(r3.code, 0, r3.stderr);
+  assert.ok(JSON.parse(r3.stdout).n_clusters >= 1);
+  const r4 = await cli(
+    '--vectors',
+    blobsPath,
+    '--algo',
+    'kmedoids',
+    '--k',
+    '5',
+    '--seed',
+    '1',
+    '--out',
+    out,
+    '--json',
+  );
+  assert.equal(r4.code, 0, r4.stderr);
+  const s4 = JSON.parse(r4.stdout);
+  assert.equal(s4.n_clusters, 5);
+  assert.ok(s4.inertia > 0);
 });
 
-test('segscope cluster exits 2 with a clear message for algorithms not built yet', async () => {
-  for (const algo of CLUSTER_ALGOS.filter((a) => CLUSTERERS[a] === undefined)) {
-    const r = await cli('--vectors', blobsPath, '--algo', algo, '--out', join(dir, 'x.txt'));
+test('segscope cluster --algo hdbscan / kmedoids run through the registry', async () => {
+  const out = join(dir, 'hd.txt');
+  const r = await cli(
+    '--vectors',
+    blobsPath,
+    '--algo',
+    'hdbscan',
+    '--min-cluster-size',
+    '10',
+    '--out',
+    out,
+    '--json',
+  );
+  assert.equal(r.code, 0, r.stderr);
+  const s = JSON.parse(r.stdout);
+  const labels = readLabels(out);
+  assert.equal(s.n_clusters, new Set(labels.filter((l) => l >= 0)).size);
+  assert.equal(s.noise_fraction, labels.filter((l) => l === -1).length / labels.length);
+  const r2 = await cli(
+    '--vectors',
+    blobsPath,
+    '--algo',
+    'kmedoids',
+    '--k',
+    '4',
+    '--seed',
+    '1',
+    '--out',
+    out,
+    '--json',
+  );
+  assert.equal(r2.code, 0, r2.stderr);
+  assert.equal(JSON.parse(r2.stdout).n_clusters, 4);
+  assert.ok(readLabels(out).every((l) => l >= 0 && l < 4));
+});
+
+test('segscope cluster exits 2 with a clear message for an algorithm missing from the build, or unknown', async () => {
+  // Every algorithm is built now; remove one entry for the duration of the test to exercise the path.
+  const saved = CLUSTERERS.kmedoids;
+  delete CLUSTERERS.kmedoids;
+  try {
+    const r = await cli(
+      '--vectors',
+      blobsPath,
+      '--algo',
+      'kmedoids',
+      '--k',
+      '2',
+      '--out',
+      join(dir, 'x.txt'),
+    );
     assert.equal(r.code, 2);
-    assert.match(r.stderr, new RegExp(`algorithm "${algo}" is not available in this build`));
+    assert.match(r.stderr, /algorithm "kmedoids" is not available in this build/);
+  } finally {
+    CLUSTERERS.kmedoids = saved;
   }
+  for (const algo of CLUSTER_ALGOS) assert.ok(CLUSTERERS[algo] !== undefined, `${algo} is registered`);
   const unknown = await cli('--vectors', blobsPath, '--algo', 'spectral', '--out', join(dir, 'x.txt'));
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /--algo: "spectral" is not one of/);

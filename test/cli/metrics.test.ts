@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/main.js';
+import { writeMatrix } from '../../src/io/matrix-file.js';
 import { writeNpy } from '../../src/io/npy.js';
+import { contingency } from '../../src/metrics/contingency.js';
+import { adjustedRand } from '../../src/metrics/rand.js';
 import { silhouette } from '../../src/metrics/silhouette.js';
 import { matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
@@ -100,6 +103,28 @@ describe('segscope metrics', () => {
     assert.deepEqual(Object.keys(some).sort(), ['adjusted_rand', 'n', 'noise_fraction', 'wcss']);
   });
 
+  it('--noise cluster treats -1 as one label (scikit-learn), --noise singletons (default) as singletons', async () => {
+    // Six noise points (one would be a singleton under either rule).
+    const noisy = Int32Array.from(labels, (l, i) => (i % 10 === 0 ? -1 : l));
+    writeFileSync(join(dir, 'L6.txt'), `${Array.from(noisy).join('\n')}\n`);
+    const args = [
+      '--vectors',
+      join(dir, 'X.npy'),
+      '--labels',
+      join(dir, 'L6.txt'),
+      '--truth',
+      join(dir, 'T.txt'),
+      '--only',
+      'adjusted_rand',
+      '--json',
+    ];
+    const single = JSON.parse((await run(args)).stdout).adjusted_rand;
+    const cluster = JSON.parse((await run([...args, '--noise', 'cluster'])).stdout).adjusted_rand;
+    assert.equal(single, adjustedRand(contingency(truth, noisy)));
+    assert.equal(cluster, adjustedRand(contingency(truth, noisy, { noise: 'cluster' })));
+    assert.notEqual(single, cluster);
+  });
+
   it('--sample N --seed S gives a silhouette interval and the same numbers for the same seed', async () => {
     const a = JSON.parse(
       (await run([...base, '--sample', '20', '--seed', '3', '--only', 'silhouette', '--json'])).stdout,
@@ -109,6 +134,26 @@ describe('segscope metrics', () => {
     );
     assert.deepEqual(a, b);
     assert.ok(a.silhouette_interval.lower <= a.silhouette && a.silhouette <= a.silhouette_interval.upper);
+    assert.equal(a.sample_points, 30, 'three clusters of ~20 keep at least 10 points each');
+  });
+
+  it('reads the vectors from .csv as well (io/matrix-file readMatrix): same wcss as from .npy', async () => {
+    await writeMatrix(join(dir, 'X.csv'), X);
+    const fromCsv = JSON.parse(
+      (
+        await run([
+          '--vectors',
+          join(dir, 'X.csv'),
+          '--labels',
+          join(dir, 'L.txt'),
+          '--only',
+          'wcss',
+          '--json',
+        ])
+      ).stdout,
+    );
+    const fromNpy = JSON.parse((await run([...base, '--only', 'wcss', '--json'])).stdout);
+    assertClose(fromCsv.wcss, fromNpy.wcss, 'wcss', 1e-6);
   });
 
   it('an unknown --only name exits 2 and lists the valid names', async () => {

@@ -70,6 +70,18 @@ test('Agglomerative degenerate input: one row, identical points, nClusters > n, 
     matrixFromRows(new Array(5).fill([1, 1])),
   );
   assert.deepEqual(Array.from(same.tree.heights), [0, 0, 0, 0]);
+  for (const linkage of ['ward', 'complete', 'single'] as const) {
+    assert.deepEqual(
+      Array.from(linkageTree(matrixFromRows(new Array(5).fill([1, 1])), linkage).heights),
+      [0, 0, 0, 0],
+    );
+  }
+  // Duplicates then a group: Ward joins {0,0,0} and {5,5} at sqrt(2 * 3 * 2 / 5) * 5.
+  const dup = await new Agglomerative({ linkage: 'ward', nClusters: 2 }).fit(
+    matrixFromRows([[0], [0], [0], [5], [5]]),
+  );
+  assertSamePartition(dup.labels, [0, 0, 0, 1, 1]);
+  assert.ok(Math.abs(dup.tree.heights[3] - Math.sqrt(2.4) * 5) < 1e-12);
   await assert.rejects(
     new Agglomerative({ nClusters: 3 }).fit(matrixFromRows([[0], [1]])),
     /nClusters \(3\) > rows \(2\)/,

@@ -63,6 +63,7 @@ export interface CentroidFixtures {
     kmeanspp_n_init_10: number[];
   };
   gmm_blobs: Record<'full' | 'diag' | 'spherical', GmmFixture>;
+  gmm_taobao: { k: number; full: number[]; diag: number[]; spherical: number[] };
 }
 
 export const fixtures: CentroidFixtures = JSON.parse(readFileSync(`${dir}cluster_centroid.json`, 'utf8'));
@@ -72,4 +73,15 @@ export function median(values: readonly number[]): number {
   const s = [...values].sort((a, b) => a - b);
   const m = s.length >> 1;
   return s.length % 2 === 1 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Arithmetic mean. */
+export function mean(values: readonly number[]): number {
+  return values.reduce((s, x) => s + x, 0) / values.length;
+}
+
+/** Sample variance (n - 1). */
+export function variance(values: readonly number[]): number {
+  const m = mean(values);
+  return values.reduce((s, x) => s + (x - m) ** 2, 0) / (values.length - 1);
 }

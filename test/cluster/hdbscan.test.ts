@@ -8,11 +8,10 @@ import {
 } from '../../src/cluster/condensed-tree.js';
 import { Hdbscan } from '../../src/cluster/hdbscan.js';
 import { buildKdTree } from '../../src/cluster/kd-tree.js';
-import { coreDistancesInTree } from '../../src/cluster/core-distances.js';
-import {
-  boruvkaMutualReachability,
-  primMutualReachability,
-} from '../../src/cluster/mutual-reachability-mst.js';
+import { coreDistancesBrute, coreDistancesInTree } from '../../src/cluster/core-distances.js';
+import { blockedBoruvkaMutualReachability } from '../../src/cluster/boruvka-blocked-mst.js';
+import { boruvkaMutualReachability } from '../../src/cluster/boruvka-mst.js';
+import { primMutualReachability } from '../../src/cluster/mutual-reachability-mst.js';
 import { matrix, matrixFromRows, type Matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
 
@@ -109,6 +108,11 @@ test('Hdbscan allowSingleCluster: one uniform group is all noise by default, one
   const on = await new Hdbscan({ minClusterSize: 3, minSamples: 1, allowSingleCluster: true }).fit(X);
   assert.deepEqual(Array.from(on.labels), [0, 0, 0, 0, 0, 0]);
   assert.deepEqual(Array.from(on.probabilities), [1, 1, 1, 1, 1, 1]);
+  // Prediction follows the same rule: inside the group (capped at the neighbor's lambda 2) joins,
+  // at 20 (mutual reachability 7.5, lambda 2/15) stays noise.
+  const p = await on.approximatePredict(line([11.25, 20]));
+  assert.deepEqual(Array.from(p.labels), [0, -1]);
+  assert.deepEqual(Array.from(p.probabilities), [1, 0]);
 });
 
 test('Hdbscan invariants on blobs (seed 11, 600 x 3): stability = sum over points of (lambda_p - birth); GLOSH and probabilities in [0, 1]', async () => {
@@ -238,4 +242,51 @@ test('Hdbscan degenerate input: empty, one row, fewer rows than minClusterSize, 
   assert.throws(() => new Hdbscan({ minClusterSize: 1 }), /minClusterSize/);
   assert.throws(() => new Hdbscan({ minSamples: 0 }), /minSamples/);
   assert.throws(() => new Hdbscan({ clusterSelectionEpsilon: -1 }), /clusterSelectionEpsilon/);
+});
+
+test('Hdbscan documented behavior (hdbscan docs, "Parameter selection"): larger minSamples declares more noise; GLOSH ranks background above blobs (seed 19)', async () => {
+  const r = randomSource(19);
+  const rows: number[][] = [];
+  const centers = [
+    [0, 0],
+    [6, 0],
+    [3, 5],
+  ];
+  for (let i = 0; i < 240; i++) rows.push(centers[i % 3].map((c) => c + 0.6 * r.normal()));
+  for (let i = 0; i < 60; i++) rows.push([-4 + 14 * r.uniform(), -4 + 13 * r.uniform()]);
+  const X = matrixFromRows(rows);
+  let previous = -1;
+  for (const minSamples of [2, 5, 10, 20]) {
+    const m = await new Hdbscan({ minClusterSize: 15, minSamples }).fit(X);
+    const noise = Array.from(m.labels).filter((l) => l < 0).length;
+    assert.ok(noise >= previous, `minSamples ${minSamples}: ${noise} noise < ${previous}`);
+    previous = noise;
+  }
+  const m = await new Hdbscan({ minClusterSize: 15 }).fit(X);
+  const mean = (from: number, to: number) => {
+    let s = 0;
+    for (let i = from; i < to; i++) s += m.outlierScores[i];
+    return s / (to - from);
+  };
+  assert.ok(mean(240, 300) > 2 * mean(0, 240), `background ${mean(240, 300)} vs blobs ${mean(0, 240)}`);
+  assert.equal(m.selectedClusters.length, 3);
+});
+
+test('blockedBoruvkaMutualReachability (distanceBlocks kernel) equals Prim in total weight to float32 precision (seed 23, 500 x 40)', async () => {
+  const X = blobs(500, 40, 4, 23);
+  const points = Float64Array.from(X.data);
+  const core = await coreDistancesBrute(X, 5);
+  const sum = (w: Float64Array) => w.reduce((s, v) => s + v, 0);
+  const blocked = await blockedBoruvkaMutualReachability(X, core);
+  const prim = primMutualReachability(points, 500, 40, core);
+  assert.equal(blocked.w.length, 499);
+  assert.ok(close(sum(blocked.w), sum(prim.w), 1e-6), `${sum(blocked.w)} vs ${sum(prim.w)}`);
+  const low = await new Hdbscan({ minClusterSize: 10 }).fit(blobs(300, 3, 3, 4, 10));
+  const X3 = blobs(300, 3, 3, 4, 10);
+  const padded = matrix(300, 40);
+  for (let i = 0; i < 300; i++) for (let j = 0; j < 3; j++) padded.data[i * 40 + j] = X3.data[i * 3 + j];
+  const high = await new Hdbscan({ minClusterSize: 10 }).fit(padded);
+  let same = 0;
+  for (let i = 0; i < 300; i++) if (low.labels[i] === high.labels[i]) same++;
+  assert.ok(same >= 297, `${same} of 300 agree`);
 });

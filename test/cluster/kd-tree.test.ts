@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { buildKdTree } from '../../src/cluster/kd-tree.js';
 import { kNearestInTree, radiusNeighborsInTree } from '../../src/cluster/kd-tree-query.js';
-import { selfKNearest, selfRadiusNeighbors } from '../../src/cluster/kd-tree-self.js';
+import { selfKNearest } from '../../src/cluster/kd-tree-self.js';
+import { selfRadiusNeighbors } from '../../src/cluster/kd-tree-self-radius.js';
 import { selfKNearestParallel } from '../../src/cluster/parallel-knn.js';
 import { randomSource } from '../../src/util/random.js';
 

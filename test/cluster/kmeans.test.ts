@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { KMeans } from '../../src/cluster/kmeans.js';
 import { matrixFromRows, rowView, selectRows } from '../../src/util/matrix.js';
 import type { Matrix } from '../../src/util/matrix.js';
-import { fixtureMatrix, fixtures, median } from './centroid-fixtures.js';
+import { fixtureMatrix, fixtures, mean, median, variance } from './centroid-fixtures.js';
 
 const blobs = fixtureMatrix('blobs');
 const taobao = fixtureMatrix('taobao_tfidf');
@@ -101,15 +101,6 @@ test('KMeans k-means++ mean inertia over seeds 0-39 <= scikit-learn x 1.001 on t
     );
   }
 });
-
-function mean(v: readonly number[]): number {
-  return v.reduce((s, x) => s + x, 0) / v.length;
-}
-
-function variance(v: readonly number[]): number {
-  const m = mean(v);
-  return v.reduce((s, x) => s + (x - m) ** 2, 0) / (v.length - 1);
-}
 
 test('KMeans is bit-for-bit reproducible from its seed (seed 7)', async () => {
   const a = await new KMeans({ k: 8, seed: 7, nInit: 3 }).fit(taobao);

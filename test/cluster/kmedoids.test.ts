@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dissimilarityFromRows } from '../../src/cluster/dissimilarity.js';
+import { DENSE_DISSIMILARITY_MAX_ROWS, dissimilarityFromRows } from '../../src/cluster/dissimilarity.js';
 import { KMedoids } from '../../src/cluster/kmedoids.js';
 import { matrixFromRows } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
@@ -99,4 +99,22 @@ test('KMedoids degenerate input: k = n (cost 0), k = 1, identical points, k > n,
   );
   assert.throws(() => new KMedoids({ k: 0 }), /k \(0\)/);
   assert.throws(() => new KMedoids({ init: 'random' as 'build' }), /init/);
+});
+
+test('dissimilarityFromRows switches to on-demand distances above DENSE_DISSIMILARITY_MAX_ROWS with the same values', () => {
+  const r = randomSource(8);
+  const n = DENSE_DISSIMILARITY_MAX_ROWS + 1;
+  const data = new Float32Array(n * 3);
+  for (let i = 0; i < data.length; i++) data[i] = r.normal();
+  const big = dissimilarityFromRows({ rows: n, cols: 3, data }, 'euclidean');
+  assert.ok('distance' in big);
+  const small = dissimilarityFromRows({ rows: 5, cols: 3, data: data.subarray(0, 15) }, 'euclidean');
+  assert.ok('matrix' in small);
+  for (let i = 0; i < 5; i++)
+    for (let j = 0; j < 5; j++) assert.equal(big.distance(i, j), small.matrix[i * 5 + j]);
+  const cos = dissimilarityFromRows({ rows: n, cols: 3, data }, 'cosine');
+  const cosSmall = dissimilarityFromRows({ rows: 5, cols: 3, data: data.subarray(0, 15) }, 'cosine');
+  assert.ok('distance' in cos && 'matrix' in cosSmall);
+  for (let i = 0; i < 5; i++)
+    for (let j = 0; j < 5; j++) assert.equal(cos.distance(i, j), cosSmall.matrix[i * 5 + j]);
 });

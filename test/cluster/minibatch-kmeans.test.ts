@@ -49,6 +49,28 @@ test('MiniBatchKMeans.partialFit over chunks of 50 rows (5 passes, seed 2) gets 
   await assert.rejects(mb.partialFit(matrixFromRows([[1, 2]])), /X.cols \(2\) != fitted cols \(4\)/);
 });
 
+test('MiniBatchKMeans({ init: matrix }) starts from the given centers and leaves the matrix unchanged', async () => {
+  const init = selectRows(blobs, fixtures.blobs.init_rows);
+  const before = Float32Array.from(init.data);
+  const mb = await new MiniBatchKMeans({ k: 5, init, seed: 4, batchSize: 50 }).fit(blobs);
+  assert.deepEqual(init.data, before);
+  assert.notDeepEqual(mb.centroids.data, before);
+  assert.ok(mb.inertia <= fixtures.blobs.given_init.inertia * 1.02);
+});
+
+test('MiniBatchKMeans with every sample weight 2 gives the unweighted labels and twice the inertia (seed 6)', async () => {
+  const plain = await new MiniBatchKMeans({ k: 5, seed: 6, batchSize: 64 }).fit(blobs);
+  const doubled = await new MiniBatchKMeans({ k: 5, seed: 6, batchSize: 64 }).fit(
+    blobs,
+    new Float64Array(blobs.rows).fill(2),
+  );
+  assert.deepEqual([...doubled.labels], [...plain.labels]);
+  assert.ok(
+    Math.abs(doubled.inertia - 2 * plain.inertia) <= 1e-6 * plain.inertia,
+    `${doubled.inertia} vs ${2 * plain.inertia}`,
+  );
+});
+
 test('miniBatchStep moves centers to running weighted means (hand computation)', async () => {
   const state = { centers: matrixFromRows([[0], [10]]), counts: new Float64Array([1, 1]) };
   const batch = matrixFromRows([[2], [4], [12]]);

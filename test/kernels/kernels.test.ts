@@ -36,6 +36,20 @@ test('kernelBackend() is onnx by default here, and SEGSCOPE_KERNELS=reference|on
   );
 });
 
+test('SEGSCOPE_KERNEL_THREADS=1 runs; a bad value fails the first onnx kernel call, not the import', () => {
+  const script = `import(${JSON.stringify(kernelsModule)}).then(async (m) => {
+    const X = { rows: 2, cols: 1, data: Float32Array.of(0, 3) };
+    console.log(Array.from(await m.squaredDistances(X, X)).join(','));
+  }).catch((e) => console.log('error: ' + e.message));`;
+  const run = (threads: string) =>
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      env: { ...process.env, SEGSCOPE_KERNELS: 'onnx', SEGSCOPE_KERNEL_THREADS: threads },
+      encoding: 'utf8',
+    }).trim();
+  assert.equal(run('1'), '0,9,9,0');
+  assert.match(run('two'), /SEGSCOPE_KERNEL_THREADS \(two\) must be a positive integer/);
+});
+
 test('setKernelBackend(name) switches every entry point; both backends give the same nearestRows', async () => {
   const X = normalMatrix(30, 4, 80);
   const C = normalMatrix(5, 4, 81);

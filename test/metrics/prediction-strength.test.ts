@@ -5,7 +5,7 @@ import { minPairAgreement, predictionStrength } from '../../src/metrics/predicti
 import { seedStability } from '../../src/metrics/seed-stability.js';
 import { matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
-import { labelsOf } from './helpers.js';
+import { fixture, labelsOf, matrixOf } from './helpers.js';
 import { TestKMeans } from './kmeans-for-tests.js';
 
 // Three well-separated 2-D blobs of 60 points (seed 13).
@@ -25,6 +25,32 @@ describe('predictionStrength and seedStability', () => {
   it('minPairAgreement by hand: cluster {0,1,2} predicted as {a,a,b} keeps 2 of 6 ordered pairs -> 1/3', () => {
     assert.equal(minPairAgreement(labelsOf([0, 0, 0, 1]), labelsOf([7, 7, 8, 8])), 1 / 3);
     assert.equal(minPairAgreement(labelsOf([0, 1]), labelsOf([3, 4])), 1, 'singletons score 1');
+  });
+
+  it('predictionStrength for k = 2..6 agrees with fpc::prediction.strength within 0.1 and picks the same k (4)', async () => {
+    const ref = fixture<{
+      prediction_strength: {
+        X: number[];
+        rows: number;
+        cols: number;
+        M: number;
+        k: number[];
+        mean: number[];
+        optimalk: number;
+      };
+    }>('fpc.json').prediction_strength;
+    const Y = matrixOf(ref.rows, ref.cols, ref.X);
+    let optimal = 1;
+    for (let t = 0; t < ref.k.length; t++) {
+      const k = ref.k[t];
+      const ours = await predictionStrength((seed) => new TestKMeans(k, seed, 10), Y, {
+        runs: ref.M,
+        seed: 1,
+      });
+      assert.ok(Math.abs(ours.mean - ref.mean[t]) < 0.1, `k=${k}: ours ${ours.mean}, fpc ${ref.mean[t]}`);
+      if (ours.mean > 0.8) optimal = k;
+    }
+    assert.equal(optimal, ref.optimalk);
   });
 
   it('predictionStrength supports the true k = 3 (>= 0.8) and rejects k = 5 on three blobs (seed 2)', async () => {

@@ -5,9 +5,12 @@
  * Accuracy: tiles compute in float32 with the centered GEMM expansion (see shift.ts), so a squared
  * euclidean distance is within about 4 d 2^-24 (||x - s||^2 + ||y - s||^2) of the exact value (absolute,
  * not relative: tiny distances between far-from-center points are the least accurate), then clamped at
- * 0. Cosine distances are within about 4 d 2^-24 absolute. Exact duplicates of the same row (A === B,
- * i === j) are exactly 0. Ties between distinct rows are resolved by the lower index only when the
- * float32 values tie, which they do for data on a coarse grid (small integers) but need not otherwise.
+ * 0. Cosine distances are within about 4 d 2^-24 absolute. A row's distance to itself (A === B,
+ * i === j) is exactly 0. squaredDistances, distances, distanceBlocks, nearestRows and
+ * clusterDistanceSums return these float32 values (nearestRows ties go to the lower index only when
+ * the float32 values tie, as on small-integer grids). radiusNeighbors and kNearest use the tiles only
+ * to select candidates and re-score them exactly (refine.ts): their pairs, distances and tie order
+ * are the reference's (kNearest: unless more than k + 4 points tie within float32 error).
  */
 import type { KernelBackend } from '../kernel-backend.js';
 import { assertNonZeroRows } from '../distance-metric.js';

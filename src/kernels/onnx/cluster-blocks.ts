@@ -1,7 +1,8 @@
 /**
  * The block layout of the cluster-sums kernel: points ordered by label (noise last), cut into
  * blocks of at most `side` points that each hold one label ('pure') where clusters are large, several
- * small clusters ('mixed'), or noise only ('noise', whose columns add to no cluster).
+ * small clusters ('mixed', a contiguous range of labels), or noise only ('noise', whose columns add
+ * to no cluster).
  */
 import type { Labels } from '../../util/labels.js';
 
@@ -10,8 +11,10 @@ export interface ClusterBlock {
   readonly start: number;
   readonly size: number;
   readonly kind: 'pure' | 'mixed' | 'noise';
-  /** The block's label when pure. */
+  /** The block's label when pure, its first (smallest) label when mixed, -1 for noise. */
   readonly label: number;
+  /** Labels label .. label + labelCount - 1 cover the block (1 when pure, 0 for noise). */
+  readonly labelCount: number;
 }
 
 /** Point indices ordered by label 0..k-1, noise (-1) last, stable within a label. O(n + k). */
@@ -33,7 +36,16 @@ export function clusterBlocks(sorted: Labels, side: number, minPure: number): Cl
   const n = sorted.length;
   let mixedStart = -1;
   const closeMixed = (end: number) => {
-    if (mixedStart >= 0) blocks.push({ start: mixedStart, size: end - mixedStart, kind: 'mixed', label: -1 });
+    if (mixedStart >= 0) {
+      const label = sorted[mixedStart];
+      blocks.push({
+        start: mixedStart,
+        size: end - mixedStart,
+        kind: 'mixed',
+        label,
+        labelCount: sorted[end - 1] - label + 1,
+      });
+    }
     mixedStart = -1;
   };
   for (let i = 0; i < n; ) {
@@ -46,7 +58,14 @@ export function clusterBlocks(sorted: Labels, side: number, minPure: number): Cl
       for (let p = 0; p < parts; p++) {
         const start = i + Math.floor((p * length) / parts);
         const end = i + Math.floor(((p + 1) * length) / parts);
-        blocks.push({ start, size: end - start, kind: sorted[i] < 0 ? 'noise' : 'pure', label: sorted[i] });
+        const noise = sorted[i] < 0;
+        blocks.push({
+          start,
+          size: end - start,
+          kind: noise ? 'noise' : 'pure',
+          label: sorted[i],
+          labelCount: noise ? 0 : 1,
+        });
       }
     } else {
       if (mixedStart >= 0 && j - mixedStart > side) closeMixed(i);

@@ -3,8 +3,9 @@
  * and cut into blocks (cluster-blocks.ts); D is symmetric, so only tiles on and above the block
  * diagonal are computed, each feeding its rows (S) and, mirrored, its columns (T). A tile's sums are
  * float32 over at most `side` terms and are accumulated across tiles in float64, which keeps the
- * relative error near 2^-24 * sqrt(side). Memory: one label-ordered copy of X (O(n d)), the one-hot
- * labels and sums (O(n k)), and one tile (O(side^2)).
+ * relative error near 2^-24 * sqrt(side). Memory: one label-ordered copy of X (O(n d)), the sums
+ * (O(n k), twice: label order and input order), one-hot labels of mixed blocks over their own label
+ * ranges, and one tile (O(side^2)).
  */
 import type { Labels } from '../../util/labels.js';
 import type { Matrix } from '../../util/matrix.js';
@@ -15,7 +16,7 @@ import { type ClusterSumsTile, clusterSumsGraph, type SumKind } from './graphs.j
 import { onnxKernelOptions } from './options.js';
 import { type Feeds, f32, runGraph } from './runtime.js';
 import { centeringShift } from './shift.js';
-import { indexTensors, rowsTensor } from './tiles.js';
+import { indexTensors, rowsTensor, squareSide } from './tiles.js';
 
 /** Shorter runs of one label go into mixed blocks (one-hot MatMul) rather than tiny pure tiles. */
 const MIN_PURE_BLOCK = 256;
@@ -33,17 +34,26 @@ export async function clusterDistanceSumsOnnx(
   const order = labelOrder(labels, k);
   const Xs = selectRows(X, order);
   const sortedLabels = Int32Array.from(order, (i) => labels[i]);
-  const onehot = new Float32Array(n * k);
-  for (let p = 0; p < n; p++) if (sortedLabels[p] >= 0) onehot[p * k + sortedLabels[p]] = 1;
-  const onehotOf = (b: ClusterBlock) =>
-    f32(onehot.subarray(b.start * k, (b.start + b.size) * k), [b.size, k]);
+  // One-hot labels of a mixed block over its own label range only, so the MatMul costs b x m x (labels
+  // in the block), not b x m x k: many small clusters stay cheap.
+  const onehots = new Map<number, Float32Array>();
+  const onehotOf = (b: ClusterBlock) => {
+    let onehot = onehots.get(b.start);
+    if (onehot === undefined) {
+      onehot = new Float32Array(b.size * b.labelCount);
+      for (let p = 0; p < b.size; p++) onehot[p * b.labelCount + sortedLabels[b.start + p] - b.label] = 1;
+      onehots.set(b.start, onehot);
+    }
+    return f32(onehot, [b.size, b.labelCount]);
+  };
   const opts = onnxKernelOptions();
-  const side = Math.max(1, Math.min(n, opts.maxTileCols, Math.floor(Math.sqrt(opts.tileElements))));
+  const side = squareSide(n, X.cols, opts);
   const blocks = clusterBlocks(sortedLabels, side, Math.min(side, MIN_PURE_BLOCK));
   const shift = metric === 'euclidean' ? f32(centeringShift(Xs), [1, X.cols]) : undefined;
   const sorted = new Float64Array(n * k);
-  const S = new Float32Array(side * k);
-  const T = new Float32Array(side * k);
+  const widest = blocks.reduce((w, b) => Math.max(w, b.labelCount), 1);
+  const S = new Float32Array(side * widest);
+  const T = new Float32Array(side * widest);
   for (let I = 0; I < blocks.length; I++) {
     const rows = blocks[I];
     if (rows.kind === 'noise') break; // noise is last; noise x noise tiles add nothing
@@ -63,16 +73,8 @@ export async function clusterDistanceSumsOnnx(
       if (tile.rowSums === 'mixed') feeds.onehotY = onehotOf(cols);
       if (tile.colSums === 'mixed') feeds.onehotX = onehotOf(rows);
       const fetches: Record<string, ReturnType<typeof f32>> = {};
-      if (tile.rowSums !== 'none')
-        fetches.S = f32(
-          S.subarray(0, rows.size * (tile.rowSums === 'mixed' ? k : 1)),
-          tile.rowSums === 'mixed' ? [rows.size, k] : [rows.size],
-        );
-      if (tile.colSums !== 'none')
-        fetches.T = f32(
-          T.subarray(0, cols.size * (tile.colSums === 'mixed' ? k : 1)),
-          tile.colSums === 'mixed' ? [cols.size, k] : [cols.size],
-        );
+      if (tile.rowSums !== 'none') fetches.S = sumsTensor(S, rows.size, cols);
+      if (tile.colSums !== 'none') fetches.T = sumsTensor(T, cols.size, rows);
       const kind = `cluster_sums:${metric}:${tile.rowSums}:${tile.colSums}:${tile.diagonal}`;
       await runGraph(kind, () => clusterSumsGraph(metric, tile), feeds, fetches);
       accumulate(sorted, k, rows, tile.rowSums, cols, S);
@@ -84,7 +86,14 @@ export async function clusterDistanceSumsOnnx(
   return sums;
 }
 
-/** Add a tile's sums for the points of `target` (over the points of `over`) into `sorted`. */
+/** The output tensor for sums of `count` points over block `over`: [count] if pure, [count, labels] if mixed. */
+function sumsTensor(buffer: Float32Array, count: number, over: ClusterBlock): ReturnType<typeof f32> {
+  return over.kind === 'pure'
+    ? f32(buffer.subarray(0, count), [count])
+    : f32(buffer.subarray(0, count * over.labelCount), [count, over.labelCount]);
+}
+
+/** Add a tile's sums for the points of `target` (over the points of `over`) into `sorted` (n x k). */
 function accumulate(
   sorted: Float64Array,
   k: number,
@@ -96,7 +105,10 @@ function accumulate(
   if (kind === 'pure') {
     for (let i = 0; i < target.size; i++) sorted[(target.start + i) * k + over.label] += part[i];
   } else if (kind === 'mixed') {
-    const base = target.start * k;
-    for (let t = 0; t < target.size * k; t++) sorted[base + t] += part[t];
+    const width = over.labelCount;
+    for (let i = 0; i < target.size; i++) {
+      const o = (target.start + i) * k + over.label;
+      for (let c = 0; c < width; c++) sorted[o + c] += part[i * width + c];
+    }
   }
 }

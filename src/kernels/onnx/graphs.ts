@@ -22,8 +22,12 @@ interface Tile {
   unclamped: string;
 }
 
-/** Inputs X, Y (and shift for euclidean); the raw b x m tile. */
-function rawTile(name: string, metric: DistanceMetric): Tile {
+/**
+ * Inputs X, Y (and shift for euclidean); the raw b x m tile. `narrow` (one side has few rows) adds
+ * the norms to the GEMM output instead of augmenting the inputs: the copies of a large input then
+ * cost more than the passes over a small output.
+ */
+function rawTile(name: string, metric: DistanceMetric, narrow = false): Tile {
   const g = new GraphBuilder(name);
   const X = g.input('X', 'float32', ['b', 'd']);
   const Y = g.input('Y', 'float32', ['m', 'd']);
@@ -41,8 +45,21 @@ function rawTile(name: string, metric: DistanceMetric): Tile {
     });
     return { g, raw: g.node('Relu', [cos]), unclamped: cos };
   }
-  // One GEMM yields the whole expansion: [x', ||x'||^2, 1] . [-2 y', 1, ||y'||^2] (x' = x - s, y' = y - s).
   const shift = g.input('shift', 'float32', [1, 'd']);
+  if (narrow) {
+    const Xc = g.node('Sub', [X, shift]);
+    const Yc = g.node('Sub', [Y, shift]);
+    const xn = g.node('ReduceSumSquare', [Xc], { axes: intsAttr([1]), keepdims: intAttr(1) });
+    const yn = g.node('ReduceSumSquare', [Yc], { axes: intsAttr([1]), keepdims: intAttr(0) });
+    const partial = g.node('Gemm', [Xc, Yc, yn], {
+      alpha: floatAttr(-2),
+      beta: floatAttr(1),
+      transB: intAttr(1),
+    });
+    const cross = g.node('Add', [partial, xn]);
+    return { g, raw: g.node('Relu', [cross]), unclamped: cross };
+  }
+  // One GEMM yields the whole expansion: [x', ||x'||^2, 1] . [-2 y', 1, ||y'||^2] (x' = x - s, y' = y - s).
   const one = g.constant('float32', [1, 1], [1]);
   const augment = (v: string, scale: number, normLast: boolean) => {
     const centered = g.node('Sub', [v, shift]);
@@ -68,10 +85,9 @@ function finish(g: GraphBuilder, raw: string, metric: DistanceMetric, value: Pai
 }
 
 /** D [b, m]: squared euclidean or distances under `metric`. */
-export function pairwiseGraph(metric: DistanceMetric, value: PairwiseValue, self: boolean): Uint8Array {
-  const { g, raw } = rawTile(`pairwise_${metric}_${value}`, metric);
-  const masked = self ? maskSelf(g, raw, 0) : raw;
-  g.output(finish(g, masked, metric, value), 'D', 'float32', ['b', 'm']);
+export function pairwiseGraph(metric: DistanceMetric, value: PairwiseValue, narrow: boolean): Uint8Array {
+  const { g, raw } = rawTile(`pairwise_${metric}_${value}_${narrow}`, metric, narrow);
+  g.output(finish(g, raw, metric, value), 'D', 'float32', ['b', 'm']);
   return g.encode();
 }
 
@@ -111,7 +127,10 @@ export type SumKind = 'pure' | 'mixed' | 'none';
 export interface ClusterSumsTile {
   /** Rows and columns are the same block: self entries are zeroed and only row sums are taken. */
   diagonal: boolean;
-  /** Row sums S over the tile's columns: [b] (column block is one label), [b, k] (onehotY) or none. */
+  /**
+   * Row sums S over the tile's columns: [b] (column block is one label), [b, ky] (onehotY over the
+   * column block's label range) or none.
+   */
   rowSums: SumKind;
   /** Column sums T over the tile's rows (D is symmetric, so these serve the mirrored tile). */
   colSums: SumKind;
@@ -131,11 +150,11 @@ export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile):
     g.node('ReduceSum', [D, g.constant('int64', [1], [axis])], { keepdims: intAttr(0) });
   if (tile.rowSums === 'pure') g.output(reduce(1), 'S', 'float32', ['b']);
   if (tile.rowSums === 'mixed')
-    g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'k'])]), 'S', 'float32', ['b', 'k']);
+    g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'ky'])]), 'S', 'float32', ['b', 'ky']);
   if (tile.colSums === 'pure') g.output(reduce(0), 'T', 'float32', ['m']);
   if (tile.colSums === 'mixed') {
-    const onehotX = g.input('onehotX', 'float32', ['b', 'k']);
-    g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'k']);
+    const onehotX = g.input('onehotX', 'float32', ['b', 'kx']);
+    g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'kx']);
   }
   return g.encode();
 }
@@ -161,20 +180,16 @@ export function topKGraph(metric: DistanceMetric, self: boolean): Uint8Array {
 }
 
 /**
- * Pairs within a radius: `pairs` [2, nnz] (int32 tile row, tile column, row-major order) and their
- * distances [nnz], for entries with raw value <= `limit` (eps^2 for euclidean, eps for cosine).
+ * Candidate pairs within a radius: `pairs` [2, nnz] (int32 tile row, tile column, row-major order)
+ * for entries with raw value <= `limit` (eps^2 for euclidean, eps for cosine, plus an error margin).
  * Self entries are set to 0 first, so a point is always its own neighbor (as in scikit-learn's DBSCAN).
  */
 export function radiusGraph(metric: DistanceMetric, self: boolean): Uint8Array {
-  // Compare before clamping (a negative value is <= any limit) and clamp only the picked values.
+  // Compare before clamping: a negative value is <= any limit.
   const { g, unclamped } = rawTile(`radius_${metric}`, metric);
   const limit = g.input('limit', 'float32', [1]);
   const masked = self ? maskSelf(g, unclamped, 0) : unclamped;
   const where = g.node('NonZero', [g.node('LessOrEqual', [masked, limit])]);
-  const picked = g.node('Relu', [
-    g.node('GatherND', [masked, g.node('Transpose', [where], { perm: intsAttr([1, 0]) })]),
-  ]);
   g.output(g.node('Cast', [where], { to: intAttr(6) }), 'pairs', 'int32', [2, 'nnz']);
-  g.output(finish(g, picked, metric, 'distance'), 'distances', 'float32', ['nnz']);
   return g.encode();
 }

@@ -17,7 +17,7 @@ export async function nearestRowsOnnx(
   const index = new Int32Array(X.rows);
   const distance = new Float32Array(X.rows);
   const shift = f32(centeringShift(X, C), [1, C.cols]);
-  const { rowBlock, colBlock } = tileShape(C.rows, onnxKernelOptions());
+  const { rowBlock, colBlock } = tileShape(C.rows, C.cols, onnxKernelOptions());
   const tileIndex = new Int32Array(Math.min(rowBlock, X.rows));
   const tileDistance = new Float32Array(tileIndex.length);
   for (let r0 = 0; r0 < X.rows; r0 += rowBlock) {

@@ -20,19 +20,24 @@ function envThreads(): number {
   return n;
 }
 
-/** Defaults: 2 threads, 4M-element tiles (16 MB of float32 per intermediate), 8192-column tiles. */
+/**
+ * Defaults: 2 threads (the machine's cores), 4M-element tiles (16 MB of float32 per intermediate),
+ * 8192-column tiles. SEGSCOPE_KERNEL_THREADS overrides `threads` when the first kernel runs.
+ */
 export const DEFAULT_ONNX_KERNEL_OPTIONS: Readonly<OnnxKernelOptions> = Object.freeze({
-  threads: envThreads(),
+  threads: 2,
   tileElements: 1 << 22,
   maxTileCols: 8192,
 });
 
-let options: OnnxKernelOptions = { ...DEFAULT_ONNX_KERNEL_OPTIONS };
+// Resolved on first use, so a bad SEGSCOPE_KERNEL_THREADS fails the kernel call, not the import.
+let options: OnnxKernelOptions | undefined;
 
 /**
  * Change the onnx backend's options (merged over the current ones). Sessions are cached per
  * thread count, so a new `threads` takes effect on the next call.
  * @throws RangeError if a value is not a positive integer.
+ * @example configureOnnxKernels({ threads: 1, tileElements: 1 << 20 })
  */
 export function configureOnnxKernels(partial: Partial<OnnxKernelOptions>): void {
   for (const [key, value] of Object.entries(partial)) {
@@ -40,10 +45,11 @@ export function configureOnnxKernels(partial: Partial<OnnxKernelOptions>): void 
       throw new RangeError(`configureOnnxKernels: ${key} (${value}) must be a positive integer`);
     }
   }
-  options = { ...options, ...partial };
+  options = { ...onnxKernelOptions(), ...partial };
 }
 
-/** The options in force. */
+/** The options in force. @throws RangeError if SEGSCOPE_KERNEL_THREADS is set but not a positive integer. */
 export function onnxKernelOptions(): Readonly<OnnxKernelOptions> {
+  options ??= { ...DEFAULT_ONNX_KERNEL_OPTIONS, threads: envThreads() };
   return options;
 }

@@ -9,7 +9,7 @@ import { type PairwiseValue, pairwiseGraph } from './graphs.js';
 import { type Feeds, f32, runGraph } from './runtime.js';
 import { onnxKernelOptions } from './options.js';
 import { centeringShift } from './shift.js';
-import { indexTensors, rowsTensor } from './tiles.js';
+import { rowsTensor, tileShape } from './tiles.js';
 
 /** Receives rows [rowStart, rowStart + rowCount) of the distance matrix, row-major. */
 export type DistanceBlockVisitor = (
@@ -32,17 +32,19 @@ export async function pairwiseRows(
   done?: DistanceBlockVisitor,
 ): Promise<void> {
   const self = A === B;
-  const kind = `pairwise:${metric}:${value}:${self}`;
-  const build = () => pairwiseGraph(metric, value, self);
+  const narrow = Math.min(A.rows, B.rows) < 4 * (A.cols + 2);
+  const kind = `pairwise:${metric}:${value}:${narrow}`;
+  const build = () => pairwiseGraph(metric, value, narrow);
   const Y = rowsTensor(B, 0, B.rows);
   const shift = metric === 'euclidean' ? f32(centeringShift(A, B), [1, B.cols]) : undefined;
   for (let r0 = 0; r0 < A.rows; r0 += blockRows) {
     const rb = Math.min(blockRows, A.rows - r0);
     const feeds: Feeds = { X: rowsTensor(A, r0, rb), Y };
     if (shift !== undefined) feeds.shift = shift;
-    if (self) Object.assign(feeds, indexTensors(r0, rb, 0, B.rows));
     const out = target(r0, rb);
     await runGraph(kind, build, feeds, { D: f32(out, [rb, B.rows]) });
+    // Self distances are 0 by definition; setting them here is O(rows), a mask in the graph O(rows m).
+    if (self) for (let i = 0; i < rb; i++) out[i * B.rows + r0 + i] = 0;
     if (done !== undefined) await done(out, r0, rb);
   }
 }
@@ -55,7 +57,7 @@ export async function pairwiseMatrix(
   value: PairwiseValue,
 ): Promise<Float32Array> {
   const out = new Float32Array(A.rows * B.rows);
-  const blockRows = Math.max(1, Math.floor(onnxKernelOptions().tileElements / B.rows));
+  const { rowBlock: blockRows } = tileShape(B.rows, B.cols, { ...onnxKernelOptions(), maxTileCols: B.rows });
   await pairwiseRows(A, B, metric, value, blockRows, (r0, rb) =>
     out.subarray(r0 * B.rows, (r0 + rb) * B.rows),
   );

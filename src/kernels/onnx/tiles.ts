@@ -7,13 +7,24 @@ import type { OnnxKernelOptions } from './options.js';
 import { f32, i32 } from './runtime.js';
 import type { Tensor } from 'onnxruntime-node';
 
-/** Rows and columns of one tile for an n x m problem. */
+/**
+ * Rows and columns of one tile for an n x m problem in d dimensions. The graph also makes centered
+ * copies of its input rows ([rows, d + 2]), so rows are bounded by tileElements / (d + 2) as well.
+ */
 export function tileShape(
   m: number,
+  d: number,
   opts: Readonly<OnnxKernelOptions>,
 ): { rowBlock: number; colBlock: number } {
   const colBlock = Math.max(1, Math.min(m, opts.maxTileCols));
-  return { rowBlock: Math.max(1, Math.floor(opts.tileElements / colBlock)), colBlock };
+  const rowBlock = Math.floor(Math.min(opts.tileElements / colBlock, opts.tileElements / (d + 2)));
+  return { rowBlock: Math.max(1, rowBlock), colBlock };
+}
+
+/** The side of the square tiles of a symmetric n x n problem in d dimensions (same bounds). */
+export function squareSide(n: number, d: number, opts: Readonly<OnnxKernelOptions>): number {
+  const side = Math.min(n, opts.maxTileCols, Math.sqrt(opts.tileElements), opts.tileElements / (d + 2));
+  return Math.max(1, Math.floor(side));
 }
 
 /** Rows [start, start + count) of X as a [count, d] tensor over X's own buffer. */
@@ -46,6 +57,22 @@ export function indexTensors(
   };
 }
 
-/** Whether rows [r0, r0 + rb) and columns [c0, c0 + cb) share a global index. */
-export const touchesDiagonal = (r0: number, rb: number, c0: number, cb: number): boolean =>
-  r0 < c0 + cb && c0 < r0 + rb;
+/**
+ * The column tile [c0, c0 + cb) split so that only the part sharing global indices with rows
+ * [r0, r0 + rb) needs the self mask (an Equal/Where pass over a whole tile costs as much as its TopK):
+ * up to three pieces in column order, `self` on the middle one.
+ */
+export function splitAtDiagonal(
+  r0: number,
+  rb: number,
+  c0: number,
+  cb: number,
+): { c0: number; cb: number; self: boolean }[] {
+  const lo = Math.max(c0, r0);
+  const hi = Math.min(c0 + cb, r0 + rb);
+  if (lo >= hi) return [{ c0, cb, self: false }];
+  const pieces = [{ c0: lo, cb: hi - lo, self: true }];
+  if (c0 < lo) pieces.unshift({ c0, cb: lo - c0, self: false });
+  if (hi < c0 + cb) pieces.push({ c0: hi, cb: c0 + cb - hi, self: false });
+  return pieces;
+}

@@ -78,6 +78,32 @@ test('onnx distances(A, B, metric) matches the reference for euclidean and cosin
     assertClose(await onnx.distances(A, B, metric), await reference.distances(A, B, metric), 1e-5, metric);
 });
 
+test('onnx distances(A, B) agrees with the reference for both graph forms: one side small (narrow) or both large', async () => {
+  const A = normalMatrix(60, 3, 12, 4);
+  for (const B of [normalMatrix(45, 3, 13, 4), normalMatrix(5, 3, 14, 4)]) {
+    for (const metric of METRICS) {
+      assertClose(
+        await onnx.distances(A, B, metric),
+        await reference.distances(A, B, metric),
+        1e-5,
+        `${metric} B.rows=${B.rows}`,
+      );
+      assertClose(
+        await onnx.distances(B, A, metric),
+        await reference.distances(B, A, metric),
+        1e-5,
+        `${metric} A.rows=${B.rows}`,
+      );
+    }
+    assertClose(
+      await onnx.squaredDistances(A, B),
+      await reference.squaredDistances(A, B),
+      1e-5,
+      `d2 B.rows=${B.rows}`,
+    );
+  }
+});
+
 test('onnx distances(X, X) has an exactly zero diagonal (self pairs are masked)', async () => {
   const X = normalMatrix(50, 7, 7, 3);
   for (const metric of METRICS) {
@@ -186,6 +212,18 @@ test('onnx clusterDistanceSums on unbalanced clusters (60, 3, 2, 1) with noise u
   );
 });
 
+test('onnx clusterDistanceSums with many tiny clusters and an empty label matches the reference (seed 47)', async () => {
+  const labels = randomLabels(90, 40, 47).map((c) => (c === 7 ? 8 : c));
+  const X = normalMatrix(90, 5, 48);
+  await withTiles({ tileElements: 256, maxTileCols: 64 }, async () => {
+    for (const metric of METRICS) {
+      const fast = await onnx.clusterDistanceSums(X, labels, 40, metric);
+      assertClose(fast, await reference.clusterDistanceSums(X, labels, 40, metric), 1e-5, metric);
+      for (let i = 0; i < 90; i++) assert.equal(fast[i * 40 + 7], 0, 'the empty cluster 7 sums to 0');
+    }
+  });
+});
+
 test('onnx kNearest(X, k) matches the reference, self excluded, for k = 1 and k = n - 1 (seed 50)', async () => {
   await withTiles({ tileElements: 60, maxTileCols: 6 }, async () => {
     const X = normalMatrix(29, 4, 50);
@@ -194,7 +232,7 @@ test('onnx kNearest(X, k) matches the reference, self excluded, for k = 1 and k 
         const fast = await onnx.kNearest(X, k, metric);
         const ref = await reference.kNearest(X, k, metric);
         assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices), `${metric} k=${k}`);
-        assertClose(fast.distances, ref.distances, 1e-5, `${metric} k=${k}`);
+        assert.deepEqual(Array.from(fast.distances), Array.from(ref.distances), `${metric} k=${k}`);
       }
     }
   });
@@ -207,7 +245,7 @@ test('onnx kNearest(X, k, metric, Q) matches the reference for separate queries 
     const fast = await onnx.kNearest(X, 5, metric, Q);
     const ref = await reference.kNearest(X, 5, metric, Q);
     assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices));
-    assertClose(fast.distances, ref.distances, 1e-5, metric);
+    assert.deepEqual(Array.from(fast.distances), Array.from(ref.distances), metric);
   }
 });
 
@@ -223,20 +261,47 @@ test('onnx kNearest on a small-integer grid returns the same tie order as the re
   });
 });
 
-test('onnx radiusNeighbors(X, eps) matches the reference, including pairs at exactly eps on a grid', async () => {
+test('onnx kNearest on exact duplicates of continuous points keeps the reference tie order (seed 54)', async () => {
+  // 12 distinct points, each repeated 4 times: distances 0 inside a group are ties broken by index.
+  const base = normalMatrix(12, 5, 54, 20);
+  const X = { rows: 48, cols: 5, data: new Float32Array(48 * 5) };
+  for (let i = 0; i < 48; i++) X.data.set(base.data.subarray((i % 12) * 5, ((i % 12) + 1) * 5), i * 5);
+  await withTiles({ tileElements: 120, maxTileCols: 10 }, async () => {
+    for (const metric of METRICS) {
+      const fast = await onnx.kNearest(X, 5, metric);
+      const ref = await reference.kNearest(X, 5, metric);
+      assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices), metric);
+      assert.deepEqual(Array.from(fast.distances), Array.from(ref.distances), metric);
+    }
+  });
+});
+
+test('onnx radiusNeighbors(X, eps) equals the reference exactly, including pairs at exactly eps', async () => {
+  // eps set to a pair's own reference distance, far from the origin (seeds 64, 65): float32 GEMM
+  // values alone would put it on either side; the exact re-scoring keeps it.
+  const far = normalMatrix(40, 6, 64, 50);
+  const farEps = (await reference.distances(far, far, 'euclidean'))[3 * 40 + 17];
+  const unit = normalMatrix(40, 6, 65, 1);
+  const unitEps = (await reference.distances(unit, unit, 'cosine'))[5 * 40 + 22];
   await withTiles({ tileElements: 100, maxTileCols: 10 }, async () => {
     const cases: [Matrix, number, DistanceMetric][] = [
       [gridMatrix(37, 2, 60), 1, 'euclidean'],
       [normalMatrix(41, 3, 61), 0.9, 'euclidean'],
       [normalMatrix(41, 3, 62), 0.2, 'cosine'],
       [normalMatrix(1, 3, 63), 0, 'euclidean'],
+      [far, farEps, 'euclidean'],
+      [unit, unitEps, 'cosine'],
     ];
     for (const [X, eps, metric] of cases) {
       const fast = await onnx.radiusNeighbors(X, eps, metric);
       const ref = await reference.radiusNeighbors(X, eps, metric);
       assert.deepEqual(Array.from(fast.offsets), Array.from(ref.offsets), `${metric} eps=${eps} offsets`);
       assert.deepEqual(Array.from(fast.indices), Array.from(ref.indices), `${metric} eps=${eps} indices`);
-      assertClose(fast.distances, ref.distances, 1e-5, `${metric} eps=${eps} distances`);
+      assert.deepEqual(
+        Array.from(fast.distances),
+        Array.from(ref.distances),
+        `${metric} eps=${eps} distances`,
+      );
     }
   });
 });

@@ -1,0 +1,53 @@
+/** Scalar summaries of a k-means state: inertia, scikit-learn's scaled tolerance, center shift. */
+import type { Matrix } from '../util/matrix.js';
+
+/** sum_i w_i ||x_i - centers[labels_i]||^2 in Float64. O(n d). */
+export function kmeansInertia(
+  X: Matrix,
+  weight: Float64Array | undefined,
+  centers: Matrix,
+  labels: Int32Array,
+): number {
+  const { rows: n, cols: d, data } = X;
+  let total = 0;
+  for (let i = 0; i < n; i++) {
+    const off = labels[i] * d;
+    let s = 0;
+    for (let j = 0; j < d; j++) {
+      const t = data[i * d + j] - centers.data[off + j];
+      s += t * t;
+    }
+    total += (weight ? weight[i] : 1) * s;
+  }
+  return total;
+}
+
+/**
+ * scikit-learn's `_tolerance`: tol times the mean per-feature variance of X, so `tol` is relative to
+ * the data's scale. Float64, two-pass. O(n d).
+ */
+export function kmeansTolerance(X: Matrix, tol: number): number {
+  const { rows: n, cols: d, data } = X;
+  if (tol === 0 || n === 0) return 0;
+  const mean = new Float64Array(d);
+  for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += data[i * d + j];
+  for (let j = 0; j < d; j++) mean[j] /= n;
+  let variance = 0;
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) {
+      const t = data[i * d + j] - mean[j];
+      variance += t * t;
+    }
+  }
+  return (variance / (n * d)) * tol;
+}
+
+/** sum_c ||a_c - b_c||^2 between two center sets of equal shape, Float64. */
+export function centerShift(a: Matrix, b: Matrix): number {
+  let s = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    const t = a.data[i] - b.data[i];
+    s += t * t;
+  }
+  return s;
+}

@@ -1,0 +1,69 @@
+/**
+ * Nearest and second-nearest center for a set of rows, the full search Hamerly's k-means falls back
+ * to: the GEMM-shaped part runs through the `squaredDistances` kernel in row blocks (bounded memory),
+ * then the two kept distances are recomputed exactly in Float64 from differences, so the bounds
+ * carry no cancellation error (the kernel's float32 ranking decides only near-exact ties).
+ */
+import { squaredDistances } from '../kernels/kernels.js';
+import type { Matrix } from '../util/matrix.js';
+import { selectRows } from '../util/matrix.js';
+
+/** Distance-matrix elements per kernel call (16 MB of float32). */
+const BLOCK_ELEMENTS = 1 << 22;
+
+/**
+ * For each row i in `rows` (every row when undefined): labels[i] = nearest center (ties to the lower
+ * index), upper[i] = its distance, lower[i] = the second-nearest distance (Infinity when k = 1).
+ * O(m k d) through the kernel plus O(m d).
+ */
+export async function nearestTwoCenters(
+  X: Matrix,
+  C: Matrix,
+  rows: Int32Array | undefined,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): Promise<void> {
+  const count = rows === undefined ? X.rows : rows.length;
+  const k = C.rows;
+  const d = X.cols;
+  const block = Math.max(1, Math.floor(BLOCK_ELEMENTS / k));
+  for (let start = 0; start < count; start += block) {
+    const end = Math.min(count, start + block);
+    const part: Matrix =
+      rows === undefined
+        ? { rows: end - start, cols: d, data: X.data.subarray(start * d, end * d) }
+        : selectRows(X, rows.subarray(start, end));
+    const D = await squaredDistances(part, C);
+    for (let r = 0; r < end - start; r++) {
+      const i = rows === undefined ? start + r : rows[start + r];
+      let best = 0;
+      let second = -1;
+      for (let c = 1; c < k; c++) {
+        const v = D[r * k + c];
+        if (v < D[r * k + best]) {
+          second = best;
+          best = c;
+        } else if (second < 0 || v < D[r * k + second]) second = c;
+      }
+      labels[i] = best;
+      upper[i] = Math.sqrt(rowDistance(X, i, C, best));
+      lower[i] = second < 0 ? Number.POSITIVE_INFINITY : Math.sqrt(rowDistance(X, i, C, second));
+    }
+  }
+}
+
+/** ||A_i - B_j||^2 in Float64. O(d). */
+export function rowDistance(A: Matrix, i: number, B: Matrix, j: number): number {
+  const d = A.cols;
+  const a = A.data;
+  const b = B.data;
+  const ai = i * d;
+  const bj = j * d;
+  let s = 0;
+  for (let c = 0; c < d; c++) {
+    const t = a[ai + c] - b[bj + c];
+    s += t * t;
+  }
+  return s;
+}

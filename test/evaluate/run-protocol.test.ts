@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { generateSequences } from '../../src/data/generate.js';
+import { DEFAULT_PROTOCOL, type ProtocolConfig } from '../../src/evaluate/protocol-config.js';
+import { runProtocol } from '../../src/evaluate/run-protocol.js';
+import { InputError, UsageError } from '../../src/util/errors.js';
+
+// A small composition log (seed 11): 4 planted segments that differ in category taste.
+const log = generateSequences({ users: 240, segments: 4, difficulty: 'composition', seed: 11 });
+const truth = new Map(log.truth.users.map((u, i) => [u, log.truth.segment[i]]));
+const config: ProtocolConfig = {
+  ...DEFAULT_PROTOCOL,
+  seed: 5,
+  encoders: [{ name: 'tfidf', params: { dim: 16 } }, { name: 'stats' }],
+  algorithms: [{ name: 'kmeans', params: { k: [2, 4], nInit: 2 } }],
+  resamples: 2,
+  nullReplicates: 1,
+  nullKinds: ['order', 'items'],
+  bootstrap: 40,
+  permutations: 2,
+};
+const dir = () => mkdtempSync(join(tmpdir(), 'protocol-'));
+
+test('runProtocol on a composition log: results.json follows the contract and the planted k=4 TF-IDF candidate wins', async () => {
+  const out = dir();
+  const r = await runProtocol({ sequences: log.sequences, truth, config, outDir: out });
+  const disk = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
+  for (const key of ['version', 'dataset', 'protocol', 'candidates', 'winner', 'tied_with_winner', 'significance']) assert.ok(key in disk, key);
+  for (const key of ['seed', 'weights', 'resamples', 'cutoff']) assert.ok(key in disk.protocol, key);
+  assert.equal(disk.candidates.length, 4);
+  for (const c of disk.candidates) {
+    for (const key of ['id', 'encoder', 'algorithm', 'n_clusters', 'noise_fraction', 'facets', 'composite', 'rank', 'pareto']) assert.ok(key in c, key);
+    for (const f of ['geometry', 'behavior', 'stability', 'null', 'downstream', 'external', 'cost']) assert.ok(f in c.facets, f);
+    assert.ok(c.composite.ci_low <= c.composite.value + 1e-12 && c.composite.value <= c.composite.ci_high + 1e-12, `${c.id} CI brackets its value`);
+  }
+  assert.equal(r.winner, 'tfidf.dim=16+kmeans.k=4,nInit=2');
+  assert.ok(r.candidates[0].facets.external!.adjusted_rand > 0.8);
+  const labels = readdirSync(join(out, 'labels')).sort();
+  assert.equal(labels.length, 4);
+  const first = readFileSync(join(out, 'labels', `${r.winner}.csv`), 'utf8').split('\n');
+  assert.equal(first[0], 'user_id,label');
+  assert.equal(first.length - 2, r.dataset.n_history_users);
+  rmSync(out, { recursive: true, force: true });
+});
+
+test('runProtocol resumes: an interrupted store is completed without redoing records, with identical results', async () => {
+  const out = dir();
+  const a = await runProtocol({ sequences: log.sequences, truth, config, outDir: out });
+  // Simulate an interruption: drop the results and some records of one candidate.
+  rmSync(join(out, 'results.json'));
+  const victim = join(out, 'records', 'stats+kmeans.k=4,nInit=2');
+  for (const f of readdirSync(victim).filter((f) => f.startsWith('sub'))) rmSync(join(victim, f));
+  const untouched = join(out, 'records', 'tfidf.dim=16+kmeans.k=2,nInit=2', 'full.json');
+  const before = readFileSync(untouched, 'utf8');
+  await assert.rejects(runProtocol({ sequences: log.sequences, truth, config, outDir: out }), UsageError, 'without --resume an existing run is refused');
+  const b = await runProtocol({ sequences: log.sequences, truth, config, outDir: out, resume: true });
+  assert.equal(readFileSync(untouched, 'utf8'), before);
+  const strip = (x: typeof a) => JSON.stringify({ ...x, reproducibility: undefined, candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })) });
+  assert.equal(strip(b), strip(a));
+  await assert.rejects(runProtocol({ sequences: log.sequences, truth, config: { ...config, resamples: 3 }, outDir: out, resume: true }), /different configuration/);
+  rmSync(out, { recursive: true, force: true });
+});
+
+test('runProtocol bad input: truth for other users, an empty grid, a cutoff with no future — exit-2 errors, nothing written', async () => {
+  const out = dir();
+  await assert.rejects(runProtocol({ sequences: log.sequences, truth: new Map([['nobody', 1]]), config, outDir: out }), (e: unknown) => e instanceof InputError && /truth labels lack/.test(e.message));
+  await assert.rejects(runProtocol({ sequences: log.sequences, config, candidates: [], outDir: join(out, 'b') }), UsageError);
+  await assert.rejects(runProtocol({ sequences: log.sequences, config: { ...config, cutoff: { time: 4e9 } }, outDir: join(out, 'c') }), /no future events/);
+  await assert.rejects(runProtocol({ sequences: log.sequences, config: { ...config, encoders: [{ name: 'nope' }] }, outDir: join(out, 'd') }), (e: unknown) => e instanceof UsageError && /encoder nope/.test(e.message));
+  for (const d of ['b', 'c', 'd']) assert.ok(!existsSync(join(out, d, 'results.json')));
+  rmSync(out, { recursive: true, force: true });
+});

@@ -24,3 +24,17 @@ test('risk of the fitted users ranks the generator\'s injected bots first (seed 
   const r = evaluateRisk(fitted.risk, log.truth.isBot, bots);
   assert.ok(r.auroc > 0.9, `auroc ${r.auroc}`);
 });
+
+test('fitModel with HDBSCAN uses its GLOSH outlier scores for risk; with DBSCAN noise users get outlier 1 (seed 11)', async () => {
+  const { sequences } = smallLog(200);
+  const h = await fitModel(sequences, { id: 'h', encoder: { name: 'stats', params: {} }, algorithm: { name: 'hdbscan', params: { minClusterSize: 10 } }, seed: 1 });
+  assert.equal(h.model.clusters.source, 'segment-means');
+  assert.equal(h.model.clusters.k, h.model.tags.length);
+  for (const r of h.fitted.risk) assert.ok(r >= 0 && r <= 1);
+  const d = await fitModel(sequences, { id: 'd', encoder: { name: 'stats', params: {} }, algorithm: { name: 'dbscan', params: { eps: 3, minSamples: 5 } }, seed: 1 });
+  assert.ok(d.model.training.noise_users > 0 && d.model.clusters.k === 2);
+  d.fitted.labels.forEach((l, i) => {
+    if (l < 0) assert.equal(d.fitted.risk[i], 1);
+  });
+  assert.equal(d.model.training.noise_users, d.fitted.labels.filter((l) => l < 0).length);
+});

@@ -15,7 +15,7 @@ export interface RecommendOptions {
   halfLife: number;
 }
 
-export const RECOMMEND_DEFAULTS: Readonly<RecommendOptions> = { historyWeight: 0.3, halfLife: 2 * 86400 };
+export const RECOMMEND_DEFAULTS: Readonly<RecommendOptions> = { historyWeight: 0.1, halfLife: 2 * 86400 };
 
 /**
  * Blended scores over all items for sequence `s` of `seqs` (whose item codes index `segmentScores`),

@@ -18,8 +18,19 @@ const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(3) : 'n/a');
 
 export async function run(): Promise<void> {
   const logs: { name: string; seqs: SequenceSet; isBot?: Uint8Array }[] = [];
-  for (const [difficulty, seed] of [['medium', 31], ['noisy', 32]] as const) {
-    const g = generateSequences({ users: 1500, segments: 5, difficulty, seed, items: 2000, categories: 40, botFraction: 0.03 });
+  for (const [difficulty, seed] of [
+    ['medium', 31],
+    ['noisy', 32],
+  ] as const) {
+    const g = generateSequences({
+      users: 1500,
+      segments: 5,
+      difficulty,
+      seed,
+      items: 2000,
+      categories: 40,
+      botFraction: 0.03,
+    });
     logs.push({ name: `generated ${difficulty} (seed ${seed})`, seqs: g.sequences, isBot: g.truth.isBot });
   }
   const root = process.env.SEGSCOPE_DATASETS ?? join(process.cwd(), '..', 'shared', 'datasets');
@@ -29,9 +40,14 @@ export async function run(): Promise<void> {
   } catch {
     process.stdout.write('(taobao slice not found; skipped)\n');
   }
-  process.stdout.write('log                          encoder  users  HR@10  pop HR  seg HR  NDCG@10  pop NDCG  seg NDCG  NDCG lift  bots  P@bots  AUROC\n');
+  process.stdout.write(
+    'log                          encoder  users  HR@10  pop HR  seg HR  NDCG@10  pop NDCG  seg NDCG  NDCG lift  bots  P@bots  AUROC\n',
+  );
   for (const log of logs) {
-    for (const encoder of [{ name: 'stats', params: {} }, { name: 'tfidf', params: { dim: 16 } }]) {
+    for (const encoder of [
+      { name: 'stats', params: {} },
+      { name: 'tfidf', params: { dim: 16 } },
+    ]) {
       const algorithm = { name: 'kmeans', params: { k: 6, nInit: 2 } };
       const { history, future } = protocolHoldout(log.seqs, { quantile: 0.2 });
       const h = await fitModel(history, { id: 'bench', encoder, algorithm, seed: 5 });

@@ -13,11 +13,24 @@ export const command: Command = {
   name: 'serve',
   summary: 'serve a saved model over HTTP: assign, recommend, events, segments, healthz, metrics',
   flags: {
-    model: { type: 'string', description: 'model folder written by segscope export', required: true, placeholder: 'DIR' },
+    model: {
+      type: 'string',
+      description: 'model folder written by segscope export',
+      required: true,
+      placeholder: 'DIR',
+    },
     port: { type: 'number', description: 'TCP port (0: any free port)', default: 8080 },
     host: { type: 'string', description: 'address to bind', default: '127.0.0.1' },
-    token: { type: 'string', description: 'bearer token (required when --host is not loopback; or env SEGSCOPE_TOKEN)', placeholder: 'T' },
-    journal: { type: 'string', description: 'append-only log of /v1/events (default: MODEL/events.jsonl)', placeholder: 'FILE' },
+    token: {
+      type: 'string',
+      description: 'bearer token (required when --host is not loopback; or env SEGSCOPE_TOKEN)',
+      placeholder: 'T',
+    },
+    journal: {
+      type: 'string',
+      description: 'append-only log of /v1/events (default: MODEL/events.jsonl)',
+      placeholder: 'FILE',
+    },
     'body-limit': { type: 'number', description: 'largest request body in bytes', default: 1048576 },
   },
   async run(flags, io) {
@@ -25,12 +38,20 @@ export const command: Command = {
     const host = flag.string(flags, 'host')!;
     const port = flag.number(flags, 'port')!;
     const token = flag.string(flags, 'token') ?? process.env.SEGSCOPE_TOKEN;
-    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`serve: --port (${port}) must be an integer in [0, 65535]`);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new UsageError(`serve: --port (${port}) must be an integer in [0, 65535]`);
     if (!LOOPBACK.has(host) && (token === undefined || token.length < 16)) {
-      throw new UsageError(`serve: binding ${host} (beyond loopback) needs --token of at least 16 characters`);
+      throw new UsageError(
+        `serve: binding ${host} (beyond loopback) needs --token of at least 16 characters`,
+      );
     }
     const model = await ServedModel.create(loadModel(dir));
-    const app = await buildServer({ model, journalPath: flag.string(flags, 'journal') ?? join(dir, 'events.jsonl'), token, bodyLimit: flag.number(flags, 'body-limit') });
+    const app = await buildServer({
+      model,
+      journalPath: flag.string(flags, 'journal') ?? join(dir, 'events.jsonl'),
+      token,
+      bodyLimit: flag.number(flags, 'body-limit'),
+    });
     const address = await app.listen({ host, port });
     io.stdout.write(`segscope serve: ${model.model.candidate.id} on ${address}\n`);
     await new Promise<void>((resolve) => {

@@ -24,15 +24,21 @@ export const SAVABLE_ENCODERS = ['tfidf', 'counts', 'stats'] as const;
  * @example const s = encoderState('tfidf', { dim: 8 }, fitted); const again = await encoderFromState(s);
  */
 export function encoderState(name: string, options: Record<string, unknown>, encoder: Encoder): EncoderState {
-  if (name === 'tfidf' || name === 'counts') return { name, options, state: (encoder as TfidfEncoder).fittedState() };
+  if (name === 'tfidf' || name === 'counts')
+    return { name, options, state: (encoder as TfidfEncoder).fittedState() };
   if (name === 'stats') return { name, options, state: (encoder as StatsEncoder).fittedState() };
-  throw new RangeError(`encoderState: encoder "${name}" cannot be saved (savable: ${SAVABLE_ENCODERS.join(', ')})`);
+  throw new RangeError(
+    `encoderState: encoder "${name}" cannot be saved (savable: ${SAVABLE_ENCODERS.join(', ')})`,
+  );
 }
 
 /** A fitted encoder from `encoderState`'s output. @throws RangeError for an unknown or unsavable encoder. */
 export async function encoderFromState(s: EncoderState): Promise<Encoder> {
   const encoder = await createEncoder(s.name, s.options);
-  if (s.name === 'tfidf' || s.name === 'counts') return (encoder as TfidfEncoder).restoreState(s.state as TfidfFittedState);
+  if (s.name === 'tfidf' || s.name === 'counts')
+    return (encoder as TfidfEncoder).restoreState(s.state as TfidfFittedState);
   if (s.name === 'stats') return (encoder as StatsEncoder).restoreState(s.state as StatsFittedState);
-  throw new RangeError(`encoderFromState: encoder "${s.name}" cannot be restored (savable: ${SAVABLE_ENCODERS.join(', ')})`);
+  throw new RangeError(
+    `encoderFromState: encoder "${s.name}" cannot be restored (savable: ${SAVABLE_ENCODERS.join(', ')})`,
+  );
 }

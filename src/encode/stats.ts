@@ -61,8 +61,10 @@ export class StatsEncoder implements Encoder {
   /** @throws RangeError for a bad option. */
   constructor(options: Partial<StatsEncoderOptions> = {}) {
     const o = { ...DEFAULT_STATS_OPTIONS, ...options };
-    if (!(o.sessionGap > 0)) throw new RangeError(`StatsEncoder: sessionGap (${o.sessionGap}) must be > 0 seconds`);
-    if (!Number.isFinite(o.utcOffsetHours)) throw new RangeError(`StatsEncoder: utcOffsetHours (${o.utcOffsetHours}) must be finite`);
+    if (!(o.sessionGap > 0))
+      throw new RangeError(`StatsEncoder: sessionGap (${o.sessionGap}) must be > 0 seconds`);
+    if (!Number.isFinite(o.utcOffsetHours))
+      throw new RangeError(`StatsEncoder: utcOffsetHours (${o.utcOffsetHours}) must be finite`);
     this.params = o;
   }
 
@@ -132,7 +134,12 @@ export class StatsEncoder implements Encoder {
     this.referenceTime = state.referenceTime;
     this.hasCategories = state.hasCategories;
     this.hasPrices = state.hasPrices;
-    this.report = { users: 0, imputed: {}, flags: { emptyUsers: 0, singleEventUsers: 0, noBuyUsers: 0, noViewUsers: 0, noCartUsers: 0 }, constantFeatures: [...state.constantFeatures] };
+    this.report = {
+      users: 0,
+      imputed: {},
+      flags: { emptyUsers: 0, singleEventUsers: 0, noBuyUsers: 0, noViewUsers: 0, noCartUsers: 0 },
+      constantFeatures: [...state.constantFeatures],
+    };
     return this;
   }
 
@@ -141,7 +148,10 @@ export class StatsEncoder implements Encoder {
     const profile = this.profile(seqs);
     const n = seqs.users.length;
     const f = this.featureNames.length;
-    this.report = { ...this.summarize(profile.values, profile.flags, n), constantFeatures: this.report.constantFeatures };
+    this.report = {
+      ...this.summarize(profile.values, profile.flags, n),
+      constantFeatures: this.report.constantFeatures,
+    };
     const data = new Float32Array(n * f);
     for (let i = 0; i < n * f; i++) {
       const j = i % f;
@@ -153,10 +163,19 @@ export class StatsEncoder implements Encoder {
 
   private profile(seqs: SequenceSet) {
     const { sessionGap, utcOffsetHours } = this.params;
-    return behaviorProfile(seqs, { referenceTime: this.referenceTime, sessionGap, utcOffsetHours }, this.hasCategories, this.hasPrices);
+    return behaviorProfile(
+      seqs,
+      { referenceTime: this.referenceTime, sessionGap, utcOffsetHours },
+      this.hasCategories,
+      this.hasPrices,
+    );
   }
 
-  private summarize(values: Float64Array, flags: BehaviorProfileFlags, n: number): Omit<StatsReport, 'constantFeatures'> {
+  private summarize(
+    values: Float64Array,
+    flags: BehaviorProfileFlags,
+    n: number,
+  ): Omit<StatsReport, 'constantFeatures'> {
     const f = this.featureNames.length;
     const imputed: Record<string, number> = {};
     for (let i = 0; i < n * f; i++) {

@@ -17,7 +17,12 @@ import {
   TOKEN_KINDS,
 } from './sequence-tokens.js';
 import { type SparseMatrix, sparseTimesDense, sparseToDense } from './sparse-matrix.js';
-import { DEFAULT_TFIDF_WEIGHTING, inverseDocumentFrequency, type TfidfWeightingOptions, tfidfWeight } from './tfidf-weighting.js';
+import {
+  DEFAULT_TFIDF_WEIGHTING,
+  inverseDocumentFrequency,
+  type TfidfWeightingOptions,
+  tfidfWeight,
+} from './tfidf-weighting.js';
 
 export interface TfidfEncoderOptions extends SequenceTokenOptions, TfidfWeightingOptions {
   /** Output columns after SVD; 0 keeps the full (dense) TF-IDF matrix. */
@@ -88,16 +93,26 @@ export class TfidfEncoder implements Encoder {
   /** @throws RangeError for a bad option, naming it. */
   constructor(options: Partial<TfidfEncoderOptions> = {}) {
     const o = { ...DEFAULT_TFIDF_OPTIONS, ...options };
-    if (!Number.isInteger(o.dim) || o.dim < 0) throw new RangeError(`TfidfEncoder: dim (${o.dim}) must be a non-negative integer`);
-    if (!Number.isInteger(o.minDf) || o.minDf < 1) throw new RangeError(`TfidfEncoder: minDf (${o.minDf}) must be a positive integer`);
-    if (!(o.maxDf > 0 && o.maxDf <= 1)) throw new RangeError(`TfidfEncoder: maxDf (${o.maxDf}) must be in (0, 1]`);
-    if (!Number.isInteger(o.ngramMax) || o.ngramMax < 0) throw new RangeError(`TfidfEncoder: ngramMax (${o.ngramMax}) must be a non-negative integer`);
-    if (!NGRAM_UNITS.includes(o.ngramUnit)) throw new RangeError(`TfidfEncoder: ngramUnit "${o.ngramUnit}" is not one of ${NGRAM_UNITS.join(', ')}`);
-    if (!Array.isArray(o.tokens)) throw new RangeError(`TfidfEncoder: tokens must be an array of ${TOKEN_KINDS.join(', ')}`);
+    if (!Number.isInteger(o.dim) || o.dim < 0)
+      throw new RangeError(`TfidfEncoder: dim (${o.dim}) must be a non-negative integer`);
+    if (!Number.isInteger(o.minDf) || o.minDf < 1)
+      throw new RangeError(`TfidfEncoder: minDf (${o.minDf}) must be a positive integer`);
+    if (!(o.maxDf > 0 && o.maxDf <= 1))
+      throw new RangeError(`TfidfEncoder: maxDf (${o.maxDf}) must be in (0, 1]`);
+    if (!Number.isInteger(o.ngramMax) || o.ngramMax < 0)
+      throw new RangeError(`TfidfEncoder: ngramMax (${o.ngramMax}) must be a non-negative integer`);
+    if (!NGRAM_UNITS.includes(o.ngramUnit))
+      throw new RangeError(
+        `TfidfEncoder: ngramUnit "${o.ngramUnit}" is not one of ${NGRAM_UNITS.join(', ')}`,
+      );
+    if (!Array.isArray(o.tokens))
+      throw new RangeError(`TfidfEncoder: tokens must be an array of ${TOKEN_KINDS.join(', ')}`);
     for (const t of o.tokens) {
-      if (!TOKEN_KINDS.includes(t)) throw new RangeError(`TfidfEncoder: token kind "${t}" is not one of ${TOKEN_KINDS.join(', ')}`);
+      if (!TOKEN_KINDS.includes(t))
+        throw new RangeError(`TfidfEncoder: token kind "${t}" is not one of ${TOKEN_KINDS.join(', ')}`);
     }
-    if (o.tokens.length === 0 && o.ngramMax < 2) throw new RangeError('TfidfEncoder: tokens is empty and ngramMax < 2: no features');
+    if (o.tokens.length === 0 && o.ngramMax < 2)
+      throw new RangeError('TfidfEncoder: tokens is empty and ngramMax < 2: no features');
     const { onProgress, ...params } = o;
     this.params = params;
     this.onProgress = onProgress;
@@ -112,17 +127,26 @@ export class TfidfEncoder implements Encoder {
     const raw = sequenceTokenCounts(seqs, p, vocab, true).counts;
     const pruned = pruneVocabulary(raw, vocab, p.minDf, Math.floor(p.maxDf * raw.rows));
     if (pruned.vocabulary.length === 0) {
-      throw new RangeError(`TfidfEncoder.fit: no tokens left (${vocab.size} before minDf/maxDf); the sequences are empty or the df bounds exclude every token`);
+      throw new RangeError(
+        `TfidfEncoder.fit: no tokens left (${vocab.size} before minDf/maxDf); the sequences are empty or the df bounds exclude every token`,
+      );
     }
     this.vocabulary = pruned.vocabulary;
     this.index = new Map(pruned.vocabulary.map((t, j) => [t, j]));
-    this.idf = p.counts || !p.useIdf ? new Float64Array(0) : inverseDocumentFrequency(pruned.counts, p.smoothIdf);
+    this.idf =
+      p.counts || !p.useIdf ? new Float64Array(0) : inverseDocumentFrequency(pruned.counts, p.smoothIdf);
     if (p.dim === 0 && this.vocabulary.length > MAX_DENSE_COLUMNS) {
-      throw new RangeError(`TfidfEncoder: vocabulary (${this.vocabulary.length}) too large for dim 0; set dim (e.g. 64)`);
+      throw new RangeError(
+        `TfidfEncoder: vocabulary (${this.vocabulary.length}) too large for dim 0; set dim (e.g. 64)`,
+      );
     }
     this.onProgress({ task: 'tfidf svd', done: 1, total: 3 });
     if (p.dim > 0) {
-      const svd = randomizedSvd(this.weigh(pruned.counts), { k: p.dim, powerIterations: p.powerIterations, seed: p.seed });
+      const svd = randomizedSvd(this.weigh(pruned.counts), {
+        k: p.dim,
+        powerIterations: p.powerIterations,
+        seed: p.seed,
+      });
       this.components = svd.components;
       this.singularValues = svd.singularValues;
       this.svdRank = svd.singularValues.filter((s) => s > 0).length;
@@ -136,7 +160,13 @@ export class TfidfEncoder implements Encoder {
   /** The fitted state (vocabulary, idf, SVD) as plain data, for a saved model; see encoder-state.ts. */
   fittedState(): TfidfFittedState {
     if (!this.fitted) throw new Error('TfidfEncoder.fittedState: call fit first');
-    return { vocabulary: [...this.vocabulary], idf: [...this.idf], components: [...this.components], singularValues: [...this.singularValues], svdRank: this.svdRank };
+    return {
+      vocabulary: [...this.vocabulary],
+      idf: [...this.idf],
+      components: [...this.components],
+      singularValues: [...this.singularValues],
+      svdRank: this.svdRank,
+    };
   }
 
   /** Restore a state from `fittedState` (the encoder must have been built with the same params). */
@@ -150,7 +180,9 @@ export class TfidfEncoder implements Encoder {
     this.projection = undefined;
     const { dim } = this.params;
     if (dim > 0 && this.components.length !== dim * this.vocabulary.length) {
-      throw new RangeError(`TfidfEncoder.restoreState: components (${this.components.length}) != dim x vocabulary (${dim * this.vocabulary.length})`);
+      throw new RangeError(
+        `TfidfEncoder.restoreState: components (${this.components.length}) != dim x vocabulary (${dim * this.vocabulary.length})`,
+      );
     }
     this.fitted = true;
     return this;
@@ -174,7 +206,8 @@ export class TfidfEncoder implements Encoder {
     // built once per fit: a service transforms one user at a time, and rebuilding it dominated.
     if (this.projection === undefined) {
       const Vt = new Float64Array(W.cols * dim);
-      for (let i = 0; i < dim; i++) for (let c = 0; c < W.cols; c++) Vt[c * dim + i] = this.components[i * W.cols + c];
+      for (let i = 0; i < dim; i++)
+        for (let c = 0; c < W.cols; c++) Vt[c * dim + i] = this.components[i * W.cols + c];
       this.projection = Vt;
     }
     return { rows: W.rows, cols: dim, data: Float32Array.from(sparseTimesDense(W, this.projection, dim)) };

@@ -39,12 +39,19 @@ export const CLUSTER_EVENT_DEFAULTS: Readonly<ClusterEventOptions> = { share: 0.
  * @param overlap kOld x kNew counts of shared users (old cluster, new cluster), row-major.
  * @throws RangeError on shape mismatches.
  */
-export function clusterEvents(old: ClusterSide, next: ClusterSide, overlap: Float64Array, options: Partial<ClusterEventOptions> = {}): { events: ClusterEvent[]; match: Int32Array } {
+export function clusterEvents(
+  old: ClusterSide,
+  next: ClusterSide,
+  overlap: Float64Array,
+  options: Partial<ClusterEventOptions> = {},
+): { events: ClusterEvent[]; match: Int32Array } {
   const { share, radius } = { ...CLUSTER_EVENT_DEFAULTS, ...options };
   const a = old.k;
   const b = next.k;
-  if (old.cols !== next.cols) throw new RangeError(`clusterEvents: centroid widths differ (${old.cols} vs ${next.cols})`);
-  if (overlap.length !== a * b) throw new RangeError(`clusterEvents: overlap.length (${overlap.length}) != ${a} x ${b}`);
+  if (old.cols !== next.cols)
+    throw new RangeError(`clusterEvents: centroid widths differ (${old.cols} vs ${next.cols})`);
+  if (overlap.length !== a * b)
+    throw new RangeError(`clusterEvents: overlap.length (${overlap.length}) != ${a} x ${b}`);
   const d = old.cols;
   const dist = new Float64Array(a * b);
   for (let i = 0; i < a; i++) {
@@ -54,13 +61,18 @@ export function clusterEvents(old: ClusterSide, next: ClusterSide, overlap: Floa
       dist[i * b + j] = Math.sqrt(s);
     }
   }
-  const match = maxWeightAssignment(dist.map((v) => -v), a, b);
+  const match = maxWeightAssignment(
+    dist.map((v) => -v),
+    a,
+    b,
+  );
   const rowSum = new Float64Array(a);
   const colSum = new Float64Array(b);
-  for (let i = 0; i < a; i++) for (let j = 0; j < b; j++) {
-    rowSum[i] += overlap[i * b + j];
-    colSum[j] += overlap[i * b + j];
-  }
+  for (let i = 0; i < a; i++)
+    for (let j = 0; j < b; j++) {
+      rowSum[i] += overlap[i * b + j];
+      colSum[j] += overlap[i * b + j];
+    }
   const events: ClusterEvent[] = [];
   const usedOld = new Uint8Array(a);
   const usedNew = new Uint8Array(b);

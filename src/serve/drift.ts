@@ -43,9 +43,14 @@ export interface DriftWindow {
  * @throws RangeError for a bad window or threshold.
  * @example (await segmentDrift(served, seqs, { window: 86400 })).filter((w) => w.alert)
  */
-export async function segmentDrift(model: ServedModel, seqs: SequenceSet, options: Partial<DriftOptions> & { window: number }): Promise<DriftWindow[]> {
+export async function segmentDrift(
+  model: ServedModel,
+  seqs: SequenceSet,
+  options: Partial<DriftOptions> & { window: number },
+): Promise<DriftWindow[]> {
   const o = { ...DRIFT_DEFAULTS, ...options };
-  if (!(o.psiThreshold > 0)) throw new RangeError(`segmentDrift: psiThreshold (${o.psiThreshold}) must be > 0`);
+  if (!(o.psiThreshold > 0))
+    throw new RangeError(`segmentDrift: psiThreshold (${o.psiThreshold}) must be > 0`);
   const k = model.model.clusters.k;
   let reference: ArrayLike<number> = model.model.clusters.size;
   let previous: { labels: Map<string, number>; refit: Map<string, number>; side: ClusterSide } | undefined;
@@ -82,9 +87,23 @@ export async function segmentDrift(model: ServedModel, seqs: SequenceSet, option
       events = clusterEvents(previous.side, side, overlap).events;
     }
     const reasons: string[] = [];
-    if (psi > o.psiThreshold) reasons.push(`segment sizes shifted: PSI ${psi.toFixed(3)} > ${o.psiThreshold}`);
-    for (const e of events) if (e.kind !== 'survive') reasons.push(`${e.kind}: ${e.from.join('+') || '-'} -> ${e.to.join('+') || '-'}`);
-    out.push({ start: w.start, end: w.end, users: n, sizes, psi, events, migration, migrated_share: shared > 0 ? moved / shared : Number.NaN, alert: reasons.length > 0, reasons });
+    if (psi > o.psiThreshold)
+      reasons.push(`segment sizes shifted: PSI ${psi.toFixed(3)} > ${o.psiThreshold}`);
+    for (const e of events)
+      if (e.kind !== 'survive')
+        reasons.push(`${e.kind}: ${e.from.join('+') || '-'} -> ${e.to.join('+') || '-'}`);
+    out.push({
+      start: w.start,
+      end: w.end,
+      users: n,
+      sizes,
+      psi,
+      events,
+      migration,
+      migrated_share: shared > 0 ? moved / shared : Number.NaN,
+      alert: reasons.length > 0,
+      reasons,
+    });
     reference = sizes;
     previous = { labels, refit, side };
   }

@@ -44,7 +44,10 @@ export function openEventJournal(path: string): EventJournal {
       try {
         replayed.push(JSON.parse(text.subarray(start, nl).toString('utf8')) as JournalBatch);
       } catch (error) {
-        throw new InputError(`event journal line is not JSON: ${(error as Error).message}`, { file: path, line });
+        throw new InputError(`event journal line is not JSON: ${(error as Error).message}`, {
+          file: path,
+          line,
+        });
       }
       start = nl + 1;
       goodBytes = start;
@@ -62,7 +65,8 @@ export function openEventJournal(path: string): EventJournal {
     append(batch) {
       const bytes = Buffer.from(`${JSON.stringify(batch)}\n`, 'utf8');
       let written = 0;
-      while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written, position + written);
+      while (written < bytes.length)
+        written += writeSync(fd, bytes, written, bytes.length - written, position + written);
       position += bytes.length;
       fsyncSync(fd);
     },

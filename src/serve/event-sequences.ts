@@ -17,7 +17,9 @@ export interface ServedEvent {
  * @throws RangeError for an unknown behavior or a non-finite ts (the request schema rejects both first).
  * @example sequencesFromEvents([{ user: 'u1', events: [{ item: '7', behavior: 'pv', ts: 1 }] }]).items
  */
-export function sequencesFromEvents(users: readonly { user: string; events: readonly ServedEvent[] }[]): SequenceSet {
+export function sequencesFromEvents(
+  users: readonly { user: string; events: readonly ServedEvent[] }[],
+): SequenceSet {
   let total = 0;
   for (const u of users) total += u.events.length;
   const offsets = new Int32Array(users.length + 1);
@@ -38,7 +40,10 @@ export function sequencesFromEvents(users: readonly { user: string; events: read
     for (const i of order) {
       const ev = u.events[i];
       const b = BEHAVIOR_CODE[ev.behavior];
-      if (b === undefined) throw new RangeError(`sequencesFromEvents: behavior "${ev.behavior}" is not one of ${Object.keys(BEHAVIOR_CODE).join(', ')}`);
+      if (b === undefined)
+        throw new RangeError(
+          `sequencesFromEvents: behavior "${ev.behavior}" is not one of ${Object.keys(BEHAVIOR_CODE).join(', ')}`,
+        );
       if (!Number.isFinite(ev.ts)) throw new RangeError(`sequencesFromEvents: ts (${ev.ts}) must be finite`);
       items[e] = code(itemIndex, ev.item);
       categories[e] = ev.category === undefined ? -1 : code(categoryIndex, ev.category);

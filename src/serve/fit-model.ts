@@ -15,7 +15,13 @@ import type { Matrix } from '../util/matrix.js';
 import { seedFor } from '../util/seed-for.js';
 import { SEGSCOPE_VERSION } from '../util/version.js';
 import { outlierFromZ, RISK_RULE_DEFAULTS, riskScore } from './risk.js';
-import { MODEL_FORMAT, MODEL_FORMAT_VERSION, type FittedUsers, type SavedModel, type ScoredItem } from './saved-model.js';
+import {
+  MODEL_FORMAT,
+  MODEL_FORMAT_VERSION,
+  type FittedUsers,
+  type SavedModel,
+  type ScoredItem,
+} from './saved-model.js';
 import { distanceOutlierScore, segmentCentroids } from './segment-centroids.js';
 import { segmentItemScores } from './segment-items.js';
 
@@ -33,7 +39,10 @@ export interface FitModelOptions {
  * @throws RangeError for an encoder whose state cannot be saved, or parameters that do not fit the data.
  * @example const { model } = await fitModel(seqs, { id, encoder: { name: 'stats', params: {} }, algorithm: { name: 'kmeans', params: { k: 4 } }, seed: 42 });
  */
-export async function fitModel(seqs: SequenceSet, o: FitModelOptions): Promise<{ model: SavedModel; fitted: FittedUsers }> {
+export async function fitModel(
+  seqs: SequenceSet,
+  o: FitModelOptions,
+): Promise<{ model: SavedModel; fitted: FittedUsers }> {
   const n = seqs.users.length;
   const encoderSeed = seedFor(o.seed, stepId(o.encoder), 'full');
   const algorithmSeed = seedFor(o.seed, o.id, 'full');
@@ -42,7 +51,10 @@ export async function fitModel(seqs: SequenceSet, o: FitModelOptions): Promise<{
   await encoder.fit(seqs);
   const state = encoderState(o.encoder.name, encoderOptions, encoder);
   const X = await encoder.transform(seqs);
-  const clusterer = createClusterer(o.algorithm.name, withSeed(o.algorithm.name, resolveParams(o.algorithm, n), algorithmSeed) as never);
+  const clusterer = createClusterer(
+    o.algorithm.name,
+    withSeed(o.algorithm.name, resolveParams(o.algorithm, n), algorithmSeed) as never,
+  );
   await clusterer.fit(X);
   const labels = Int32Array.from(clusterer.labels);
   let k = 0;
@@ -59,7 +71,8 @@ export async function fitModel(seqs: SequenceSet, o: FitModelOptions): Promise<{
     let outlier: number;
     if (gloshScores !== undefined) outlier = gloshScores[s];
     else if (l < 0) outlier = 1;
-    else outlier = outlierFromZ(distanceOutlierScore(centroids, l, rowDistance(X, s, centroids.centroids, l)));
+    else
+      outlier = outlierFromZ(distanceOutlierScore(centroids, l, rowDistance(X, s, centroids.centroids, l)));
     risk[s] = riskScore(seqs, s, Math.min(1, Math.max(0, outlier)));
   }
   const top = o.topItems ?? 100;
@@ -78,7 +91,13 @@ export async function fitModel(seqs: SequenceSet, o: FitModelOptions): Promise<{
     format: MODEL_FORMAT,
     format_version: MODEL_FORMAT_VERSION,
     segscope_version: SEGSCOPE_VERSION,
-    candidate: { id: o.id, encoder: o.encoder, algorithm: o.algorithm, encoder_seed: encoderSeed, algorithm_seed: algorithmSeed },
+    candidate: {
+      id: o.id,
+      encoder: o.encoder,
+      algorithm: o.algorithm,
+      encoder_seed: encoderSeed,
+      algorithm_seed: algorithmSeed,
+    },
     training: { users: n, events: seqs.items.length, items: nItems, latest_ts: latest, noise_users: noise },
     encoder: state,
     clusters: {
@@ -105,7 +124,8 @@ function fittedCentroids(clusterer: object, k: number, cols: number): Matrix | u
   const metric = (clusterer as { params?: { metric?: string } }).params?.metric;
   if (metric === 'cosine') return undefined;
   if (c.centroids !== undefined && c.centroids.rows === k) return c.centroids;
-  if (c.means instanceof Float64Array && c.means.length === k * cols) return { rows: k, cols, data: Float32Array.from(c.means) };
+  if (c.means instanceof Float64Array && c.means.length === k * cols)
+    return { rows: k, cols, data: Float32Array.from(c.means) };
   return undefined;
 }
 

@@ -37,13 +37,20 @@ export function recommendHoldout(
   options: { k: number; seed?: number } & Partial<SegmentItemOptions & RecommendOptions>,
 ): RecommendHoldoutResult {
   const K = options.k;
-  if (!(Number.isInteger(K) && K >= 1)) throw new RangeError(`recommendHoldout: k (${K}) must be a positive integer`);
-  const base = downstreamFacet(history, future, labels, nSegments, { k: K, prior: 10, random: randomSource(options.seed ?? 0) }).facet;
+  if (!(Number.isInteger(K) && K >= 1))
+    throw new RangeError(`recommendHoldout: k (${K}) must be a positive integer`);
+  const base = downstreamFacet(history, future, labels, nSegments, {
+    k: K,
+    prior: 10,
+    random: randomSource(options.seed ?? 0),
+  }).facet;
   const nItems = history.itemVocab.length;
   const scores = segmentItemScores(history, labels, nSegments, options);
   const popularity = scores.subarray(nSegments * nItems);
   const futureRow = new Map<string, number>();
-  future.users.forEach((u, i) => futureRow.set(u, i));
+  future.users.forEach((u, i) => {
+    futureRow.set(u, i);
+  });
   const idcg = new Float64Array(K + 1);
   for (let r = 1; r <= K; r++) idcg[r] = idcg[r - 1] + 1 / Math.log2(r + 1);
   let users = 0;

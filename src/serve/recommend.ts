@@ -22,9 +22,15 @@ export const RECOMMEND_DEFAULTS: Readonly<RecommendOptions> = { historyWeight: 0
  * -Infinity for items the user bought.
  * @throws RangeError for a bad historyWeight or halfLife.
  */
-export function userItemScores(segmentScores: Float64Array, seqs: SequenceSet, s: number, options: Partial<RecommendOptions> = {}): Float64Array {
+export function userItemScores(
+  segmentScores: Float64Array,
+  seqs: SequenceSet,
+  s: number,
+  options: Partial<RecommendOptions> = {},
+): Float64Array {
   const o = { ...RECOMMEND_DEFAULTS, ...options };
-  if (!(o.historyWeight >= 0 && o.historyWeight <= 1)) throw new RangeError(`userItemScores: historyWeight (${o.historyWeight}) must be in [0, 1]`);
+  if (!(o.historyWeight >= 0 && o.historyWeight <= 1))
+    throw new RangeError(`userItemScores: historyWeight (${o.historyWeight}) must be in [0, 1]`);
   if (!(o.halfLife > 0)) throw new RangeError(`userItemScores: halfLife (${o.halfLife}) must be > 0 seconds`);
   const n = segmentScores.length;
   let segTotal = 0;
@@ -44,7 +50,9 @@ export function userItemScores(segmentScores: Float64Array, seqs: SequenceSet, s
       ownTotal += w;
     }
     for (const [item, w] of own) if (item < n) out[item] += (g * w) / ownTotal;
-    for (let e = from; e < to; e++) if (seqs.behaviors[e] === BEHAVIOR_CODE.buy && seqs.items[e] < n) out[seqs.items[e]] = Number.NEGATIVE_INFINITY;
+    for (let e = from; e < to; e++)
+      if (seqs.behaviors[e] === BEHAVIOR_CODE.buy && seqs.items[e] < n)
+        out[seqs.items[e]] = Number.NEGATIVE_INFINITY;
   }
   return out;
 }
@@ -67,7 +75,11 @@ export function fullRank(scores: Float64Array, tieBreak: Float64Array, item: num
   for (let j = 0; j < scores.length; j++) {
     if (j === item) continue;
     const sj = scores[j];
-    if (sj > si || (sj === si && (tieBreak[j] > tieBreak[item] || (tieBreak[j] === tieBreak[item] && j < item)))) ahead++;
+    if (
+      sj > si ||
+      (sj === si && (tieBreak[j] > tieBreak[item] || (tieBreak[j] === tieBreak[item] && j < item)))
+    )
+      ahead++;
   }
   return ahead + 1;
 }

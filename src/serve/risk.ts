@@ -20,10 +20,18 @@ export interface RiskRules {
   sessionGap: number;
 }
 
-export const RISK_RULE_DEFAULTS: Readonly<RiskRules> = { eventsPerHour: 400, viewsPerBuy: 300, sessionGap: 1800 };
+export const RISK_RULE_DEFAULTS: Readonly<RiskRules> = {
+  eventsPerHour: 400,
+  viewsPerBuy: 300,
+  sessionGap: 1800,
+};
 
 /** Events per active hour and views per purchase of sequence s. O(events of s). */
-export function behaviorRiskFeatures(seqs: SequenceSet, s: number, sessionGap = RISK_RULE_DEFAULTS.sessionGap): { eventsPerHour: number; viewsPerBuy: number } {
+export function behaviorRiskFeatures(
+  seqs: SequenceSet,
+  s: number,
+  sessionGap = RISK_RULE_DEFAULTS.sessionGap,
+): { eventsPerHour: number; viewsPerBuy: number } {
   const from = seqs.offsets[s];
   const to = seqs.offsets[s + 1];
   let active = 0;
@@ -50,13 +58,23 @@ export function outlierFromZ(z: number): number {
  * Combined risk of sequence s given its outlier evidence in [0, 1].
  * @throws RangeError for non-positive thresholds or an outlier outside [0, 1].
  */
-export function riskScore(seqs: SequenceSet, s: number, outlier: number, rules: Partial<RiskRules> = {}): number {
+export function riskScore(
+  seqs: SequenceSet,
+  s: number,
+  outlier: number,
+  rules: Partial<RiskRules> = {},
+): number {
   const r = { ...RISK_RULE_DEFAULTS, ...rules };
-  if (!(r.eventsPerHour > 0 && r.viewsPerBuy > 0 && r.sessionGap > 0)) throw new RangeError('riskScore: eventsPerHour, viewsPerBuy and sessionGap must be > 0');
-  if (!(outlier >= 0 && outlier <= 1)) throw new RangeError(`riskScore: outlier (${outlier}) must be in [0, 1]`);
+  if (!(r.eventsPerHour > 0 && r.viewsPerBuy > 0 && r.sessionGap > 0))
+    throw new RangeError('riskScore: eventsPerHour, viewsPerBuy and sessionGap must be > 0');
+  if (!(outlier >= 0 && outlier <= 1))
+    throw new RangeError(`riskScore: outlier (${outlier}) must be in [0, 1]`);
   const f = behaviorRiskFeatures(seqs, s, r.sessionGap);
   const soft = (v: number, t: number) => (v <= 0 ? 0 : 1 / (1 + (t / v) ** 2));
-  return 1 - (1 - outlier) * (1 - soft(f.eventsPerHour, r.eventsPerHour)) * (1 - soft(f.viewsPerBuy, r.viewsPerBuy));
+  return (
+    1 -
+    (1 - outlier) * (1 - soft(f.eventsPerHour, r.eventsPerHour)) * (1 - soft(f.viewsPerBuy, r.viewsPerBuy))
+  );
 }
 
 export interface RiskEvaluation {
@@ -74,9 +92,13 @@ export interface RiskEvaluation {
  * @example evaluateRisk(Float64Array.of(0.9, 0.1, 0.8), Uint8Array.of(1, 0, 0), 1) // precision_at_k 1
  */
 export function evaluateRisk(scores: ArrayLike<number>, isBot: ArrayLike<number>, k: number): RiskEvaluation {
-  if (scores.length !== isBot.length) throw new RangeError(`evaluateRisk: scores.length (${scores.length}) != isBot.length (${isBot.length})`);
-  if (!(Number.isInteger(k) && k >= 1 && k <= scores.length)) throw new RangeError(`evaluateRisk: k (${k}) must be an integer in [1, ${scores.length}]`);
-  const order = Array.from({ length: scores.length }, (_, i) => i).sort((a, b) => scores[b] - scores[a] || a - b);
+  if (scores.length !== isBot.length)
+    throw new RangeError(`evaluateRisk: scores.length (${scores.length}) != isBot.length (${isBot.length})`);
+  if (!(Number.isInteger(k) && k >= 1 && k <= scores.length))
+    throw new RangeError(`evaluateRisk: k (${k}) must be an integer in [1, ${scores.length}]`);
+  const order = Array.from({ length: scores.length }, (_, i) => i).sort(
+    (a, b) => scores[b] - scores[a] || a - b,
+  );
   let hits = 0;
   for (let r = 0; r < k; r++) hits += isBot[order[r]] > 0 ? 1 : 0;
   let bots = 0;

@@ -30,7 +30,12 @@ export interface SavedModel {
   candidate: { id: string; encoder: Step; algorithm: Step; encoder_seed: number; algorithm_seed: number };
   training: { users: number; events: number; items: number; latest_ts: number; noise_users: number };
   encoder: EncoderState;
-  clusters: Omit<SegmentCentroids, 'centroids' | 'size' | 'meanDistance' | 'sdDistance'> & { centroids: number[]; size: number[]; meanDistance: number[]; sdDistance: number[] };
+  clusters: Omit<SegmentCentroids, 'centroids' | 'size' | 'meanDistance' | 'sdDistance'> & {
+    centroids: number[];
+    size: number[];
+    meanDistance: number[];
+    sdDistance: number[];
+  };
   profiles: SegmentProfile[];
   tags: SegmentTag[];
   /** Per segment, the best items by segment-items.ts scores; `popularity` is the population's list. */
@@ -48,7 +53,13 @@ export interface FittedUsers {
 /** The centroid model of a saved model as typed arrays (a fresh copy the caller may update). */
 export function modelCentroids(model: SavedModel): SegmentCentroids {
   const c = model.clusters;
-  return { ...c, centroids: Float64Array.from(c.centroids), size: Float64Array.from(c.size), meanDistance: Float64Array.from(c.meanDistance), sdDistance: Float64Array.from(c.sdDistance) };
+  return {
+    ...c,
+    centroids: Float64Array.from(c.centroids),
+    size: Float64Array.from(c.size),
+    meanDistance: Float64Array.from(c.meanDistance),
+    sdDistance: Float64Array.from(c.sdDistance),
+  };
 }
 
 /** Write model.json, tags.csv and risk.csv into `dir` (created), each file atomically, model.json last. */
@@ -73,16 +84,24 @@ export function saveModel(dir: string, model: SavedModel, fitted: FittedUsers): 
  * @example const model = loadModel('out/model'); model.clusters.k
  */
 export function loadModel(dir: string): SavedModel {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new InputError(`no model folder at ${dir} (write one with segscope export)`, { file: dir });
+  if (!existsSync(dir) || !statSync(dir).isDirectory())
+    throw new InputError(`no model folder at ${dir} (write one with segscope export)`, { file: dir });
   const path = join(dir, 'model.json');
-  if (!existsSync(path)) throw new InputError(`${dir} holds no model.json: not a saved model (write one with segscope export)`, { file: path });
+  if (!existsSync(path))
+    throw new InputError(`${dir} holds no model.json: not a saved model (write one with segscope export)`, {
+      file: path,
+    });
   let model: Partial<SavedModel>;
   try {
     model = JSON.parse(readFileSync(path, 'utf8')) as Partial<SavedModel>;
   } catch (error) {
     throw new InputError(`model.json is not valid JSON: ${(error as Error).message}`, { file: path });
   }
-  if (model.format !== MODEL_FORMAT) throw new InputError(`not a segscope model (format "${String(model.format)}")`, { file: path, field: 'format' });
+  if (model.format !== MODEL_FORMAT)
+    throw new InputError(`not a segscope model (format "${String(model.format)}")`, {
+      file: path,
+      field: 'format',
+    });
   if (model.format_version !== MODEL_FORMAT_VERSION) {
     throw new InputError(
       `model format version ${String(model.format_version)} (written by segscope ${String(model.segscope_version)}) is not supported: this segscope reads version ${MODEL_FORMAT_VERSION}; export the model again`,

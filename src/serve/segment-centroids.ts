@@ -25,8 +25,14 @@ export interface SegmentCentroids {
  * O(n d). A segment without members keeps its fitted centroid (or zeros) and spread 0.
  * @throws RangeError on a length mismatch or a label >= k.
  */
-export function segmentCentroids(X: Matrix, labels: Int32Array, k: number, fitted?: Matrix): SegmentCentroids {
-  if (labels.length !== X.rows) throw new RangeError(`segmentCentroids: labels.length (${labels.length}) != rows (${X.rows})`);
+export function segmentCentroids(
+  X: Matrix,
+  labels: Int32Array,
+  k: number,
+  fitted?: Matrix,
+): SegmentCentroids {
+  if (labels.length !== X.rows)
+    throw new RangeError(`segmentCentroids: labels.length (${labels.length}) != rows (${X.rows})`);
   const d = X.cols;
   const centroids = new Float64Array(k * d);
   const size = new Float64Array(k);
@@ -38,10 +44,14 @@ export function segmentCentroids(X: Matrix, labels: Int32Array, k: number, fitte
     for (let j = 0; j < d; j++) centroids[l * d + j] += X.data[i * d + j];
   }
   if (fitted !== undefined) {
-    if (fitted.rows !== k || fitted.cols !== d) throw new RangeError(`segmentCentroids: fitted centroids are ${fitted.rows} x ${fitted.cols}, expected ${k} x ${d}`);
+    if (fitted.rows !== k || fitted.cols !== d)
+      throw new RangeError(
+        `segmentCentroids: fitted centroids are ${fitted.rows} x ${fitted.cols}, expected ${k} x ${d}`,
+      );
     centroids.set(fitted.data);
   } else {
-    for (let l = 0; l < k; l++) for (let j = 0; j < d; j++) centroids[l * d + j] = size[l] > 0 ? centroids[l * d + j] / size[l] : 0;
+    for (let l = 0; l < k; l++)
+      for (let j = 0; j < d; j++) centroids[l * d + j] = size[l] > 0 ? centroids[l * d + j] / size[l] : 0;
   }
   const meanDistance = new Float64Array(k);
   const sq = new Float64Array(k);
@@ -58,12 +68,24 @@ export function segmentCentroids(X: Matrix, labels: Int32Array, k: number, fitte
     meanDistance[l] /= size[l];
     sdDistance[l] = Math.sqrt(Math.max(0, sq[l] / size[l] - meanDistance[l] ** 2));
   }
-  return { k, cols: d, centroids, size, meanDistance, sdDistance, source: fitted ? 'fitted' : 'segment-means' };
+  return {
+    k,
+    cols: d,
+    centroids,
+    size,
+    meanDistance,
+    sdDistance,
+    source: fitted ? 'fitted' : 'segment-means',
+  };
 }
 
 /** Nearest centroid of each row of X and the euclidean distance to it. O(n k d) via the nearestRows kernel. */
-export async function assignToCentroids(X: Matrix, model: SegmentCentroids): Promise<{ segment: Int32Array; distance: Float64Array }> {
-  if (X.cols !== model.cols) throw new RangeError(`assignToCentroids: X has ${X.cols} columns, the model ${model.cols}`);
+export async function assignToCentroids(
+  X: Matrix,
+  model: SegmentCentroids,
+): Promise<{ segment: Int32Array; distance: Float64Array }> {
+  if (X.cols !== model.cols)
+    throw new RangeError(`assignToCentroids: X has ${X.cols} columns, the model ${model.cols}`);
   const C: Matrix = { rows: model.k, cols: model.cols, data: Float32Array.from(model.centroids) };
   const { index, distance } = await nearestRows(X, C);
   return { segment: index, distance: Float64Array.from(distance, (s) => Math.sqrt(Math.max(0, s))) };
@@ -80,7 +102,13 @@ export function distanceOutlierScore(model: SegmentCentroids, segment: number, d
   return sd > 0 ? excess / sd : excess > 1e-12 ? Number.POSITIVE_INFINITY : 0;
 }
 
-function squaredDistance(a: ArrayLike<number>, ai: number, b: ArrayLike<number>, bi: number, d: number): number {
+function squaredDistance(
+  a: ArrayLike<number>,
+  ai: number,
+  b: ArrayLike<number>,
+  bi: number,
+  d: number,
+): number {
   let s = 0;
   for (let j = 0; j < d; j++) {
     const t = a[ai + j] - b[bi + j];

@@ -21,19 +21,33 @@ export interface SegmentItemOptions {
   liftPrior: number;
 }
 
-export const SEGMENT_ITEM_DEFAULTS: Readonly<SegmentItemOptions> = { halfLife: 7 * 86400, liftExponent: 0.5, liftPrior: 20 };
+export const SEGMENT_ITEM_DEFAULTS: Readonly<SegmentItemOptions> = {
+  halfLife: 7 * 86400,
+  liftExponent: 0.5,
+  liftPrior: 20,
+};
 
 /**
  * (k + 1) x nItems scores, row-major. O(events + k nItems).
  * @throws RangeError on a length mismatch or a bad option.
  * @example segmentItemScores(history, labels, 4).subarray(0, history.itemVocab.length) // segment 0
  */
-export function segmentItemScores(seqs: SequenceSet, labels: Int32Array, k: number, options: Partial<SegmentItemOptions> = {}): Float64Array {
+export function segmentItemScores(
+  seqs: SequenceSet,
+  labels: Int32Array,
+  k: number,
+  options: Partial<SegmentItemOptions> = {},
+): Float64Array {
   const o = { ...SEGMENT_ITEM_DEFAULTS, ...options };
-  if (!(o.halfLife > 0)) throw new RangeError(`segmentItemScores: halfLife (${o.halfLife}) must be > 0 seconds`);
-  if (!(o.liftExponent >= 0)) throw new RangeError(`segmentItemScores: liftExponent (${o.liftExponent}) must be >= 0`);
+  if (!(o.halfLife > 0))
+    throw new RangeError(`segmentItemScores: halfLife (${o.halfLife}) must be > 0 seconds`);
+  if (!(o.liftExponent >= 0))
+    throw new RangeError(`segmentItemScores: liftExponent (${o.liftExponent}) must be >= 0`);
   if (!(o.liftPrior > 0)) throw new RangeError(`segmentItemScores: liftPrior (${o.liftPrior}) must be > 0`);
-  if (labels.length !== seqs.users.length) throw new RangeError(`segmentItemScores: labels.length (${labels.length}) != users (${seqs.users.length})`);
+  if (labels.length !== seqs.users.length)
+    throw new RangeError(
+      `segmentItemScores: labels.length (${labels.length}) != users (${seqs.users.length})`,
+    );
   const nItems = seqs.itemVocab.length;
   let latest = Number.NEGATIVE_INFINITY;
   for (const t of seqs.ts) if (t > latest) latest = t;

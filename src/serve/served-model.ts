@@ -30,7 +30,10 @@ export class ServedModel {
     this.model = model;
     this.encoder = encoder;
     this.centroids = modelCentroids(model);
-    this.tagOf = Array.from({ length: model.clusters.k }, (_, l) => model.tags.find((t) => t.segment === l)?.tag ?? '');
+    this.tagOf = Array.from(
+      { length: model.clusters.k },
+      (_, l) => model.tags.find((t) => t.segment === l)?.tag ?? '',
+    );
     this.popularity = new Map(model.items.popularity.map((s) => [s.item, s.score]));
   }
 
@@ -52,7 +55,12 @@ export class ServedModel {
       segment: l,
       distance: distance[s],
       tag: this.tagOf[l],
-      risk: riskScore(seqs, s, outlierFromZ(distanceOutlierScore(this.centroids, l, distance[s])), this.model.risk),
+      risk: riskScore(
+        seqs,
+        s,
+        outlierFromZ(distanceOutlierScore(this.centroids, l, distance[s])),
+        this.model.risk,
+      ),
     }));
   }
 
@@ -68,8 +76,17 @@ export class ServedModel {
    * Top items for sequence s of `seqs` in `segment` (-1: the population list): the segment's list
    * blended with the user's own recent events, bought items excluded.
    */
-  recommend(seqs: SequenceSet, s: number, segment: number, top: number, options?: Partial<RecommendOptions>): { item: string; score: number }[] {
-    const list = segment >= 0 && segment < this.model.items.per_segment.length ? this.model.items.per_segment[segment] : this.model.items.popularity;
+  recommend(
+    seqs: SequenceSet,
+    s: number,
+    segment: number,
+    top: number,
+    options?: Partial<RecommendOptions>,
+  ): { item: string; score: number }[] {
+    const list =
+      segment >= 0 && segment < this.model.items.per_segment.length
+        ? this.model.items.per_segment[segment]
+        : this.model.items.popularity;
     // Item universe: the request's own items (their codes as in seqs), then the segment's list.
     const vocab = [...seqs.itemVocab];
     const code = new Map(vocab.map((v, i) => [v, i]));
@@ -78,6 +95,8 @@ export class ServedModel {
     for (const { item, score } of list) seg[code.get(item)!] = score;
     const pop = Float64Array.from(vocab, (v) => this.popularity.get(v) ?? 0);
     const scores = userItemScores(seg, seqs, s, options);
-    return Array.from(topItems(scores, pop, top), (i) => ({ item: vocab[i], score: scores[i] })).filter((r) => r.score > 0);
+    return Array.from(topItems(scores, pop, top), (i) => ({ item: vocab[i], score: scores[i] })).filter(
+      (r) => r.score > 0,
+    );
   }
 }

@@ -44,7 +44,9 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: false,
     bodyLimit: o.bodyLimit ?? 1_048_576,
-    ajv: { customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true } },
+    ajv: {
+      customOptions: { coerceTypes: false, removeAdditional: false, useDefaults: false, allErrors: true },
+    },
   });
   app.addHook('onClose', async () => journal.close());
   app.addHook('onResponse', async (req, reply) => {
@@ -56,22 +58,37 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
       if (req.url === '/healthz') return;
       const given = Buffer.from(req.headers.authorization ?? '');
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        return reply.code(401).header('www-authenticate', 'Bearer').send({ error: 'unauthorized', message: 'missing or wrong bearer token' });
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer')
+          .send({ error: 'unauthorized', message: 'missing or wrong bearer token' });
       }
     });
   }
-  app.setErrorHandler((error: { statusCode?: number; validation?: unknown; message: string }, _req, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) return reply.code(500).send({ error: 'internal error' });
-    return reply.code(status).send({ error: error.validation ? 'invalid request' : 'bad request', message: error.message });
-  });
-  app.setNotFoundHandler((req, reply) => reply.code(404).send({ error: 'not found', message: `no route ${req.method} ${req.url}` }));
+  app.setErrorHandler(
+    (error: { statusCode?: number; validation?: unknown; message: string }, _req, reply) => {
+      const status =
+        error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500
+          ? error.statusCode
+          : 500;
+      if (status === 500) return reply.code(500).send({ error: 'internal error' });
+      return reply
+        .code(status)
+        .send({ error: error.validation ? 'invalid request' : 'bad request', message: error.message });
+    },
+  );
+  app.setNotFoundHandler((req, reply) =>
+    reply.code(404).send({ error: 'not found', message: `no route ${req.method} ${req.url}` }),
+  );
 
   const sequencesFor = (user: string, events: ServedEvent[] | undefined) => {
     const use = events !== undefined && events.length > 0 ? events : (userEvents.get(user) ?? []);
     return use.length > 0 ? sequencesFromEvents([{ user, events: use }]) : undefined;
   };
-  const noEvents = (user: string) => ({ error: 'bad request', message: `no events for user "${user}": send events, or post them to /v1/events first` });
+  const noEvents = (user: string) => ({
+    error: 'bad request',
+    message: `no events for user "${user}": send events, or post them to /v1/events first`,
+  });
 
   app.post('/v1/assign', { schema: { body: ASSIGN_SCHEMA } }, async (req, reply) => {
     const body = req.body as { user_id: string; events: ServedEvent[] };
@@ -85,21 +102,41 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
     const seqs = sequencesFor(body.user_id, body.events);
     if (seqs === undefined) return reply.code(400).send(noEvents(body.user_id));
     const [a] = await model.assign(seqs);
-    return { user_id: body.user_id, segment: a.segment, tag: a.tag, items: model.recommend(seqs, 0, a.segment, body.k ?? 10) };
+    return {
+      user_id: body.user_id,
+      segment: a.segment,
+      tag: a.tag,
+      items: model.recommend(seqs, 0, a.segment, body.k ?? 10),
+    };
   });
   app.post('/v1/events', { schema: { body: EVENTS_SCHEMA } }, async (req) => {
     const body = req.body as { user_id: string; events: ServedEvent[] };
     journal.append({ user_id: body.user_id, events: body.events });
     metrics.eventsAccepted += body.events.length;
     remember(body.user_id, body.events);
-    const [segment] = await model.learn(sequencesFromEvents([{ user: body.user_id, events: userEvents.get(body.user_id)! }]));
+    const [segment] = await model.learn(
+      sequencesFromEvents([{ user: body.user_id, events: userEvents.get(body.user_id)! }]),
+    );
     return { accepted: body.events.length, user_id: body.user_id, segment };
   });
   app.get('/v1/segments', async () => ({
     model: model.model.candidate.id,
-    segments: model.model.profiles.filter((p) => p.segment >= 0).map((p) => ({ ...p, tag: model.model.tags.find((t) => t.segment === p.segment)?.tag ?? '', online_size: model.centroids.size[p.segment] })),
+    segments: model.model.profiles
+      .filter((p) => p.segment >= 0)
+      .map((p) => ({
+        ...p,
+        tag: model.model.tags.find((t) => t.segment === p.segment)?.tag ?? '',
+        online_size: model.centroids.size[p.segment],
+      })),
   }));
-  app.get('/healthz', async () => ({ status: 'ok', model: model.model.candidate.id, format_version: model.model.format_version, segments: model.model.clusters.k }));
-  app.get('/metrics', async (_req, reply) => reply.type('text/plain; version=0.0.4').send(metrics.text(model.centroids.size)));
+  app.get('/healthz', async () => ({
+    status: 'ok',
+    model: model.model.candidate.id,
+    format_version: model.model.format_version,
+    segments: model.model.clusters.k,
+  }));
+  app.get('/metrics', async (_req, reply) =>
+    reply.type('text/plain; version=0.0.4').send(metrics.text(model.centroids.size)),
+  );
   return app;
 }

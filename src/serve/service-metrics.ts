@@ -23,18 +23,39 @@ export class ServiceMetrics {
 
   /** The exposition text, with the current segment sizes. */
   text(segmentSizes: ArrayLike<number>): string {
-    const out: string[] = ['# HELP segscope_requests_total HTTP requests by route and status.', '# TYPE segscope_requests_total counter'];
+    const out: string[] = [
+      '# HELP segscope_requests_total HTTP requests by route and status.',
+      '# TYPE segscope_requests_total counter',
+    ];
     for (const [labels, v] of [...this.requests].sort()) out.push(`segscope_requests_total{${labels}} ${v}`);
-    out.push('# HELP segscope_request_duration_seconds Request handling time.', '# TYPE segscope_request_duration_seconds histogram');
-    DURATION_BUCKETS.forEach((le, b) => out.push(`segscope_request_duration_seconds_bucket{le="${le}"} ${this.buckets[b]}`));
+    out.push(
+      '# HELP segscope_request_duration_seconds Request handling time.',
+      '# TYPE segscope_request_duration_seconds histogram',
+    );
+    DURATION_BUCKETS.forEach((le, b) => {
+      out.push(`segscope_request_duration_seconds_bucket{le="${le}"} ${this.buckets[b]}`);
+    });
     out.push(`segscope_request_duration_seconds_bucket{le="+Inf"} ${this.durationCount}`);
-    out.push(`segscope_request_duration_seconds_sum ${this.durationSum}`, `segscope_request_duration_seconds_count ${this.durationCount}`);
-    out.push('# HELP segscope_events_accepted_total Events persisted by /v1/events since start.', '# TYPE segscope_events_accepted_total counter');
+    out.push(
+      `segscope_request_duration_seconds_sum ${this.durationSum}`,
+      `segscope_request_duration_seconds_count ${this.durationCount}`,
+    );
+    out.push(
+      '# HELP segscope_events_accepted_total Events persisted by /v1/events since start.',
+      '# TYPE segscope_events_accepted_total counter',
+    );
     out.push(`segscope_events_accepted_total ${this.eventsAccepted}`);
-    out.push('# HELP segscope_events_replayed Events replayed from the journal at start.', '# TYPE segscope_events_replayed gauge');
+    out.push(
+      '# HELP segscope_events_replayed Events replayed from the journal at start.',
+      '# TYPE segscope_events_replayed gauge',
+    );
     out.push(`segscope_events_replayed ${this.eventsReplayed}`);
-    out.push('# HELP segscope_segment_size Users counted in each segment (fitted plus online).', '# TYPE segscope_segment_size gauge');
-    for (let l = 0; l < segmentSizes.length; l++) out.push(`segscope_segment_size{segment="${l}"} ${segmentSizes[l]}`);
+    out.push(
+      '# HELP segscope_segment_size Users counted in each segment (fitted plus online).',
+      '# TYPE segscope_segment_size gauge',
+    );
+    for (let l = 0; l < segmentSizes.length; l++)
+      out.push(`segscope_segment_size{segment="${l}"} ${segmentSizes[l]}`);
     return `${out.join('\n')}\n`;
   }
 }

@@ -2,10 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { clusterEvents } from '../../src/serve/cluster-events.js';
 
-const side = (centroids: number[], spread: number[]) => ({ k: spread.length, cols: 1, centroids: Float64Array.from(centroids), meanDistance: Float64Array.from(spread) });
+const side = (centroids: number[], spread: number[]) => ({
+  k: spread.length,
+  cols: 1,
+  centroids: Float64Array.from(centroids),
+  meanDistance: Float64Array.from(spread),
+});
 
 test('clusterEvents: a close matched pair survives, a far one dies and is born (hand example)', () => {
-  const { events, match } = clusterEvents(side([0, 10], [1, 1]), side([0.5, 30], [1, 1]), Float64Array.of(10, 0, 0, 10));
+  const { events, match } = clusterEvents(
+    side([0, 10], [1, 1]),
+    side([0.5, 30], [1, 1]),
+    Float64Array.of(10, 0, 0, 10),
+  );
   assert.deepEqual([...match], [0, 1]);
   assert.deepEqual(events, [
     { kind: 'survive', from: [0], to: [0] },

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { populationStability } from '../../src/serve/population-stability.js';
 
 test('populationStability([50,50],[25,75]) = -0.25 ln 0.5 + 0.25 ln 1.5 (hand computation)', () => {
-  assert.ok(Math.abs(populationStability([50, 50], [25, 75]) - (0.25 * Math.log(2) + 0.25 * Math.log(1.5))) < 1e-12);
+  assert.ok(
+    Math.abs(populationStability([50, 50], [25, 75]) - (0.25 * Math.log(2) + 0.25 * Math.log(1.5))) < 1e-12,
+  );
 });
 
 test('populationStability of identical shares is 0; an empty bin is floored, finite', () => {

@@ -6,7 +6,14 @@ import { segmentItemScores } from '../../src/serve/segment-items.js';
 
 // Two users, two segments; all events at one time (no decay). Items a=0, b=1, c=2.
 const seqs = sequencesFromEvents([
-  { user: 'u0', events: [{ item: 'a', behavior: 'pv', ts: 100 }, { item: 'a', behavior: 'buy', ts: 100 }, { item: 'b', behavior: 'pv', ts: 100 }] },
+  {
+    user: 'u0',
+    events: [
+      { item: 'a', behavior: 'pv', ts: 100 },
+      { item: 'a', behavior: 'buy', ts: 100 },
+      { item: 'b', behavior: 'pv', ts: 100 },
+    ],
+  },
   { user: 'u1', events: [{ item: 'c', behavior: 'pv', ts: 100 }] },
 ]);
 
@@ -22,7 +29,15 @@ test('segmentItemScores: share x lift^beta with shrunk lift (hand computation, n
 });
 
 test('segmentItemScores halves an event weight per half-life', () => {
-  const two = sequencesFromEvents([{ user: 'u', events: [{ item: 'x', behavior: 'pv', ts: 0 }, { item: 'y', behavior: 'pv', ts: 10 }] }]);
+  const two = sequencesFromEvents([
+    {
+      user: 'u',
+      events: [
+        { item: 'x', behavior: 'pv', ts: 0 },
+        { item: 'y', behavior: 'pv', ts: 10 },
+      ],
+    },
+  ]);
   const s = segmentItemScores(two, Int32Array.of(0), 1, { halfLife: 10 });
   // weights 0.5 (x) and 1 (y): population shares 1/3, 2/3
   assert.ok(Math.abs(s[2] - 1 / 3) < 1e-12 && Math.abs(s[3] - 2 / 3) < 1e-12);
@@ -43,6 +58,8 @@ test('fullRank agrees with the order of topItems, ties broken by popularity then
   const pop = Float64Array.of(0, 1, 3, 0, 9);
   const order = [...topItems(scores, pop, 10)];
   assert.deepEqual(order, [2, 1, 0, 3]);
-  order.forEach((item, r) => assert.equal(fullRank(scores, pop, item), r + 1));
+  order.forEach((item, r) => {
+    assert.equal(fullRank(scores, pop, item), r + 1);
+  });
   assert.equal(fullRank(scores, pop, 4), 5);
 });

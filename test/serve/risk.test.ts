@@ -5,14 +5,30 @@ import { behaviorRiskFeatures, evaluateRisk, outlierFromZ, riskScore } from '../
 
 test('behaviorRiskFeatures: events per active hour and views per purchase (hand computation)', () => {
   const seqs = sequencesFromEvents([
-    { user: 'u', events: [{ item: 'a', behavior: 'pv', ts: 0 }, { item: 'b', behavior: 'pv', ts: 600 }, { item: 'b', behavior: 'buy', ts: 1200 }, { item: 'c', behavior: 'pv', ts: 90000 }] },
+    {
+      user: 'u',
+      events: [
+        { item: 'a', behavior: 'pv', ts: 0 },
+        { item: 'b', behavior: 'pv', ts: 600 },
+        { item: 'b', behavior: 'buy', ts: 1200 },
+        { item: 'c', behavior: 'pv', ts: 90000 },
+      ],
+    },
   ]);
   // active = 600 + 600 (the 88800 s gap is not active); 4 events in 1200 s = 12/h; 3 views / (1 + 1)
   assert.deepEqual(behaviorRiskFeatures(seqs, 0), { eventsPerHour: 12, viewsPerBuy: 1.5 });
 });
 
 test('riskScore = 1 - (1 - outlier)(1 - rate alarm)(1 - funnel alarm), alarms 1/(1 + (t/v)^2)', () => {
-  const seqs = sequencesFromEvents([{ user: 'u', events: [{ item: 'a', behavior: 'pv', ts: 0 }, { item: 'a', behavior: 'pv', ts: 36 }] }]);
+  const seqs = sequencesFromEvents([
+    {
+      user: 'u',
+      events: [
+        { item: 'a', behavior: 'pv', ts: 0 },
+        { item: 'a', behavior: 'pv', ts: 36 },
+      ],
+    },
+  ]);
   // active 36 s -> floored to 60 s: 2 events -> 120/h; views per buy 2.
   const rate = 1 / (1 + (400 / 120) ** 2);
   const funnel = 1 / (1 + (300 / 2) ** 2);

@@ -40,9 +40,19 @@ test('saveModel then loadModel round-trips; the served model assigns the fitted 
 test('loadModel: a missing folder, a folder without model.json, and another format version are InputErrors saying so', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'segscope-model-'));
   try {
-    assert.throws(() => loadModel(join(dir, 'nope')), (e: Error) => e instanceof InputError && /no model folder/.test(e.message));
+    assert.throws(
+      () => loadModel(join(dir, 'nope')),
+      (e: Error) => e instanceof InputError && /no model folder/.test(e.message),
+    );
     assert.throws(() => loadModel(dir), /holds no model.json/);
-    writeFileSync(join(dir, 'model.json'), JSON.stringify({ format: 'segscope-model', format_version: MODEL_FORMAT_VERSION + 1, segscope_version: '9.9.9' }));
+    writeFileSync(
+      join(dir, 'model.json'),
+      JSON.stringify({
+        format: 'segscope-model',
+        format_version: MODEL_FORMAT_VERSION + 1,
+        segscope_version: '9.9.9',
+      }),
+    );
     assert.throws(() => loadModel(dir), /format version 2 \(written by segscope 9.9.9\) is not supported/);
   } finally {
     rmSync(dir, { recursive: true, force: true });

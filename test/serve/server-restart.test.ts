@@ -12,7 +12,11 @@ const BIN = fileURLToPath(new URL('../../../bin/segscope.js', import.meta.url));
 
 /** Start `segscope serve` on a free loopback port; resolve with the child and its base URL. */
 function startServer(modelDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [BIN, 'serve', '--model', modelDir, '--port', '0', '--host', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [BIN, 'serve', '--model', modelDir, '--port', '0', '--host', '127.0.0.1'],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
@@ -28,9 +32,12 @@ function startServer(modelDir: string): Promise<{ child: ChildProcess; url: stri
   });
 }
 
-const exited = (child: ChildProcess) => new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+const exited = (child: ChildProcess) =>
+  new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-test('kill -9 during a stream of /v1/events loses nothing acknowledged; the restart replays it; SIGTERM exits 0', { timeout: 120_000 }, async () => {
+test('kill -9 during a stream of /v1/events loses nothing acknowledged; the restart replays it; SIGTERM exits 0', {
+  timeout: 120_000,
+}, async () => {
   const { model, fitted } = await smallModel('stats');
   const dir = mkdtempSync(join(tmpdir(), 'segscope-restart-'));
   try {
@@ -47,7 +54,10 @@ test('kill -9 during a stream of /v1/events loses nothing acknowledged; the rest
           const r = await fetch(`${first.url}/v1/events`, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ user_id: `u${w}`, events: [{ item: id, behavior: 'pv', ts: 1_700_000_000 + sent }] }),
+            body: JSON.stringify({
+              user_id: `u${w}`,
+              events: [{ item: id, behavior: 'pv', ts: 1_700_000_000 + sent }],
+            }),
           });
           if (r.status === 200) acked.push(id);
         } catch {
@@ -78,7 +88,11 @@ test('kill -9 during a stream of /v1/events loses nothing acknowledged; the rest
     const metrics = await (await fetch(`${second.url}/metrics`)).text();
     const replayed = Number(/^segscope_events_replayed (\d+)$/m.exec(metrics)![1]);
     assert.ok(replayed >= acked.length, `replayed ${replayed} < acknowledged ${acked.length}`);
-    const more = await fetch(`${second.url}/v1/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ user_id: 'after', events: [{ item: 'z', behavior: 'pv', ts: 1 }] }) });
+    const more = await fetch(`${second.url}/v1/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ user_id: 'after', events: [{ item: 'z', behavior: 'pv', ts: 1 }] }),
+    });
     assert.equal(more.status, 200);
     const done = exited(second.child);
     second.child.kill('SIGTERM');

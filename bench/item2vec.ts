@@ -68,13 +68,13 @@ sentences = list(LineSentence(path))
 m = Word2Vec(vector_size=int(dim), window=int(window), negative=int(negative), sample=sample, min_count=1,
              sg=1, hs=0, workers=int(workers), seed=1, alpha=0.025, min_alpha=0.0001)
 m.build_vocab(sentences)
-t = time.perf_counter()
+t, c = time.perf_counter(), time.process_time()
 m.train(sentences, total_examples=len(sentences), epochs=int(epochs))
-print(time.perf_counter() - t)
+print(time.perf_counter() - t, time.process_time() - c)
 `;
 
 export async function run(argv: readonly string[] = process.argv.slice(3)): Promise<void> {
-  const sentences = Number(argv[0] ?? 20000);
+  const sentences = Number(argv[0] ?? 10000);
   const length = 50;
   const seqs = corpus(sentences, length, 20000, 7);
   const dir = mkdtempSync(join(tmpdir(), 'segscope-bench-i2v-'));
@@ -90,11 +90,22 @@ export async function run(argv: readonly string[] = process.argv.slice(3)): Prom
     }
     writeFileSync(path, `${lines.join('\n')}\n`);
     const events = sentences * length * SETTINGS.epochs;
-    const rows: [string, number][] = [];
-    for (const workers of [1, 2]) {
+    // Wall seconds and CPU seconds (all threads): the machine is shared, so CPU time is the steadier ratio.
+    const rows: [string, number, number][] = [];
+    for (const [workers, simd] of [
+      [2, true],
+      [1, true],
+      [1, false],
+    ] as const) {
       const t0 = performance.now();
-      await new Item2VecEncoder({ ...SETTINGS, workers, seed: 1 }).fit(seqs);
-      rows.push([`segscope item2vec workers=${workers}`, (performance.now() - t0) / 1000]);
+      const c0 = process.cpuUsage();
+      await new Item2VecEncoder({ ...SETTINGS, workers, simd, seed: 1 }).fit(seqs);
+      const cpu = process.cpuUsage(c0);
+      rows.push([
+        `segscope workers=${workers}${simd ? ' wasm-simd' : ' ts'}`,
+        (performance.now() - t0) / 1000,
+        (cpu.user + cpu.system) / 1e6,
+      ]);
     }
     const args = [
       path,
@@ -105,20 +116,21 @@ export async function run(argv: readonly string[] = process.argv.slice(3)): Prom
       SETTINGS.epochs,
       SETTINGS.workers,
     ].map(String);
-    const gensimSeconds = Number(
-      execFileSync('/usr/bin/python3', ['-c', GENSIM, ...args], { encoding: 'utf8' }).trim(),
-    );
-    rows.push([`gensim Word2Vec sg=1 workers=${SETTINGS.workers}`, gensimSeconds]);
+    const [gWall, gCpu] = execFileSync('/usr/bin/python3', ['-c', GENSIM, ...args], { encoding: 'utf8' })
+      .trim()
+      .split(/\s+/)
+      .map(Number);
+    rows.push([`gensim sg=1 workers=${SETTINGS.workers}`, gWall, gCpu]);
     console.log(
       `item2vec: ${sentences} sentences x ${length} events, ${SETTINGS.epochs} epochs, dim ${SETTINGS.dim}, window ${SETTINGS.window}, negative ${SETTINGS.negative}, sample ${SETTINGS.sample}`,
     );
     console.log(
-      `${'run'.padEnd(36)}${'seconds'.padStart(10)}${'events/s'.padStart(14)}${'vs gensim'.padStart(12)}`,
+      `${'run'.padEnd(30)}${'wall s'.padStart(9)}${'events/s'.padStart(11)}${'x gensim'.padStart(10)}${'cpu s'.padStart(9)}${'events/cpu-s'.padStart(14)}${'x gensim'.padStart(10)}`,
     );
-    for (const [name, seconds] of rows) {
-      const rate = events / seconds;
+    for (const [name, wall, cpu] of rows) {
       console.log(
-        `${name.padEnd(36)}${seconds.toFixed(2).padStart(10)}${rate.toFixed(0).padStart(14)}${(gensimSeconds / seconds).toFixed(2).padStart(12)}`,
+        `${name.padEnd(30)}${wall.toFixed(2).padStart(9)}${(events / wall).toFixed(0).padStart(11)}${(gWall / wall).toFixed(2).padStart(10)}` +
+          `${cpu.toFixed(2).padStart(9)}${(events / cpu).toFixed(0).padStart(14)}${(gCpu / cpu).toFixed(2).padStart(10)}`,
       );
     }
   } finally {

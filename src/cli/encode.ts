@@ -54,46 +54,173 @@ export const command: Command = {
   name: 'encode',
   summary: 'turn each user behavior sequence into a vector with one encoder and write it as .npy',
   flags: {
-    events: { type: 'string', description: 'event log (CSV, Parquet or JSONL)', required: true, placeholder: 'FILE' },
-    preset: { type: 'string', description: 'log schema: taobao, diginetica, yoochoose, retailrocket, generic', required: true, placeholder: 'P' },
-    'key-by': { type: 'string', description: 'one sequence per user or per session (default: the preset\'s)', choices: ['user', 'session'] },
-    encoder: { type: 'string', description: 'which encoder', required: true, choices: ENCODERS },
-    seed: { type: 'number', description: 'random seed (same seed, same vectors)', default: 0, placeholder: 'S' },
-    out: { type: 'string', description: 'vectors file to write (.npy); users go to <out>.users.txt', required: true, placeholder: 'FILE' },
-    dim: { type: 'number', description: 'output dimension (tfidf SVD, item2vec, transformer; precomputed: expected)', placeholder: 'D' },
-    tokens: { type: 'list', description: 'tfidf tokens: item, category, behavior, behavior-item, behavior-category, query', placeholder: 'LIST' },
+    events: {
+      type: 'string',
+      description: 'event log (CSV, Parquet or JSONL)',
+      required: true,
+      placeholder: 'FILE',
+    },
+    preset: {
+      type: 'string',
+      description: 'log schema: taobao, diginetica, yoochoose, retailrocket, generic',
+      required: true,
+      placeholder: 'P',
+    },
+    'key-by': {
+      type: 'string',
+      description: "one sequence per user or per session (default: the preset's)",
+      choices: ['user', 'session'],
+    },
+    encoder: {
+      type: 'string',
+      description: `which encoder: ${ENCODERS.join(', ')}`,
+      required: true,
+      choices: ENCODERS,
+      placeholder: 'NAME',
+    },
+    seed: {
+      type: 'number',
+      description: 'random seed (same seed, same vectors)',
+      default: 0,
+      placeholder: 'S',
+    },
+    out: {
+      type: 'string',
+      description: 'vectors file to write (.npy); users go to <out>.users.txt',
+      required: true,
+      placeholder: 'FILE',
+    },
+    dim: {
+      type: 'number',
+      description: 'output dimension (tfidf SVD, item2vec, transformer; precomputed: expected)',
+      placeholder: 'D',
+    },
+    tokens: {
+      type: 'list',
+      description: 'tfidf tokens: item, category, behavior, behavior-item, behavior-category, query',
+      placeholder: 'LIST',
+    },
     ngram: { type: 'number', description: 'tfidf: longest event n-gram (0/1 = none)', placeholder: 'N' },
-    'ngram-unit': { type: 'string', description: 'tfidf n-gram unit', choices: ['behavior', 'category', 'item', 'behavior-category'] },
+    'ngram-unit': {
+      type: 'string',
+      description: 'tfidf n-gram unit: behavior, category, item, behavior-category',
+      choices: ['behavior', 'category', 'item', 'behavior-category'],
+      placeholder: 'UNIT',
+    },
     'min-df': { type: 'number', description: 'tfidf: drop tokens in fewer sequences', placeholder: 'N' },
-    'max-df': { type: 'number', description: 'tfidf: drop tokens in more than this fraction of sequences', placeholder: 'F' },
-    'session-gap': { type: 'number', description: 'stats: seconds of inactivity that start a session', placeholder: 'S' },
-    'utc-offset': { type: 'number', description: 'stats: hours added to UTC for time-of-day / day-of-week', placeholder: 'H' },
+    'max-df': {
+      type: 'number',
+      description: 'tfidf: drop tokens in more than this fraction of sequences',
+      placeholder: 'F',
+    },
+    'session-gap': {
+      type: 'number',
+      description: 'stats: seconds of inactivity that start a session',
+      placeholder: 'S',
+    },
+    'utc-offset': {
+      type: 'number',
+      description: 'stats: hours added to UTC for time-of-day / day-of-week',
+      placeholder: 'H',
+    },
     window: { type: 'number', description: 'item2vec: context window', placeholder: 'N' },
     negative: { type: 'number', description: 'item2vec: negative samples per pair', placeholder: 'N' },
-    sample: { type: 'number', description: 'item2vec: frequent-item subsampling threshold (0 = off)', placeholder: 'F' },
+    sample: {
+      type: 'number',
+      description: 'item2vec: frequent-item subsampling threshold (0 = off)',
+      placeholder: 'F',
+    },
     'min-count': { type: 'number', description: 'item2vec: drop items seen fewer times', placeholder: 'N' },
     epochs: { type: 'number', description: 'item2vec / transformer: training epochs', placeholder: 'N' },
     alpha: { type: 'number', description: 'item2vec: initial learning rate', placeholder: 'F' },
-    workers: { type: 'number', description: 'item2vec: worker threads (1 = bit-reproducible)', placeholder: 'N' },
-    pooling: { type: 'string', description: 'item2vec: user vector from item vectors', choices: ['mean', 'behavior-weighted', 'time-decayed'] },
-    'half-life-days': { type: 'number', description: 'item2vec time-decayed pooling half-life', placeholder: 'D' },
-    source: { type: 'string', description: 'text: local model folder or embeddings endpoint', choices: ['local', 'endpoint'] },
-    'model-dir': { type: 'string', description: 'text: folder with model.onnx + tokenizer.json or vocab.txt', placeholder: 'DIR' },
-    url: { type: 'string', description: 'text: embeddings endpoint base URL (default SEGSCOPE_EMBEDDINGS_URL)', placeholder: 'URL' },
-    model: { type: 'string', description: 'text: endpoint model name (default SEGSCOPE_EMBEDDINGS_MODEL)', placeholder: 'NAME' },
-    key: { type: 'string', description: 'text: endpoint API key (default SEGSCOPE_EMBEDDINGS_KEY)', placeholder: 'KEY' },
+    workers: {
+      type: 'number',
+      description: 'item2vec: worker threads (1 = bit-reproducible)',
+      placeholder: 'N',
+    },
+    pooling: {
+      type: 'string',
+      description: 'user vector from item / hidden vectors (item2vec: mean, behavior-weighted, time-decayed)',
+      placeholder: 'P',
+    },
+    'half-life-days': {
+      type: 'number',
+      description: 'item2vec time-decayed pooling half-life',
+      placeholder: 'D',
+    },
+    source: {
+      type: 'string',
+      description: 'text: local model folder or embeddings endpoint',
+      choices: ['local', 'endpoint'],
+    },
+    'model-dir': {
+      type: 'string',
+      description: 'text: folder with model.onnx + tokenizer.json or vocab.txt',
+      placeholder: 'DIR',
+    },
+    url: {
+      type: 'string',
+      description: 'text: embeddings endpoint base URL (default SEGSCOPE_EMBEDDINGS_URL)',
+      placeholder: 'URL',
+    },
+    model: {
+      type: 'string',
+      description: 'text: endpoint model name (default SEGSCOPE_EMBEDDINGS_MODEL)',
+      placeholder: 'NAME',
+    },
+    key: {
+      type: 'string',
+      description: 'text: endpoint API key (default SEGSCOPE_EMBEDDINGS_KEY)',
+      placeholder: 'KEY',
+    },
     'batch-size': { type: 'number', description: 'text: texts per request / model batch', placeholder: 'N' },
     'timeout-ms': { type: 'number', description: 'text: endpoint request timeout', placeholder: 'MS' },
-    retries: { type: 'number', description: 'text: endpoint retries with exponential back-off', placeholder: 'N' },
-    'cache-dir': { type: 'string', description: 'text: disk cache of endpoint embeddings', placeholder: 'DIR' },
-    template: { type: 'string', description: 'text: template JSON ({"pv": "viewed {item}[ in {category}]", ...}) or a .json file', placeholder: 'JSON|FILE' },
+    retries: {
+      type: 'number',
+      description: 'text: endpoint retries with exponential back-off',
+      placeholder: 'N',
+    },
+    'cache-dir': {
+      type: 'string',
+      description: 'text: disk cache of endpoint embeddings',
+      placeholder: 'DIR',
+    },
+    template: {
+      type: 'string',
+      description: 'text: template JSON ({"pv": "viewed {item}[ in {category}]", ...}) or a .json file',
+      placeholder: 'JSON|FILE',
+    },
     'max-events': { type: 'number', description: 'text: last events written per user', placeholder: 'N' },
-    vectors: { type: 'string', description: 'precomputed: vector file (.npy + users file, .csv, .parquet)', placeholder: 'FILE' },
-    'users-file': { type: 'string', description: 'precomputed: users of a .npy (default <vectors>.users.txt)', placeholder: 'FILE' },
-    'id-column': { type: 'string', description: 'precomputed: user-id column of .csv / .parquet', placeholder: 'NAME' },
-    missing: { type: 'string', description: 'precomputed: log users without a vector', choices: ['error', 'zero'] },
-    extra: { type: 'string', description: 'precomputed: vectors of users not in the log', choices: ['error', 'ignore'] },
-    set: { type: 'list', description: 'any other encoder option, key=value (numbers and true/false parsed)', placeholder: 'K=V' },
+    vectors: {
+      type: 'string',
+      description: 'precomputed: vector file (.npy + users file, .csv, .parquet)',
+      placeholder: 'FILE',
+    },
+    'users-file': {
+      type: 'string',
+      description: 'precomputed: users of a .npy (default <vectors>.users.txt)',
+      placeholder: 'FILE',
+    },
+    'id-column': {
+      type: 'string',
+      description: 'precomputed: user-id column of .csv / .parquet',
+      placeholder: 'NAME',
+    },
+    missing: {
+      type: 'string',
+      description: 'precomputed: log users without a vector',
+      choices: ['error', 'zero'],
+    },
+    extra: {
+      type: 'string',
+      description: 'precomputed: vectors of users not in the log',
+      choices: ['error', 'ignore'],
+    },
+    set: {
+      type: 'list',
+      description: 'any other encoder option, key=value (numbers and true/false parsed)',
+      placeholder: 'K=V',
+    },
     json: { type: 'boolean', description: 'print a JSON summary on stdout' },
   },
   async run(flags, io) {
@@ -133,7 +260,9 @@ export const command: Command = {
         })}\n`,
       );
     } else {
-      io.stdout.write(`wrote ${X.rows} x ${X.cols} ${encoder.name} vectors to ${written.vectorsPath} and users to ${written.usersPath} in ${seconds.toFixed(1)} s\n`);
+      io.stdout.write(
+        `wrote ${X.rows} x ${X.cols} ${encoder.name} vectors to ${written.vectorsPath} and users to ${written.usersPath} in ${seconds.toFixed(1)} s\n`,
+      );
       for (const [k, v] of Object.entries(reports)) io.stdout.write(`${k}: ${JSON.stringify(v)}\n`);
     }
     return 0;
@@ -151,9 +280,17 @@ export function encoderOptions(flags: ParsedFlags): Record<string, unknown> {
   const template = flag.string(flags, 'template');
   if (template !== undefined) {
     try {
-      options.template = JSON.parse(template.trim().startsWith('{') ? template : readFileSync(template, 'utf8'));
+      options.template = JSON.parse(
+        template.trim().startsWith('{') ? template : readFileSync(template, 'utf8'),
+      );
     } catch (error) {
-      problems.push({ path: '--template', message: existsSync(template) || template.trim().startsWith('{') ? `not valid JSON: ${(error as Error).message}` : 'neither JSON nor an existing file' });
+      problems.push({
+        path: '--template',
+        message:
+          existsSync(template) || template.trim().startsWith('{')
+            ? `not valid JSON: ${(error as Error).message}`
+            : 'neither JSON nor an existing file',
+      });
     }
   }
   for (const kv of flag.list(flags, 'set')) {
@@ -164,7 +301,8 @@ export function encoderOptions(flags: ParsedFlags): Record<string, unknown> {
     }
     const raw = kv.slice(eq + 1);
     const n = Number(raw);
-    options[kv.slice(0, eq)] = raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(n) ? n : raw;
+    options[kv.slice(0, eq)] =
+      raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(n) ? n : raw;
   }
   if (problems.length > 0) throw new UsageError('segscope encode: bad encoder options', problems);
   return options;
@@ -173,7 +311,7 @@ export function encoderOptions(flags: ParsedFlags): Record<string, unknown> {
 /** What an encoder counted while fitting and transforming (unknown items, imputed values, ...). */
 function encoderReports(encoder: object): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['report', 'lastTransformReport', 'svdRank', 'trainedPairs'] as const) {
+  for (const key of ['report', 'lastTransformReport', 'svdRank', 'trainedPairs', 'emptyUsers'] as const) {
     const v = (encoder as Record<string, unknown>)[key];
     if (v !== undefined) out[key] = v;
   }

@@ -62,7 +62,10 @@ export function behaviorProfileNames(hasCategories: boolean, hasPrices: boolean)
     ...(hasCategories ? ['category_entropy', 'log_categories'] : []),
     'hour_cos',
     'hour_sin',
-    ...Array.from({ length: TIME_OF_DAY_BINS }, (_, i) => `hour_${(i * 24) / TIME_OF_DAY_BINS}_${((i + 1) * 24) / TIME_OF_DAY_BINS}`),
+    ...Array.from(
+      { length: TIME_OF_DAY_BINS },
+      (_, i) => `hour_${(i * 24) / TIME_OF_DAY_BINS}_${((i + 1) * 24) / TIME_OF_DAY_BINS}`,
+    ),
     ...['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => `dow_${d}`),
   ];
 }
@@ -71,14 +74,25 @@ export function behaviorProfileNames(hasCategories: boolean, hasPrices: boolean)
  * Raw behavior-profile features. O(events).
  * @example behaviorProfile(seqs, { referenceTime: maxTs, sessionGap: 1800, utcOffsetHours: 0 })
  */
-export function behaviorProfile(seqs: SequenceSet, options: BehaviorProfileOptions, hasCategories: boolean, hasPrices: boolean): BehaviorProfile {
+export function behaviorProfile(
+  seqs: SequenceSet,
+  options: BehaviorProfileOptions,
+  hasCategories: boolean,
+  hasPrices: boolean,
+): BehaviorProfile {
   const names = behaviorProfileNames(hasCategories, hasPrices);
   const useCats = names.includes('category_entropy');
   const usePrice = names.includes('log_spend');
   const n = sequenceCount(seqs);
   const f = names.length;
   const values = new Float64Array(n * f);
-  const flags: BehaviorProfileFlags = { emptyUsers: 0, singleEventUsers: 0, noBuyUsers: 0, noViewUsers: 0, noCartUsers: 0 };
+  const flags: BehaviorProfileFlags = {
+    emptyUsers: 0,
+    singleEventUsers: 0,
+    noBuyUsers: 0,
+    noViewUsers: 0,
+    noCartUsers: 0,
+  };
   const counts = new Float64Array(BEHAVIORS.length);
   const hours = new Float64Array(TIME_OF_DAY_BINS);
   const days = new Float64Array(7);

@@ -27,6 +27,9 @@ export class EmbeddingCache {
   }
 
   set(model: string, text: string, vector: Float32Array): void {
-    atomicWriteFileSync(this.pathFor(model, text), new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength));
+    atomicWriteFileSync(
+      this.pathFor(model, text),
+      new Uint8Array(vector.buffer, vector.byteOffset, vector.byteLength),
+    );
   }
 }

@@ -26,7 +26,9 @@ export interface EmbeddingsEndpointOptions {
   cacheDir: string;
 }
 
-export const DEFAULT_EMBEDDINGS_ENDPOINT_OPTIONS: Readonly<Omit<EmbeddingsEndpointOptions, 'url' | 'model' | 'key'>> = {
+export const DEFAULT_EMBEDDINGS_ENDPOINT_OPTIONS: Readonly<
+  Omit<EmbeddingsEndpointOptions, 'url' | 'model' | 'key'>
+> = {
   batchSize: 64,
   timeoutMs: 30000,
   retries: 3,
@@ -53,16 +55,24 @@ export class EmbeddingsEndpoint implements SentenceEmbedder {
       ...DEFAULT_EMBEDDINGS_ENDPOINT_OPTIONS,
       ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)),
     };
-    if (!o.url) throw new RangeError('EmbeddingsEndpoint: url is required (option url or SEGSCOPE_EMBEDDINGS_URL)');
-    if (!o.model) throw new RangeError('EmbeddingsEndpoint: model is required (option model or SEGSCOPE_EMBEDDINGS_MODEL)');
+    if (!o.url)
+      throw new RangeError('EmbeddingsEndpoint: url is required (option url or SEGSCOPE_EMBEDDINGS_URL)');
+    if (!o.model)
+      throw new RangeError(
+        'EmbeddingsEndpoint: model is required (option model or SEGSCOPE_EMBEDDINGS_MODEL)',
+      );
     for (const k of ['batchSize', 'timeoutMs'] as const) {
-      if (!Number.isInteger(o[k]) || o[k] < 1) throw new RangeError(`EmbeddingsEndpoint: ${k} (${o[k]}) must be a positive integer`);
+      if (!Number.isInteger(o[k]) || o[k] < 1)
+        throw new RangeError(`EmbeddingsEndpoint: ${k} (${o[k]}) must be a positive integer`);
     }
     for (const k of ['retries', 'backoffMs', 'dimensions'] as const) {
-      if (!Number.isInteger(o[k]) || o[k] < 0) throw new RangeError(`EmbeddingsEndpoint: ${k} (${o[k]}) must be a non-negative integer`);
+      if (!Number.isInteger(o[k]) || o[k] < 0)
+        throw new RangeError(`EmbeddingsEndpoint: ${k} (${o[k]}) must be a non-negative integer`);
     }
     this.options = o;
-    this.endpoint = o.url.replace(/\/+$/, '').endsWith('/embeddings') ? o.url : `${o.url.replace(/\/+$/, '')}/embeddings`;
+    this.endpoint = o.url.replace(/\/+$/, '').endsWith('/embeddings')
+      ? o.url
+      : `${o.url.replace(/\/+$/, '')}/embeddings`;
     this.id = `endpoint:${o.model}`;
     this.dim = o.dimensions;
     this.cache = o.cacheDir ? new EmbeddingCache(o.cacheDir) : undefined;
@@ -70,7 +80,9 @@ export class EmbeddingsEndpoint implements SentenceEmbedder {
 
   /** @throws InputError naming the endpoint for a non-2xx status, a timeout after retries, or wrong dimensions. */
   async embed(texts: readonly string[]): Promise<Float32Array[]> {
-    const out: (Float32Array | undefined)[] = texts.map((t) => this.cache?.get(this.id, t, this.dim || undefined));
+    const out: (Float32Array | undefined)[] = texts.map((t) =>
+      this.cache?.get(this.id, t, this.dim || undefined),
+    );
     this.stats.cached += out.filter((v) => v !== undefined).length;
     const todo = texts.map((_, i) => i).filter((i) => out[i] === undefined);
     for (let b = 0; b < todo.length; b += this.options.batchSize) {
@@ -103,7 +115,10 @@ export class EmbeddingsEndpoint implements SentenceEmbedder {
         });
       } catch (error) {
         const e = error as Error;
-        last = e.name === 'TimeoutError' || e.name === 'AbortError' ? `timed out after ${timeoutMs} ms` : `request failed: ${e.message}`;
+        last =
+          e.name === 'TimeoutError' || e.name === 'AbortError'
+            ? `timed out after ${timeoutMs} ms`
+            : `request failed: ${e.message}`;
         continue;
       }
       const body = await response.text().catch(() => '');
@@ -111,10 +126,16 @@ export class EmbeddingsEndpoint implements SentenceEmbedder {
         last = `HTTP ${response.status}: ${body.slice(0, 200)}`;
         continue;
       }
-      if (!response.ok) throw new InputError(`embeddings endpoint ${this.endpoint}: HTTP ${response.status}: ${body.slice(0, 200)}`, { field: 'url' });
+      if (!response.ok)
+        throw new InputError(
+          `embeddings endpoint ${this.endpoint}: HTTP ${response.status}: ${body.slice(0, 200)}`,
+          { field: 'url' },
+        );
       return this.parse(body, input.length);
     }
-    throw new InputError(`embeddings endpoint ${this.endpoint}: ${last} (after ${retries + 1} attempts)`, { field: 'url' });
+    throw new InputError(`embeddings endpoint ${this.endpoint}: ${last} (after ${retries + 1} attempts)`, {
+      field: 'url',
+    });
   }
 
   private parse(body: string, count: number): Float32Array[] {
@@ -122,21 +143,33 @@ export class EmbeddingsEndpoint implements SentenceEmbedder {
     try {
       json = JSON.parse(body);
     } catch {
-      throw new InputError(`embeddings endpoint ${this.endpoint}: response is not JSON: ${body.slice(0, 200)}`, { field: 'url' });
+      throw new InputError(
+        `embeddings endpoint ${this.endpoint}: response is not JSON: ${body.slice(0, 200)}`,
+        { field: 'url' },
+      );
     }
     const data = json.data;
     if (!Array.isArray(data) || data.length !== count) {
-      throw new InputError(`embeddings endpoint ${this.endpoint}: expected ${count} embeddings in "data", got ${Array.isArray(data) ? data.length : 'none'}`, { field: 'url' });
+      throw new InputError(
+        `embeddings endpoint ${this.endpoint}: expected ${count} embeddings in "data", got ${Array.isArray(data) ? data.length : 'none'}`,
+        { field: 'url' },
+      );
     }
     const sorted = [...data].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     return sorted.map((d, i) => {
       const e = d.embedding;
       if (!Array.isArray(e) || !e.every((x) => typeof x === 'number' && Number.isFinite(x))) {
-        throw new InputError(`embeddings endpoint ${this.endpoint}: data[${i}].embedding is not an array of finite numbers`, { field: 'url' });
+        throw new InputError(
+          `embeddings endpoint ${this.endpoint}: data[${i}].embedding is not an array of finite numbers`,
+          { field: 'url' },
+        );
       }
       if (this.dim === 0) this.dim = e.length;
       if (e.length !== this.dim) {
-        throw new InputError(`embeddings endpoint ${this.endpoint}: data[${i}].embedding has ${e.length} dimensions, expected ${this.dim}`, { field: 'dimensions' });
+        throw new InputError(
+          `embeddings endpoint ${this.endpoint}: data[${i}].embedding has ${e.length} dimensions, expected ${this.dim}`,
+          { field: 'dimensions' },
+        );
       }
       return Float32Array.from(e as number[]);
     });

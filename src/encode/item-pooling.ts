@@ -20,7 +20,14 @@ export interface PoolingOptions {
   halfLifeDays: number;
 }
 
-export const DEFAULT_BEHAVIOR_WEIGHTS: Readonly<Record<Behavior, number>> = { pv: 1, cart: 2, fav: 2, buy: 3, search: 1, other: 1 };
+export const DEFAULT_BEHAVIOR_WEIGHTS: Readonly<Record<Behavior, number>> = {
+  pv: 1,
+  cart: 2,
+  fav: 2,
+  buy: 3,
+  search: 1,
+  other: 1,
+};
 
 export interface PoolingReport {
   /** Events whose item has no vector (unknown at fit time or below minCount). */
@@ -48,7 +55,9 @@ export function poolItemVectors(
     const inv = s > 0 ? 1 / Math.sqrt(s) : 0;
     for (let x = 0; x < dim; x++) unit[v * dim + x] = vectors.data[v * dim + x] * inv;
   }
-  const bw = Float64Array.from(BEHAVIORS, (b) => (options.pooling === 'mean' ? 1 : options.behaviorWeights[b]));
+  const bw = Float64Array.from(BEHAVIORS, (b) =>
+    options.pooling === 'mean' ? 1 : options.behaviorWeights[b],
+  );
   const rate = Math.LN2 / (options.halfLifeDays * 86400);
   const out = new Float32Array(n * dim);
   const acc = new Float64Array(dim);

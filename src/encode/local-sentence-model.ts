@@ -9,7 +9,12 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../util/errors.js';
 import { normalizeInPlace, type SentenceEmbedder } from './sentence-embedder.js';
-import { encodeWordPiece, vocabularyFromTokenizerJson, vocabularyFromVocabTxt, type WordPieceVocabulary } from './wordpiece.js';
+import {
+  encodeWordPiece,
+  vocabularyFromTokenizerJson,
+  vocabularyFromVocabTxt,
+  type WordPieceVocabulary,
+} from './wordpiece.js';
 
 export interface LocalSentenceModelOptions {
   /** Longest token sequence, [CLS] and [SEP] included. */
@@ -17,7 +22,10 @@ export interface LocalSentenceModelOptions {
   batchSize: number;
 }
 
-export const DEFAULT_LOCAL_MODEL_OPTIONS: Readonly<LocalSentenceModelOptions> = { maxLength: 128, batchSize: 32 };
+export const DEFAULT_LOCAL_MODEL_OPTIONS: Readonly<LocalSentenceModelOptions> = {
+  maxLength: 128,
+  batchSize: 32,
+};
 
 type Ort = typeof import('onnxruntime-node');
 type Session = Awaited<ReturnType<Ort['InferenceSession']['create']>>;
@@ -38,34 +46,52 @@ export class LocalSentenceModel implements SentenceEmbedder {
    * Load the model in `folder`.
    * @throws InputError naming the folder and the missing or unreadable files.
    */
-  static async load(folder: string, options: Partial<LocalSentenceModelOptions> = {}): Promise<LocalSentenceModel> {
+  static async load(
+    folder: string,
+    options: Partial<LocalSentenceModelOptions> = {},
+  ): Promise<LocalSentenceModel> {
     const o = { ...DEFAULT_LOCAL_MODEL_OPTIONS, ...options };
-    if (!Number.isInteger(o.batchSize) || o.batchSize < 1) throw new RangeError(`LocalSentenceModel: batchSize (${o.batchSize}) must be a positive integer`);
+    if (!Number.isInteger(o.batchSize) || o.batchSize < 1)
+      throw new RangeError(`LocalSentenceModel: batchSize (${o.batchSize}) must be a positive integer`);
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new InputError('model folder not found (expected model.onnx and tokenizer.json or vocab.txt inside)', { file: folder });
+      throw new InputError(
+        'model folder not found (expected model.onnx and tokenizer.json or vocab.txt inside)',
+        { file: folder },
+      );
     }
     const missing: string[] = [];
     if (!existsSync(join(folder, 'model.onnx'))) missing.push('model.onnx');
     const hasJson = existsSync(join(folder, 'tokenizer.json'));
     if (!hasJson && !existsSync(join(folder, 'vocab.txt'))) missing.push('tokenizer.json or vocab.txt');
-    if (missing.length > 0) throw new InputError(`model folder is incomplete: missing ${missing.join(', ')}`, { file: folder });
+    if (missing.length > 0)
+      throw new InputError(`model folder is incomplete: missing ${missing.join(', ')}`, { file: folder });
     let vocabulary: WordPieceVocabulary;
     try {
       vocabulary = hasJson
         ? vocabularyFromTokenizerJson(JSON.parse(readFileSync(join(folder, 'tokenizer.json'), 'utf8')))
-        : vocabularyFromVocabTxt(readFileSync(join(folder, 'vocab.txt'), 'utf8'), lowercaseFromConfig(folder));
+        : vocabularyFromVocabTxt(
+            readFileSync(join(folder, 'vocab.txt'), 'utf8'),
+            lowercaseFromConfig(folder),
+          );
     } catch (error) {
-      throw new InputError(`cannot read tokenizer: ${(error as Error).message}`, { file: join(folder, hasJson ? 'tokenizer.json' : 'vocab.txt') });
+      throw new InputError(`cannot read tokenizer: ${(error as Error).message}`, {
+        file: join(folder, hasJson ? 'tokenizer.json' : 'vocab.txt'),
+      });
     }
     const ort = await import('onnxruntime-node');
     let session: Session;
     try {
       session = await ort.InferenceSession.create(join(folder, 'model.onnx'));
     } catch (error) {
-      throw new InputError(`onnxruntime cannot load the model: ${(error as Error).message}`, { file: join(folder, 'model.onnx') });
+      throw new InputError(`onnxruntime cannot load the model: ${(error as Error).message}`, {
+        file: join(folder, 'model.onnx'),
+      });
     }
     if (!session.inputNames.includes('input_ids')) {
-      throw new InputError(`model inputs are ${session.inputNames.join(', ')}; need input_ids (and attention_mask)`, { file: join(folder, 'model.onnx') });
+      throw new InputError(
+        `model inputs are ${session.inputNames.join(', ')}; need input_ids (and attention_mask)`,
+        { file: join(folder, 'model.onnx') },
+      );
     }
     return new LocalSentenceModel(folder, ort, session, vocabulary, o);
   }
@@ -96,8 +122,13 @@ export class LocalSentenceModel implements SentenceEmbedder {
     for (const name of this.session.inputNames) {
       if (name === 'input_ids') feeds[name] = new this.ort.Tensor('int64', inputIds, shape);
       else if (name === 'attention_mask') feeds[name] = new this.ort.Tensor('int64', mask, shape);
-      else if (name === 'token_type_ids') feeds[name] = new this.ort.Tensor('int64', new BigInt64Array(batch * seq), shape);
-      else throw new InputError(`model input "${name}" is not one segscope can feed (input_ids, attention_mask, token_type_ids)`, { file: this.folder });
+      else if (name === 'token_type_ids')
+        feeds[name] = new this.ort.Tensor('int64', new BigInt64Array(batch * seq), shape);
+      else
+        throw new InputError(
+          `model input "${name}" is not one segscope can feed (input_ids, attention_mask, token_type_ids)`,
+          { file: this.folder },
+        );
     }
     const results = await this.session.run(feeds);
     const names = this.session.outputNames;
@@ -109,7 +140,10 @@ export class LocalSentenceModel implements SentenceEmbedder {
       return texts.map((_, r) => normalizeInPlace(Float32Array.from(data.subarray(r * dim, (r + 1) * dim))));
     }
     if (hidden.dims.length !== 3 || hidden.dims[0] !== batch || hidden.dims[1] !== seq) {
-      throw new InputError(`model output "${name}" has shape [${hidden.dims.join(', ')}]; expected [${batch}, ${seq}, dim]`, { file: this.folder });
+      throw new InputError(
+        `model output "${name}" has shape [${hidden.dims.join(', ')}]; expected [${batch}, ${seq}, dim]`,
+        { file: this.folder },
+      );
     }
     const dim = hidden.dims[2];
     return texts.map((_, r) => {

@@ -20,7 +20,12 @@ export interface PrecomputedOptions {
   extra: 'error' | 'ignore';
 }
 
-export const DEFAULT_PRECOMPUTED_OPTIONS: Readonly<Omit<PrecomputedOptions, 'path'>> = { idColumn: 'user_id', dim: 0, missing: 'error', extra: 'error' };
+export const DEFAULT_PRECOMPUTED_OPTIONS: Readonly<Omit<PrecomputedOptions, 'path'>> = {
+  idColumn: 'user_id',
+  dim: 0,
+  missing: 'error',
+  extra: 'error',
+};
 
 export interface PrecomputedReport {
   /** Log users without a vector (zero rows). */
@@ -29,7 +34,11 @@ export interface PrecomputedReport {
   extraUsers: number;
 }
 
-const list = (ids: string[]): string => `${ids.slice(0, 5).map((u) => JSON.stringify(u)).join(', ')}${ids.length > 5 ? `, ... (${ids.length} in all)` : ''}`;
+const list = (ids: string[]): string =>
+  `${ids
+    .slice(0, 5)
+    .map((u) => JSON.stringify(u))
+    .join(', ')}${ids.length > 5 ? `, ... (${ids.length} in all)` : ''}`;
 
 export class PrecomputedEncoder implements Encoder {
   readonly name = 'precomputed';
@@ -42,9 +51,12 @@ export class PrecomputedEncoder implements Encoder {
   constructor(options: Partial<PrecomputedOptions> = {}) {
     const o = { ...DEFAULT_PRECOMPUTED_OPTIONS, path: '', ...options };
     if (!o.path) throw new RangeError('PrecomputedEncoder: path (the vector file) is required');
-    if (!Number.isInteger(o.dim) || o.dim < 0) throw new RangeError(`PrecomputedEncoder: dim (${o.dim}) must be a non-negative integer`);
-    if (o.missing !== 'error' && o.missing !== 'zero') throw new RangeError(`PrecomputedEncoder: missing "${o.missing}" is not one of error, zero`);
-    if (o.extra !== 'error' && o.extra !== 'ignore') throw new RangeError(`PrecomputedEncoder: extra "${o.extra}" is not one of error, ignore`);
+    if (!Number.isInteger(o.dim) || o.dim < 0)
+      throw new RangeError(`PrecomputedEncoder: dim (${o.dim}) must be a non-negative integer`);
+    if (o.missing !== 'error' && o.missing !== 'zero')
+      throw new RangeError(`PrecomputedEncoder: missing "${o.missing}" is not one of error, zero`);
+    if (o.extra !== 'error' && o.extra !== 'ignore')
+      throw new RangeError(`PrecomputedEncoder: extra "${o.extra}" is not one of error, ignore`);
     this.params = o;
   }
 
@@ -53,7 +65,9 @@ export class PrecomputedEncoder implements Encoder {
     const p = this.params;
     const file = await readVectorFile(p.path, { usersPath: p.usersPath, idColumn: p.idColumn });
     if (p.dim > 0 && file.vectors.cols !== p.dim) {
-      throw new InputError(`vectors have ${file.vectors.cols} dimensions, expected ${p.dim}`, { file: p.path });
+      throw new InputError(`vectors have ${file.vectors.cols} dimensions, expected ${p.dim}`, {
+        file: p.path,
+      });
     }
     const rowOf = new Map<string, number>();
     const duplicates: string[] = [];
@@ -61,13 +75,17 @@ export class PrecomputedEncoder implements Encoder {
       if (rowOf.has(u)) duplicates.push(u);
       else rowOf.set(u, r);
     });
-    if (duplicates.length > 0) throw new InputError(`duplicate user ids: ${list(duplicates)}`, { file: p.path });
+    if (duplicates.length > 0)
+      throw new InputError(`duplicate user ids: ${list(duplicates)}`, { file: p.path });
     this.rowOf = rowOf;
     this.vectors = file.vectors;
     const logUsers = new Set(seqs.users);
     const extra = file.users.filter((u) => !logUsers.has(u));
     if (extra.length > 0 && p.extra === 'error') {
-      throw new InputError(`${extra.length} users have vectors but are not in the event log: ${list(extra)} (use extra: ignore to skip them)`, { file: p.path });
+      throw new InputError(
+        `${extra.length} users have vectors but are not in the event log: ${list(extra)} (use extra: ignore to skip them)`,
+        { file: p.path },
+      );
     }
     this.report = { missingUsers: 0, extraUsers: extra.length };
     this.check(seqs);
@@ -90,7 +108,10 @@ export class PrecomputedEncoder implements Encoder {
   private check(seqs: SequenceSet): number {
     const missing = seqs.users.filter((u) => !this.rowOf.has(u));
     if (missing.length > 0 && this.params.missing === 'error') {
-      throw new InputError(`${missing.length} users of the event log have no vector: ${list(missing)} (use missing: zero for zero rows)`, { file: this.params.path });
+      throw new InputError(
+        `${missing.length} users of the event log have no vector: ${list(missing)} (use missing: zero for zero rows)`,
+        { file: this.params.path },
+      );
     }
     return missing.length;
   }

@@ -23,7 +23,13 @@ interface Entry {
 }
 
 const ENTRIES = new Map<string, Entry>([
-  ['tfidf', { factory: async (o) => new (await import('./tfidf.js')).TfidfEncoder(o), optionNames: Object.keys(DEFAULT_TFIDF_OPTIONS) }],
+  [
+    'tfidf',
+    {
+      factory: async (o) => new (await import('./tfidf.js')).TfidfEncoder(o),
+      optionNames: Object.keys(DEFAULT_TFIDF_OPTIONS),
+    },
+  ],
   [
     'counts',
     {
@@ -31,8 +37,20 @@ const ENTRIES = new Map<string, Entry>([
       optionNames: Object.keys(DEFAULT_TFIDF_OPTIONS).filter((k) => k !== 'counts'),
     },
   ],
-  ['stats', { factory: async (o) => new (await import('./stats.js')).StatsEncoder(o), optionNames: Object.keys(DEFAULT_STATS_OPTIONS) }],
-  ['item2vec', { factory: async (o) => new (await import('./item2vec.js')).Item2VecEncoder(o), optionNames: Object.keys(DEFAULT_ITEM2VEC_OPTIONS) }],
+  [
+    'stats',
+    {
+      factory: async (o) => new (await import('./stats.js')).StatsEncoder(o),
+      optionNames: Object.keys(DEFAULT_STATS_OPTIONS),
+    },
+  ],
+  [
+    'item2vec',
+    {
+      factory: async (o) => new (await import('./item2vec.js')).Item2VecEncoder(o),
+      optionNames: Object.keys(DEFAULT_ITEM2VEC_OPTIONS),
+    },
+  ],
   [
     'text',
     {
@@ -59,7 +77,11 @@ const ENTRIES = new Map<string, Entry>([
 ]);
 
 /** Register (or replace) an encoder factory under `name`, optionally with the option names it takes. */
-export function registerEncoder(name: string, factory: EncoderFactory, optionNames?: readonly string[]): void {
+export function registerEncoder(
+  name: string,
+  factory: EncoderFactory,
+  optionNames?: readonly string[],
+): void {
   ENTRIES.set(name, { factory, optionNames });
 }
 
@@ -81,11 +103,14 @@ export function encoderOptionNames(name: string): readonly string[] | undefined 
  */
 export async function createEncoder(name: string, options: EncoderOptions = {}): Promise<Encoder> {
   const entry = ENTRIES.get(name);
-  if (entry === undefined) throw new RangeError(`createEncoder: unknown encoder "${name}" (known: ${encoderNames().join(', ')})`);
+  if (entry === undefined)
+    throw new RangeError(`createEncoder: unknown encoder "${name}" (known: ${encoderNames().join(', ')})`);
   if (entry.optionNames !== undefined) {
     const unknown = Object.keys(options).filter((k) => !entry.optionNames!.includes(k));
     if (unknown.length > 0) {
-      throw new RangeError(`createEncoder: ${name} does not take option(s) ${unknown.join(', ')} (it takes: ${entry.optionNames.join(', ')})`);
+      throw new RangeError(
+        `createEncoder: ${name} does not take option(s) ${unknown.join(', ')} (it takes: ${entry.optionNames.join(', ')})`,
+      );
     }
   }
   return entry.factory(options);

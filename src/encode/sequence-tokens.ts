@@ -10,7 +10,14 @@
 import { BEHAVIORS, type SequenceSet, sequenceCount } from '../data/sequence-set.js';
 import type { SparseMatrix } from './sparse-matrix.js';
 
-export const TOKEN_KINDS = ['item', 'category', 'behavior', 'behavior-item', 'behavior-category', 'query'] as const;
+export const TOKEN_KINDS = [
+  'item',
+  'category',
+  'behavior',
+  'behavior-item',
+  'behavior-category',
+  'query',
+] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 export const NGRAM_UNITS = ['behavior', 'category', 'item', 'behavior-category'] as const;
 export type NgramUnit = (typeof NGRAM_UNITS)[number];
@@ -119,7 +126,13 @@ export function sequenceTokenCounts(
     indptr[s + 1] = indices.length;
   }
   return {
-    counts: { rows: n, cols: vocab.size, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    counts: {
+      rows: n,
+      cols: vocab.size,
+      indptr,
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
     unknownTokens,
   };
 }
@@ -159,7 +172,13 @@ export function pruneVocabulary(
     indptr[r + 1] = indices.length;
   }
   return {
-    counts: { rows: counts.rows, cols: kept.length, indptr, indices: Int32Array.from(indices), values: Float64Array.from(values) },
+    counts: {
+      rows: counts.rows,
+      cols: kept.length,
+      indptr,
+      indices: Int32Array.from(indices),
+      values: Float64Array.from(values),
+    },
     vocabulary: kept.map(([t]) => t),
   };
 }

@@ -3,7 +3,8 @@
  * `word2vec_inner.pyx` runs it: per epoch, frequent items are subsampled, each position gets a
  * window shrunk by a random b in [0, window), and for every (center i, context j) pair the
  * context's input vector is trained to predict the center against `negative` items drawn from the
- * unigram^0.75 table, with gensim's sigmoid table (MAX_EXP 6, 1000 entries; pairs with |f| >= 6
+ * unigram^0.75 table (word2vec.c's quantized table rather than gensim's bisection of the cumulative
+ * one: the same distribution to within 2^-20, O(1) per draw), with gensim's sigmoid table (MAX_EXP 6, 1000 entries; pairs with |f| >= 6
  * skipped). The learning rate decays linearly from alpha to minAlpha over all epochs by the words
  * processed, counted in a shared counter so several workers follow one schedule. The step of a pair
  * is scaled by the behavior weight of the center event.
@@ -22,7 +23,8 @@ export interface SgnsArrays {
   sentenceOffsets: Int32Array;
   /** Step scale per token (behavior weight), or empty for all 1. */
   tokenWeights: Float32Array;
-  cumTable: Uint32Array;
+  /** Negative-sampling slots (sgns-vocabulary.ts `negativeSamplingTable`), 2^negativeBits long. */
+  negativeTable: Int32Array;
   keep: Uint32Array;
   /** [0]: words processed so far, all workers and epochs together (updated under `lock`). */
   progress: Float64Array;
@@ -37,9 +39,33 @@ export interface SgnsSettings {
   alpha: number;
   minAlpha: number;
   epochs: number;
+  negativeBits: number;
   /** Retained words per epoch (the schedule's denominator, times epochs). */
   totalWords: number;
   seed: number;
+}
+
+/**
+ * The WASM SIMD pair kernel (sgns-wasm.ts) and where its data lives: byte offsets into the memory
+ * `syn0` and `syn1neg` are views of, and this thread's scratch (work vector, target list).
+ */
+export interface SgnsKernelContext {
+  pair: (
+    row1: number,
+    targets: number,
+    n: number,
+    dim4: number,
+    alpha: number,
+    work: number,
+    expTable: number,
+  ) => void;
+  syn0Ptr: number;
+  syn1Ptr: number;
+  workPtr: number;
+  targetsPtr: number;
+  expPtr: number;
+  /** Int32 view of the target list. */
+  targets: Int32Array;
 }
 
 /** Which sentences a worker trains: chunks of `chunk` sentences, every `count`-th from `index`. */
@@ -51,7 +77,8 @@ export interface SgnsShard {
 
 const MAX_EXP = 6;
 const EXP_TABLE_SIZE = 1000;
-const EXP_TABLE = (() => {
+/** gensim's sigmoid table: EXP_TABLE[i] = sigmoid((2i / 1000 - 1) * 6). */
+export const EXP_TABLE = (() => {
   const t = new Float32Array(EXP_TABLE_SIZE);
   for (let i = 0; i < EXP_TABLE_SIZE; i++) {
     const e = Math.exp(((i / EXP_TABLE_SIZE) * 2 - 1) * MAX_EXP);
@@ -64,7 +91,16 @@ const EXP_TABLE = (() => {
  * One (input row1, output row2) logistic step: accumulate the input's gradient in `work`, update
  * the output vector in place (gensim `fast_sentence_sg_neg`, one target).
  */
-function sgnsPairStep(syn0: Float32Array, syn1neg: Float32Array, work: Float32Array, row1: number, row2: number, dim: number, label: number, alpha: number): void {
+export function sgnsPairStep(
+  syn0: Float32Array,
+  syn1neg: Float32Array,
+  work: Float32Array,
+  row1: number,
+  row2: number,
+  dim: number,
+  label: number,
+  alpha: number,
+): void {
   let f = 0;
   for (let x = 0; x < dim; x++) f += syn0[row1 + x] * syn1neg[row2 + x];
   if (f <= -MAX_EXP || f >= MAX_EXP) return;
@@ -88,12 +124,17 @@ function addProgress(a: SgnsArrays, words: number): number {
  * Train one shard for `epochs` epochs. Returns the number of (center, context) pairs trained.
  * Bit-for-bit deterministic for a seed when it runs alone; concurrent shards race (Hogwild).
  */
-export function trainSgnsShard(a: SgnsArrays, s: SgnsSettings, shard: SgnsShard, onEpoch?: (epoch: number) => void): number {
-  const { syn0, syn1neg, tokens, sentenceOffsets, tokenWeights, cumTable, keep } = a;
+export function trainSgnsShard(
+  a: SgnsArrays,
+  s: SgnsSettings,
+  shard: SgnsShard,
+  onEpoch?: (epoch: number) => void,
+  kernel?: SgnsKernelContext,
+): number {
+  const { syn0, syn1neg, tokens, sentenceOffsets, tokenWeights, negativeTable, keep } = a;
   const { dim, window, negative, alpha: startAlpha, minAlpha, epochs } = s;
   const weighted = tokenWeights.length > 0;
-  const cumLast = cumTable[cumTable.length - 1];
-  const cumLen = cumTable.length;
+  const shift = 32 - s.negativeBits;
   const scheduleWords = s.totalWords * epochs;
   const work = new Float32Array(dim);
   let bufTok = new Int32Array(256);
@@ -149,6 +190,29 @@ export function trainSgnsShard(a: SgnsArrays, s: SgnsSettings, shard: SgnsShard,
           for (; j < k; j++) {
             if (j === i) continue;
             pairs++;
+            if (kernel !== undefined) {
+              const kt = kernel.targets;
+              const rowBytes = dim * 4;
+              kt[0] = kernel.syn1Ptr + word * rowBytes;
+              let nt = 1;
+              for (let d = 1; d <= negative; d++) {
+                rng ^= rng << 13;
+                rng ^= rng >>> 17;
+                rng ^= rng << 5;
+                const lo = negativeTable[rng >>> shift];
+                if (lo !== word) kt[nt++] = kernel.syn1Ptr + lo * rowBytes;
+              }
+              kernel.pair(
+                kernel.syn0Ptr + bufTok[j] * rowBytes,
+                kernel.targetsPtr,
+                nt,
+                dim >> 2,
+                pairAlpha,
+                kernel.workPtr,
+                kernel.expPtr,
+              );
+              continue;
+            }
             const row1 = bufTok[j] * dim;
             work.fill(0);
             for (let d = 0; d <= negative; d++) {
@@ -161,14 +225,7 @@ export function trainSgnsShard(a: SgnsArrays, s: SgnsSettings, shard: SgnsShard,
                 rng ^= rng << 13;
                 rng ^= rng >>> 17;
                 rng ^= rng << 5;
-                const r = (rng >>> 1) % cumLast;
-                let lo = 0;
-                let hi = cumLen;
-                while (lo < hi) {
-                  const mid = (lo + hi) >>> 1;
-                  if (cumTable[mid] <= r) lo = mid + 1;
-                  else hi = mid;
-                }
+                const lo = negativeTable[rng >>> shift];
                 target = lo;
                 if (target === word) continue;
                 label = 0;

@@ -27,8 +27,14 @@ const CUM_DOMAIN = 2 ** 31 - 1;
  * Vocabulary from the items of `seqs`. O(events + vocabulary log vocabulary).
  * @throws RangeError if minCount < 1 or sample < 0.
  */
-export function sgnsVocabulary(seqs: SequenceSet, minCount: number, sample: number, nsExponent = 0.75): SgnsVocabulary {
-  if (!Number.isInteger(minCount) || minCount < 1) throw new RangeError(`sgnsVocabulary: minCount (${minCount}) must be a positive integer`);
+export function sgnsVocabulary(
+  seqs: SequenceSet,
+  minCount: number,
+  sample: number,
+  nsExponent = 0.75,
+): SgnsVocabulary {
+  if (!Number.isInteger(minCount) || minCount < 1)
+    throw new RangeError(`sgnsVocabulary: minCount (${minCount}) must be a positive integer`);
   if (!(sample >= 0)) throw new RangeError(`sgnsVocabulary: sample (${sample}) must be >= 0`);
   const raw = new Float64Array(seqs.itemVocab.length);
   const first = new Int32Array(seqs.itemVocab.length).fill(-1);
@@ -66,4 +72,23 @@ export function sgnsVocabulary(seqs: SequenceSet, minCount: number, sample: numb
     }
   }
   return { fromItem, ids: kept.map((it) => seqs.itemVocab[it]), counts, cumTable, keep, totalWords };
+}
+
+/**
+ * The negative-sampling lookup table (word2vec.c's `InitUnigramTable`, inverse CDF quantized to
+ * 2^bits slots): slot i holds the first item whose cumulative share exceeds i / 2^bits, so a
+ * uniform slot draws item v with probability count^0.75 share to within 2^-bits. O(2^bits + V).
+ * bits = log2 of 16 slots per item, clamped to [20, 26].
+ */
+export function negativeSamplingTable(cumTable: Uint32Array): { table: Int32Array; bits: number } {
+  const bits = Math.min(26, Math.max(20, Math.ceil(Math.log2(Math.max(1, cumTable.length) * 16))));
+  const size = 2 ** bits;
+  const table = new Int32Array(size);
+  let v = 0;
+  for (let i = 0; i < size; i++) {
+    const r = (i / size) * CUM_DOMAIN;
+    while (v < cumTable.length - 1 && cumTable[v] <= r) v++;
+    table[i] = v;
+  }
+  return { table, bits };
 }

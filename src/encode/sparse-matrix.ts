@@ -17,7 +17,8 @@ export interface SparseMatrix {
  * @throws RangeError if B does not have `A.cols * k` values.
  */
 export function sparseTimesDense(A: SparseMatrix, B: Float64Array, k: number): Float64Array {
-  if (B.length !== A.cols * k) throw new RangeError(`sparseTimesDense: B.length (${B.length}) != A.cols*k (${A.cols * k})`);
+  if (B.length !== A.cols * k)
+    throw new RangeError(`sparseTimesDense: B.length (${B.length}) != A.cols*k (${A.cols * k})`);
   const out = new Float64Array(A.rows * k);
   for (let r = 0; r < A.rows; r++) {
     const o = r * k;
@@ -36,7 +37,8 @@ export function sparseTimesDense(A: SparseMatrix, B: Float64Array, k: number): F
  * @throws RangeError if B does not have `A.rows * k` values.
  */
 export function sparseTransposeTimesDense(A: SparseMatrix, B: Float64Array, k: number): Float64Array {
-  if (B.length !== A.rows * k) throw new RangeError(`sparseTransposeTimesDense: B.length (${B.length}) != A.rows*k (${A.rows * k})`);
+  if (B.length !== A.rows * k)
+    throw new RangeError(`sparseTransposeTimesDense: B.length (${B.length}) != A.rows*k (${A.rows * k})`);
   const out = new Float64Array(A.cols * k);
   for (let r = 0; r < A.rows; r++) {
     const b = r * k;

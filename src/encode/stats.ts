@@ -74,8 +74,8 @@ export class StatsEncoder implements Encoder {
     let maxTs = Number.NEGATIVE_INFINITY;
     for (const t of seqs.ts) if (t > maxTs) maxTs = t;
     this.referenceTime = Number.isNaN(this.params.referenceTime) ? maxTs : this.params.referenceTime;
-    this.hasCategories = seqs.categories !== undefined && seqs.categories.some((c) => c >= 0);
-    this.hasPrices = seqs.prices !== undefined && seqs.prices.some((p) => Number.isFinite(p));
+    this.hasCategories = seqs.categories?.some((c) => c >= 0) === true;
+    this.hasPrices = seqs.prices?.some((p) => Number.isFinite(p)) === true;
     const profile = this.profile(seqs);
     const f = profile.names.length;
     const n = seqs.users.length;

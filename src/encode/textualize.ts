@@ -41,7 +41,10 @@ export function checkTextTemplate(template: Partial<TextTemplate>): TextTemplate
     const s = t[b];
     if (typeof s !== 'string') throw new RangeError(`text template: "${b}" must be a string`);
     for (const m of s.matchAll(/\{(\w+)\}/g)) {
-      if (!PLACEHOLDERS.includes(m[1])) throw new RangeError(`text template: "${b}" uses unknown placeholder {${m[1]}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`);
+      if (!PLACEHOLDERS.includes(m[1]))
+        throw new RangeError(
+          `text template: "${b}" uses unknown placeholder {${m[1]}} (known: ${PLACEHOLDERS.map((p) => `{${p}}`).join(', ')})`,
+        );
     }
     let depth = 0;
     for (const ch of s) {
@@ -64,7 +67,9 @@ function fill(pattern: string, values: Record<string, string | undefined>): stri
     });
     return ok ? text : undefined;
   };
-  return pattern.replace(/\[([^\]]*)\]/g, (_, inner: string) => sub(inner) ?? '').replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+  return pattern
+    .replace(/\[([^\]]*)\]/g, (_, inner: string) => sub(inner) ?? '')
+    .replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 }
 
 /** The sentence of sequence `s`. O(events of s). */
@@ -84,7 +89,8 @@ export function textualizeSequence(seqs: SequenceSet, s: number, options: Textua
       item: itemNames?.get(item) ?? item,
       category: category === undefined ? undefined : (categoryNames?.get(category) ?? category),
       query: q >= 0 && seqs.queryVocab ? seqs.queryVocab[q] : undefined,
-      price: price !== undefined && Number.isFinite(price) ? String(Math.round(price * 100) / 100) : undefined,
+      price:
+        price !== undefined && Number.isFinite(price) ? String(Math.round(price * 100) / 100) : undefined,
     });
     if (phrases.length > 0 && phrases[phrases.length - 1] === phrase) repeats[repeats.length - 1]++;
     else {

@@ -40,7 +40,11 @@ export function inverseDocumentFrequency(counts: SparseMatrix, smoothIdf: boolea
  * Weighted copy of `counts`: tf transform, times `idf` (when given), row-normalized. O(nnz).
  * @throws RangeError if idf has the wrong length.
  */
-export function tfidfWeight(counts: SparseMatrix, idf: Float64Array | undefined, options: TfidfWeightingOptions): SparseMatrix {
+export function tfidfWeight(
+  counts: SparseMatrix,
+  idf: Float64Array | undefined,
+  options: TfidfWeightingOptions,
+): SparseMatrix {
   if (idf !== undefined && idf.length !== counts.cols) {
     throw new RangeError(`tfidfWeight: idf.length (${idf.length}) != counts.cols (${counts.cols})`);
   }

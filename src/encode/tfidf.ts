@@ -73,7 +73,8 @@ export interface TfidfFittedState {
  * @example const X = await (await new TfidfEncoder({ dim: 32, seed: 1 }).fit(seqs)).transform(seqs);
  */
 export class TfidfEncoder implements Encoder {
-  readonly name = 'tfidf';
+  /** `tfidf`, or `counts` for the counts variant. */
+  readonly name: string;
   readonly params: Readonly<Omit<TfidfEncoderOptions, 'onProgress'>>;
   /** Fitted vocabulary, alphabetical (column order of the TF-IDF matrix). */
   vocabulary: readonly string[] = [];
@@ -114,6 +115,7 @@ export class TfidfEncoder implements Encoder {
     if (o.tokens.length === 0 && o.ngramMax < 2)
       throw new RangeError('TfidfEncoder: tokens is empty and ngramMax < 2: no features');
     const { onProgress, ...params } = o;
+    this.name = o.counts ? 'counts' : 'tfidf';
     this.params = params;
     this.onProgress = onProgress;
   }

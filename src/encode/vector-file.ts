@@ -5,12 +5,12 @@
  * other column is a vector component.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { openDuckDB } from '../engine/duckdb-engine.js';
-import { sqlIdent, sqlString } from '../engine/sql.js';
 import { atomicWriteFileSync } from '../io/atomic-write.js';
+import { csvFields } from '../io/csv-fields.js';
 import { readNpy, writeNpy } from '../io/npy.js';
 import { InputError } from '../util/errors.js';
 import type { Matrix } from '../util/matrix.js';
+import { readParquetVectors } from './vector-file-parquet.js';
 
 export interface VectorFile {
   users: string[];
@@ -39,45 +39,36 @@ export async function readVectorFile(path: string, options: VectorFileOptions): 
 
 function readNpyVectors(path: string, usersPath: string): VectorFile {
   const a = readNpy(path);
-  if (a.shape.length !== 2) throw new InputError(`expected a 2-D array (users x dim), got shape (${a.shape.join(', ')})`, { file: path });
-  if (a.dtype === 'int32') throw new InputError('vectors must be float32 or float64, not int32', { file: path, field: 'descr' });
-  if (!existsSync(usersPath)) throw new InputError(`users file not found (one user id per line, in row order of ${path})`, { file: usersPath });
+  if (a.shape.length !== 2)
+    throw new InputError(`expected a 2-D array (users x dim), got shape (${a.shape.join(', ')})`, {
+      file: path,
+    });
+  if (a.dtype === 'int32')
+    throw new InputError('vectors must be float32 or float64, not int32', { file: path, field: 'descr' });
+  if (!existsSync(usersPath))
+    throw new InputError(`users file not found (one user id per line, in row order of ${path})`, {
+      file: usersPath,
+    });
   const users = readFileSync(usersPath, 'utf8').split(/\r?\n/);
   if (users.length > 0 && users[users.length - 1] === '') users.pop();
   if (users.length !== a.shape[0]) {
-    throw new InputError(`${users.length} user ids for ${a.shape[0]} vector rows in ${path}`, { file: usersPath });
+    throw new InputError(`${users.length} user ids for ${a.shape[0]} vector rows in ${path}`, {
+      file: usersPath,
+    });
   }
   return { users, vectors: { rows: a.shape[0], cols: a.shape[1], data: Float32Array.from(a.data) } };
-}
-
-/** Split one CSV line (RFC 4180 quoting). */
-function csvFields(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
-  return out;
 }
 
 function readCsvVectors(path: string, idColumn: string): VectorFile {
   const lines = readFileSync(path, 'utf8').split(/\r?\n/);
   const header = csvFields(lines[0] ?? '');
   const id = header.indexOf(idColumn);
-  if (id < 0) throw new InputError(`no "${idColumn}" column (header: ${header.join(', ')})`, { file: path, line: 1, field: idColumn });
+  if (id < 0)
+    throw new InputError(`no "${idColumn}" column (header: ${header.join(', ')})`, {
+      file: path,
+      line: 1,
+      field: idColumn,
+    });
   const cols = header.length - 1;
   if (cols === 0) throw new InputError('no vector columns besides the user id', { file: path, line: 1 });
   const users: string[] = [];
@@ -86,49 +77,21 @@ function readCsvVectors(path: string, idColumn: string): VectorFile {
     if (lines[l].trim() === '') continue;
     const fields = csvFields(lines[l]);
     if (fields.length !== header.length) {
-      throw new InputError(`${fields.length} fields, header has ${header.length} (wrong dimension)`, { file: path, line: l + 1 });
+      throw new InputError(`${fields.length} fields, header has ${header.length} (wrong dimension)`, {
+        file: path,
+        line: l + 1,
+      });
     }
     fields.forEach((f, j) => {
       if (j === id) return;
       const v = Number(f);
-      if (f.trim() === '' || !Number.isFinite(v)) throw new InputError(`"${f}" is not a finite number`, { file: path, line: l + 1, field: header[j] });
+      if (f.trim() === '' || !Number.isFinite(v))
+        throw new InputError(`"${f}" is not a finite number`, { file: path, line: l + 1, field: header[j] });
       data.push(v);
     });
     users.push(fields[id]);
   }
   return { users, vectors: { rows: users.length, cols, data: Float32Array.from(data) } };
-}
-
-async function readParquetVectors(path: string, idColumn: string): Promise<VectorFile> {
-  const engine = await openDuckDB();
-  try {
-    const source = `read_parquet(${sqlString(path)})`;
-    const columns = (await engine.rows(`DESCRIBE SELECT * FROM ${source}`)).map((r) => ({ name: String(r.column_name), type: String(r.column_type) }));
-    if (!columns.some((c) => c.name === idColumn)) {
-      throw new InputError(`no "${idColumn}" column (columns: ${columns.map((c) => c.name).join(', ')})`, { file: path, field: idColumn });
-    }
-    const numeric = columns.filter((c) => c.name !== idColumn);
-    const bad = numeric.find((c) => !/^(DOUBLE|FLOAT|REAL|DECIMAL|BIGINT|INTEGER|SMALLINT|TINYINT|HUGEINT|UBIGINT|UINTEGER)/.test(c.type));
-    if (bad) throw new InputError(`column "${bad.name}" is ${bad.type}, not numeric`, { file: path, field: bad.name });
-    if (numeric.length === 0) throw new InputError('no vector columns besides the user id', { file: path });
-    const users: string[] = [];
-    const data: number[] = [];
-    const select = [`CAST(${sqlIdent(idColumn)} AS VARCHAR)`, ...numeric.map((c) => `CAST(${sqlIdent(c.name)} AS DOUBLE)`)].join(', ');
-    await engine.stream(`SELECT ${select} FROM ${source}`, (chunk) => {
-      for (let r = 0; r < chunk.rowCount; r++) {
-        users.push(chunk.column(0).string(r) ?? '');
-        for (let j = 0; j < numeric.length; j++) data.push(chunk.column(j + 1).number(r));
-      }
-    });
-    for (let i = 0; i < data.length; i++) {
-      if (!Number.isFinite(data[i])) {
-        throw new InputError(`row ${Math.floor(i / numeric.length) + 1} is NULL or not finite`, { file: path, field: numeric[i % numeric.length].name });
-      }
-    }
-    return { users, vectors: { rows: users.length, cols: numeric.length, data: Float32Array.from(data) } };
-  } finally {
-    await engine.close();
-  }
 }
 
 /** The users file that goes with a `.npy` vectors file: `vectors.npy` -> `vectors.users.txt`. */
@@ -141,10 +104,16 @@ export function usersPathFor(vectorsPath: string): string {
  * line, row order), both atomically.
  * @throws RangeError if users and rows differ, or a user id contains a line break.
  */
-export function writeVectorFile(path: string, users: readonly string[], X: Matrix): { vectorsPath: string; usersPath: string } {
-  if (users.length !== X.rows) throw new RangeError(`writeVectorFile: ${users.length} users for ${X.rows} rows`);
+export function writeVectorFile(
+  path: string,
+  users: readonly string[],
+  X: Matrix,
+): { vectorsPath: string; usersPath: string } {
+  if (users.length !== X.rows)
+    throw new RangeError(`writeVectorFile: ${users.length} users for ${X.rows} rows`);
   const bad = users.findIndex((u) => /[\r\n]/.test(u));
-  if (bad >= 0) throw new RangeError(`writeVectorFile: user id ${JSON.stringify(users[bad])} contains a line break`);
+  if (bad >= 0)
+    throw new RangeError(`writeVectorFile: user id ${JSON.stringify(users[bad])} contains a line break`);
   const usersPath = usersPathFor(path);
   writeNpy(path, { dtype: 'float32', shape: [X.rows, X.cols], data: X.data });
   atomicWriteFileSync(usersPath, users.length === 0 ? '' : `${users.join('\n')}\n`);

@@ -24,7 +24,17 @@ export function vocabularyFromVocabTxt(text: string, lowercase = true): WordPiec
   text.split(/\r?\n/).forEach((line, i) => {
     if (line.length > 0 && !ids.has(line)) ids.set(line, i);
   });
-  return { ids, lowercase, stripAccents: lowercase, unk: '[UNK]', cls: '[CLS]', sep: '[SEP]', pad: '[PAD]', prefix: '##', maxCharsPerWord: 100 };
+  return {
+    ids,
+    lowercase,
+    stripAccents: lowercase,
+    unk: '[UNK]',
+    cls: '[CLS]',
+    sep: '[SEP]',
+    pad: '[PAD]',
+    prefix: '##',
+    maxCharsPerWord: 100,
+  };
 }
 
 /**
@@ -33,11 +43,19 @@ export function vocabularyFromVocabTxt(text: string, lowercase = true): WordPiec
  */
 export function vocabularyFromTokenizerJson(json: unknown): WordPieceVocabulary {
   const t = json as {
-    model?: { type?: string; vocab?: Record<string, number>; unk_token?: string; continuing_subword_prefix?: string; max_input_chars_per_word?: number };
+    model?: {
+      type?: string;
+      vocab?: Record<string, number>;
+      unk_token?: string;
+      continuing_subword_prefix?: string;
+      max_input_chars_per_word?: number;
+    };
     normalizer?: { lowercase?: boolean; strip_accents?: boolean | null };
   };
   if (t.model?.type !== 'WordPiece' || t.model.vocab === undefined) {
-    throw new Error(`model.type is ${JSON.stringify(t.model?.type)}; only WordPiece (BERT-style) tokenizers are supported`);
+    throw new Error(
+      `model.type is ${JSON.stringify(t.model?.type)}; only WordPiece (BERT-style) tokenizers are supported`,
+    );
   }
   const lowercase = t.normalizer?.lowercase ?? true;
   return {
@@ -55,7 +73,8 @@ export function vocabularyFromTokenizerJson(json: unknown): WordPieceVocabulary 
 
 function isPunctuation(ch: string): boolean {
   const c = ch.codePointAt(0)!;
-  if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126)) return true;
+  if ((c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126))
+    return true;
   return /\p{P}/u.test(ch);
 }
 
@@ -130,7 +149,8 @@ export function wordPieces(word: string, vocab: WordPieceVocabulary): string[] {
  * @example encodeWordPiece('Bought shoes', vocab, 128) // [cls, id('bought'), id('shoes'), sep]
  */
 export function encodeWordPiece(text: string, vocab: WordPieceVocabulary, maxLength: number): number[] {
-  if (!Number.isInteger(maxLength) || maxLength < 2) throw new RangeError(`encodeWordPiece: maxLength (${maxLength}) must be an integer >= 2`);
+  if (!Number.isInteger(maxLength) || maxLength < 2)
+    throw new RangeError(`encodeWordPiece: maxLength (${maxLength}) must be an integer >= 2`);
   const id = (t: string): number => vocab.ids.get(t) ?? vocab.ids.get(vocab.unk) ?? 0;
   const out = [id(vocab.cls)];
   for (const word of basicTokenize(text, vocab.lowercase, vocab.stripAccents)) {

@@ -8,10 +8,11 @@
  * - `profile_eta2`: mean over standardized activity features of the between-segment share of
  *   variance (ANOVA eta^2); `conversion_eta2`, `activity_eta2` the same for those two alone.
  * - `size_balance`: normalized entropy of segment sizes (1 = equal sizes).
- * - `predictive_*`: the same coherences and an R^2 of the activity profile, but out of sample: each
- *   segment's HISTORY profile (shrunk toward the population with `SHRINK` pseudo-users) predicts its
- *   users' behavior AFTER the cutoff. Fitting noise does not carry over to the future, so these do
- *   not grow by splitting segments, and they are what the behavior score uses.
+ * - `predictive_*`: out of sample, what the behavior score uses: each segment's HISTORY category and
+ *   transition profile (shrunk toward the population with `SHRINK` pseudo-users) predicts its users'
+ *   distributions AFTER the cutoff (1 - W/T as above), and the activity profile after the cutoff is
+ *   grouped by the history labels (chance-adjusted eta^2). Fitting noise does not carry over to the
+ *   future, so these do not grow by splitting segments.
  * Each in-sample index has a chance-adjusted twin `(x - E) / (1 - E)`, E its expectation under random labelings with
  * the same sizes (exact (k-1)/(n-1) for eta^2; mean of permutations for coherence), so more segments
  * do not win by counting alone. Noise users (-1) are left out and the facet reports their share.
@@ -76,29 +77,40 @@ export function predictiveDivergenceTerms(history: SparseDistributions, future: 
   return { within, total };
 }
 
-/** Squared error of every user's FUTURE standardized features against its segment's shrunk history mean, and against 0. */
+/**
+ * Per user, the squared deviation of its FUTURE standardized features from its segment's future
+ * mean (within) and from the population's future mean (total): an ANOVA of post-cutoff behavior
+ * grouped by the labels fitted on history. The labels never saw the future, so the between-segment
+ * share is an out-of-sample effect size; `predictive_profile_r2` reports it chance-adjusted with the
+ * exact expectation (k - 1)/(n - 1) of eta^2 under random labels.
+ */
 export function predictiveFeatureTerms(history: BehaviorSpace, future: BehaviorSpace, labels: Int32Array, k: number): { within: Float64Array; total: Float64Array } {
   const F = history.featureNames.length;
   const sum = new Float64Array(k * F);
+  const all = new Float64Array(F);
   const cnt = new Float64Array(k);
+  let n = 0;
+  const active = (i: number) => labels[i] >= 0 && future.categories.offsets[i + 1] > future.categories.offsets[i];
   for (let i = 0; i < labels.length; i++) {
-    if (labels[i] < 0) continue;
+    if (!active(i)) continue;
     cnt[labels[i]]++;
-    for (let j = 0; j < F; j++) sum[labels[i] * F + j] += history.features[i * F + j];
+    n++;
+    for (let j = 0; j < F; j++) {
+      sum[labels[i] * F + j] += future.features[i * F + j];
+      all[j] += future.features[i * F + j];
+    }
   }
   const within = new Float64Array(labels.length).fill(Number.NaN);
   const total = new Float64Array(labels.length).fill(Number.NaN);
   for (let i = 0; i < labels.length; i++) {
+    if (!active(i)) continue;
     const c = labels[i];
-    if (c < 0 || future.categories.offsets[i + 1] === future.categories.offsets[i]) continue;
     let w = 0;
     let t = 0;
     for (let j = 0; j < F; j++) {
       const f = future.features[i * F + j];
-      // Shrunk mean: n_c * mean / (n_c + SHRINK) (the population mean of standardized features is 0).
-      const mu = sum[c * F + j] / (cnt[c] + SHRINK);
-      w += (f - mu) ** 2;
-      t += f * f;
+      w += (f - sum[c * F + j] / cnt[c]) ** 2;
+      t += (f - all[j] / n) ** 2;
     }
     within[i] = w;
     total[i] = t;
@@ -217,7 +229,7 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
       adjusted_profile_eta2: adjust(profile_eta2, chanceEta),
       predictive_category_coherence: coherenceFrom(pCat.within, pCat.total),
       predictive_transition_coherence: coherenceFrom(pTrans.within, pTrans.total),
-      predictive_profile_r2: coherenceFrom(pFeat.within, pFeat.total),
+      predictive_profile_r2: adjust(coherenceFrom(pFeat.within, pFeat.total), futureChance(fut, labels, k)),
       noise_fraction: (labels.length - clustered) / Math.max(1, labels.length),
     },
     terms: {
@@ -233,6 +245,14 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
       predFeatTotal: pFeat.total,
     },
   };
+}
+
+/** Exact chance level (k - 1)/(n - 1) of eta^2 over the clustered users active after the cutoff. */
+export function futureChance(future: BehaviorSpace | undefined, labels: Int32Array, k: number): number {
+  if (future === undefined) return Number.NaN;
+  let n = 0;
+  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0 && future.categories.offsets[i + 1] > future.categories.offsets[i]) n++;
+  return n > 1 ? (k - 1) / (n - 1) : Number.NaN;
 }
 
 /** (x - E) / (1 - E): 0 at chance, 1 at perfect. */

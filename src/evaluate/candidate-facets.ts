@@ -84,6 +84,15 @@ export interface FacetInputs {
   config: ProtocolConfig;
   store: ResultStore;
   variants: Variant[];
+  /** Seconds spent per facet, accumulated across candidates (for the cost report). */
+  timings?: Record<string, number>;
+}
+
+function timed<T>(timings: Record<string, number> | undefined, name: string, work: () => T): T {
+  const started = performance.now();
+  const out = work();
+  if (timings) timings[name] = (timings[name] ?? 0) + (performance.now() - started) / 1000;
+  return out;
 }
 
 /** All facets of one candidate from its stored fits. */
@@ -93,8 +102,9 @@ export function candidateFacets(spec: CandidateSpec, input: FacetInputs): Candid
   const labels = store.labels(recordKey(spec.id, 'full'));
   const k = full.k;
   const seed = seedFor(config.seed, spec.id, 'facets');
-  const behavior = behaviorFacet(input.space, labels, k, { permutations: config.permutations, random: randomSource(seedFor(seed, 'chance')), future: input.futureSpace });
-  const downstream = downstreamFacet(input.history, input.future, labels, k, { k: config.topK, prior: 10, random: randomSource(seedFor(seed, 'folds')) });
+  const t = input.timings;
+  const behavior = timed(t, 'behavior', () => behaviorFacet(input.space, labels, k, { permutations: config.permutations, random: randomSource(seedFor(seed, 'chance')), future: input.futureSpace }));
+  const downstream = timed(t, 'downstream', () => downstreamFacet(input.history, input.future, labels, k, { k: config.topK, prior: 10, random: randomSource(seedFor(seed, 'folds')) }));
   return {
     spec,
     k,
@@ -104,11 +114,11 @@ export function candidateFacets(spec: CandidateSpec, input: FacetInputs): Candid
     geometryTerms: full.geometryTerms ?? { rows: [], samples: [], chance: Number.NaN },
     behavior: behavior.facet,
     behaviorTerms: behavior.terms,
-    stability: stabilityFacet(spec, labels, k, input),
-    null: nullFacet(spec, input, behaviorScore(behaviorParts(behavior.facet), behavior.facet.noise_fraction)),
+    stability: timed(t, 'stability', () => stabilityFacet(spec, labels, k, input)),
+    null: timed(t, 'null', () => nullFacet(spec, input, behaviorScore(behaviorParts(behavior.facet), behavior.facet.noise_fraction))),
     downstream: downstream.facet,
     downstreamTerms: downstream.terms,
-    ...(input.truth ? { external: externalFacet(input.truth, labels) } : {}),
+    ...(input.truth ? { external: timed(t, 'external', () => externalFacet(input.truth!, labels)) } : {}),
     cost: { fit_seconds: full.encodeSeconds + full.clusterSeconds, encode_seconds: full.encodeSeconds, cluster_seconds: full.clusterSeconds, peak_rss_mb: full.peakRssMb },
     info: full.info,
   };

@@ -2,13 +2,13 @@
  * From facets to one number. Each facet is first mapped to a score in [0, 1] that is comparable
  * across encoders and k (out of sample, chance-adjusted, or a rate), then the composite is the
  * weighted GEOMETRIC mean of the facets that could be computed (weights renormalized over them),
- * each score floored at `FLOOR` first. A geometric mean lets no facet buy back another: a
+ * each score floored at `FLOOR` (0.05) first. A geometric mean lets no facet buy back another: a
  * segmentation that is perfectly stable but explains nothing, or well separated in its own space
  * but useless downstream, scores near zero, which an arithmetic mean would not do.
  * The mapping, in words:
  * - geometry: chance-adjusted silhouette in the candidate's own space;
- * - behavior: mean of the predictive category coherence, transition coherence and profile R^2
- *   (history segment profiles predicting behavior after the cutoff), times the clustered share;
+ * - behavior: the largest of the predictive category coherence, transition coherence and profile
+ *   eta^2 (history segments predicting behavior after the cutoff), times the clustered share;
  * - stability: mean of the size-weighted per-cluster Jaccard and the ARI between reruns;
  * - null: mean over null kinds of the share of the behavior score NOT reproduced on the null log;
  * - downstream: mean of tanh(ln NDCG lift) (0 at no lift) and the AUROC gains 2(AUROC - 0.5) for
@@ -23,7 +23,7 @@ export const FACET_NAMES: readonly FacetName[] = ['geometry', 'behavior', 'stabi
 export type FacetScores = Record<FacetName, number>;
 
 /** Scores below this count as this in the geometric mean (so one zero does not erase all else). */
-export const FLOOR = 0.02;
+export const FLOOR = 0.05;
 
 /** The inputs each facet score is read from (NaN where a facet was not computed). */
 export interface FacetScoreInputs {
@@ -50,9 +50,14 @@ export function behaviorParts(f: Pick<BehaviorFacet, 'predictive_category_cohere
   return [f.predictive_category_coherence, f.predictive_transition_coherence, f.predictive_profile_r2];
 }
 
-/** Behavior score: mean of the clipped parts, times the share of users in a segment. */
+/**
+ * Behavior score: the largest of the clipped parts, times the share of users in a segment. The
+ * largest, not the mean: segments may rightly differ in only one respect (what they buy, in what
+ * order, or how actively), and a part that shows no structure would otherwise dilute the one that does.
+ */
 export function behaviorScore(parts: number[], noiseFraction: number): number {
-  return clip01(meanOf(parts.map(clip01)) * (1 - noiseFraction));
+  const v = parts.map(clip01).filter((x) => !Number.isNaN(x));
+  return v.length === 0 ? Number.NaN : clip01(Math.max(...v) * (1 - noiseFraction));
 }
 
 /** Map facet inputs to scores in [0, 1]. */

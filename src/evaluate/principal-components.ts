@@ -4,7 +4,7 @@
  * Signs are fixed so the largest-magnitude loading of each component is positive, which makes the
  * map deterministic (eigenvectors are otherwise only defined up to sign).
  */
-import { symmetricEigen } from '../metrics/symmetric-eigen.js';
+import { symmetricEigen } from '../kernels/symmetric-eigen.js';
 import type { Matrix } from '../util/matrix.js';
 
 export interface PrincipalComponents {

@@ -9,7 +9,7 @@
  */
 import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
-import { coherenceFrom } from './behavior-facet.js';
+import { adjust, coherenceFrom } from './behavior-facet.js';
 import type { BehaviorSpace } from './behavior-space.js';
 import { bootstrapWeights, percentileInterval } from './bootstrap.js';
 import type { CandidateFacets } from './candidate-facets.js';
@@ -23,7 +23,7 @@ export interface RankedCandidate {
   facets: CandidateFacets;
   scores: FacetScores;
   scoreIntervals: Record<string, [number, number]>;
-  composite: { value: number; ci_low: number; ci_high: number };
+  composite: { value: number; ci_low: number; ci_high: number; reason?: string };
   rank: number;
   pareto: boolean;
 }
@@ -45,6 +45,8 @@ export interface Ranking {
 
 /** Facet scores of a candidate, optionally under bootstrap weights `w` and rerun `r`. */
 export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): FacetScores {
+  // Fewer than two segments is no segmentation (one group, or all noise): nothing to score.
+  if (c.k < 2) return { geometry: Number.NaN, behavior: Number.NaN, stability: Number.NaN, null: Number.NaN, downstream: Number.NaN };
   const b = c.behavior;
   let parts = behaviorParts(b);
   let silhouette = c.geometry.adjusted_silhouette;
@@ -53,7 +55,11 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
   let ari = c.stability.rerun_ari;
   if (w !== undefined && c.k >= 1) {
     const t = c.behaviorTerms;
-    parts = [coherenceFrom(t.predCatWithin, t.predCatTotal, w), coherenceFrom(t.predTransWithin, t.predTransTotal, w), coherenceFrom(t.predFeatWithin, t.predFeatTotal, w)];
+    // The chance level of the profile part is fixed at its full-sample value, solved back from the adjusted one.
+    const rawFeat = coherenceFrom(t.predFeatWithin, t.predFeatTotal);
+    const adjFeat = b.predictive_profile_r2;
+    const eFeat = adjFeat < 1 ? (rawFeat - adjFeat) / (1 - adjFeat) : 0;
+    parts = [coherenceFrom(t.predCatWithin, t.predCatTotal, w), coherenceFrom(t.predTransWithin, t.predTransTotal, w), adjust(coherenceFrom(t.predFeatWithin, t.predFeatTotal, w), eFeat)];
     const g = c.geometryTerms;
     if (g.rows.length > 0) {
       let s = 0;
@@ -101,7 +107,8 @@ export function rankCandidates(all: CandidateFacets[], space: BehaviorSpace, con
     const [lo, hi] = percentileInterval(repComposite[i]);
     const scoreIntervals: Record<string, [number, number]> = {};
     for (const f of FACET_NAMES) scoreIntervals[f] = percentileInterval(reps[i].map((s) => s[f]));
-    return { facets: c, scores: point[i], scoreIntervals, composite: { value: composite[i], ci_low: lo, ci_high: hi }, rank: rank[i], pareto: front[i] };
+    const reason = c.error ?? (c.k === 0 ? 'no segment: every user is noise' : c.k === 1 ? 'one segment only' : undefined);
+    return { facets: c, scores: point[i], scoreIntervals, composite: { value: composite[i], ci_low: lo, ci_high: hi, ...(reason && Number.isNaN(composite[i]) ? { reason } : {}) }, rank: rank[i], pareto: front[i] && !Number.isNaN(composite[i]) };
   });
   const leader = order[0];
   if (leader === undefined || Number.isNaN(composite[leader])) return { candidates, winner: null, tied_with_winner: [], significance: [] };

@@ -29,7 +29,7 @@ export interface CandidateResult {
   };
   scores: FacetScores;
   score_intervals: Record<string, [number, number]>;
-  composite: { value: number; ci_low: number; ci_high: number };
+  composite: { value: number; ci_low: number; ci_high: number; reason?: string };
   rank: number;
   pareto: boolean;
   segment_sizes: number[];
@@ -69,7 +69,15 @@ export interface ProtocolResults {
   selection: SelectionCurve[];
   /** The winner's segments: profiles, tags, maps, silhouette plot (winner-details.ts); null without a winner. */
   winner_details: WinnerDetails | null;
-  reproducibility: { inputs: { path: string; sha256: string; bytes: number }[]; started: string; seconds: number; node: string; config: ProtocolConfig };
+  reproducibility: {
+    inputs: { path: string; sha256: string; bytes: number }[];
+    started: string;
+    seconds: number;
+    node: string;
+    /** Seconds per phase of this invocation (fits per variant kind, each facet, ranking); a resumed run counts only what it redid. */
+    timings: Record<string, number>;
+    config: ProtocolConfig;
+  };
 }
 
 /** The candidate part of results.json. */

@@ -46,6 +46,8 @@ export interface RunCandidatesOptions {
   config: ProtocolConfig;
   store: ResultStore;
   onProgress?: ProgressCallback;
+  /** Seconds of fitting per variant kind (full, subsample, null), accumulated here. */
+  timings?: Record<string, number>;
 }
 
 /** Record key of a candidate on a variant. */
@@ -57,7 +59,7 @@ export function encoderMetric(encoder: string): DistanceMetric {
 }
 
 /** Fit every candidate on every variant, skipping what the store already holds. Returns the variants. */
-export async function runCandidates({ history, future, candidates, config, store, onProgress }: RunCandidatesOptions): Promise<Variant[]> {
+export async function runCandidates({ history, future, candidates, config, store, onProgress, timings }: RunCandidatesOptions): Promise<Variant[]> {
   const variants = protocolVariants(history.users.length, config);
   const encoders = new Map<string, CandidateSpec[]>();
   for (const c of candidates) {
@@ -67,6 +69,8 @@ export async function runCandidates({ history, future, candidates, config, store
   const total = variants.length * candidates.length;
   let done = 0;
   for (const variant of variants) {
+    const started = performance.now();
+    const kind = 'kind' in variant ? (variant.kind === 'null' ? 'fit_null' : 'fit_stability') : 'fit_full';
     let seqs: SequenceSet | undefined;
     for (const [encId, group] of encoders) {
       if (!variantApplies(group[0].encoder.name, variant)) {
@@ -119,6 +123,7 @@ export async function runCandidates({ history, future, candidates, config, store
         done++;
       }
     }
+    if (timings) timings[kind] = (timings[kind] ?? 0) + (performance.now() - started) / 1000;
   }
   onProgress?.({ task: 'fitting candidates', done: total, total });
   return variants;

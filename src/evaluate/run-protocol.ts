@@ -51,16 +51,19 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   guardResume(outDir, config, candidates, options.resume === true);
   const { history, future, cutoff } = protocolHoldout(sequences, config.cutoff, options.cleaning?.file ?? 'events');
   const truth = options.truth ? alignTruth(history.users, options.truth) : undefined;
-  const variants = await runCandidates({ history, future, candidates, config, store, onProgress: options.onProgress });
+  const timings: Record<string, number> = {};
+  const variants = await runCandidates({ history, future, candidates, config, store, onProgress: options.onProgress, timings });
   options.onProgress?.({ task: 'facets', done: 0, total: candidates.length });
   const space = behaviorSpace(history);
   const futureSpace = behaviorSpace(future, { buckets: space.buckets });
   const facets = candidates.map((c, i) => {
     options.onProgress?.({ task: 'facets', done: i, total: candidates.length });
-    return candidateFacets(c, { history, future, space, futureSpace, truth, config, store, variants });
+    return candidateFacets(c, { history, future, space, futureSpace, truth, config, store, variants, timings });
   });
   options.onProgress?.({ task: 'ranking (bootstrap)', done: 0, total: 1 });
+  const rankingStarted = performance.now();
   const ranking = rankCandidates(facets, space, config);
+  timings.ranking = (performance.now() - rankingStarted) / 1000;
   const results: ProtocolResults = {
     version: SEGSCOPE_VERSION,
     dataset: {
@@ -97,6 +100,7 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
       started: new Date(started).toISOString(),
       seconds: (Date.now() - started) / 1000,
       node: process.version,
+      timings,
       config,
     },
   };

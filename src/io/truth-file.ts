@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { InputError } from '../util/errors.js';
+import { csvFields } from './csv-fields.js';
 
 /**
  * Read `user_id -> segment`.
@@ -18,7 +19,7 @@ export function readTruthFile(path: string): Map<string, number> {
     throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
   }
   const lines = text.split(/\r?\n/);
-  const header = splitCsvLine(lines[0] ?? '');
+  const header = csvFields(lines[0] ?? '');
   const userCol = header.indexOf('user_id');
   const labelCol = header.indexOf('segment') >= 0 ? header.indexOf('segment') : header.indexOf('label');
   if (userCol < 0) throw new InputError('the header has no user_id column', { file: path, line: 1, field: 'user_id' });
@@ -26,7 +27,7 @@ export function readTruthFile(path: string): Map<string, number> {
   const out = new Map<string, number>();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].length === 0) continue;
-    const fields = splitCsvLine(lines[i]);
+    const fields = csvFields(lines[i]);
     const user = fields[userCol];
     const raw = fields[labelCol];
     if (user === undefined || raw === undefined) throw new InputError(`expected ${header.length} fields, got ${fields.length}`, { file: path, line: i + 1 });
@@ -36,28 +37,5 @@ export function readTruthFile(path: string): Map<string, number> {
     out.set(user, label);
   }
   if (out.size === 0) throw new InputError('no labels (empty file)', { file: path });
-  return out;
-}
-
-/** Split one CSV line (RFC 4180 quoting, no embedded newlines). */
-export function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      out.push(field);
-      field = '';
-    } else field += ch;
-  }
-  out.push(field);
   return out;
 }

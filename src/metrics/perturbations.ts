@@ -5,7 +5,7 @@
  */
 import type { Matrix } from '../util/matrix.js';
 import type { Random } from '../util/random.js';
-import { symmetricEigen } from './symmetric-eigen.js';
+import { symmetricEigen } from '../kernels/symmetric-eigen.js';
 
 /** A perturbed data set: `data` row r stands for original point `points[r]` (for the comparison). */
 export interface Perturbed {

@@ -46,7 +46,30 @@ for (const [name, options] of [
 
 /** Vocabulary of the default template's words and every item/category id, with seeded random rows. */
 function wordTable(dim: number, seed: number): { vocab: string[]; table: Float32Array } {
-  const vocab = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', 'viewed', 'in', 'added', 'to', 'cart', 'saved', 'bought', 'for', 'searched', 'interacted', 'with', ';', '(', ')', 'x2', 'x3', 'x4', '.'];
+  const vocab = [
+    '[PAD]',
+    '[UNK]',
+    '[CLS]',
+    '[SEP]',
+    'viewed',
+    'in',
+    'added',
+    'to',
+    'cart',
+    'saved',
+    'bought',
+    'for',
+    'searched',
+    'interacted',
+    'with',
+    ';',
+    '(',
+    ')',
+    'x2',
+    'x3',
+    'x4',
+    '.',
+  ];
   vocab.push(...sequences.itemVocab, ...(sequences.categoryVocab ?? []));
   const random = randomSource(seed);
   const table = Float32Array.from({ length: vocab.length * dim }, () => random.normal());
@@ -61,7 +84,11 @@ test('text (local ONNX model built here, random word vectors) + k-means recovers
   const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
   g.input('attention_mask', 'int64', ['batch', 'seq']);
   const rows = g.constant('float32', [vocab.length, dim], [...table.subarray(0, vocab.length * dim)]);
-  g.output(g.node('Gather', [rows, ids], { axis: intAttr(0) }), 'last_hidden_state', 'float32', ['batch', 'seq', dim]);
+  g.output(g.node('Gather', [rows, ids], { axis: intAttr(0) }), 'last_hidden_state', 'float32', [
+    'batch',
+    'seq',
+    dim,
+  ]);
   writeFileSync(join(dir, 'model.onnx'), g.encode());
   writeFileSync(join(dir, 'vocab.txt'), `${vocab.join('\n')}\n`);
   const value = await ari(await createEncoder('text', { modelDir: dir, maxLength: 512, maxEvents: 200 }));
@@ -86,7 +113,11 @@ test('text (OpenAI-compatible endpoint on 127.0.0.1, bag of hashed words) + k-me
       const { input } = JSON.parse(raw) as { input: string[] };
       const data = input.map((text, index) => {
         const v = new Array(dim).fill(0);
-        for (const w of text.split(/[\s;]+/).filter(Boolean)) wordVector(w).forEach((x, j) => (v[j] += x));
+        for (const w of text.split(/[\s;]+/).filter(Boolean)) {
+          wordVector(w).forEach((x, j) => {
+            v[j] += x;
+          });
+        }
         return { index, embedding: v };
       });
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -96,9 +127,17 @@ test('text (OpenAI-compatible endpoint on 127.0.0.1, bag of hashed words) + k-me
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   try {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
-    const value = await ari(await createEncoder('text', { source: 'endpoint', url, model: 'hashed-words', maxEvents: 200, batchSize: 100 }));
+    const value = await ari(
+      await createEncoder('text', {
+        source: 'endpoint',
+        url,
+        model: 'hashed-words',
+        maxEvents: 200,
+        batchSize: 100,
+      }),
+    );
     t.diagnostic(`ARI ${value.toFixed(3)}`);
-  assert.ok(value >= 0.9, `endpoint ARI ${value}`);
+    assert.ok(value >= 0.9, `endpoint ARI ${value}`);
   } finally {
     await new Promise((r) => server.close(r));
   }
@@ -109,7 +148,11 @@ test('precomputed (tfidf vectors written in shuffled user order) + k-means recov
   const X = await (await tfidf.fit(sequences)).transform(sequences);
   const order = Array.from({ length: X.rows }, (_, i) => i).reverse();
   const path = join(mkdtempSync(join(tmpdir(), 'segscope-easy-pre-')), 'team.npy');
-  writeVectorFile(path, order.map((i) => sequences.users[i]), selectRows(X, order));
+  writeVectorFile(
+    path,
+    order.map((i) => sequences.users[i]),
+    selectRows(X, order),
+  );
   const value = await ari(await createEncoder('precomputed', { path, dim: 32 }));
   t.diagnostic(`ARI ${value.toFixed(3)}`);
   assert.ok(value >= 0.9, `precomputed ARI ${value}`);

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { randomizedSvd } from '../../src/encode/randomized-svd.js';
 import type { SparseMatrix } from '../../src/encode/sparse-matrix.js';
-import { symmetricEigen } from '../../src/encode/symmetric-eigen.js';
+import { symmetricEigen } from '../../src/kernels/symmetric-eigen.js';
 import { fixture } from './helpers.js';
 
 function toSparse(rows: number[][]): SparseMatrix {
@@ -18,15 +18,27 @@ function toSparse(rows: number[][]): SparseMatrix {
     });
     indptr.push(indices.length);
   }
-  return { rows: rows.length, cols: rows[0].length, indptr: Int32Array.from(indptr), indices: Int32Array.from(indices), values: Float64Array.from(values) };
+  return {
+    rows: rows.length,
+    cols: rows[0].length,
+    indptr: Int32Array.from(indptr),
+    indices: Int32Array.from(indices),
+    values: Float64Array.from(values),
+  };
 }
 
-const FIX = fixture<{ svd: { matrix: number[][]; singular_values: number[]; vt: number[][] } }>('tfidf.json').svd;
+const FIX = fixture<{ svd: { matrix: number[][]; singular_values: number[]; vt: number[][] } }>(
+  'tfidf.json',
+).svd;
 
 test('randomizedSvd(A, k=8) singular values match numpy.linalg.svd on a 60x40 decaying spectrum (seed 5)', () => {
   const A = toSparse(FIX.matrix);
   const { singularValues, components } = randomizedSvd(A, { k: 8, seed: 5 });
-  for (let i = 0; i < 8; i++) assert.ok(Math.abs(singularValues[i] - FIX.singular_values[i]) < 1e-6 * FIX.singular_values[0], `sigma ${i}`);
+  for (let i = 0; i < 8; i++)
+    assert.ok(
+      Math.abs(singularValues[i] - FIX.singular_values[i]) < 1e-6 * FIX.singular_values[0],
+      `sigma ${i}`,
+    );
   // Right singular vectors agree up to sign.
   for (let i = 0; i < 6; i++) {
     let dot = 0;
@@ -46,7 +58,14 @@ test('randomizedSvd with 0 power iterations is less accurate than with 7 (Halko 
 
 test('randomizedSvd rejects k < 1 and handles a rank-1 matrix', () => {
   assert.throws(() => randomizedSvd(toSparse([[1]]), { k: 0 }), /k \(0\)/);
-  const { singularValues } = randomizedSvd(toSparse([[3, 0], [0, 0], [4, 0]]), { k: 2, seed: 1 });
+  const { singularValues } = randomizedSvd(
+    toSparse([
+      [3, 0],
+      [0, 0],
+      [4, 0],
+    ]),
+    { k: 2, seed: 1 },
+  );
   assert.ok(Math.abs(singularValues[0] - 5) < 1e-12);
   assert.equal(singularValues[1], 0);
 });

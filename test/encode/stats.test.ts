@@ -18,7 +18,12 @@ const seqs = handSequences({
 });
 
 test('behaviorProfile on hand-built users matches hand computation', () => {
-  const p = behaviorProfile(seqs, { referenceTime: T0 + 86400, sessionGap: 1800, utcOffsetHours: 0 }, true, true);
+  const p = behaviorProfile(
+    seqs,
+    { referenceTime: T0 + 86400, sessionGap: 1800, utcOffsetHours: 0 },
+    true,
+    true,
+  );
   const f = p.names.length;
   const get = (row: number, name: string) => p.values[row * f + p.names.indexOf(name)];
   assert.ok(Math.abs(get(0, 'recency_days') - (86400 - 4000) / 86400) < 1e-12);
@@ -33,7 +38,9 @@ test('behaviorProfile on hand-built users matches hand computation', () => {
   const gaps = [60, 60, 3880].map(Math.log1p);
   const mean = (gaps[0] + gaps[1] + gaps[2]) / 3;
   assert.ok(Math.abs(get(0, 'gap_log_mean') - mean) < 1e-12);
-  assert.ok(Math.abs(get(0, 'gap_log_std') - Math.sqrt(gaps.reduce((s, g) => s + (g - mean) ** 2, 0) / 3)) < 1e-12);
+  assert.ok(
+    Math.abs(get(0, 'gap_log_std') - Math.sqrt(gaps.reduce((s, g) => s + (g - mean) ** 2, 0) / 3)) < 1e-12,
+  );
   assert.ok(Math.abs(get(0, 'category_entropy') - -(0.75 * Math.log(0.75) + 0.25 * Math.log(0.25))) < 1e-12);
   assert.equal(get(0, 'hour_20_24'), 1);
   const angle = (t: number) => (2 * Math.PI * (t % 86400)) / 86400;
@@ -50,7 +57,13 @@ test('behaviorProfile on hand-built users matches hand computation', () => {
   assert.ok(Number.isNaN(get(1, 'gap_log_mean')), 'one event: gap statistics undefined');
   assert.equal(get(1, 'buy_per_cart'), 0, 'no cart: rate 0 (flagged)');
   assert.ok(Number.isNaN(get(2, 'share_pv')));
-  assert.deepEqual(p.flags, { emptyUsers: 1, singleEventUsers: 1, noBuyUsers: 1, noViewUsers: 0, noCartUsers: 1 });
+  assert.deepEqual(p.flags, {
+    emptyUsers: 1,
+    singleEventUsers: 1,
+    noBuyUsers: 1,
+    noViewUsers: 0,
+    noCartUsers: 1,
+  });
 });
 
 test('StatsEncoder standardizes with the fitted mean/sd, imputes NaN to 0 and counts it', async () => {

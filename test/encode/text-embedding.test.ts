@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -24,7 +24,11 @@ function tinyModelFolder(): string {
   const ids = g.input('input_ids', 'int64', ['batch', 'seq']);
   g.input('attention_mask', 'int64', ['batch', 'seq']);
   const table = g.constant('float32', [VOCAB.length, DIM], [...TABLE]);
-  g.output(g.node('Gather', [table, ids], { axis: intAttr(0) }), 'last_hidden_state', 'float32', ['batch', 'seq', DIM]);
+  g.output(g.node('Gather', [table, ids], { axis: intAttr(0) }), 'last_hidden_state', 'float32', [
+    'batch',
+    'seq',
+    DIM,
+  ]);
   const bytes = g.encode();
   writeFileSync(join(dir, 'model.onnx'), bytes);
   writeFileSync(join(dir, 'vocab.txt'), `${VOCAB.join('\n')}\n`);
@@ -52,24 +56,64 @@ test('LocalSentenceModel embeds with WordPiece + attention-mask mean pooling + L
   assert.ok(Math.abs(Math.hypot(...a) - 1) < 1e-6);
 });
 
+test('LocalSentenceModel reads a HF tokenizer.json (WordPiece) instead of vocab.txt, same vectors', async () => {
+  const dir = tinyModelFolder();
+  rmSync(join(dir, 'vocab.txt'));
+  const vocab = Object.fromEntries(VOCAB.map((t, i) => [t, i]));
+  writeFileSync(
+    join(dir, 'tokenizer.json'),
+    JSON.stringify({
+      model: { type: 'WordPiece', vocab, unk_token: '[UNK]' },
+      normalizer: { lowercase: true },
+    }),
+  );
+  const model = await LocalSentenceModel.load(dir);
+  const [a] = await model.embed(['VIEWED shoes']);
+  close(a, expected([2, 4, 5, 6, 3]));
+  writeFileSync(join(dir, 'tokenizer.json'), JSON.stringify({ model: { type: 'BPE', vocab: {} } }));
+  await assert.rejects(
+    LocalSentenceModel.load(dir),
+    (e: unknown) =>
+      e instanceof InputError && /tokenizer\.json: cannot read tokenizer: .*WordPiece/.test(e.message),
+  );
+});
+
 test('LocalSentenceModel.load: missing or incomplete folder is an InputError naming the folder', async () => {
   const missing = join(tmpdir(), 'segscope-no-such-model-folder');
-  await assert.rejects(LocalSentenceModel.load(missing), (e: unknown) => e instanceof InputError && e.message.includes(missing) && /not found/.test(e.message));
+  await assert.rejects(
+    LocalSentenceModel.load(missing),
+    (e: unknown) => e instanceof InputError && e.message.includes(missing) && /not found/.test(e.message),
+  );
   const partial = mkdtempSync(join(tmpdir(), 'segscope-partial-'));
   writeFileSync(join(partial, 'vocab.txt'), 'a\n');
-  await assert.rejects(LocalSentenceModel.load(partial), (e: unknown) => e instanceof InputError && e.message.includes(partial) && /missing model\.onnx/.test(e.message));
+  await assert.rejects(
+    LocalSentenceModel.load(partial),
+    (e: unknown) =>
+      e instanceof InputError && e.message.includes(partial) && /missing model\.onnx/.test(e.message),
+  );
 });
 
 test('TextEmbeddingEncoder(local) textualizes each user and embeds one unit row per user', async () => {
-  const seqs = handSequences({ u1: [{ item: 'x', b: 'pv' }], u2: [{ item: 'x', b: 'buy' }, { item: 'x', b: 'buy' }], u3: [] });
+  const seqs = handSequences({
+    u1: [{ item: 'x', b: 'pv' }],
+    u2: [
+      { item: 'x', b: 'buy' },
+      { item: 'x', b: 'buy' },
+    ],
+    u3: [],
+  });
   const enc = await new TextEmbeddingEncoder({ modelDir: tinyModelFolder() }).fit(seqs);
   assert.deepEqual(enc.texts(seqs), ['viewed x', 'bought x (x2)', '']);
   const X = await enc.transform(seqs);
   assert.equal(X.rows, 3);
   assert.equal(X.cols, DIM);
   close(X.data.subarray(0, 3), expected([2, 4, 9, 3]));
-  close(X.data.subarray(6, 9), expected([2, 3]));
-  await assert.rejects(new TextEmbeddingEncoder({ modelDir: '/nonexistent/model' }).fit(seqs), /\/nonexistent\/model/);
+  assert.deepEqual([...X.data.subarray(6, 9)], [0, 0, 0], 'an empty user is not embedded: zero row');
+  assert.equal(enc.emptyUsers, 1);
+  await assert.rejects(
+    new TextEmbeddingEncoder({ modelDir: '/nonexistent/model' }).fit(seqs),
+    /\/nonexistent\/model/,
+  );
 });
 
 type Handler = (body: { model: string; input: string[] }, res: ServerResponse, req: IncomingMessage) => void;
@@ -95,7 +139,11 @@ async function withServer(handler: Handler, run: (url: string) => Promise<void>)
 const vectorOf = (text: string) => [text.length, (text.match(/a/g) ?? []).length, 1];
 const reply = (res: ServerResponse, input: string[], dims = 3) => {
   res.writeHead(200, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ data: input.map((t, index) => ({ index, embedding: vectorOf(t).slice(0, dims) })).reverse() }));
+  res.end(
+    JSON.stringify({
+      data: input.map((t, index) => ({ index, embedding: vectorOf(t).slice(0, dims) })).reverse(),
+    }),
+  );
 };
 
 test('EmbeddingsEndpoint batches requests, sends model and key, orders by index, caches on disk', async () => {
@@ -110,10 +158,23 @@ test('EmbeddingsEndpoint batches requests, sends model and key, orders by index,
       const ep = new EmbeddingsEndpoint({ url, model: 'm1', key: 'sk-test', batchSize: 2, cacheDir });
       const texts = ['a', 'bb', 'aaa', 'c', 'ab'];
       const out = await ep.embed(texts);
-      assert.deepEqual(out.map((v) => [...v]), texts.map(vectorOf));
-      assert.deepEqual(seen, [{ model: 'm1', n: 2, auth: 'Bearer sk-test' }, { model: 'm1', n: 2, auth: 'Bearer sk-test' }, { model: 'm1', n: 1, auth: 'Bearer sk-test' }]);
-      const again = await new EmbeddingsEndpoint({ url, model: 'm1', batchSize: 2, cacheDir }).embed(['ab', 'zz']);
-      assert.deepEqual(again.map((v) => [...v]), [vectorOf('ab'), vectorOf('zz')]);
+      assert.deepEqual(
+        out.map((v) => [...v]),
+        texts.map(vectorOf),
+      );
+      assert.deepEqual(seen, [
+        { model: 'm1', n: 2, auth: 'Bearer sk-test' },
+        { model: 'm1', n: 2, auth: 'Bearer sk-test' },
+        { model: 'm1', n: 1, auth: 'Bearer sk-test' },
+      ]);
+      const again = await new EmbeddingsEndpoint({ url, model: 'm1', batchSize: 2, cacheDir }).embed([
+        'ab',
+        'zz',
+      ]);
+      assert.deepEqual(
+        again.map((v) => [...v]),
+        [vectorOf('ab'), vectorOf('zz')],
+      );
       assert.equal(seen.length, 4, 'only the uncached text was requested');
       const files = readdirSync(cacheDir, { recursive: true }).map(String);
       assert.equal(files.filter((f) => f.endsWith('.f32')).length, 6);
@@ -148,24 +209,43 @@ test('EmbeddingsEndpoint: timeouts, non-2xx and wrong dimensions are InputErrors
     (body, res) => {
       calls++;
       if (body.input[0] === 'slow') setTimeout(() => reply(res, body.input), 300);
-      else if (body.input[0] === 'forbidden') {
+      else if (body.input[0] === 'short') {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ data: [{ index: 0, embedding: [1, 2] }] }));
+      } else if (body.input[0] === 'forbidden') {
         res.writeHead(401);
         res.end('bad key');
       } else reply(res, body.input, 2);
     },
     async (url) => {
       const ep = new EmbeddingsEndpoint({ url, model: 'm', timeoutMs: 50, retries: 1, backoffMs: 1 });
-      await assert.rejects(ep.embed(['slow']), (e: unknown) => e instanceof InputError && /timed out after 50 ms \(after 2 attempts\)/.test(e.message) && e.message.includes(url));
+      await assert.rejects(
+        ep.embed(['slow']),
+        (e: unknown) =>
+          e instanceof InputError &&
+          /timed out after 50 ms \(after 2 attempts\)/.test(e.message) &&
+          e.message.includes(url),
+      );
       calls = 0;
       await assert.rejects(ep.embed(['forbidden']), /HTTP 401: bad key/);
       assert.equal(calls, 1, '4xx is not retried');
-      await assert.rejects(new EmbeddingsEndpoint({ url, model: 'm', dimensions: 3 }).embed(['x']), /has 2 dimensions, expected 3/);
+      await assert.rejects(
+        new EmbeddingsEndpoint({ url, model: 'm', dimensions: 3 }).embed(['x']),
+        /has 2 dimensions, expected 3/,
+      );
     },
   );
 });
 
 test('EmbeddingsEndpoint takes url, model and key from SEGSCOPE_EMBEDDINGS_* and requires url and model', () => {
-  const ep = new EmbeddingsEndpoint({}, { SEGSCOPE_EMBEDDINGS_URL: 'http://h/v1/', SEGSCOPE_EMBEDDINGS_MODEL: 'e5', SEGSCOPE_EMBEDDINGS_KEY: 'k' });
+  const ep = new EmbeddingsEndpoint(
+    {},
+    {
+      SEGSCOPE_EMBEDDINGS_URL: 'http://h/v1/',
+      SEGSCOPE_EMBEDDINGS_MODEL: 'e5',
+      SEGSCOPE_EMBEDDINGS_KEY: 'k',
+    },
+  );
   assert.equal(ep.options.url, 'http://h/v1/');
   assert.equal(ep.options.key, 'k');
   assert.equal(ep.id, 'endpoint:e5');

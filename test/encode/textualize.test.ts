@@ -19,8 +19,16 @@ test('textualizeSequence writes the default template, drops [parts] without valu
 });
 
 test('textualizeSequence with a changed template, names and maxEvents', () => {
-  const template = checkTextTemplate({ pv: 'saw {item}', buy: 'purchased {item}[ ({category})]', separator: ' | ' });
-  const s = textualizeSequence(seqs, 0, { template, maxEvents: 2, itemNames: new Map([['12', 'Trail Runner']]) });
+  const template = checkTextTemplate({
+    pv: 'saw {item}',
+    buy: 'purchased {item}[ ({category})]',
+    separator: ' | ',
+  });
+  const s = textualizeSequence(seqs, 0, {
+    template,
+    maxEvents: 2,
+    itemNames: new Map([['12', 'Trail Runner']]),
+  });
   assert.equal(s, 'saw 7 | purchased Trail Runner (shoes)');
 });
 

@@ -11,9 +11,12 @@ interface Variant {
   matrix: number[][];
   singular_values: number[];
 }
-const FIX = fixture<{ users: string[]; events: Record<string, [string, string, Behavior][]>; sublinear_smooth_l2: Variant; raw_nosmooth_l1: Variant }>(
-  'tfidf.json',
-);
+const FIX = fixture<{
+  users: string[];
+  events: Record<string, [string, string, Behavior][]>;
+  sublinear_smooth_l2: Variant;
+  raw_nosmooth_l1: Variant;
+}>('tfidf.json');
 const seqs = handSequences(
   Object.fromEntries(FIX.users.map((u) => [u, FIX.events[u].map(([item, cat, b]) => ({ item, cat, b }))])),
 );
@@ -58,7 +61,13 @@ test('TfidfEncoder is bit-identical for the same seed (seed 11)', async () => {
 
 test('TfidfEncoder.transform ignores unknown items and counts them', async () => {
   const enc = await new TfidfEncoder({ dim: 0, tokens: ['item'], ngramMax: 0 }).fit(seqs);
-  const fresh = handSequences({ x: [{ item: 'a', b: 'pv' }, { item: 'zzz', b: 'pv' }], y: [{ item: 'unseen', b: 'buy' }] });
+  const fresh = handSequences({
+    x: [
+      { item: 'a', b: 'pv' },
+      { item: 'zzz', b: 'pv' },
+    ],
+    y: [{ item: 'unseen', b: 'buy' }],
+  });
   const X = await enc.transform(fresh);
   assert.deepEqual(enc.lastTransformReport, { unknownTokens: 2, emptyRows: 1 });
   const a = enc.vocabulary.indexOf('itema');
@@ -67,7 +76,13 @@ test('TfidfEncoder.transform ignores unknown items and counts them', async () =>
 });
 
 test('TfidfEncoder on a vocabulary of one pads SVD columns with zeros and reports rank 1', async () => {
-  const one = handSequences({ a: [{ item: 'x', b: 'pv' }], b: [{ item: 'x', b: 'pv' }, { item: 'x', b: 'pv' }] });
+  const one = handSequences({
+    a: [{ item: 'x', b: 'pv' }],
+    b: [
+      { item: 'x', b: 'pv' },
+      { item: 'x', b: 'pv' },
+    ],
+  });
   const enc = await new TfidfEncoder({ dim: 3, tokens: ['item'], ngramMax: 0 }).fit(one);
   assert.deepEqual(enc.vocabulary, ['itemx']);
   assert.equal(enc.svdRank, 1);
@@ -78,7 +93,11 @@ test('TfidfEncoder on a vocabulary of one pads SVD columns with zeros and report
 test('TfidfEncoder: empty input throws; users with zero or one event get rows', async () => {
   await assert.rejects(new TfidfEncoder().fit(handSequences({})), /no sequences/);
   await assert.rejects(new TfidfEncoder().fit(handSequences({ a: [], b: [] })), /no tokens/);
-  const s = handSequences({ a: [], b: [{ item: 'x', cat: '1', b: 'pv' }], c: [{ item: 'y', cat: '2', b: 'buy' }] });
+  const s = handSequences({
+    a: [],
+    b: [{ item: 'x', cat: '1', b: 'pv' }],
+    c: [{ item: 'y', cat: '2', b: 'buy' }],
+  });
   const X = await (await new TfidfEncoder({ dim: 2, seed: 1 }).fit(s)).transform(s);
   assert.equal(X.rows, 3);
   assert.deepEqual([...X.data.subarray(0, 2)], [0, 0]);

@@ -13,6 +13,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   metrics: { summary: 'internal, external and stability indices of a labeling', load: async () => (await import('./metrics.js')).command },
   run: { summary: 'encode, cluster and evaluate a candidate grid on an event log', load: async () => (await import('./run.js')).command },
   evaluate: { summary: 'score your own embeddings or labels by the protocol against the baselines', load: async () => (await import('./evaluate.js')).command },
+  report: { summary: 'render results.json as a self-contained HTML evaluation card and report.md', load: async () => (await import('./report.js')).command },
   'meta-eval': { summary: 'compare evaluation methods by how well they rank candidates on planted-truth logs', load: async () => (await import('./meta-eval.js')).command },
   export: { summary: 'refit a candidate of a run on the whole log and save it as a model folder', load: async () => (await import('./export.js')).command },
   drift: { summary: 'segment drift between time windows of a log against a saved model', load: async () => (await import('./drift.js')).command },

@@ -14,6 +14,7 @@ import { flag } from './flags.js';
 import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { progressBar } from './progress-bar.js';
 import { formatResultsTable } from './results-table.js';
+import { writeReport } from '../report/write-report.js';
 
 /** Baseline encoders scored beside the team's vectors (cheap ones; a config can change them). */
 export const EVALUATE_BASELINES = ['tfidf', 'stats'];
@@ -58,8 +59,9 @@ export const command: Command = {
       onProgress: bar,
     });
     bar.done();
+    writeReport(results, join(out, 'report.html'));
     if (flag.boolean(flags, 'json')) io.stdout.write(`${JSON.stringify(results)}\n`);
-    else io.stdout.write(`${formatResultsTable(results)}\nresults: ${join(out, 'results.json')}\n`);
+    else io.stdout.write(`${formatResultsTable(results)}\nresults: ${join(out, 'results.json')}\nreport: ${join(out, 'report.html')}\n`);
     return 0;
   },
 };

@@ -9,6 +9,7 @@ import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
 import { formatResultsTable } from './results-table.js';
+import { writeReport } from '../report/write-report.js';
 
 export const command: Command = {
   name: 'run',
@@ -41,8 +42,9 @@ export const command: Command = {
       onProgress: bar,
     });
     bar.done();
+    writeReport(results, join(out, 'report.html'));
     if (flag.boolean(flags, 'json')) io.stdout.write(`${JSON.stringify(results)}\n`);
-    else io.stdout.write(`${formatResultsTable(results)}\nresults: ${join(out, 'results.json')}\n`);
+    else io.stdout.write(`${formatResultsTable(results)}\nresults: ${join(out, 'results.json')}\nreport: ${join(out, 'report.html')}\n`);
     return 0;
   },
 };

@@ -106,7 +106,9 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   };
   results.selection = selectionCurves(results.candidates);
   const won = facets.find((f) => f.spec.id === ranking.winner);
+  const detailsStarted = performance.now();
   if (won) results.winner_details = await winnerDetails({ candidate: won.spec.id, sequences, history, space, labels: won.labels, k: won.k, truth, seed: config.seed });
+  timings.winner_details = (performance.now() - detailsStarted) / 1000;
   for (const f of facets) {
     const lines = history.users.map((u, i) => `${csvField(u)},${f.labels[i]}`);
     atomicWriteFileSync(join(outDir, 'labels', `${f.spec.id}.csv`), `user_id,label\n${lines.join('\n')}\n`);

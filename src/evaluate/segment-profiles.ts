@@ -15,7 +15,7 @@ export interface TokenShare {
   lift: number;
 }
 
-export interface Funnel {
+export interface BehaviorFunnel {
   /** Events per behavior (pv, cart, fav, buy, search, other). */
   events: Record<string, number>;
   /** Users with at least one event of the behavior. */
@@ -26,7 +26,7 @@ export interface Funnel {
   buyer_share: number;
 }
 
-export interface SegmentProfile {
+export interface SegmentBehaviorProfile {
   /** Segment label; -1 for the whole population. */
   segment: number;
   users: number;
@@ -34,7 +34,7 @@ export interface SegmentProfile {
   events: number;
   top_categories: TokenShare[];
   top_items: TokenShare[];
-  funnel: Funnel;
+  funnel: BehaviorFunnel;
   /** 7 x 24 event counts, row = weekday (Monday 0), column = UTC hour. */
   heatmap: number[];
 }
@@ -52,7 +52,7 @@ export function weekdayHour(ts: number): [number, number] {
 }
 
 /** The population profile (index 0 of the result is segment -1) followed by one per segment 0..k-1. */
-export function segmentProfiles(seqs: SequenceSet, labels: Int32Array, k: number, options: ProfileOptions = { top: 5 }): SegmentProfile[] {
+export function segmentProfiles(seqs: SequenceSet, labels: Int32Array, k: number, options: ProfileOptions = { top: 5 }): SegmentBehaviorProfile[] {
   const n = seqs.offsets.length - 1;
   if (labels.length !== n) throw new RangeError(`segmentProfiles: labels.length (${labels.length}) != sequences (${n})`);
   if (!Number.isInteger(options.top) || options.top < 1) throw new RangeError(`segmentProfiles: top (${options.top}) must be a positive integer`);

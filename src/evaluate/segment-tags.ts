@@ -3,7 +3,8 @@
  * Atoms are per-user features compared with a threshold: share of events in each 4-hour block of
  * the (UTC) day, share of each behavior, conversion (buys per view), activity (events), and share of
  * events in the segment's signature categories (lift >= 1.5 and >= 5% of the segment's events, top 2).
- * An atom is a candidate when its standardized mean difference (segment mean - rest mean) / sd of all
+ * Time-of-day and behavior-share atoms are only used on the high side (readable tags), conversion
+ * and activity on both. An atom is a candidate when its standardized mean difference (segment mean - rest mean) / sd of all
  * users is at least `minEffect` in size; its threshold is the midpoint of the two means, on the side
  * of the segment. Greedy: take the atom whose rule has the best F1 for membership, then add atoms
  * (conjunction) while F1 improves by at least 0.01, up to `maxAtoms`. The tag says exactly the
@@ -48,14 +49,17 @@ const HOURS: [string, string][] = [
   ['hours_16_20', 'evening'],
   ['hours_20_24', 'late-evening'],
 ];
-/** Feature name, phrase when high, phrase when low, kind (adjective before the noun, noun, or clause). */
-const FEATURES: [string, string, string, 'adj' | 'noun' | 'clause'][] = [
-  ...HOURS.map(([f, w]): [string, string, string, 'adj'] => [f, w, `rarely ${w}`, 'adj']),
-  ['share_pv', 'browsers', 'few views', 'noun'],
-  ['share_search', 'searchers', 'rarely search', 'noun'],
-  ['share_cart', 'carters', 'rarely cart', 'noun'],
-  ['share_fav', 'favoriters', 'rarely favorite', 'noun'],
-  ['share_buy', 'buyers', 'rarely buy', 'noun'],
+/**
+ * Feature name, phrase when high, phrase when low (null: only 'high' atoms, since "rarely morning"
+ * says little that "evening" does not), kind (adjective before the noun, noun, or clause).
+ */
+const FEATURES: [string, string, string | null, 'adj' | 'noun' | 'clause'][] = [
+  ...HOURS.map(([f, w]): [string, string, null, 'adj'] => [f, w, null, 'adj']),
+  ['share_pv', 'browsers', null, 'noun'],
+  ['share_search', 'searchers', null, 'noun'],
+  ['share_cart', 'carters', null, 'noun'],
+  ['share_fav', 'favoriters', null, 'noun'],
+  ['share_buy', 'buyers', null, 'noun'],
   ['conversion', 'high conversion', 'low conversion', 'clause'],
   ['activity', 'heavy', 'light', 'adj'],
 ];
@@ -97,8 +101,8 @@ export function segmentTags(seqs: SequenceSet, labels: Int32Array, k: number, op
     const member = Uint8Array.from(labels, (l) => (l === c ? 1 : 0));
     const candidates: Candidate[] = [];
     FEATURES.forEach(([name, hi, lo], j) => {
-      const atom = atomFor(cols[j], member, minEffect, name, hi, lo);
-      if (atom) candidates.push(atom);
+      const atom = atomFor(cols[j], member, minEffect, name, hi, lo ?? '');
+      if (atom && (atom.direction === 'high' || lo !== null)) candidates.push(atom);
     });
     const cat = categoryAtom(seqs, labels, c, member, minEffect);
     if (cat) candidates.push(cat);
@@ -213,14 +217,15 @@ export function ruleScore(pass: Uint8Array, member: Uint8Array): { selected: num
   return { selected: sel, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
 }
 
-/** "evening heavy browsers, low conversion, categories A/B": adjectives, one noun, then clauses. */
+/** "evening heavy browsers of categories A/B, low conversion": adjectives, one noun, its categories, then clauses. */
 export function tagText(rule: TagAtom[]): string {
   if (rule.length === 0) return 'typical users (no distinctive feature)';
   const kind = (a: TagAtom) => (a.feature === 'category_share' ? 'clause' : (FEATURES.find((f) => f[0] === a.feature)?.[3] ?? 'clause'));
   const isAdjective = (a: TagAtom) => kind(a) === 'adj' && (a.direction === 'high' || a.feature === 'activity');
   const adjectives = rule.filter(isAdjective).map((a) => a.phrase);
   const nouns = rule.filter((a) => kind(a) === 'noun' && a.direction === 'high').map((a) => a.phrase);
-  const clauses = rule.filter((a) => !isAdjective(a) && !(kind(a) === 'noun' && a.direction === 'high')).map((a) => a.phrase);
-  const head = [...adjectives, nouns[0] ?? 'users'].join(' ');
+  const category = rule.find((a) => a.feature === 'category_share' && a.direction === 'high');
+  const clauses = rule.filter((a) => a !== category && !isAdjective(a) && !(kind(a) === 'noun' && a.direction === 'high')).map((a) => a.phrase);
+  const head = [...adjectives, nouns[0] ?? 'users'].join(' ') + (category ? ` of ${category.phrase}` : '');
   return [head, ...nouns.slice(1).map((x) => `also ${x}`), ...clauses].join(', ');
 }

@@ -87,18 +87,21 @@ export async function tsne(X: Matrix, options: Partial<TsneOptions> & { random: 
         const dy = Y[2 * i + 1] - Y[2 * j + 1];
         const q = 1 / (1 + dx * dx + dy * dy);
         num[i * n + j] = q;
-        num[j * n + i] = q;
         z += 2 * q;
       }
     }
     grad.fill(0);
+    // P and Q are symmetric: each pair's force acts on both points with opposite signs.
     for (let i = 0; i < n; i++) {
-      for (let j = 0; j < n; j++) {
-        if (j === i) continue;
+      for (let j = i + 1; j < n; j++) {
         const q = num[i * n + j];
-        const m = (ex * P[i * n + j] - q / z) * q;
-        grad[2 * i] += 4 * m * (Y[2 * i] - Y[2 * j]);
-        grad[2 * i + 1] += 4 * m * (Y[2 * i + 1] - Y[2 * j + 1]);
+        const m = 4 * (ex * P[i * n + j] - q / z) * q;
+        const fx = m * (Y[2 * i] - Y[2 * j]);
+        const fy = m * (Y[2 * i + 1] - Y[2 * j + 1]);
+        grad[2 * i] += fx;
+        grad[2 * i + 1] += fy;
+        grad[2 * j] -= fx;
+        grad[2 * j + 1] -= fy;
       }
     }
     const momentum = it < 250 ? 0.5 : 0.8;

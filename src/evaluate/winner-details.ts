@@ -13,7 +13,7 @@ import { behaviorMatrix } from './behavior-matrix.js';
 import type { BehaviorSpace } from './behavior-space.js';
 import { stratifiedSample } from './geometry-facet.js';
 import { principalComponents } from './principal-components.js';
-import { type SegmentProfile, segmentProfiles } from './segment-profiles.js';
+import { type SegmentBehaviorProfile, segmentProfiles } from './segment-profiles.js';
 import { type SegmentTag, segmentTags } from './segment-tags.js';
 import { segmentMedoids, type TypicalSequence } from './segment-medoids.js';
 import { tsne } from './tsne.js';
@@ -37,8 +37,8 @@ export interface WinnerDetails {
   /** Silhouette in the behavior space on a stratified sample: per segment mean and sorted values (thinned to <= `perSegment`). */
   silhouette: { sample: number; mean: number; per_segment: { segment: number; size: number; mean: number; values: number[] }[] };
   maps: UserMap[];
-  population: SegmentProfile;
-  profiles: SegmentProfile[];
+  population: SegmentBehaviorProfile;
+  profiles: SegmentBehaviorProfile[];
   tags: SegmentTag[];
   typical: TypicalSequence[][];
   /** Truth classes (rows) x segments (columns, then noise when present). */

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EncoderState } from '../encode/encoder-state.js';
 import type { Step } from '../evaluate/candidate-grid.js';
-import type { SegmentProfile } from '../evaluate/segment-profiles.js';
+import type { SegmentBehaviorProfile } from '../evaluate/segment-profiles.js';
 import type { SegmentTag } from '../evaluate/segment-tags.js';
 import { atomicWriteFileSync } from '../io/atomic-write.js';
 import { InputError } from '../util/errors.js';
@@ -36,7 +36,7 @@ export interface SavedModel {
     meanDistance: number[];
     sdDistance: number[];
   };
-  profiles: SegmentProfile[];
+  profiles: SegmentBehaviorProfile[];
   tags: SegmentTag[];
   /** Per segment, the best items by segment-items.ts scores; `popularity` is the population's list. */
   items: { per_segment: ScoredItem[][]; popularity: ScoredItem[] };

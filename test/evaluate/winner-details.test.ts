@@ -117,7 +117,7 @@ test('ruleScore(pass, member) and tagText(rule) (hand)', () => {
   assert.deepEqual(ruleScore(Uint8Array.of(1, 1, 0, 0), Uint8Array.of(1, 0, 1, 0)), { selected: 2, precision: 0.5, recall: 0.5, f1: 0.5 });
   assert.deepEqual(ruleScore(Uint8Array.of(0, 0), Uint8Array.of(1, 0)), { selected: 0, precision: 0, recall: 0, f1: 0 });
   const atom = (feature: string, direction: 'high' | 'low', phrase: string) => ({ feature, direction, phrase, threshold: 0, effect_size: 1 });
-  assert.equal(tagText([atom('share_pv', 'high', 'browsers'), atom('hours_16_20', 'high', 'evening'), atom('conversion', 'low', 'low conversion'), atom('category_share', 'high', 'categories A/B')]), 'evening browsers, low conversion, categories A/B');
+  assert.equal(tagText([atom('share_pv', 'high', 'browsers'), atom('hours_16_20', 'high', 'evening'), atom('conversion', 'low', 'low conversion'), atom('category_share', 'high', 'categories A/B')]), 'evening browsers of categories A/B, low conversion');
   assert.equal(tagText([atom('activity', 'low', 'light')]), 'light users');
   assert.equal(tagText([]), 'typical users (no distinctive feature)');
 });

@@ -1,6 +1,6 @@
 /** `segscope serve`: the HTTP service over a saved model, until SIGTERM or SIGINT. */
 import { join } from 'node:path';
-import { loadModel } from '../serve/saved-model.js';
+import { loadFittedSegments, loadModel } from '../serve/saved-model.js';
 import { ServedModel } from '../serve/served-model.js';
 import { buildServer } from '../serve/server.js';
 import { UsageError } from '../util/errors.js';
@@ -51,6 +51,7 @@ export const command: Command = {
       journalPath: flag.string(flags, 'journal') ?? join(dir, 'events.jsonl'),
       token,
       bodyLimit: flag.number(flags, 'body-limit'),
+      fittedSegments: loadFittedSegments(dir),
     });
     const address = await app.listen({ host, port });
     io.stdout.write(`segscope serve: ${model.model.candidate.id} on ${address}\n`);

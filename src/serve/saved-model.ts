@@ -79,6 +79,26 @@ export function saveModel(dir: string, model: SavedModel, fitted: FittedUsers): 
 }
 
 /**
+ * The fitted users' segments from `tags.csv` of a model folder (empty when the file is absent).
+ * @throws InputError for a malformed line, naming it.
+ */
+export function loadFittedSegments(dir: string): Map<string, number> {
+  const path = join(dir, 'tags.csv');
+  const out = new Map<string, number>();
+  if (!existsSync(path)) return out;
+  const lines = readFileSync(path, 'utf8').split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i];
+    if (line === '') continue;
+    // user_id may be quoted (CSV, "" escapes a quote); segment is an integer.
+    const m = /^(?:"((?:[^"]|"")*)"|([^,"]*)),(-?\d+),/.exec(line);
+    if (m === null) throw new InputError('expected user_id,segment,tag', { file: path, line: i + 1 });
+    out.set(m[1] !== undefined ? m[1].replaceAll('""', '"') : m[2], Number(m[3]));
+  }
+  return out;
+}
+
+/**
  * Read a saved model folder.
  * @throws InputError (exit 2) for a missing folder or model.json, unreadable JSON, or a model of another format version.
  * @example const model = loadModel('out/model'); model.clusters.k

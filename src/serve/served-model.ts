@@ -23,14 +23,14 @@ export class ServedModel {
   readonly model: SavedModel;
   readonly centroids: SegmentCentroids;
   private readonly encoder: Encoder;
-  private readonly tagOf: string[];
+  private readonly tags: string[];
   private readonly popularity: Map<string, number>;
 
   private constructor(model: SavedModel, encoder: Encoder) {
     this.model = model;
     this.encoder = encoder;
     this.centroids = modelCentroids(model);
-    this.tagOf = Array.from(
+    this.tags = Array.from(
       { length: model.clusters.k },
       (_, l) => model.tags.find((t) => t.segment === l)?.tag ?? '',
     );
@@ -40,6 +40,11 @@ export class ServedModel {
   /** @throws RangeError when the model's encoder cannot be restored. */
   static async create(model: SavedModel): Promise<ServedModel> {
     return new ServedModel(model, await encoderFromState(model.encoder));
+  }
+
+  /** The readable tag of a segment ('noise' for -1). */
+  tagOf(segment: number): string {
+    return segment >= 0 ? (this.tags[segment] ?? '') : 'noise';
   }
 
   /** The model's encoding of `seqs` (one row per sequence). */
@@ -54,7 +59,7 @@ export class ServedModel {
     return Array.from(segment, (l, s) => ({
       segment: l,
       distance: distance[s],
-      tag: this.tagOf[l],
+      tag: this.tagOf(l),
       risk: riskScore(
         seqs,
         s,

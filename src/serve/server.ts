@@ -20,6 +20,8 @@ export interface ServerOptions {
   token?: string;
   /** Largest request body, bytes. */
   bodyLimit?: number;
+  /** Segments of the fitted users (tags.csv), for /v1/recommend by user id alone. */
+  fittedSegments?: ReadonlyMap<string, number>;
   /** Most recent events kept per user for assign / recommend by user id. */
   eventsPerUser?: number;
 }
@@ -100,6 +102,17 @@ export async function buildServer(o: ServerOptions): Promise<FastifyInstance> {
   app.post('/v1/recommend', { schema: { body: RECOMMEND_SCHEMA } }, async (req, reply) => {
     const body = req.body as { user_id: string; events?: ServedEvent[]; k?: number };
     const seqs = sequencesFor(body.user_id, body.events);
+    const fitted = o.fittedSegments?.get(body.user_id);
+    if (seqs === undefined && fitted !== undefined) {
+      // A fitted user with no events here: the segment's list, no personal history.
+      const none = sequencesFromEvents([{ user: body.user_id, events: [] }]);
+      return {
+        user_id: body.user_id,
+        segment: fitted,
+        tag: model.tagOf(fitted),
+        items: model.recommend(none, 0, fitted, body.k ?? 10),
+      };
+    }
     if (seqs === undefined) return reply.code(400).send(noEvents(body.user_id));
     const [a] = await model.assign(seqs);
     return {

@@ -3,7 +3,12 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { loadModel, MODEL_FORMAT_VERSION, saveModel } from '../../src/serve/saved-model.js';
+import {
+  loadFittedSegments,
+  loadModel,
+  MODEL_FORMAT_VERSION,
+  saveModel,
+} from '../../src/serve/saved-model.js';
 import { ServedModel } from '../../src/serve/served-model.js';
 import { InputError } from '../../src/util/errors.js';
 import { smallModel } from './fixture-model.js';
@@ -26,6 +31,11 @@ test('saveModel then loadModel round-trips; the served model assigns the fitted 
     const tags = readFileSync(join(dir, 'tags.csv'), 'utf8').trim().split('\n');
     assert.equal(tags[0], 'user_id,segment,tag');
     assert.equal(tags.length, fitted.users.length + 1);
+    const segments = loadFittedSegments(dir);
+    assert.equal(segments.size, fitted.users.length);
+    fitted.users.forEach((u, i) => {
+      assert.equal(segments.get(u), fitted.labels[i]);
+    });
     const served = await ServedModel.create(loaded);
     const assigned = await served.assign(log.sequences);
     // k-means labels are nearest-centroid labels at convergence.
@@ -54,6 +64,24 @@ test('loadModel: a missing folder, a folder without model.json, and another form
       }),
     );
     assert.throws(() => loadModel(dir), /format version 2 \(written by segscope 9.9.9\) is not supported/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('loadFittedSegments reads quoted user ids and names a malformed line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'segscope-model-'));
+  try {
+    writeFileSync(join(dir, 'tags.csv'), 'user_id,segment,tag\n"a,""b""",2,"x, y"\nplain,-1,noise\n');
+    assert.deepEqual(
+      [...loadFittedSegments(dir)],
+      [
+        ['a,"b"', 2],
+        ['plain', -1],
+      ],
+    );
+    writeFileSync(join(dir, 'tags.csv'), 'user_id,segment,tag\nu,seg,t\n');
+    assert.throws(() => loadFittedSegments(dir), /tags.csv:2: expected user_id,segment,tag/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

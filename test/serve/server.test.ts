@@ -38,6 +38,7 @@ before(async () => {
     model: served,
     journalPath: join(dir, 'events.jsonl'),
     token: 'test-token-0123456789',
+    fittedSegments: new Map([['fitted-user', 1]]),
     bodyLimit: 64 * 1024,
   });
 });
@@ -82,6 +83,21 @@ test("POST /v1/recommend returns k items without the user's bought items", async
   assert.equal(items.length, 5);
   const bought = new Set(events.filter((e) => e.behavior === 'buy').map((e) => e.item));
   for (const { item } of items) assert.ok(!bought.has(item));
+});
+
+test('POST /v1/recommend by a fitted user id alone answers from the segment list', async () => {
+  const r = await app.inject({
+    method: 'POST',
+    url: '/v1/recommend',
+    headers: auth,
+    payload: { user_id: 'fitted-user', k: 3 },
+  });
+  assert.equal(r.statusCode, 200);
+  assert.equal(r.json().segment, 1);
+  assert.deepEqual(
+    r.json().items.map((i: { item: string }) => i.item),
+    served.model.items.per_segment[1].slice(0, 3).map((i) => i.item),
+  );
 });
 
 test('POST /v1/events persists the batch before answering; assign and recommend then work by user id', async () => {

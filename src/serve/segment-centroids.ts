@@ -4,7 +4,7 @@
  * fitted ones; for the others (DBSCAN, HDBSCAN, agglomerative) they are the segment means, and a
  * new user gets the nearest segment mean (an approximate prediction, said so in the model).
  */
-import { nearestRows } from '../kernels/kernels.js';
+import { nearestRows, referenceBackend } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 
 export interface SegmentCentroids {
@@ -79,6 +79,9 @@ export function segmentCentroids(
   };
 }
 
+/** Largest rows x k x cols assigned with the reference kernel instead of the configured backend. */
+const SMALL_ASSIGNMENT = 1 << 16;
+
 /** Nearest centroid of each row of X and the euclidean distance to it. O(n k d) via the nearestRows kernel. */
 export async function assignToCentroids(
   X: Matrix,
@@ -87,7 +90,10 @@ export async function assignToCentroids(
   if (X.cols !== model.cols)
     throw new RangeError(`assignToCentroids: X has ${X.cols} columns, the model ${model.cols}`);
   const C: Matrix = { rows: model.k, cols: model.cols, data: Float32Array.from(model.centroids) };
-  const { index, distance } = await nearestRows(X, C);
+  // A service request is one user: there the backend's dispatch costs more than the few k x d
+  // multiply-adds, so small inputs take the plain-TS reference kernel directly.
+  const small = X.rows * model.k * model.cols <= SMALL_ASSIGNMENT;
+  const { index, distance } = small ? await referenceBackend.nearestRows(X, C) : await nearestRows(X, C);
   return { segment: index, distance: Float64Array.from(distance, (s) => Math.sqrt(Math.max(0, s))) };
 }
 

@@ -12,6 +12,8 @@ const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Pro
   item2vec: () => import('./item2vec.js'),
   transformer: () => import('./transformer.js'),
   protocol: () => import('./protocol.js'),
+  serve: () => import('./serve.js'),
+  applications: () => import('./applications.js'),
 };
 
 const only = process.argv[2];

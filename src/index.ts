@@ -145,7 +145,33 @@ export * from './cluster/kmedoids.js';
 export * from './cluster/linkage-tree.js';
 export * from './cluster/sequence-distance.js';
 export * from './cluster/sequence-distance-matrix.js';
-export { behaviorOfToken, categoryOfToken, SEQUENCE_TOKENS, type SequenceToken, sequenceTokens } from './cluster/sequence-tokens.js';
+export {
+  behaviorOfToken,
+  categoryOfToken,
+  SEQUENCE_TOKENS,
+  type SequenceToken,
+  sequenceTokens,
+} from './cluster/sequence-tokens.js';
+export * from './encode/encoder-state.js';
+export * from './serve/cluster-events.js';
+export * from './serve/drift.js';
+export * from './serve/event-journal.js';
+export * from './serve/event-sequences.js';
+export * from './serve/export-model.js';
+export * from './serve/fit-model.js';
+export * from './serve/online-update.js';
+export * from './serve/population-stability.js';
+export * from './serve/recommend.js';
+export * from './serve/recommend-holdout.js';
+export * from './serve/request-schemas.js';
+export * from './serve/risk.js';
+export * from './serve/saved-model.js';
+export * from './serve/segment-centroids.js';
+export * from './serve/segment-items.js';
+export * from './serve/served-model.js';
+export * from './serve/server.js';
+export * from './serve/service-metrics.js';
+export * from './serve/time-windows.js';
 export * from './evaluate/behavior-matrix.js';
 export * from './evaluate/principal-components.js';
 export * from './evaluate/segment-medoids.js';

@@ -15,4 +15,7 @@ export const COMMANDS: Record<string, { summary: string; load: () => Promise<Com
   evaluate: { summary: 'score your own embeddings or labels by the protocol against the baselines', load: async () => (await import('./evaluate.js')).command },
   'meta-eval': { summary: 'compare evaluation methods by how well they rank candidates on planted-truth logs', load: async () => (await import('./meta-eval.js')).command },
   report: { summary: 'render results.json as a self-contained HTML evaluation card and Markdown', load: async () => (await import('./report.js')).command },
+  export: { summary: 'save a candidate as a model the library and the service load', load: async () => (await import('./export.js')).command },
+  drift: { summary: 'compare segments across time windows: size shift, matches, migrations, alerts', load: async () => (await import('./drift.js')).command },
+  serve: { summary: 'HTTP service over a saved model: assign, recommend, risk, tags, online updates', load: async () => (await import('./serve.js')).command },
 };

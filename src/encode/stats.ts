@@ -36,6 +36,17 @@ export interface StatsReport {
   constantFeatures: string[];
 }
 
+/** What `fit` learned, as JSON-ready values. */
+export interface StatsFittedState {
+  featureNames: string[];
+  mean: number[];
+  scale: number[];
+  referenceTime: number;
+  hasCategories: boolean;
+  hasPrices: boolean;
+  constantFeatures: string[];
+}
+
 export class StatsEncoder implements Encoder {
   readonly name = 'stats';
   readonly params: Readonly<StatsEncoderOptions>;
@@ -95,6 +106,40 @@ export class StatsEncoder implements Encoder {
       else constantFeatures.push(profile.names[j]);
     }
     this.report = { ...this.summarize(profile.values, profile.flags, n), constantFeatures };
+    return this;
+  }
+
+  /** The fitted state as plain data, for a saved model; see encoder-state.ts. */
+  fittedState(): StatsFittedState {
+    if (this.report === undefined) throw new Error('StatsEncoder.fittedState: call fit first');
+    return {
+      featureNames: [...this.featureNames],
+      mean: [...this.mean],
+      scale: [...this.scale],
+      referenceTime: this.referenceTime,
+      hasCategories: this.hasCategories,
+      hasPrices: this.hasPrices,
+      constantFeatures: [...this.report.constantFeatures],
+    };
+  }
+
+  /** Restore a state from `fittedState` (the encoder must have been built with the same params). */
+  restoreState(state: StatsFittedState): this {
+    if (state.mean.length !== state.featureNames.length || state.scale.length !== state.featureNames.length) {
+      throw new RangeError('StatsEncoder.restoreState: mean and scale must have one value per feature');
+    }
+    this.featureNames = [...state.featureNames];
+    this.mean = Float64Array.from(state.mean);
+    this.scale = Float64Array.from(state.scale);
+    this.referenceTime = state.referenceTime;
+    this.hasCategories = state.hasCategories;
+    this.hasPrices = state.hasPrices;
+    this.report = {
+      users: 0,
+      imputed: {},
+      flags: { emptyUsers: 0, singleEventUsers: 0, noBuyUsers: 0, noViewUsers: 0, noCartUsers: 0 },
+      constantFeatures: [...state.constantFeatures],
+    };
     return this;
   }
 

@@ -60,6 +60,15 @@ export interface TfidfTransformReport {
   emptyRows: number;
 }
 
+/** What `fit` learned, as JSON-ready arrays. */
+export interface TfidfFittedState {
+  vocabulary: string[];
+  idf: number[];
+  components: number[];
+  singularValues: number[];
+  svdRank: number;
+}
+
 /**
  * @example const X = await (await new TfidfEncoder({ dim: 32, seed: 1 }).fit(seqs)).transform(seqs);
  */
@@ -78,6 +87,8 @@ export class TfidfEncoder implements Encoder {
   lastTransformReport: TfidfTransformReport = { unknownTokens: 0, emptyRows: 0 };
   private index = new Map<string, number>();
   private fitted = false;
+  /** components transposed (vocabulary x dim), built on first transform after fit or restore. */
+  private projection: Float64Array | undefined;
   private readonly onProgress: ProgressCallback;
 
   /** @throws RangeError for a bad option, naming it. */
@@ -142,7 +153,39 @@ export class TfidfEncoder implements Encoder {
       this.singularValues = svd.singularValues;
       this.svdRank = svd.singularValues.filter((s) => s > 0).length;
     }
+    this.projection = undefined;
     this.onProgress({ task: 'tfidf', done: 3, total: 3 });
+    this.fitted = true;
+    return this;
+  }
+
+  /** The fitted state (vocabulary, idf, SVD) as plain data, for a saved model; see encoder-state.ts. */
+  fittedState(): TfidfFittedState {
+    if (!this.fitted) throw new Error('TfidfEncoder.fittedState: call fit first');
+    return {
+      vocabulary: [...this.vocabulary],
+      idf: [...this.idf],
+      components: [...this.components],
+      singularValues: [...this.singularValues],
+      svdRank: this.svdRank,
+    };
+  }
+
+  /** Restore a state from `fittedState` (the encoder must have been built with the same params). */
+  restoreState(state: TfidfFittedState): this {
+    this.vocabulary = [...state.vocabulary];
+    this.index = new Map(this.vocabulary.map((t, j) => [t, j]));
+    this.idf = Float64Array.from(state.idf);
+    this.components = Float64Array.from(state.components);
+    this.singularValues = Float64Array.from(state.singularValues);
+    this.svdRank = state.svdRank;
+    this.projection = undefined;
+    const { dim } = this.params;
+    if (dim > 0 && this.components.length !== dim * this.vocabulary.length) {
+      throw new RangeError(
+        `TfidfEncoder.restoreState: components (${this.components.length}) != dim x vocabulary (${dim * this.vocabulary.length})`,
+      );
+    }
     this.fitted = true;
     return this;
   }
@@ -161,11 +204,15 @@ export class TfidfEncoder implements Encoder {
     const W = this.weightedCounts(seqs);
     const { dim } = this.params;
     if (dim === 0) return { rows: W.rows, cols: W.cols, data: Float32Array.from(sparseToDense(W)) };
-    // X V^T: project onto the right singular vectors (what TruncatedSVD.transform does).
-    const Vt = new Float64Array(W.cols * dim);
-    for (let i = 0; i < dim; i++)
-      for (let c = 0; c < W.cols; c++) Vt[c * dim + i] = this.components[i * W.cols + c];
-    return { rows: W.rows, cols: dim, data: Float32Array.from(sparseTimesDense(W, Vt, dim)) };
+    // X V^T: project onto the right singular vectors (what TruncatedSVD.transform does). V^T is
+    // built once per fit: a service transforms one user at a time, and rebuilding it dominated.
+    if (this.projection === undefined) {
+      const Vt = new Float64Array(W.cols * dim);
+      for (let i = 0; i < dim; i++)
+        for (let c = 0; c < W.cols; c++) Vt[c * dim + i] = this.components[i * W.cols + c];
+      this.projection = Vt;
+    }
+    return { rows: W.rows, cols: dim, data: Float32Array.from(sparseTimesDense(W, this.projection, dim)) };
   }
 
   private weigh(counts: SparseMatrix): SparseMatrix {

@@ -1,0 +1,60 @@
+/** `segscope export`: refit one candidate of a run on the whole log and save it as a model folder. */
+import { join } from 'node:path';
+import { loadSequences } from '../data/load.js';
+import { exportModel, readExportSource } from '../serve/export-model.js';
+import { UsageError } from '../util/errors.js';
+import type { Command } from './command.js';
+import { flag } from './flags.js';
+import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
+import { progressBar } from './progress-bar.js';
+
+export const command: Command = {
+  name: 'export',
+  summary:
+    'refit a candidate of a run on the whole log and save it as a model folder (model.json, tags.csv, risk.csv)',
+  flags: {
+    results: {
+      type: 'string',
+      description: 'folder of a segscope run (holds results.json)',
+      required: true,
+      placeholder: 'DIR',
+    },
+    candidate: { type: 'string', description: 'candidate id (default: the winner)', placeholder: 'ID' },
+    out: { type: 'string', description: 'model folder to write', required: true, placeholder: 'DIR' },
+    ...LOAD_FLAGS,
+    events: {
+      type: 'string',
+      description: 'event log (default: the one the run read); load flags must match the run',
+      placeholder: 'FILE',
+    },
+    json: { type: 'boolean', description: 'print the model summary as JSON' },
+  },
+  async run(flags, io) {
+    const source = readExportSource(flag.string(flags, 'results')!, flag.string(flags, 'candidate'));
+    const events = flag.string(flags, 'events') ?? source.eventsPath;
+    if (events === undefined)
+      throw new UsageError('export: results.json records no event log; pass --events');
+    const bar = progressBar(io);
+    const { sequences } = await loadSequences({
+      ...loadOptionsFromFlags({ ...flags, events }),
+      onProgress: bar,
+    });
+    bar.done();
+    const out = flag.string(flags, 'out')!;
+    const model = await exportModel(sequences, source, out);
+    const summary = {
+      model: join(out, 'model.json'),
+      tags: join(out, 'tags.csv'),
+      risk: join(out, 'risk.csv'),
+      candidate: model.candidate.id,
+      segments: model.clusters.k,
+      users: model.training.users,
+    };
+    if (flag.boolean(flags, 'json')) io.stdout.write(`${JSON.stringify(summary)}\n`);
+    else
+      io.stdout.write(
+        `exported ${summary.candidate}: ${summary.segments} segments, ${summary.users} users\n  ${summary.model}\n  ${summary.tags}\n  ${summary.risk}\n`,
+      );
+    return 0;
+  },
+};

@@ -1,0 +1,114 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { test } from 'node:test';
+import { main } from '../../src/cli/main.js';
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c) => (out += c));
+  stderr.on('data', (c) => (err += c));
+  const code = await main(args, { stdout, stderr });
+  return { code, stdout: out, stderr: err };
+}
+
+test('segscope run -> export -> drift on a generated log (seed 3); serve refuses a public host without a token', {
+  timeout: 180_000,
+}, async () => {
+  const d = mkdtempSync(join(tmpdir(), 'segscope-cli-serve-'));
+  try {
+    const events = join(d, 'ev.csv');
+    assert.equal(
+      (
+        await run([
+          'generate',
+          '--users',
+          '200',
+          '--segments',
+          '3',
+          '--difficulty',
+          'easy',
+          '--seed',
+          '3',
+          '--out',
+          events,
+          '--items',
+          '300',
+          '--categories',
+          '20',
+        ])
+      ).code,
+      0,
+    );
+    const config = join(d, 'cfg.json');
+    writeFileSync(
+      config,
+      JSON.stringify({
+        encoders: [{ name: 'stats' }],
+        algorithms: [{ name: 'kmeans', params: { k: [3] } }],
+        resamples: 1,
+        nullReplicates: 1,
+        bootstrap: 20,
+        permutations: 2,
+      }),
+    );
+    const load = ['--preset', 'taobao', '--bot-per-minute', '0', '--bot-per-day', '0'];
+    assert.equal(
+      (await run(['run', '--events', events, ...load, '--config', config, '--out', join(d, 'run')])).code,
+      0,
+    );
+    const model = join(d, 'model');
+    const ex = await run(['export', '--results', join(d, 'run'), '--out', model, ...load, '--json']);
+    assert.equal(ex.code, 0, ex.stderr);
+    assert.deepEqual(JSON.parse(ex.stdout).segments, 3);
+    const tags = readFileSync(join(model, 'tags.csv'), 'utf8').trim().split('\n');
+    assert.equal(tags[0], 'user_id,segment,tag');
+    assert.equal(tags.length, 201);
+    const unknown = await run([
+      'export',
+      '--results',
+      join(d, 'run'),
+      '--candidate',
+      'nope',
+      '--out',
+      model,
+      ...load,
+    ]);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no candidate "nope"/);
+    const drift = await run([
+      'drift',
+      '--events',
+      events,
+      ...load,
+      '--model',
+      model,
+      '--window',
+      '2d',
+      '--json',
+    ]);
+    assert.equal(drift.code, 0, drift.stderr);
+    const windows = JSON.parse(drift.stdout).windows;
+    assert.ok(windows.length >= 2);
+    for (const w of windows) {
+      assert.equal(
+        w.sizes.reduce((a: number, b: number) => a + b, 0),
+        w.users,
+      );
+      assert.ok(w.psi >= 0);
+    }
+    const open = await run(['serve', '--model', model, '--host', '0.0.0.0']);
+    assert.equal(open.code, 2);
+    assert.match(open.stderr, /needs --token/);
+    const missing = await run(['serve', '--model', join(d, 'none')]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /no model folder/);
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});

@@ -14,8 +14,7 @@ import { readTruthFile } from '../io/truth-file.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
-import { formatResultsTable } from './results-table.js';
-import { writeReport } from '../report/write-report.js';
+import { finishProtocolCommand } from './results-table.js';
 
 export const command: Command = {
   name: 'demo',
@@ -53,9 +52,6 @@ export const command: Command = {
       onProgress: bar,
     });
     bar.done();
-    writeReport(results, join(out, 'report.html'));
-    if (flag.boolean(flags, 'json')) io.stdout.write(`${JSON.stringify(results)}\n`);
-    else io.stdout.write(`${formatResultsTable(results)}\nresults: ${join(out, 'results.json')}\nreport: ${join(out, 'report.html')}\n`);
-    return 0;
+    return finishProtocolCommand(results, out, flag.boolean(flags, 'json'), io);
   },
 };

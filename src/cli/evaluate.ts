@@ -2,7 +2,6 @@
  * `segscope evaluate`: score a team's own embeddings (and optionally its own labeling) by the same
  * protocol, against segscope's baseline encoders, on the same log and the same users.
  */
-import { join } from 'node:path';
 import { loadSequences } from '../data/load.js';
 import { type CandidateSpec, candidateGrid } from '../evaluate/candidate-grid.js';
 import { DEFAULT_PROTOCOL, readProtocolConfig } from '../evaluate/protocol-config.js';
@@ -13,8 +12,7 @@ import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { progressBar } from './progress-bar.js';
-import { formatResultsTable } from './results-table.js';
-import { writeReport } from '../report/write-report.js';
+import { finishProtocolCommand } from './results-table.js';
 
 /** Baseline encoders scored beside the team's vectors (cheap ones; a config can change them). */
 export const EVALUATE_BASELINES = ['tfidf', 'stats'];
@@ -59,9 +57,6 @@ export const command: Command = {
       onProgress: bar,
     });
     bar.done();
-    writeReport(results, join(out, 'report.html'));
-    if (flag.boolean(flags, 'json')) io.stdout.write(`${JSON.stringify(results)}\n`);
-    else io.stdout.write(`${formatResultsTable(results)}\nresults: ${join(out, 'results.json')}\nreport: ${join(out, 'report.html')}\n`);
-    return 0;
+    return finishProtocolCommand(results, out, flag.boolean(flags, 'json'), io);
   },
 };

@@ -1,5 +1,8 @@
 /** The leaderboard as a readable fixed-width table, for `run`, `evaluate` and `demo` on stdout. */
+import { join } from 'node:path';
 import type { ProtocolResults } from '../evaluate/results.js';
+import { writeReport } from '../report/write-report.js';
+import type { CommandIO } from './command.js';
 
 const fmt = (x: number | null | undefined, digits = 3) => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(digits));
 
@@ -41,4 +44,16 @@ export function formatResultsTable(results: ProtocolResults, limit = 20): string
   } else out.push('no candidate could be scored (see the errors in results.json)');
   out.push('* winner, = tied with the winner');
   return out.join('\n');
+}
+
+/**
+ * The end of every protocol command (`run`, `evaluate`, `demo`): write the report beside
+ * results.json, then print either the JSON or the table with where the outputs are.
+ */
+export function finishProtocolCommand(results: ProtocolResults, outDir: string, json: boolean, io: CommandIO): number {
+  const report = join(outDir, 'report.html');
+  writeReport(results, report);
+  if (json) io.stdout.write(`${JSON.stringify(results)}\n`);
+  else io.stdout.write(`${formatResultsTable(results)}\nresults: ${join(outDir, 'results.json')}\nreport: ${report}\n`);
+  return 0;
 }

@@ -1,5 +1,4 @@
 /** `segscope run`: the whole pipeline and evaluation protocol on an event log. */
-import { join } from 'node:path';
 import { loadSequences } from '../data/load.js';
 import { DEFAULT_PROTOCOL, readProtocolConfig } from '../evaluate/protocol-config.js';
 import { runProtocol } from '../evaluate/run-protocol.js';
@@ -8,8 +7,7 @@ import type { Command } from './command.js';
 import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
-import { formatResultsTable } from './results-table.js';
-import { writeReport } from '../report/write-report.js';
+import { finishProtocolCommand } from './results-table.js';
 
 export const command: Command = {
   name: 'run',
@@ -42,9 +40,6 @@ export const command: Command = {
       onProgress: bar,
     });
     bar.done();
-    writeReport(results, join(out, 'report.html'));
-    if (flag.boolean(flags, 'json')) io.stdout.write(`${JSON.stringify(results)}\n`);
-    else io.stdout.write(`${formatResultsTable(results)}\nresults: ${join(out, 'results.json')}\nreport: ${join(out, 'report.html')}\n`);
-    return 0;
+    return finishProtocolCommand(results, out, flag.boolean(flags, 'json'), io);
   },
 };

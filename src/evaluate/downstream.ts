@@ -67,7 +67,9 @@ export function downstreamFacet(history: SequenceSet, future: SequenceSet, label
   const K = options.k;
   const rankings = segmentRankings(history, labels, k, K);
   const futureRow = new Map<string, number>();
-  future.users.forEach((u, i) => futureRow.set(u, i));
+  future.users.forEach((u, i) => {
+    futureRow.set(u, i);
+  });
   const nan = () => new Float64Array(n).fill(Number.NaN);
   const terms: DownstreamTerms = { hit: nan(), ndcg: nan(), rr: nan(), popHit: nan(), popNdcg: nan(), popRr: nan(), buyScore: nan(), buyOutcome: nan(), churnScore: nan(), churnOutcome: nan() };
   const idcg = new Float64Array(K + 1);

@@ -90,7 +90,9 @@ export async function metaEvaluate(options: MetaEvalOptions): Promise<MetaEvalRe
     const seed = seedFor(options.seed, 'meta', kind);
     const log = generateSequences({ users, segments: K, difficulty: kind, seed });
     const truth = new Map<string, number>();
-    log.truth.users.forEach((u, i) => truth.set(u, log.truth.segment[i]));
+    log.truth.users.forEach((u, i) => {
+      truth.set(u, log.truth.segment[i]);
+    });
     const config: ProtocolConfig = {
       ...DEFAULT_PROTOCOL,
       resamples: 3,

@@ -117,7 +117,10 @@ export function validateProtocolConfig(raw: unknown, source = 'config'): Protoco
     }
     if (v.length === 0) at(key, 'is empty: a grid of zero candidates');
     v.forEach((entry, i) => {
-      if (typeof entry !== 'object' || entry === null) return at(`${key}[${i}]`, 'must be an object { name, params }');
+      if (typeof entry !== 'object' || entry === null) {
+        at(`${key}[${i}]`, 'must be an object { name, params }');
+        return;
+      }
       const e = entry as Record<string, unknown>;
       if (typeof e.name !== 'string' || e.name.length === 0) at(`${key}[${i}].name`, 'must be a non-empty string');
       if (e.params !== undefined && (typeof e.params !== 'object' || e.params === null || Array.isArray(e.params))) at(`${key}[${i}].params`, 'must be an object');

@@ -3,7 +3,6 @@
  * ranking; NaN values serialize as null. Every number here was computed by the protocol.
  */
 import type { CleaningReport } from '../data/cleaning-report.js';
-import { SEGSCOPE_VERSION } from '../util/version.js';
 import type { Step } from './candidate-grid.js';
 import type { CandidateFacets } from './candidate-facets.js';
 import type { FacetScores } from './composite.js';

@@ -159,7 +159,9 @@ export function givenLabels(path: string, users: string[]): Int32Array {
   const file = readLabels(path);
   if (file.ids === undefined) throw new InputError('labels for evaluate need the user_id,label form', { file: path });
   const byUser = new Map<string, number>();
-  file.ids.forEach((u, i) => byUser.set(u, file.labels[i]));
+  file.ids.forEach((u, i) => {
+    byUser.set(u, file.labels[i]);
+  });
   const missing = users.filter((u) => !byUser.has(u));
   if (missing.length > 0) throw new InputError(`no label for ${missing.length} of ${users.length} users of the log (first: ${missing.slice(0, 3).join(', ')})`, { file: path, field: 'user_id' });
   return compactLabels(users.map((u) => byUser.get(u)!)).labels;

@@ -34,8 +34,12 @@ test("nullLog('items') keeps behaviors and lengths and gives every item its own 
   const n = nullLog(seqs, 'items', randomSource(4));
   assert.deepEqual(n.behaviors, seqs.behaviors);
   const catOf = new Map<number, number>();
-  seqs.items.forEach((it, e) => catOf.set(it, seqs.categories![e]));
-  n.items.forEach((it, e) => assert.equal(n.categories![e], catOf.get(it)));
+  seqs.items.forEach((it, e) => {
+    catOf.set(it, seqs.categories![e]);
+  });
+  n.items.forEach((it, e) => {
+    assert.equal(n.categories![e], catOf.get(it));
+  });
 });
 
 test("nullLog('content') keeps every user's length and timestamps; seed 5 is reproducible", () => {

@@ -6,7 +6,9 @@ import { holm, pairedBootstrapP } from '../../src/evaluate/paired-test.js';
 test('holm(p) matches the hand-computed step-down adjustment', () => {
   // sorted 0.01, 0.03, 0.04 -> 0.03, 0.06, max(0.06, 0.04) = 0.06
   const got = holm([0.01, 0.04, 0.03]);
-  [0.03, 0.06, 0.06].forEach((v, i) => assert.ok(Math.abs(got[i] - v) < 1e-15));
+  [0.03, 0.06, 0.06].forEach((v, i) => {
+    assert.ok(Math.abs(got[i] - v) < 1e-15);
+  });
   assert.deepEqual(holm([0.5, 0.9]), [1, 1]);
   const withNaN = holm([Number.NaN, 0.02]);
   assert.ok(Number.isNaN(withNaN[0]));

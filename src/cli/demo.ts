@@ -40,7 +40,8 @@ export const command: Command = {
         { eventsPath, truthPath, format: 'csv', onProgress: bar },
       );
     }
-    const { sequences, report } = await loadSequences({ path: eventsPath, preset: 'taobao', onProgress: bar });
+    const load = { path: eventsPath, preset: 'taobao' };
+    const { sequences, report } = await loadSequences({ ...load, onProgress: bar });
     const results = await runProtocol({
       sequences,
       cleaning: report,
@@ -49,6 +50,7 @@ export const command: Command = {
       outDir: out,
       resume,
       inputs: [eventsPath, truthPath],
+      load,
       onProgress: bar,
     });
     bar.done();

@@ -54,6 +54,7 @@ export const command: Command = {
       outDir: out,
       resume: flag.boolean(flags, 'resume'),
       inputs: [load.path, vectors, ...(usersPath ? [usersPath] : []), ...(labels ? [labels] : [])],
+      load,
       onProgress: bar,
     });
     bar.done();

@@ -1,6 +1,6 @@
 /** `segscope export`: refit one candidate of a run on the whole log and save it as a model folder. */
 import { join } from 'node:path';
-import { loadSequences } from '../data/load.js';
+import { type LoadOptions, loadSequences } from '../data/load.js';
 import { exportModel, readExportSource } from '../serve/export-model.js';
 import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
@@ -22,6 +22,7 @@ export const command: Command = {
     candidate: { type: 'string', description: 'candidate id (default: the winner)', placeholder: 'ID' },
     out: { type: 'string', description: 'model folder to write', required: true, placeholder: 'DIR' },
     ...LOAD_FLAGS,
+    preset: { ...LOAD_FLAGS.preset, required: false, description: "schema of the log (default: read the log exactly as the run did)" },
     events: {
       type: 'string',
       description: 'event log (default: the one the run read); load flags must match the run',
@@ -35,10 +36,14 @@ export const command: Command = {
     if (events === undefined)
       throw new UsageError('export: results.json records no event log; pass --events');
     const bar = progressBar(io);
-    const { sequences } = await loadSequences({
-      ...loadOptionsFromFlags({ ...flags, events }),
-      onProgress: bar,
-    });
+    // Without --preset, read the log exactly as the run did (its recorded load options).
+    if (flag.string(flags, 'preset') === undefined && source.load === undefined)
+      throw new UsageError('export: results.json does not record how the run read its log; pass --preset and the same load flags');
+    const load =
+      flag.string(flags, 'preset') === undefined && source.load !== undefined
+        ? { ...(source.load as unknown as LoadOptions), path: events }
+        : loadOptionsFromFlags({ ...flags, events });
+    const { sequences } = await loadSequences({ ...load, onProgress: bar });
     bar.done();
     const out = flag.string(flags, 'out')!;
     const model = await exportModel(sequences, source, out);

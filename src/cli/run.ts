@@ -37,6 +37,7 @@ export const command: Command = {
       outDir: out,
       resume: flag.boolean(flags, 'resume'),
       inputs: [load.path, ...(flag.string(flags, 'truth') ? [flag.string(flags, 'truth')!] : [])],
+      load,
       onProgress: bar,
     });
     bar.done();

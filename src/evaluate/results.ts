@@ -76,6 +76,8 @@ export interface ProtocolResults {
     /** Seconds per phase of this invocation (fits per variant kind, each facet, ranking); a resumed run counts only what it redid. */
     timings: Record<string, number>;
     config: ProtocolConfig;
+    /** How the log was read (loadSequences options), so `export` and a rerun can read it the same way. */
+    load?: Record<string, unknown>;
   };
 }
 

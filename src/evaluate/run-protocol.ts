@@ -37,6 +37,8 @@ export interface ProtocolRunOptions {
   resume?: boolean;
   /** Input files to hash for reproducibility. */
   inputs?: string[];
+  /** The loadSequences options the log was read with (recorded; engine and callbacks dropped). */
+  load?: object;
   onProgress?: ProgressCallback;
 }
 
@@ -102,6 +104,7 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
       node: process.version,
       timings,
       config,
+      ...(options.load ? { load: recordedLoad(options.load) } : {}),
     },
   };
   results.selection = selectionCurves(results.candidates);
@@ -144,6 +147,11 @@ function guardResume(outDir: string, config: ProtocolConfig, candidates: Candida
   const records = join(outDir, 'records');
   if (existsSync(records) && readdirSync(records).length > 0 && !resume) throw new UsageError(`${records} is not empty: pass --resume or choose another --out`);
   atomicWriteFileSync(marker, fingerprint);
+}
+
+/** The JSON-safe part of loadSequences options (no engine handle, no callbacks). */
+function recordedLoad(load: object): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(load).filter(([k, v]) => k !== 'engine' && typeof v !== 'function' && v !== undefined));
 }
 
 function hashFile(path: string): { path: string; sha256: string; bytes: number } {

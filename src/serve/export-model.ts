@@ -20,6 +20,8 @@ export interface ExportSource {
   };
   /** The event log the run read (reproducibility.inputs[0].path). */
   eventsPath: string | undefined;
+  /** The run's recorded loadSequences options, when it recorded them. */
+  load: Record<string, unknown> | undefined;
 }
 
 /**
@@ -58,6 +60,7 @@ export function readExportSource(resultsDir: string, id: string | undefined): Ex
     seed,
     candidate: { id: candidate.id, encoder: candidate.encoder, algorithm: candidate.algorithm },
     eventsPath: results.reproducibility.inputs?.[0]?.path,
+    load: results.reproducibility.load,
   };
 }
 

@@ -19,6 +19,7 @@
  */
 import type { Random } from '../util/random.js';
 import { shuffleInPlace } from '../util/random.js';
+import { MIN_HOLDOUT_USERS } from './composite.js';
 import type { BehaviorSpace, SparseDistributions } from './behavior-space.js';
 import { groupMeanDistributions, jensenShannonToDense } from './jensen-shannon.js';
 
@@ -213,9 +214,12 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
   const none = { within: new Float64Array(labels.length).fill(Number.NaN), total: new Float64Array(labels.length).fill(Number.NaN) };
   const fut = options.future;
   if (fut !== undefined && fut.n !== space.n) throw new RangeError(`behaviorFacet: future users (${fut.n}) != users (${space.n})`);
-  const pCat = fut ? predictiveDivergenceTerms(space.categories, fut.categories, labels, k) : none;
-  const pTrans = fut ? predictiveDivergenceTerms(space.transitions, fut.transitions, labels, k) : none;
-  const pFeat = fut ? predictiveFeatureTerms(space, fut, labels, k) : none;
+  let activeFuture = 0;
+  if (fut) for (let i = 0; i < labels.length; i++) if (labels[i] >= 0 && fut.categories.offsets[i + 1] > fut.categories.offsets[i]) activeFuture++;
+  const scoreFuture = fut !== undefined && activeFuture >= MIN_HOLDOUT_USERS;
+  const pCat = scoreFuture ? predictiveDivergenceTerms(space.categories, fut.categories, labels, k) : none;
+  const pTrans = scoreFuture ? predictiveDivergenceTerms(space.transitions, fut.transitions, labels, k) : none;
+  const pFeat = scoreFuture ? predictiveFeatureTerms(space, fut, labels, k) : none;
   return {
     facet: {
       category_coherence,
@@ -229,7 +233,7 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
       adjusted_profile_eta2: adjust(profile_eta2, chanceEta),
       predictive_category_coherence: coherenceFrom(pCat.within, pCat.total),
       predictive_transition_coherence: coherenceFrom(pTrans.within, pTrans.total),
-      predictive_profile_r2: adjust(coherenceFrom(pFeat.within, pFeat.total), futureChance(fut, labels, k)),
+      predictive_profile_r2: scoreFuture ? adjust(coherenceFrom(pFeat.within, pFeat.total), futureChance(fut, labels, k)) : Number.NaN,
       noise_fraction: (labels.length - clustered) / Math.max(1, labels.length),
     },
     terms: {

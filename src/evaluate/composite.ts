@@ -22,6 +22,12 @@ export const FACET_NAMES: readonly FacetName[] = ['geometry', 'behavior', 'stabi
 
 export type FacetScores = Record<FacetName, number>;
 
+/**
+ * Fewer users active after the cutoff than this and the out-of-sample parts (behavior, downstream)
+ * are not scored: a rate over a handful of users is noise, not evidence.
+ */
+export const MIN_HOLDOUT_USERS = 20;
+
 /** Scores below this count as this in the geometric mean (so one zero does not erase all else). */
 export const FLOOR = 0.05;
 

@@ -36,8 +36,12 @@ export interface ProtocolConfig {
   permutations: number;
   /** Users sampled (stratified by segment) for silhouette in a candidate's own space. */
   geometrySample: number;
-  /** Temporal holdout: fraction of the time span kept as the future, or an absolute cutoff (unix s). */
-  cutoff: { quantile: number } | { time: number };
+  /**
+   * Temporal holdout: the last `quantile` of the time span, an absolute cutoff (unix s), each
+   * sequence's last k events, or `auto`: the last 20% of the time span for user-keyed logs, the last
+   * 2 events of each session for session-keyed logs (sessions rarely straddle a global cutoff).
+   */
+  cutoff: { quantile: number } | { time: number } | { leaveLastK: number } | 'auto';
   /** HR@K, NDCG@K cut-off. */
   topK: number;
   weights: FacetWeights;
@@ -74,7 +78,7 @@ export const DEFAULT_PROTOCOL: ProtocolConfig = {
   bootstrap: 200,
   permutations: 3,
   geometrySample: 2000,
-  cutoff: { quantile: 0.2 },
+  cutoff: 'auto',
   topK: 10,
   weights: DEFAULT_WEIGHTS,
   alpha: 0.05,
@@ -137,10 +141,13 @@ export function validateProtocolConfig(raw: unknown, source = 'config'): Protoco
     });
   }
   if (obj.cutoff !== undefined) {
-    const c = obj.cutoff as Record<string, unknown>;
+    const c = (obj.cutoff === 'auto' ? { quantile: 0.5 } : obj.cutoff) as Record<string, unknown>;
     const okQuantile = typeof c === 'object' && c !== null && typeof c.quantile === 'number' && c.quantile > 0 && c.quantile < 1 && Object.keys(c).length === 1;
     const okTime = typeof c === 'object' && c !== null && typeof c.time === 'number' && Number.isFinite(c.time) && Object.keys(c).length === 1;
-    if (!okQuantile && !okTime) at('cutoff', 'must be { "quantile": q in (0, 1) } (share of the time span held out) or { "time": unix seconds }');
+    const okLast = typeof c === 'object' && c !== null && Number.isInteger(c.leaveLastK) && (c.leaveLastK as number) >= 1 && Object.keys(c).length === 1;
+    if (!okQuantile && !okTime && !okLast) {
+      at('cutoff', 'must be "auto", { "quantile": q in (0, 1) } (share of the time span held out), { "time": unix seconds } or { "leaveLastK": k >= 1 }');
+    }
   }
   if (obj.weights !== undefined) {
     const w = obj.weights as Record<string, unknown>;

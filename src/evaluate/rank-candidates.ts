@@ -13,7 +13,7 @@ import { adjust, coherenceFrom } from './behavior-facet.js';
 import type { BehaviorSpace } from './behavior-space.js';
 import { bootstrapWeights, percentileInterval } from './bootstrap.js';
 import type { CandidateFacets } from './candidate-facets.js';
-import { behaviorParts, behaviorScore, compositeScore, FACET_NAMES, type FacetScores, facetScores } from './composite.js';
+import { behaviorParts, behaviorScore, compositeScore, FACET_NAMES, type FacetScores, facetScores, MIN_HOLDOUT_USERS } from './composite.js';
 import { downstreamSummary } from './downstream.js';
 import { holm, pairedBootstrapP } from './paired-test.js';
 import { paretoFront } from './pareto.js';
@@ -77,7 +77,7 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
       ari = pr.ari;
     }
   }
-  return facetScores({
+  const scores = facetScores({
     adjustedSilhouette: silhouette,
     behavior: behaviorScore(parts, b.noise_fraction),
     meanJaccard: jaccard,
@@ -87,6 +87,8 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
     purchaseAuroc: ds.purchase_auroc,
     churnAuroc: ds.churn_auroc,
   });
+  if (c.downstream.n_users_evaluated < MIN_HOLDOUT_USERS) scores.downstream = Number.NaN;
+  return scores;
 }
 
 /** Rank candidates by composite, with bootstrap intervals, paired tests and the Pareto front. */

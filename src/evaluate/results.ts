@@ -58,8 +58,10 @@ export interface ProtocolResults {
     permutations: number;
     alpha: number;
     top_k: number;
+    /** Global cutoff (unix s); null for a leave-last-k holdout. */
     cutoff: number;
     cutoff_iso: string;
+    holdout: { quantile: number } | { time: number } | { leaveLastK: number };
   };
   candidates: CandidateResult[];
   winner: string | null;

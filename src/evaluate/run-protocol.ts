@@ -51,7 +51,7 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   await checkSteps(candidates);
   const store = new ResultStore(outDir);
   guardResume(outDir, config, candidates, options.resume === true);
-  const { history, future, cutoff } = protocolHoldout(sequences, config.cutoff, options.cleaning?.file ?? 'events');
+  const { history, future, cutoff, rule } = protocolHoldout(sequences, config.cutoff, options.cleaning?.file ?? 'events');
   const truth = options.truth ? alignTruth(history.users, options.truth) : undefined;
   const timings: Record<string, number> = {};
   const variants = await runCandidates({ history, future, candidates, config, store, onProgress: options.onProgress, timings });
@@ -89,7 +89,8 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
       alpha: config.alpha,
       top_k: config.topK,
       cutoff,
-      cutoff_iso: new Date(cutoff * 1000).toISOString(),
+      cutoff_iso: Number.isNaN(cutoff) ? `last ${'leaveLastK' in rule ? rule.leaveLastK : 0} events of each sequence` : new Date(cutoff * 1000).toISOString(),
+      holdout: rule,
     },
     candidates: ranking.candidates.map(candidateResult).sort((a, b) => a.rank - b.rank),
     winner: ranking.winner,

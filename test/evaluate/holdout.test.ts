@@ -27,3 +27,17 @@ test('protocolHoldout: a cutoff after the last event is an InputError naming the
   assert.throws(() => protocolHoldout(seqs, { time: 1000 }, 'log.csv'), (e: unknown) => e instanceof InputError && /log\.csv.*cutoff.*no future events/.test(e.message));
   assert.throws(() => protocolHoldout(seqs, { time: 0 }), /leaves 0 users with history; at least 10/);
 });
+
+test("protocolHoldout 'auto' leaves the last 2 events of each session out on session-keyed logs", () => {
+  const per: Record<string, [number, number, number, number][]> = {};
+  for (let u = 0; u < 12; u++) per[`s${u}`] = [[0, 0, 0, 0], [1, 0, 0, 10], [1, 0, 3, 20]];
+  per.short = [[0, 0, 0, 5], [1, 0, 0, 6]];
+  const sessions = { ...sequencesOf(per, 2, 1), keyedBy: 'session' as const };
+  const h = protocolHoldout(sessions, 'auto');
+  assert.deepEqual(h.rule, { leaveLastK: 2 });
+  assert.ok(Number.isNaN(h.cutoff));
+  // Each 3-event session keeps 1 event in history and 2 in the future; the 2-event one has no history.
+  assert.equal(h.history.users.length, 12);
+  assert.equal(h.future.offsets[1] - h.future.offsets[0], 2);
+  assert.deepEqual(protocolHoldout(seqs, 'auto').rule, { quantile: 0.2 });
+});

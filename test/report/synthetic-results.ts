@@ -25,7 +25,7 @@ export function syntheticResults(candidates: number, segments: number): Protocol
   return {
     version: '0.0.0-test',
     dataset: { n_events: 1e6, n_sequences: 1e5, n_items: 5e4, n_categories: 500, n_history_users: 1e5, n_future_users: 5e4, cleaning: null },
-    protocol: { seed: 1, weights: { geometry: 0.1, behavior: 0.35, stability: 0.3, null: 0.05, downstream: 0.2 }, resamples: 4, subsample_fraction: 0.8, null_kinds: ['order', 'items', 'content'], null_replicates: 10, bootstrap: 200, permutations: 3, alpha: 0.05, top_k: 10, cutoff: 1.7e9, cutoff_iso: '2023-11-14T22:13:20.000Z' },
+    protocol: { seed: 1, weights: { geometry: 0.1, behavior: 0.35, stability: 0.3, null: 0.05, downstream: 0.2 }, resamples: 4, subsample_fraction: 0.8, null_kinds: ['order', 'items', 'content'], null_replicates: 10, bootstrap: 200, permutations: 3, alpha: 0.05, top_k: 10, cutoff: 1.7e9, cutoff_iso: '2023-11-14T22:13:20.000Z', holdout: { time: 1.7e9 } },
     candidates: ids.map((id, i) => {
       const v = 0.9 - i * 0.005;
       return {

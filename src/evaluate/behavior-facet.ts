@@ -85,8 +85,8 @@ export function predictiveDivergenceTerms(history: SparseDistributions, future: 
  * share is an out-of-sample effect size; `predictive_profile_r2` reports it chance-adjusted with the
  * exact expectation (k - 1)/(n - 1) of eta^2 under random labels.
  */
-export function predictiveFeatureTerms(history: BehaviorSpace, future: BehaviorSpace, labels: Int32Array, k: number): { within: Float64Array; total: Float64Array } {
-  const F = history.featureNames.length;
+export function predictiveFeatureTerms(future: BehaviorSpace, labels: Int32Array, k: number): { within: Float64Array; total: Float64Array } {
+  const F = future.featureNames.length;
   const sum = new Float64Array(k * F);
   const all = new Float64Array(F);
   const cnt = new Float64Array(k);
@@ -219,7 +219,7 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
   const scoreFuture = fut !== undefined && activeFuture >= MIN_HOLDOUT_USERS;
   const pCat = scoreFuture ? predictiveDivergenceTerms(space.categories, fut.categories, labels, k) : none;
   const pTrans = scoreFuture ? predictiveDivergenceTerms(space.transitions, fut.transitions, labels, k) : none;
-  const pFeat = scoreFuture ? predictiveFeatureTerms(space, fut, labels, k) : none;
+  const pFeat = scoreFuture ? predictiveFeatureTerms(fut!, labels, k) : none;
   return {
     facet: {
       category_coherence,

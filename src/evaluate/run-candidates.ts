@@ -71,25 +71,32 @@ export async function runCandidates({ history, future, candidates, config, store
   for (const variant of variants) {
     const started = performance.now();
     const kind = 'kind' in variant ? (variant.kind === 'null' ? 'fit_null' : 'fit_stability') : 'fit_full';
+    // Built at most once per variant, and only when something of it is still to fit.
     let seqs: SequenceSet | undefined;
+    let spaces: ReturnType<typeof nullSpaces> | 'unset' = 'unset';
+    const variantData = () => {
+      seqs ??= variantSequences(history, variant, config.seed);
+      if (spaces === 'unset') spaces = nullSpaces(seqs, variant, future);
+      return { seqs, spaces };
+    };
     for (const [encId, group] of encoders) {
       if (!variantApplies(group[0].encoder.name, variant)) {
         done += group.length;
         continue;
       }
       const pending = group.filter((c) => store.get(recordKey(c.id, variant.name)) === undefined);
-      seqs ??= variantSequences(history, variant, config.seed);
+      done += group.length - pending.length;
+      if (pending.length === 0) continue;
+      const { seqs, spaces } = variantData();
       for (const candidate of pending.filter((c) => c.algorithm.name === DEC)) {
         onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
         const { encoding, clustering } = await fitDeepClustering(candidate.encoder, candidate.algorithm, seqs, seedFor(config.seed, candidate.id, variant.name));
-        const record = await fitOne(candidate, encoding, variant, nullSpaces(seqs, variant, future), config, clustering);
+        const record = await fitOne(candidate, encoding, variant, spaces, config, clustering);
         store.put(recordKey(candidate.id, variant.name), record.record, { labels: record.labels });
         done++;
       }
       const todo = pending.filter((c) => c.algorithm.name !== DEC);
-      done += group.length - todo.length;
       if (todo.length === 0) continue;
-      seqs ??= variantSequences(history, variant, config.seed);
       if (group[0].encoder.name === GIVEN) {
         for (const candidate of todo) {
           const labels = givenLabels(String(candidate.encoder.params.path), history.users);
@@ -109,7 +116,6 @@ export async function runCandidates({ history, future, candidates, config, store
         if (!(error instanceof RangeError)) throw error;
         encodeError = `encoder ${encId}: ${(error as Error).message}`;
       }
-      const spaces = nullSpaces(seqs, variant, future);
       for (const candidate of todo) {
         onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
         const key = recordKey(candidate.id, variant.name);

@@ -4,19 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
+import { runCli } from './run-cli.js';
 import { main } from '../../src/cli/main.js';
 import { generateSequences } from '../../src/data/generate.js';
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
+const run = runCli;
 
 test('segscope generate --json writes events + default truth and a summary matching generateSequences (seed 41)', async () => {
   const d = mkdtempSync(join(tmpdir(), 'segscope-cli-gen-'));

@@ -1,24 +1,13 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli } from './run-cli.js';
 import { datasetsPath } from '../data/datasets-path.js';
 import { eventDir, eventFile } from '../data/event-files.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d) => {
-    out += d;
-  });
-  stderr.on('data', (d) => {
-    err += d;
-  });
-  const code = await main(argv, { stdout, stderr });
-  return { code, out, err };
+  const { code, stdout, stderr } = await runCli(argv);
+  return { code, out: stdout, err: stderr };
 }
 
 const T0 = 1511600000;

@@ -2,20 +2,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
-import { main } from '../../src/cli/main.js';
+import { runCli } from './run-cli.js';
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => (out += c));
-  stderr.on('data', (c) => (err += c));
-  const code = await main(args, { stdout, stderr });
-  return { code, stdout: out, stderr: err };
-}
+const run = runCli;
 
 test('segscope run -> export -> drift on a generated log (seed 3); serve refuses a public host without a token', {
   timeout: 180_000,

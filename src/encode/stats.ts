@@ -17,13 +17,33 @@ export interface StatsEncoderOptions {
   utcOffsetHours: number;
   /** Standardize columns (z-scores with fitted mean and standard deviation). */
   standardize: boolean;
+  /** Feature groups to keep (STATS_GROUPS): a list, or one comma-separated string ("volume,sessions",
+   * the form a grid or a flag gives); all by default. */
+  groups: readonly StatsGroup[] | string;
 }
+
+/**
+ * The behavior-profile features by group, so a user can encode one respect of behavior alone
+ * (`groups: ['volume', 'sessions']` is activity only: how much, in what sessions, at what tempo).
+ */
+export const STATS_GROUPS = {
+  recency: ['recency_days'],
+  volume: ['log_events', 'log_buys', 'log_spend', 'log_sessions', 'active_days'],
+  mix: ['share_pv', 'share_cart', 'share_fav', 'share_buy', 'share_search', 'share_other'],
+  funnel: ['cart_per_view', 'buy_per_view', 'buy_per_cart', 'action_lag_log_mean', 'action_later_session_share'],
+  sessions: ['events_per_session', 'gap_log_mean', 'gap_log_std'],
+  categories: ['category_entropy', 'log_categories'],
+  time: ['hour_cos', 'hour_sin', 'hour_0_4', 'hour_4_8', 'hour_8_12', 'hour_12_16', 'hour_16_20', 'hour_20_24', 'dow_mon', 'dow_tue', 'dow_wed', 'dow_thu', 'dow_fri', 'dow_sat', 'dow_sun'],
+} as const;
+
+export type StatsGroup = keyof typeof STATS_GROUPS;
 
 export const DEFAULT_STATS_OPTIONS: Readonly<StatsEncoderOptions> = {
   referenceTime: Number.NaN,
   sessionGap: 1800,
   utcOffsetHours: 0,
   standardize: true,
+  groups: Object.keys(STATS_GROUPS) as StatsGroup[],
 };
 
 /** What was missing or degenerate in the last fit or transform. */
@@ -49,7 +69,7 @@ export interface StatsFittedState {
 
 export class StatsEncoder implements Encoder {
   readonly name = 'stats';
-  readonly params: Readonly<StatsEncoderOptions>;
+  readonly params: Readonly<StatsEncoderOptions & { groups: readonly StatsGroup[] }>;
   featureNames: readonly string[] = [];
   mean = new Float64Array(0);
   scale = new Float64Array(0);
@@ -60,11 +80,15 @@ export class StatsEncoder implements Encoder {
 
   /** @throws RangeError for a bad option. */
   constructor(options: Partial<StatsEncoderOptions> = {}) {
-    const o = { ...DEFAULT_STATS_OPTIONS, ...options };
+    const given = { ...DEFAULT_STATS_OPTIONS, ...options };
+    const groups = typeof given.groups === 'string' ? given.groups.split(',').map((g) => g.trim()) : given.groups;
+    const o = { ...given, groups: groups as readonly StatsGroup[] };
     if (!(o.sessionGap > 0))
       throw new RangeError(`StatsEncoder: sessionGap (${o.sessionGap}) must be > 0 seconds`);
     if (!Number.isFinite(o.utcOffsetHours))
       throw new RangeError(`StatsEncoder: utcOffsetHours (${o.utcOffsetHours}) must be finite`);
+    if (!Array.isArray(o.groups) || o.groups.length === 0 || o.groups.some((g) => !Object.hasOwn(STATS_GROUPS, g)))
+      throw new RangeError(`StatsEncoder: groups (${JSON.stringify(o.groups)}) must be a non-empty list of ${Object.keys(STATS_GROUPS).join(', ')}`);
     this.params = o;
   }
 
@@ -161,14 +185,26 @@ export class StatsEncoder implements Encoder {
     return { rows: n, cols: f, data };
   }
 
+  /** The profile restricted to the chosen groups' features (in profile order). */
   private profile(seqs: SequenceSet) {
     const { sessionGap, utcOffsetHours } = this.params;
-    return behaviorProfile(
+    const full = behaviorProfile(
       seqs,
       { referenceTime: this.referenceTime, sessionGap, utcOffsetHours },
       this.hasCategories,
       this.hasPrices,
     );
+    const wanted = new Set<string>(this.params.groups.flatMap((g) => STATS_GROUPS[g]));
+    const keep = full.names.flatMap((name, j) => (wanted.has(name) ? [j] : []));
+    if (keep.length === full.names.length) return full;
+    if (keep.length === 0) throw new RangeError(`StatsEncoder: the log has no feature of groups ${this.params.groups.join(', ')}`);
+    const F = full.names.length;
+    const n = seqs.users.length;
+    const values = new Float64Array(n * keep.length);
+    for (let i = 0; i < n; i++) keep.forEach((j, t) => {
+      values[i * keep.length + t] = full.values[i * F + j];
+    });
+    return { names: keep.map((j) => full.names[j]), values, flags: full.flags };
   }
 
   private summarize(

@@ -13,6 +13,11 @@
  *   distributions AFTER the cutoff (1 - W/T as above), and the activity profile after the cutoff is
  *   grouped by the history labels (chance-adjusted eta^2). Fitting noise does not carry over to the
  *   future, so these do not grow by splitting segments.
+ * - `pair_category`, `pair_transition`, `pair_profile`: held-out pair agreement (pair-agreement.ts):
+ *   the point-biserial correlation between "same segment" (labels fitted on history) and the
+ *   similarity of two users' behavior AFTER the cutoff, in each of the three parts. Unlike the
+ *   predictive coherences it penalizes splitting a real segment as much as merging two, as the
+ *   pair-counting indices (ARI) do; the behavior score uses these.
  * Each in-sample index has a chance-adjusted twin `(x - E) / (1 - E)`, E its expectation under random labelings with
  * the same sizes (exact (k-1)/(n-1) for eta^2; mean of permutations for coherence), so more segments
  * do not win by counting alone. Noise users (-1) are left out and the facet reports their share.
@@ -22,6 +27,7 @@ import { shuffleInPlace } from '../util/random.js';
 import { MIN_HOLDOUT_USERS } from './composite.js';
 import type { BehaviorSpace, SparseDistributions } from './behavior-space.js';
 import { groupMeanDistributions, jensenShannonToDense } from './jensen-shannon.js';
+import { type PairSpace, type PairTerms, pairAgreementFrom, pairSpaceOfDistributions, pairSpaceOfFeatures, pairTerms } from './pair-agreement.js';
 
 export interface BehaviorFacet {
   category_coherence: number;
@@ -36,6 +42,9 @@ export interface BehaviorFacet {
   predictive_category_coherence: number;
   predictive_transition_coherence: number;
   predictive_profile_r2: number;
+  pair_category: number;
+  pair_transition: number;
+  pair_profile: number;
   noise_fraction: number;
 }
 
@@ -53,6 +62,33 @@ export interface BehaviorTerms {
   predTransTotal: Float64Array;
   predFeatWithin: Float64Array;
   predFeatTotal: Float64Array;
+  /** Held-out pair agreement terms of the three parts (NaN terms when the future is not scored). */
+  pairCategory: PairTerms;
+  pairTransition: PairTerms;
+  pairProfile: PairTerms;
+}
+
+/** The pair spaces of a future behavior space, built once per space (they do not depend on labels). */
+const pairSpaces = new WeakMap<BehaviorSpace, { categories: PairSpace; transitions: PairSpace; profile: PairSpace }>();
+
+function pairSpacesOf(future: BehaviorSpace): { categories: PairSpace; transitions: PairSpace; profile: PairSpace } {
+  let spaces = pairSpaces.get(future);
+  if (spaces === undefined) {
+    const active = new Uint8Array(future.n);
+    for (let i = 0; i < future.n; i++) active[i] = future.categories.offsets[i + 1] > future.categories.offsets[i] ? 1 : 0;
+    spaces = {
+      categories: pairSpaceOfDistributions(future.categories),
+      transitions: pairSpaceOfDistributions(future.transitions),
+      profile: pairSpaceOfFeatures(future.features, future.featureNames.length, active),
+    };
+    pairSpaces.set(future, spaces);
+  }
+  return spaces;
+}
+
+function noPairTerms(n: number): PairTerms {
+  const nan = () => new Float64Array(n).fill(Number.NaN);
+  return { same: nan(), sameCount: nan(), other: nan(), otherCount: nan(), sd: Number.NaN };
 }
 
 /** Pseudo-users of shrinkage of a segment's profile toward the population's in predictive terms. */
@@ -220,6 +256,10 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
   const pCat = scoreFuture ? predictiveDivergenceTerms(space.categories, fut.categories, labels, k) : none;
   const pTrans = scoreFuture ? predictiveDivergenceTerms(space.transitions, fut.transitions, labels, k) : none;
   const pFeat = scoreFuture ? predictiveFeatureTerms(fut!, labels, k) : none;
+  const pairs = scoreFuture ? pairSpacesOf(fut!) : undefined;
+  const pairCategory = pairs ? pairTerms(pairs.categories, labels, k) : noPairTerms(labels.length);
+  const pairTransition = pairs ? pairTerms(pairs.transitions, labels, k) : noPairTerms(labels.length);
+  const pairProfile = pairs ? pairTerms(pairs.profile, labels, k) : noPairTerms(labels.length);
   return {
     facet: {
       category_coherence,
@@ -234,6 +274,9 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
       predictive_category_coherence: coherenceFrom(pCat.within, pCat.total),
       predictive_transition_coherence: coherenceFrom(pTrans.within, pTrans.total),
       predictive_profile_r2: scoreFuture ? adjust(coherenceFrom(pFeat.within, pFeat.total), futureChance(fut, labels, k)) : Number.NaN,
+      pair_category: scoreFuture ? pairAgreementFrom(pairCategory) : Number.NaN,
+      pair_transition: scoreFuture ? pairAgreementFrom(pairTransition) : Number.NaN,
+      pair_profile: scoreFuture ? pairAgreementFrom(pairProfile) : Number.NaN,
       noise_fraction: (labels.length - clustered) / Math.max(1, labels.length),
     },
     terms: {
@@ -247,6 +290,9 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
       predTransTotal: pTrans.total,
       predFeatWithin: pFeat.within,
       predFeatTotal: pFeat.total,
+      pairCategory,
+      pairTransition,
+      pairProfile,
     },
   };
 }

@@ -5,7 +5,8 @@
  * - a category-transition distribution (consecutive events, same bucketing) that carries ORDER, so
  *   segments that differ only in sequence structure are visible here too,
  * - standardized activity features: behavior mix, conversion (buys per view), log activity, share of
- *   events per 4-hour block of the day.
+ *   events per 4-hour block of the day, session length (log mean events per session, sessions cut at
+ *   gaps over 30 minutes) and tempo (mean log seconds between events inside a session).
  * When the log has no categories, items stand in for them.
  */
 import { BEHAVIORS, type SequenceSet, sequenceCount } from '../data/sequence-set.js';
@@ -61,7 +62,7 @@ export function behaviorSpace(seqs: SequenceSet, options: Partial<BehaviorSpaceO
   const transitions = sparseRows(n, dims * dims, (s, add) => {
     for (let e = seqs.offsets[s] + 1; e < seqs.offsets[s + 1]; e++) add(bucket.of(source[e - 1]) * dims + bucket.of(source[e]), 1);
   });
-  const featureNames = [...BEHAVIORS.map((b) => `share_${b}`), 'conversion', 'log_activity', ...HOUR_BLOCKS.map((h) => `hours_${h}`)];
+  const featureNames = [...BEHAVIORS.map((b) => `share_${b}`), 'conversion', 'log_activity', ...HOUR_BLOCKS.map((h) => `hours_${h}`), 'log_session_length', 'log_gap'];
   const F = featureNames.length;
   const features = new Float64Array(n * F);
   const conversion = new Float64Array(n);
@@ -83,12 +84,44 @@ export function behaviorSpace(seqs: SequenceSet, options: Partial<BehaviorSpaceO
     for (let j = 0; j < HOUR_BLOCKS.length; j++) row[BEHAVIORS.length + 2 + j] /= Math.max(1, len);
     row[BEHAVIORS.length] = conversion[s];
     row[BEHAVIORS.length + 1] = activity[s];
+    let sessions = len > 0 ? 1 : 0;
+    let logGaps = 0;
+    let gaps = 0;
+    for (let e = start + 1; e < start + len; e++) {
+      const gap = seqs.ts[e] - seqs.ts[e - 1];
+      if (gap > SESSION_GAP_SECONDS) sessions++;
+      else {
+        logGaps += Math.log1p(Math.max(0, gap));
+        gaps++;
+      }
+    }
+    row[F - 2] = len > 0 ? Math.log(len / sessions) : 0;
+    // No gap inside a session (one event, or one event per session): filled with the column mean below.
+    row[F - 1] = gaps > 0 ? logGaps / gaps : Number.NaN;
   }
+  fillMissingWithMean(features, n, F, F - 1);
   standardizeColumns(features, n, F);
   return { n, categories, transitions, features, featureNames, conversion, activity, buckets: bucket };
 }
 
 const HOUR_BLOCKS = ['00_04', '04_08', '08_12', '12_16', '16_20', '20_24'];
+
+/** Gaps longer than this start a new session (the sessionization default). */
+const SESSION_GAP_SECONDS = 1800;
+
+function fillMissingWithMean(X: Float64Array, n: number, F: number, j: number): void {
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < n; i++) {
+    const v = X[i * F + j];
+    if (!Number.isNaN(v)) {
+      sum += v;
+      count++;
+    }
+  }
+  const mean = count > 0 ? sum / count : 0;
+  for (let i = 0; i < n; i++) if (Number.isNaN(X[i * F + j])) X[i * F + j] = mean;
+}
 
 /** Map token ids to buckets 0..kept-1 by descending frequency (ties: lower id), the rest to `kept`. */
 function topTokenBuckets(tokens: Int32Array, maxTokens: number): TokenBuckets {

@@ -115,7 +115,7 @@ export function candidateFacets(spec: CandidateSpec, input: FacetInputs): Candid
     behavior: behavior.facet,
     behaviorTerms: behavior.terms,
     stability: timed(t, 'stability', () => stabilityFacet(spec, labels, k, input)),
-    null: timed(t, 'null', () => nullFacet(spec, input, behaviorScore(behaviorParts(behavior.facet), behavior.facet.noise_fraction))),
+    null: timed(t, 'null', () => nullFacet(spec, input, behaviorScore(behaviorParts(behavior.facet)))),
     downstream: downstream.facet,
     downstreamTerms: downstream.terms,
     ...(input.truth ? { external: timed(t, 'external', () => externalFacet(input.truth!, labels)) } : {}),

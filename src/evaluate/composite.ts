@@ -7,8 +7,8 @@
  * but useless downstream, scores near zero, which an arithmetic mean would not do.
  * The mapping, in words:
  * - geometry: chance-adjusted silhouette in the candidate's own space;
- * - behavior: the largest of the predictive category coherence, transition coherence and profile
- *   eta^2 (history segments predicting behavior after the cutoff), times the clustered share;
+ * - behavior: the largest of the held-out pair agreements in categories, transitions and activity
+ *   profile (do users put together on history behave alike after the cutoff?);
  * - stability: mean of the size-weighted per-cluster Jaccard and the ARI between reruns;
  * - null: mean over null kinds of the share of the behavior score NOT reproduced on the null log;
  * - downstream: mean of tanh(ln NDCG lift) (0 at no lift) and the AUROC gains 2(AUROC - 0.5) for
@@ -51,19 +51,20 @@ function meanOf(values: number[]): number {
   return v.length === 0 ? Number.NaN : v.reduce((a, b) => a + b, 0) / v.length;
 }
 
-/** The out-of-sample parts of the behavior facet that its score averages. */
-export function behaviorParts(f: Pick<BehaviorFacet, 'predictive_category_coherence' | 'predictive_transition_coherence' | 'predictive_profile_r2'>): number[] {
-  return [f.predictive_category_coherence, f.predictive_transition_coherence, f.predictive_profile_r2];
+/** The out-of-sample parts of the behavior facet that its score takes the largest of. */
+export function behaviorParts(f: Pick<BehaviorFacet, 'pair_category' | 'pair_transition' | 'pair_profile'>): number[] {
+  return [f.pair_category, f.pair_transition, f.pair_profile];
 }
 
 /**
- * Behavior score: the largest of the clipped parts, times the share of users in a segment. The
- * largest, not the mean: segments may rightly differ in only one respect (what they buy, in what
- * order, or how actively), and a part that shows no structure would otherwise dilute the one that does.
+ * Behavior score: the largest of the clipped parts (held-out pair agreements). The largest, not the
+ * mean: segments may rightly differ in only one respect (what they buy, in what order, or how
+ * actively), and a part that shows no structure would otherwise dilute the one that does. Noise
+ * users need no separate penalty: they are in no segment, so their similar pairs count against.
  */
-export function behaviorScore(parts: number[], noiseFraction: number): number {
+export function behaviorScore(parts: number[]): number {
   const v = parts.map(clip01).filter((x) => !Number.isNaN(x));
-  return v.length === 0 ? Number.NaN : clip01(Math.max(...v) * (1 - noiseFraction));
+  return v.length === 0 ? Number.NaN : Math.max(...v);
 }
 
 /** Map facet inputs to scores in [0, 1]. */
@@ -77,8 +78,15 @@ export function facetScores(f: FacetScoreInputs): FacetScores {
   };
 }
 
-/** Weighted geometric mean of the non-NaN facet scores (floored at FLOOR); NaN if none is available. */
+/**
+ * Weighted geometric mean of the non-NaN facet scores (floored at FLOOR); NaN if none is available.
+ * Behavior is also a gate: a labeling whose behavior score is below FLOOR (no held-out agreement in
+ * any part: users put together do not behave alike afterwards) scores FLOOR, whatever its other
+ * facets. Such candidates tie at the bottom: how stable or how cheap a segmentation that explains no
+ * behavior is does not make it better than another such one.
+ */
 export function compositeScore(scores: FacetScores, weights: FacetWeights): number {
+  if (weights.behavior > 0 && scores.behavior < FLOOR) return FLOOR;
   let s = 0;
   let w = 0;
   for (const name of FACET_NAMES) {

@@ -49,8 +49,10 @@ export interface MetaEvalOptions {
 export interface MetaEvalKind {
   kind: string;
   candidates: number;
-  /** Kendall tau-b of each method against truth ARI. */
+  /** Kendall tau-b of each method against truth ARI (below RECOVERY_FLOOR: tied, "recovers nothing"). */
   tau_ari: Record<string, number>;
+  /** The same against the raw ARI (every difference counted, however small). */
+  tau_ari_raw: Record<string, number>;
   /** Kendall tau-b of each method against downstream utility (NDCG lift). */
   tau_downstream: Record<string, number>;
   winner: string | null;
@@ -64,14 +66,32 @@ export interface MetaEvalResults {
   segments: number;
   kinds: MetaEvalKind[];
   mean_tau_ari: Record<string, number>;
+  mean_tau_ari_raw: Record<string, number>;
   mean_tau_downstream: Record<string, number>;
 }
 
-/** The default pool: >= 12 candidates spanning encoders, algorithms and k around the planted K. */
+/**
+ * Truth ARIs below this are one tie ("recovers nothing"): an ARI of 0.01 against one of 0.03 is chance
+ * agreement either way, and ranking such pairs would reward ordering noise. Above it every
+ * difference counts. `tau_ari_raw` reports the untied version too.
+ */
+export const RECOVERY_FLOOR = 0.05;
+
+/**
+ * The default pool: >= 12 candidates spanning encoders, algorithms and k around the planted K. The
+ * encoders cover the respects in which segments can differ: items and categories with their
+ * transitions (TF-IDF), item co-occurrence (item2vec), the whole behavior profile (stats) and
+ * activity alone (stats, volume and sessions groups).
+ */
 export function metaEvalPool(K: number): { encoders: GridEntry[]; algorithms: GridEntry[] } {
   const ks = [...new Set([2, Math.max(2, K - 1), K, K + 2, 2 * K])].sort((a, b) => a - b);
   return {
-    encoders: [{ name: 'tfidf', params: { dim: 32 } }, { name: 'stats' }, { name: 'item2vec', params: { dim: 32, epochs: 3 } }],
+    encoders: [
+      { name: 'tfidf', params: { dim: 32 } },
+      { name: 'stats' },
+      { name: 'stats', params: { groups: 'volume,sessions' } },
+      { name: 'item2vec', params: { dim: 32, epochs: 3 } },
+    ],
     algorithms: [
       { name: 'kmeans', params: { k: ks, nInit: 3 } },
       { name: 'agglomerative', params: { k: [K], linkage: 'ward' } },
@@ -108,11 +128,14 @@ export async function metaEvaluate(options: MetaEvalOptions): Promise<MetaEvalRe
     const scored = results.candidates.filter((c) => c.error === undefined);
     const ari = scored.map((c) => c.facets.external?.adjusted_rand ?? Number.NaN);
     const utility = scored.map((c) => c.facets.downstream.ndcg_lift);
+    const recovered = ari.map((x) => Math.max(RECOVERY_FLOOR, x));
     const tau_ari: Record<string, number> = {};
+    const tau_ari_raw: Record<string, number> = {};
     const tau_downstream: Record<string, number> = {};
     for (const [name, score] of Object.entries(META_METHODS)) {
       const s = scored.map(score);
-      tau_ari[name] = kendallTau(s, ari);
+      tau_ari[name] = kendallTau(s, recovered);
+      tau_ari_raw[name] = kendallTau(s, ari);
       tau_downstream[name] = kendallTau(s, utility);
     }
     const winner = results.candidates.find((c) => c.id === results.winner);
@@ -120,15 +143,16 @@ export async function metaEvaluate(options: MetaEvalOptions): Promise<MetaEvalRe
       kind,
       candidates: scored.length,
       tau_ari,
+      tau_ari_raw,
       tau_downstream,
       winner: results.winner,
       winner_ari: winner?.facets.external?.adjusted_rand ?? Number.NaN,
       best_ari: Math.max(...ari.filter((x) => !Number.isNaN(x))),
     });
   }
-  const mean = (key: 'tau_ari' | 'tau_downstream') =>
+  const mean = (key: 'tau_ari' | 'tau_ari_raw' | 'tau_downstream') =>
     Object.fromEntries(Object.keys(META_METHODS).map((m) => [m, out.reduce((s, k) => s + k[key][m], 0) / out.length]));
-  const results: MetaEvalResults = { seed: options.seed, users, segments: K, kinds: out, mean_tau_ari: mean('tau_ari'), mean_tau_downstream: mean('tau_downstream') };
+  const results: MetaEvalResults = { seed: options.seed, users, segments: K, kinds: out, mean_tau_ari: mean('tau_ari'), mean_tau_ari_raw: mean('tau_ari_raw'), mean_tau_downstream: mean('tau_downstream') };
   atomicWriteFileSync(join(options.outDir, 'meta-eval.json'), `${JSON.stringify(results, null, 1)}\n`);
   atomicWriteFileSync(join(options.outDir, 'meta-eval.md'), metaEvalMarkdown(results));
   return results;
@@ -138,7 +162,7 @@ export async function metaEvaluate(options: MetaEvalOptions): Promise<MetaEvalRe
 export function metaEvalMarkdown(r: MetaEvalResults): string {
   const methods = Object.keys(META_METHODS);
   const f = (x: number) => (Number.isNaN(x) ? '—' : x.toFixed(2));
-  const table = (key: 'tau_ari' | 'tau_downstream', mean: Record<string, number>) =>
+  const table = (key: 'tau_ari' | 'tau_ari_raw' | 'tau_downstream', mean: Record<string, number>) =>
     [
       `| method | ${r.kinds.map((k) => k.kind).join(' | ')} | mean |`,
       `|---|${r.kinds.map(() => '---:').join('|')}|---:|`,
@@ -149,9 +173,13 @@ export function metaEvalMarkdown(r: MetaEvalResults): string {
     '',
     "Kendall's tau-b between each method's ranking of the candidate pool and the truth ranking.",
     '',
-    '## Against agreement with the planted segments (ARI)',
+    `## Against agreement with the planted segments (ARI; below ${RECOVERY_FLOOR} tied as "recovers nothing")`,
     '',
     table('tau_ari', r.mean_tau_ari),
+    '',
+    '## Against the raw ARI (every difference counted)',
+    '',
+    table('tau_ari_raw', r.mean_tau_ari_raw),
     '',
     '## Against downstream utility (NDCG lift over popularity on the holdout)',
     '',

@@ -54,7 +54,7 @@ export interface ProtocolConfig {
  * seed 2). Geometry gets 0: in a candidate's own space it ranked planted truth worst of all facets
  * (negative Kendall tau on order-only and activity-only logs); it stays in every report.
  */
-export const DEFAULT_WEIGHTS: FacetWeights = { geometry: 0, behavior: 0.6, stability: 0.2, null: 0.05, downstream: 0.2 };
+export const DEFAULT_WEIGHTS: FacetWeights = { geometry: 0, behavior: 0.6, stability: 0.2, null: 0.05, downstream: 0.1 };
 
 export const DEFAULT_PROTOCOL: ProtocolConfig = {
   seed: 42,

@@ -9,12 +9,12 @@
  */
 import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
-import { adjust, coherenceFrom } from './behavior-facet.js';
 import type { BehaviorSpace } from './behavior-space.js';
 import { bootstrapWeights, percentileInterval } from './bootstrap.js';
 import type { CandidateFacets } from './candidate-facets.js';
 import { behaviorParts, behaviorScore, compositeScore, FACET_NAMES, type FacetScores, facetScores, MIN_HOLDOUT_USERS } from './composite.js';
 import { downstreamSummary } from './downstream.js';
+import { pairAgreementFrom } from './pair-agreement.js';
 import { holm, pairedBootstrapP } from './paired-test.js';
 import { paretoFront } from './pareto.js';
 import type { ProtocolConfig } from './protocol-config.js';
@@ -55,11 +55,7 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
   let ari = c.stability.rerun_ari;
   if (w !== undefined && c.k >= 1) {
     const t = c.behaviorTerms;
-    // The chance level of the profile part is fixed at its full-sample value, solved back from the adjusted one.
-    const rawFeat = coherenceFrom(t.predFeatWithin, t.predFeatTotal);
-    const adjFeat = b.predictive_profile_r2;
-    const eFeat = adjFeat < 1 ? (rawFeat - adjFeat) / (1 - adjFeat) : 0;
-    parts = [coherenceFrom(t.predCatWithin, t.predCatTotal, w), coherenceFrom(t.predTransWithin, t.predTransTotal, w), adjust(coherenceFrom(t.predFeatWithin, t.predFeatTotal, w), eFeat)];
+    parts = [pairAgreementFrom(t.pairCategory, w), pairAgreementFrom(t.pairTransition, w), pairAgreementFrom(t.pairProfile, w)];
     const g = c.geometryTerms;
     if (g.rows.length > 0) {
       let s = 0;
@@ -79,7 +75,7 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
   }
   const scores = facetScores({
     adjustedSilhouette: silhouette,
-    behavior: behaviorScore(parts, b.noise_fraction),
+    behavior: behaviorScore(parts),
     meanJaccard: jaccard,
     rerunAri: ari,
     nullGaps: Object.values(c.null.kinds).map((k) => k.gap),

@@ -210,7 +210,7 @@ async function fitOne(
   } else if (spaces !== undefined) {
     const { space, future } = spaces;
     const { facet } = behaviorFacet(space, clustering.labels, clustering.k, { permutations: 1, random: randomSource(seedFor(seed, 'chance')), future });
-    record.behaviorScore = behaviorScore(behaviorParts(facet), facet.noise_fraction);
+    record.behaviorScore = behaviorScore(behaviorParts(facet));
   }
   return { record, labels: clustering.labels };
 }

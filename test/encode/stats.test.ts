@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { behaviorProfile } from '../../src/encode/behavior-profile.js';
-import { StatsEncoder } from '../../src/encode/stats.js';
+import { generateSequences } from '../../src/data/generate.js';
+import { behaviorProfile, behaviorProfileNames } from '../../src/encode/behavior-profile.js';
+import { STATS_GROUPS, StatsEncoder } from '../../src/encode/stats.js';
 import { handSequences } from './helpers.js';
 
 // 1_700_000_000 = 2023-11-14 22:13:20 UTC, a Tuesday (hour bin 20-24).
@@ -94,4 +95,21 @@ test('StatsEncoder standardizes with the fitted mean/sd, imputes NaN to 0 and co
 test('StatsEncoder: no sequences throws, bad sessionGap throws RangeError', async () => {
   await assert.rejects(new StatsEncoder().fit(handSequences({})), /no sequences/);
   assert.throws(() => new StatsEncoder({ sessionGap: 0 }), RangeError);
+});
+
+test('StatsEncoder groups: the groups partition every behavior-profile feature; a subset keeps only its columns, in profile order, with the same values', async () => {
+  const all = Object.values(STATS_GROUPS).flat();
+  assert.deepEqual([...all].sort(), [...behaviorProfileNames(true, true)].sort());
+  assert.equal(new Set(all).size, all.length);
+  const seqs = generateSequences({ users: 30, segments: 2, difficulty: 'easy', items: 50, categories: 5, seed: 3 }).sequences;
+  const full = new StatsEncoder();
+  const X = await (await full.fit(seqs)).transform(seqs);
+  const activity = new StatsEncoder({ groups: ['volume', 'sessions'] });
+  const Y = await (await activity.fit(seqs)).transform(seqs);
+  assert.deepEqual(activity.featureNames, ['log_events', 'log_buys', 'log_sessions', 'events_per_session', 'gap_log_mean', 'gap_log_std', 'active_days']);
+  const cols = activity.featureNames.map((name) => full.featureNames.indexOf(name));
+  for (let i = 0; i < seqs.users.length; i++) cols.forEach((j, t) => assert.equal(Y.data[i * Y.cols + t], X.data[i * X.cols + j]));
+  assert.throws(() => new StatsEncoder({ groups: ['volume', 'tempo' as never] }), /groups .* must be a non-empty list/);
+  assert.throws(() => new StatsEncoder({ groups: [] }), /groups/);
+  assert.deepEqual(new StatsEncoder({ groups: 'volume, sessions' }).params.groups, ['volume', 'sessions']);
 });

@@ -36,7 +36,7 @@ export function syntheticResults(candidates: number, segments: number): Protocol
         noise_fraction: 0,
         facets: {
           geometry: { silhouette: u(), calinski_harabasz: 100 * u(), davies_bouldin: u(), adjusted_silhouette: u(), silhouette_sample: 2000, metric: 'euclidean' },
-          behavior: { category_coherence: u(), transition_coherence: u(), profile_eta2: u(), conversion_eta2: u(), activity_eta2: u(), size_balance: u(), adjusted_category_coherence: u(), adjusted_transition_coherence: u(), adjusted_profile_eta2: u(), predictive_category_coherence: u(), predictive_transition_coherence: u(), predictive_profile_r2: u(), noise_fraction: 0 },
+          behavior: { category_coherence: u(), transition_coherence: u(), profile_eta2: u(), conversion_eta2: u(), activity_eta2: u(), size_balance: u(), adjusted_category_coherence: u(), adjusted_transition_coherence: u(), adjusted_profile_eta2: u(), predictive_category_coherence: u(), predictive_transition_coherence: u(), predictive_profile_r2: u(), pair_category: u(), pair_transition: u(), pair_profile: u(), noise_fraction: 0 },
           stability: { mean_jaccard: u(), per_cluster_jaccard: Array.from({ length: segments }, u), rerun_ari: u(), reruns: 4 },
           null: { real: 0.5, kinds: Object.fromEntries(['order', 'items', 'content'].map((k) => [k, { null_mean: 0.3, null_sd: 0.05, z: 4, p_value: 0.09, gap: 0.4, replicates: 10, values: Array.from({ length: 10 }, () => 0.3 + 0.1 * u()) }])) },
           downstream: { k: 10, n_users_evaluated: 5e4, hit_rate: u(), ndcg: u(), mrr: u(), popularity_hit_rate: u(), popularity_ndcg: u(), popularity_mrr: u(), hit_rate_lift: 1 + u(), ndcg_lift: 1 + u(), mrr_lift: 1 + u(), purchase_auroc: u(), churn_auroc: u() },

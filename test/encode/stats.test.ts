@@ -108,7 +108,9 @@ test('StatsEncoder groups: the groups partition every behavior-profile feature; 
   const Y = await (await activity.fit(seqs)).transform(seqs);
   assert.deepEqual(activity.featureNames, ['log_events', 'log_buys', 'log_sessions', 'events_per_session', 'gap_log_mean', 'gap_log_std', 'active_days']);
   const cols = activity.featureNames.map((name) => full.featureNames.indexOf(name));
-  for (let i = 0; i < seqs.users.length; i++) cols.forEach((j, t) => assert.equal(Y.data[i * Y.cols + t], X.data[i * X.cols + j]));
+  for (let i = 0; i < seqs.users.length; i++) {
+    for (const [t, j] of cols.entries()) assert.equal(Y.data[i * Y.cols + t], X.data[i * X.cols + j]);
+  }
   assert.throws(() => new StatsEncoder({ groups: ['volume', 'tempo' as never] }), /groups .* must be a non-empty list/);
   assert.throws(() => new StatsEncoder({ groups: [] }), /groups/);
   assert.deepEqual(new StatsEncoder({ groups: 'volume, sessions' }).params.groups, ['volume', 'sessions']);

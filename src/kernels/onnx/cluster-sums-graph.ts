@@ -1,0 +1,36 @@
+/**
+ * The ONNX graph of one cluster-sums tile over augmented rows (augmented-rows.ts): A [b, w] and
+ * B [m, w] with dynamic b, m, w, so one session per tile shape serves every tile. One GEMM gives the
+ * squared euclidean (or cosine) tile, clamped at 0; then Sqrt (euclidean), and the tile's sums per
+ * cluster along its rows and, D being symmetric, along its columns.
+ */
+import type { DistanceMetric } from '../distance-metric.js';
+import { GraphBuilder, intAttr } from './graph-builder.js';
+import { type ClusterSumsTile, clusterSumsKind } from './cluster-sums-tiles.js';
+import { maskSelf } from './graphs.js';
+
+/**
+ * Cluster sums of one distance tile. With labels sorted, most blocks hold a single label, and a
+ * ReduceSum replaces the one-hot MatMul (which runs at a fraction of GEMM speed for small k).
+ * Inputs A, B (and ri, ci when diagonal, onehotY / onehotX when mixed); outputs S and/or T.
+ */
+export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile): Uint8Array {
+  const g = new GraphBuilder(clusterSumsKind(metric, tile).replaceAll(':', '_'));
+  const A = g.input('A', 'float32', ['b', 'w']);
+  const B = g.input('B', 'float32', ['m', 'w']);
+  // Gemm + Relu fuse into one kernel (onnxruntime's FusedGemm).
+  const raw = g.node('Relu', [g.node('Gemm', [A, B], { transB: intAttr(1) })]);
+  const masked = tile.diagonal ? maskSelf(g, raw, 0) : raw;
+  const D = metric === 'euclidean' ? g.node('Sqrt', [masked]) : masked;
+  const reduce = (axis: number) =>
+    g.node('ReduceSum', [D, g.constant('int64', [1], [axis])], { keepdims: intAttr(0) });
+  if (tile.rowSums === 'pure') g.output(reduce(1), 'S', 'float32', ['b']);
+  if (tile.rowSums === 'mixed')
+    g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'ky'])]), 'S', 'float32', ['b', 'ky']);
+  if (tile.colSums === 'pure') g.output(reduce(0), 'T', 'float32', ['m']);
+  if (tile.colSums === 'mixed') {
+    const onehotX = g.input('onehotX', 'float32', ['b', 'kx']);
+    g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'kx']);
+  }
+  return g.encode();
+}

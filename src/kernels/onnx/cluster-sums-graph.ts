@@ -5,7 +5,7 @@
  * cluster along its rows and, D being symmetric, along its columns.
  */
 import type { DistanceMetric } from '../distance-metric.js';
-import { GraphBuilder, intAttr } from './graph-builder.js';
+import { floatAttr, GraphBuilder, intAttr } from './graph-builder.js';
 import { type ClusterSumsTile, clusterSumsKind } from './cluster-sums-tiles.js';
 import { maskSelf } from './graphs.js';
 
@@ -18,8 +18,9 @@ export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile):
   const g = new GraphBuilder(clusterSumsKind(metric, tile).replaceAll(':', '_'));
   const A = g.input('A', 'float32', ['b', 'w']);
   const B = g.input('B', 'float32', ['m', 'w']);
-  // Gemm + Relu fuse into one kernel (onnxruntime's FusedGemm).
-  const raw = g.node('Relu', [g.node('Gemm', [A, B], { transB: intAttr(1) })]);
+  // alpha as in augmented-rows.ts; Gemm + Relu fuse into one kernel (onnxruntime's FusedGemm).
+  const alpha = floatAttr(metric === 'euclidean' ? -2 : -1);
+  const raw = g.node('Relu', [g.node('Gemm', [A, B], { alpha, transB: intAttr(1) })]);
   const masked = tile.diagonal ? maskSelf(g, raw, 0) : raw;
   const D = metric === 'euclidean' ? g.node('Sqrt', [masked]) : masked;
   const reduce = (axis: number) =>

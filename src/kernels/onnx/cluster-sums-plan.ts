@@ -1,12 +1,12 @@
 /**
- * The plan of one cluster-sums run: points in label order, prepared once (augmented-rows.ts), cut
+ * The plan of one cluster-sums run: points in label order, augmented once (augmented-rows.ts), cut
  * into blocks (cluster-blocks.ts), the tiles on and above the block diagonal (D is symmetric), and
  * the encoded graph of every tile shape used.
  */
 import type { Labels } from '../../util/labels.js';
 import type { Matrix } from '../../util/matrix.js';
 import type { DistanceMetric } from '../distance-metric.js';
-import { type Float32Allocator, preparedRows } from './augmented-rows.js';
+import { augmentedRows, type Float32Allocator } from './augmented-rows.js';
 import { type ClusterBlock, clusterBlocks, labelOrder } from './cluster-blocks.js';
 import { clusterSumsGraph } from './cluster-sums-graph.js';
 import { type ClusterSumsPlan, clusterSumsKind, clusterSumsTile, sumsQuantum } from './cluster-sums-tiles.js';
@@ -38,7 +38,7 @@ export function clusterSumsPlan(
   const sortedLabels = shared ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n);
   for (let p = 0; p < n; p++) sortedLabels[p] = labels[order[p]];
   const shift = metric === 'euclidean' ? centeringShift(X) : new Float32Array(X.cols);
-  const rows = preparedRows(X, metric, order, shift, allocate);
+  const rows = augmentedRows(X, metric, order, shift, allocate);
   const blocks = clusterBlocks(sortedLabels, side, Math.min(side, MIN_PURE_BLOCK));
   const pairs = tilePairs(blocks);
   const graphs: Record<string, Uint8Array> = {};

@@ -10,7 +10,7 @@
  * order: one thread or several give the same bits. The rounding (below 2^-53 of the largest
  * possible row total) is far below the float32 error of the tiles themselves.
  */
-import { augmentedWidth, leftRows, type PreparedRows, rightRows } from './augmented-rows.js';
+import { type AugmentedRows, leftRows, rightRows } from './augmented-rows.js';
 import type { ClusterBlock } from './cluster-blocks.js';
 import { type Feeds, f32, runGraph } from './runtime.js';
 import { indexTensors } from './tiles.js';
@@ -34,8 +34,8 @@ export interface ClusterSumsTile {
 /** Everything a thread needs to run any tile; plain data (shared typed arrays) so it crosses to workers. */
 export interface ClusterSumsPlan {
   readonly k: number;
-  /** Label-ordered prepared rows. */
-  readonly rows: PreparedRows;
+  /** Label-ordered augmented rows. */
+  readonly rows: AugmentedRows;
   /** Labels in label order. */
   readonly sortedLabels: Int32Array;
   readonly blocks: readonly ClusterBlock[];
@@ -75,15 +75,19 @@ export async function runClusterSumTiles(
   sorted: Float64Array,
   threads: number,
 ): Promise<void> {
-  const { rows: prepared, blocks, pairs, graphs } = plan;
-  const width = augmentedWidth(prepared.metric, prepared.cols);
+  const { rows: augmented, blocks, pairs, graphs } = plan;
+  const { width } = augmented;
   const side = blocks.reduce((s, b) => Math.max(s, b.size), 1);
   const widest = blocks.reduce((w, b) => Math.max(w, b.labelCount), 1);
   const S = new Float32Array(side * widest);
   const T = new Float32Array(side * widest);
-  // Tiles are claimed in row-block order, so the left block is usually the previous tile's.
-  const A = new Float32Array(side * width);
+  // onnxruntime-node rejects tensors over a SharedArrayBuffer, so shared left rows are copied into
+  // this thread's own buffer (a memcpy per block, next to milliseconds of GEMM); tiles are claimed
+  // in row-block order, so the left block is usually the previous tile's.
+  const shared = augmented.left.buffer instanceof SharedArrayBuffer;
+  const ownA = new Float32Array(shared ? side * width : 0);
   const B = new Float32Array(side * width);
+  let A: Float32Array = ownA;
   let leftBlock = -1;
   const onehots = new Map<number, Float32Array>();
   const onehotOf = (b: ClusterBlock) => {
@@ -101,11 +105,15 @@ export async function runClusterSumTiles(
     const rows = blocks[pairs[2 * t]];
     const cols = blocks[pairs[2 * t + 1]];
     const tile = clusterSumsTile(rows, cols);
-    if (leftBlock !== pairs[2 * t]) leftRows(prepared, rows.start, rows.size, A);
-    leftBlock = pairs[2 * t];
+    if (leftBlock !== pairs[2 * t]) {
+      A = shared
+        ? leftRows(augmented, rows.start, rows.size, ownA)
+        : augmented.left.subarray(rows.start * width, (rows.start + rows.size) * width);
+      leftBlock = pairs[2 * t];
+    }
     const feeds: Feeds = {
-      A: f32(A.subarray(0, rows.size * width), [rows.size, width]),
-      B: f32(rightRows(prepared, cols.start, cols.size, B), [cols.size, width]),
+      A: f32(A, [rows.size, width]),
+      B: f32(rightRows(augmented, cols.start, cols.size, B), [cols.size, width]),
     };
     if (tile.diagonal) Object.assign(feeds, indexTensors(rows.start, rows.size, cols.start, cols.size));
     if (tile.rowSums === 'mixed') feeds.onehotY = onehotOf(cols);
@@ -113,7 +121,7 @@ export async function runClusterSumTiles(
     const fetches: Record<string, ReturnType<typeof f32>> = {};
     if (tile.rowSums !== 'none') fetches.S = sumsTensor(S, rows.size, cols);
     if (tile.colSums !== 'none') fetches.T = sumsTensor(T, cols.size, rows);
-    const kind = clusterSumsKind(prepared.metric, tile);
+    const kind = clusterSumsKind(augmented.metric, tile);
     await runGraph(kind, () => graphs[kind], feeds, fetches, threads);
     accumulate(sorted, plan, rows, tile.rowSums, cols, S);
     accumulate(sorted, plan, cols, tile.colSums, rows, T);

@@ -2,12 +2,12 @@
  * Per point, the sum of distances to each cluster, on onnxruntime. Points are taken in label order
  * and cut into blocks; D is symmetric, so only tiles on and above the block diagonal are computed,
  * each feeding its rows and, mirrored, its columns (cluster-sums-plan.ts, cluster-sums-tiles.ts).
- * Rows are prepared once, so a tile is one GEMM, a Sqrt and its sums (augmented-rows.ts).
+ * Rows are augmented once, so a tile is one GEMM, a Sqrt and its sums (augmented-rows.ts).
  *
  * Large problems run on `threads` threads (cluster-sums-threads.ts); small ones on the main thread
  * with `threads` intra-op threads. Both give the same bits. A tile's sums are float32 over at most
  * `side` terms, accumulated exactly across tiles, which keeps the relative error near
- * 2^-24 * sqrt(side). Memory: the prepared rows (O(n d)), the sums (O(n k), once per thread plus
+ * 2^-24 * sqrt(side). Memory: the augmented rows (O(n d)), the sums (O(n k), once per thread plus
  * input order), one-hot labels of mixed blocks over their own label ranges, and per thread one tile
  * (O(side^2)) with its two blocks of augmented rows.
  */
@@ -15,7 +15,6 @@ import { availableParallelism } from 'node:os';
 import type { Labels } from '../../util/labels.js';
 import type { Matrix } from '../../util/matrix.js';
 import type { DistanceMetric } from '../distance-metric.js';
-import { augmentedWidth } from './augmented-rows.js';
 import { clusterSumsPlan } from './cluster-sums-plan.js';
 import { runOnThreads } from './cluster-sums-threads.js';
 import { runClusterSumTiles } from './cluster-sums-tiles.js';
@@ -49,7 +48,7 @@ export async function clusterDistanceSumsOnnx(
 ): Promise<Float64Array> {
   const n = X.rows;
   const options = onnxKernelOptions();
-  const terms = (n * n * augmentedWidth(metric, X.cols)) / 2;
+  const terms = (n * n * (X.cols + 2)) / 2;
   const parallel =
     runners ?? (terms >= PARALLEL_MIN_TERMS ? Math.min(options.threads, availableParallelism()) : 1);
   const side = Math.min(CLUSTER_TILE_SIDE, squareSide(n, X.cols, options));

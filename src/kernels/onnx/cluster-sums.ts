@@ -30,7 +30,8 @@ export const CLUSTER_TILE_SIDE = 1024;
 
 /**
  * Below this many distance terms (n^2 (d + 2) / 2) a worker's start-up (loading onnxruntime and
- * creating its sessions, ~0.1 s) costs more than it saves; such problems stay on the main thread.
+ * creating its sessions: 0.1 to 0.25 s measured) costs more than it saves; such problems stay on
+ * the main thread.
  */
 export const PARALLEL_MIN_TERMS = 4e9;
 

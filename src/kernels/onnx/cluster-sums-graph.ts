@@ -10,9 +10,11 @@ import { type ClusterSumsTile, clusterSumsKind } from './cluster-sums-tiles.js';
 import { maskSelf } from './graphs.js';
 
 /**
- * Cluster sums of one distance tile. With labels sorted, most blocks hold a single label, and a
- * ReduceSum replaces the one-hot MatMul (which runs at a fraction of GEMM speed for small k).
- * Inputs A, B (and ri, ci when diagonal, onehotY / onehotX when mixed); outputs S and/or T.
+ * Cluster sums of one distance tile. Labels are sorted, so most blocks hold one label ('pure'):
+ * row sums S are then a ReduceSum, column sums T the product onesX D (measured on 1024 x 1024 tiles,
+ * 4-5% less per tile than a second ReduceSum, and like it independent of the thread count). Blocks
+ * with several labels multiply by their one-hot labels: S = D onehotY, T = D^T onehotX.
+ * Inputs A, B (ri, ci when diagonal; onehotY, onesX or onehotX as the sums need); outputs S, T.
  */
 export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile): Uint8Array {
   const g = new GraphBuilder(clusterSumsKind(metric, tile).replaceAll(':', '_'));
@@ -23,12 +25,14 @@ export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile):
   const raw = g.node('Relu', [g.node('Gemm', [A, B], { alpha, transB: intAttr(1) })]);
   const masked = tile.diagonal ? maskSelf(g, raw, 0) : raw;
   const D = metric === 'euclidean' ? g.node('Sqrt', [masked]) : masked;
-  const reduce = (axis: number) =>
-    g.node('ReduceSum', [D, g.constant('int64', [1], [axis])], { keepdims: intAttr(0) });
-  if (tile.rowSums === 'pure') g.output(reduce(1), 'S', 'float32', ['b']);
+  if (tile.rowSums === 'pure') {
+    const s = g.node('ReduceSum', [D, g.constant('int64', [1], [1])], { keepdims: intAttr(1) });
+    g.output(s, 'S', 'float32', ['b', 1]);
+  }
   if (tile.rowSums === 'mixed')
     g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'ky'])]), 'S', 'float32', ['b', 'ky']);
-  if (tile.colSums === 'pure') g.output(reduce(0), 'T', 'float32', ['m']);
+  if (tile.colSums === 'pure')
+    g.output(g.node('MatMul', [g.input('onesX', 'float32', [1, 'b']), D]), 'T', 'float32', [1, 'm']);
   if (tile.colSums === 'mixed') {
     const onehotX = g.input('onehotX', 'float32', ['b', 'kx']);
     g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'kx']);

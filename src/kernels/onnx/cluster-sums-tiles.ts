@@ -53,7 +53,10 @@ export function sumsQuantum(bound: number): number {
   return 2 ** Math.max(exponent - 52, -1074);
 }
 
-const sumKind = (b: ClusterBlock): SumKind => (b.kind === 'noise' ? 'none' : b.kind);
+// A mixed block that holds one label sums like a pure one (and must: onnxruntime's one-column
+// MatMul sums in an order that depends on its thread count, ReduceSum does not).
+const sumKind = (b: ClusterBlock): SumKind =>
+  b.kind === 'noise' ? 'none' : b.labelCount === 1 ? 'pure' : 'mixed';
 
 /** The graph shape of the tile with row block `rows` and column block `cols`. */
 export function clusterSumsTile(rows: ClusterBlock, cols: ClusterBlock): ClusterSumsTile {
@@ -89,7 +92,9 @@ export async function runClusterSumTiles(
   const B = new Float32Array(side * width);
   let A: Float32Array = ownA;
   let leftBlock = -1;
+  const ones = new Float32Array(side).fill(1);
   const onehots = new Map<number, Float32Array>();
+  /** [size, labels]: the one-hot labels of a mixed block over its label range. */
   const onehotOf = (b: ClusterBlock) => {
     let onehot = onehots.get(b.start);
     if (onehot === undefined) {
@@ -117,22 +122,22 @@ export async function runClusterSumTiles(
     };
     if (tile.diagonal) Object.assign(feeds, indexTensors(rows.start, rows.size, cols.start, cols.size));
     if (tile.rowSums === 'mixed') feeds.onehotY = onehotOf(cols);
+    if (tile.colSums === 'pure') feeds.onesX = f32(ones.subarray(0, rows.size), [1, rows.size]);
     if (tile.colSums === 'mixed') feeds.onehotX = onehotOf(rows);
     const fetches: Record<string, ReturnType<typeof f32>> = {};
-    if (tile.rowSums !== 'none') fetches.S = sumsTensor(S, rows.size, cols);
-    if (tile.colSums !== 'none') fetches.T = sumsTensor(T, cols.size, rows);
+    // S is [rows, labels of cols]; T is [1, cols] (one label) or [cols, labels of rows]. In memory
+    // both are points x labels, as accumulate reads them.
+    if (tile.rowSums !== 'none')
+      fetches.S = f32(S.subarray(0, rows.size * cols.labelCount), [rows.size, cols.labelCount]);
+    if (tile.colSums !== 'none') {
+      const dims = tile.colSums === 'pure' ? [1, cols.size] : [cols.size, rows.labelCount];
+      fetches.T = f32(T.subarray(0, cols.size * rows.labelCount), dims);
+    }
     const kind = clusterSumsKind(augmented.metric, tile);
     await runGraph(kind, () => graphs[kind], feeds, fetches, threads);
     accumulate(sorted, plan, rows, tile.rowSums, cols, S);
     accumulate(sorted, plan, cols, tile.colSums, rows, T);
   }
-}
-
-/** The output tensor for sums of `count` points over block `over`: [count] if pure, [count, labels] if mixed. */
-function sumsTensor(buffer: Float32Array, count: number, over: ClusterBlock): ReturnType<typeof f32> {
-  return over.kind === 'pure'
-    ? f32(buffer.subarray(0, count), [count])
-    : f32(buffer.subarray(0, count * over.labelCount), [count, over.labelCount]);
 }
 
 /** Add a tile's sums for the points of `target` (over the points of `over`), rounded to the quantum. */

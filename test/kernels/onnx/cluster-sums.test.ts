@@ -51,3 +51,28 @@ test('runOnThreads(plan, sums, 3, mainRuns = false): two workers alone give the 
     assertClose(sums, clusterDistanceSumsReference(X, labels, 9, metric), 1e-5, `${metric} vs reference`);
   }
 });
+
+test('clusterDistanceSumsOnnx: one-label mixed, pure and two-label mixed blocks give the same bits on 2 intra-op threads and on 2 workers (seed 64)', async () => {
+  // Runs of 100 (a mixed block of one label), 1,200 (two pure blocks), 150 + 130 (a mixed block), noise.
+  const sizes = [100, 1200, 150, 130];
+  const labels = Int32Array.from(
+    sizes.flatMap((size, c) => new Array<number>(size).fill(c)).concat([-1, -1]),
+  );
+  const X = normalMatrix(labels.length, 8, 64, 1);
+  for (const metric of ['euclidean', 'cosine'] as const) {
+    const serial = clusterSumsPlan(X, labels, 4, metric, 1024, false).plan;
+    assert.deepEqual(
+      serial.blocks.map((b) => `${b.kind}:${b.labelCount}`),
+      ['mixed:1', 'pure:1', 'pure:1', 'mixed:2', 'noise:0'],
+    );
+    const one = new Float64Array(labels.length * 4);
+    let next = 0;
+    await runClusterSumTiles(serial, () => next++, one, 2);
+    const { plan } = clusterSumsPlan(X, labels, 4, metric, 1024, true);
+    const sorted = new Float64Array(new SharedArrayBuffer(labels.length * 4 * 8));
+    await runOnThreads(plan, sorted, 3, false);
+    assert.deepEqual(Array.from(sorted), Array.from(one), metric);
+    const sums = await clusterDistanceSumsOnnx(X, labels, 4, metric, 1);
+    assertClose(sums, clusterDistanceSumsReference(X, labels, 4, metric), 1e-5, `${metric} vs reference`);
+  }
+});

@@ -23,11 +23,12 @@ import { onnxKernelOptions } from './options.js';
 import { squareSide } from './tiles.js';
 
 /**
- * Tile side by measurement (20,000 x 64, this 2-core machine): 1024 x 1024 tiles (4 MiB) stay in
- * cache between the GEMM, the Sqrt and the two sums and cost about 30% less CPU than 2048; 512 and
- * below pay more per-call overhead than they save.
+ * Tile side by measurement (20,000 x 64 in 10 clusters, this 2-core machine under load): blocks of at
+ * most 768 points (~670 here, 1.8 MiB tiles) cost 10-20% less CPU on one thread than 1024 (4 MiB)
+ * and as much on two, and 1024 cost 30% less than 2048; 512 and below pay more per-call overhead
+ * than they save.
  */
-export const CLUSTER_TILE_SIDE = 1024;
+export const CLUSTER_TILE_SIDE = 768;
 
 /**
  * Below this many distance terms (n^2 (d + 2) / 2) a worker's start-up (loading onnxruntime and

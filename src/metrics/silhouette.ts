@@ -13,6 +13,7 @@ import { assertFinite, type Matrix } from '../util/matrix.js';
 import { checkLabels } from './check-input.js';
 import { clusterSizes, internalDegeneracy } from './cluster-sizes.js';
 import { type Dissimilarity, isDissimilarity, pointCount } from './dissimilarity.js';
+import { dissimilaritySums } from './dissimilarity-sums.js';
 import { type DistanceOptions, distanceOptions } from './distance-blocks.js';
 import { degenerate, type MetricResult, metricValue } from './metric-result.js';
 
@@ -42,12 +43,7 @@ async function distanceSums(
       ? clusterDistanceSumsFloat64(input, labels, k, options.metric)
       : clusterDistanceSums(input, labels, k, options.metric);
   }
-  const { n, data } = input;
-  const sums = new Float64Array(n * k);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) if (labels[j] >= 0) sums[i * k + labels[j]] += data[i * n + j];
-  }
-  return sums;
+  return dissimilaritySums(input, labels, k);
 }
 
 /**

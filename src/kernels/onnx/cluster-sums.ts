@@ -1,114 +1,81 @@
 /**
  * Per point, the sum of distances to each cluster, on onnxruntime. Points are taken in label order
- * and cut into blocks (cluster-blocks.ts); D is symmetric, so only tiles on and above the block
- * diagonal are computed, each feeding its rows (S) and, mirrored, its columns (T). A tile's sums are
- * float32 over at most `side` terms and are accumulated across tiles in float64, which keeps the
- * relative error near 2^-24 * sqrt(side). Memory: one label-ordered copy of X (O(n d)), the sums
- * (O(n k), twice: label order and input order), one-hot labels of mixed blocks over their own label
- * ranges, and one tile (O(side^2)).
+ * and cut into blocks; D is symmetric, so only tiles on and above the block diagonal are computed,
+ * each feeding its rows and, mirrored, its columns (cluster-sums-plan.ts, cluster-sums-tiles.ts).
+ * Rows are augmented once, so a tile is one GEMM, a Sqrt and its sums (augmented-rows.ts).
+ *
+ * Large problems run on `threads` threads (cluster-sums-threads.ts); small ones on the main thread
+ * with `threads` intra-op threads; and when every core is already busy, on the main thread with one.
+ * All give the same bits. A tile's sums are float32 over at most
+ * `side` terms, accumulated exactly across tiles, which keeps the relative error near
+ * 2^-24 * sqrt(side). Memory: the augmented rows (O(n d)), the sums (O(n k), once per thread plus
+ * input order), one-hot labels of mixed blocks over their own label ranges, and per thread one tile
+ * (O(side^2)) with its two blocks of augmented rows.
  */
+import { availableParallelism, loadavg } from 'node:os';
 import type { Labels } from '../../util/labels.js';
 import type { Matrix } from '../../util/matrix.js';
-import { selectRows } from '../../util/matrix.js';
 import type { DistanceMetric } from '../distance-metric.js';
-import { type ClusterBlock, clusterBlocks, labelOrder } from './cluster-blocks.js';
-import { type ClusterSumsTile, clusterSumsGraph, type SumKind } from './graphs.js';
+import { clusterSumsPlan } from './cluster-sums-plan.js';
+import { runOnThreads } from './cluster-sums-threads.js';
+import { runClusterSumTiles } from './cluster-sums-tiles.js';
 import { onnxKernelOptions } from './options.js';
-import { type Feeds, f32, runGraph } from './runtime.js';
-import { centeringShift } from './shift.js';
-import { indexTensors, rowsTensor, squareSide } from './tiles.js';
+import { squareSide } from './tiles.js';
 
-/** Shorter runs of one label go into mixed blocks (one-hot MatMul) rather than tiny pure tiles. */
-const MIN_PURE_BLOCK = 256;
+/**
+ * Tile side by measurement (20,000 x 64 in 10 clusters, this 2-core machine under load): blocks of at
+ * most 768 points (~670 here, 1.8 MiB tiles) cost 10-20% less CPU on one thread than 1024 (4 MiB)
+ * and as much on two, and 1024 cost 30% less than 2048; 512 and below pay more per-call overhead
+ * than they save.
+ */
+export const CLUSTER_TILE_SIDE = 768;
 
-const sumKind = (b: ClusterBlock): SumKind => (b.kind === 'noise' ? 'none' : b.kind);
+/**
+ * Below this many distance terms (n^2 (d + 2) / 2) a worker's start-up (loading onnxruntime and
+ * creating its sessions: 0.1 to 0.25 s measured) costs more than it saves; such problems stay on
+ * the main thread.
+ */
+export const PARALLEL_MIN_TERMS = 4e9;
 
-/** sums[i*k + c] = sum of dist(x_i, x_j) over j with labels[j] = c. Requires n, d, k >= 1, valid labels. */
+/**
+ * Extra threads pay only when a core is free. With the 1-minute load average above the core count by
+ * one or more (more runnable tasks than cores besides this thread), a worker's start-up and a second
+ * intra-op thread only add CPU time and take turns with the other load: measured at load 7 on 2
+ * cores, one thread was 20% faster (wall and CPU) than two, with 50 MiB less memory.
+ */
+function coresBusy(): boolean {
+  return loadavg()[0] >= availableParallelism() + 1;
+}
+
+/**
+ * sums[i*k + c] = sum of dist(x_i, x_j) over j with labels[j] = c. Requires n, d, k >= 1, valid labels
+ * (and non-zero rows for cosine). `runners`: threads that run tiles (default: the configured thread
+ * count when the problem is large enough and a core is free, else 1).
+ */
 export async function clusterDistanceSumsOnnx(
   X: Matrix,
   labels: Labels,
   k: number,
   metric: DistanceMetric,
+  runners?: number,
 ): Promise<Float64Array> {
   const n = X.rows;
-  const order = labelOrder(labels, k);
-  const Xs = selectRows(X, order);
-  const sortedLabels = Int32Array.from(order, (i) => labels[i]);
-  // One-hot labels of a mixed block over its own label range only, so the MatMul costs b x m x (labels
-  // in the block), not b x m x k: many small clusters stay cheap.
-  const onehots = new Map<number, Float32Array>();
-  const onehotOf = (b: ClusterBlock) => {
-    let onehot = onehots.get(b.start);
-    if (onehot === undefined) {
-      onehot = new Float32Array(b.size * b.labelCount);
-      for (let p = 0; p < b.size; p++) onehot[p * b.labelCount + sortedLabels[b.start + p] - b.label] = 1;
-      onehots.set(b.start, onehot);
-    }
-    return f32(onehot, [b.size, b.labelCount]);
-  };
-  const opts = onnxKernelOptions();
-  const side = squareSide(n, X.cols, opts);
-  const blocks = clusterBlocks(sortedLabels, side, Math.min(side, MIN_PURE_BLOCK));
-  const shift = metric === 'euclidean' ? f32(centeringShift(Xs), [1, X.cols]) : undefined;
-  const sorted = new Float64Array(n * k);
-  const widest = blocks.reduce((w, b) => Math.max(w, b.labelCount), 1);
-  const S = new Float32Array(side * widest);
-  const T = new Float32Array(side * widest);
-  for (let I = 0; I < blocks.length; I++) {
-    const rows = blocks[I];
-    if (rows.kind === 'noise') break; // noise is last; noise x noise tiles add nothing
-    for (let J = I; J < blocks.length; J++) {
-      const cols = blocks[J];
-      const tile: ClusterSumsTile = {
-        diagonal: I === J,
-        rowSums: sumKind(cols),
-        colSums: I === J ? 'none' : sumKind(rows),
-      };
-      const feeds: Feeds = {
-        X: rowsTensor(Xs, rows.start, rows.size),
-        Y: rowsTensor(Xs, cols.start, cols.size),
-      };
-      if (shift !== undefined) feeds.shift = shift;
-      if (tile.diagonal) Object.assign(feeds, indexTensors(rows.start, rows.size, cols.start, cols.size));
-      if (tile.rowSums === 'mixed') feeds.onehotY = onehotOf(cols);
-      if (tile.colSums === 'mixed') feeds.onehotX = onehotOf(rows);
-      const fetches: Record<string, ReturnType<typeof f32>> = {};
-      if (tile.rowSums !== 'none') fetches.S = sumsTensor(S, rows.size, cols);
-      if (tile.colSums !== 'none') fetches.T = sumsTensor(T, cols.size, rows);
-      const kind = `cluster_sums:${metric}:${tile.rowSums}:${tile.colSums}:${tile.diagonal}`;
-      await runGraph(kind, () => clusterSumsGraph(metric, tile), feeds, fetches);
-      accumulate(sorted, k, rows, tile.rowSums, cols, S);
-      accumulate(sorted, k, cols, tile.colSums, rows, T);
-    }
+  const options = onnxKernelOptions();
+  const busy = runners === undefined && coresBusy();
+  const large = (n * n * (X.cols + 2)) / 2 >= PARALLEL_MIN_TERMS;
+  const parallel = runners ?? (large && !busy ? Math.min(options.threads, availableParallelism()) : 1);
+  const side = Math.min(CLUSTER_TILE_SIDE, squareSide(n, X.cols, options));
+  const { plan, order } = clusterSumsPlan(X, labels, k, metric, side, parallel > 1);
+  let sorted: Float64Array;
+  if (parallel > 1) {
+    sorted = new Float64Array(new SharedArrayBuffer(n * k * 8));
+    await runOnThreads(plan, sorted, parallel);
+  } else {
+    sorted = new Float64Array(n * k);
+    let next = 0;
+    await runClusterSumTiles(plan, () => next++, sorted, busy ? 1 : options.threads);
   }
   const sums = new Float64Array(n * k);
   for (let p = 0; p < n; p++) sums.set(sorted.subarray(p * k, (p + 1) * k), order[p] * k);
   return sums;
-}
-
-/** The output tensor for sums of `count` points over block `over`: [count] if pure, [count, labels] if mixed. */
-function sumsTensor(buffer: Float32Array, count: number, over: ClusterBlock): ReturnType<typeof f32> {
-  return over.kind === 'pure'
-    ? f32(buffer.subarray(0, count), [count])
-    : f32(buffer.subarray(0, count * over.labelCount), [count, over.labelCount]);
-}
-
-/** Add a tile's sums for the points of `target` (over the points of `over`) into `sorted` (n x k). */
-function accumulate(
-  sorted: Float64Array,
-  k: number,
-  target: ClusterBlock,
-  kind: SumKind,
-  over: ClusterBlock,
-  part: Float32Array,
-): void {
-  if (kind === 'pure') {
-    for (let i = 0; i < target.size; i++) sorted[(target.start + i) * k + over.label] += part[i];
-  } else if (kind === 'mixed') {
-    const width = over.labelCount;
-    for (let i = 0; i < target.size; i++) {
-      const o = (target.start + i) * k + over.label;
-      for (let c = 0; c < width; c++) sorted[o + c] += part[i * width + c];
-    }
-  }
 }

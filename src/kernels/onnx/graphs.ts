@@ -72,8 +72,8 @@ function rawTile(name: string, metric: DistanceMetric, narrow = false): Tile {
   return { g, raw: g.node('Relu', [cross]), unclamped: cross };
 }
 
-/** Replace the self entries (global row == global column) of `value` by `fill`. */
-function maskSelf(g: GraphBuilder, value: string, fill: number): string {
+/** Replace the self entries (global row == global column) of `value` by `fill`; inputs ri [b, 1], ci [1, m]. */
+export function maskSelf(g: GraphBuilder, value: string, fill: number): string {
   const ri = g.input('ri', 'int32', ['b', 1]);
   const ci = g.input('ci', 'int32', [1, 'm']);
   return g.node('Where', [g.node('Equal', [ri, ci]), g.constant('float32', [1], [fill]), value]);
@@ -117,45 +117,6 @@ export function nearestGraph(): Uint8Array {
   const least = g.node('ReduceMin', [partial], { axes: intsAttr([1]), keepdims: intAttr(0) });
   g.output(g.node('Cast', [index], { to: intAttr(6) }), 'index', 'int32', ['b']);
   g.output(g.node('Relu', [g.node('Add', [least, xn])]), 'distance', 'float32', ['b']);
-  return g.encode();
-}
-
-/** How a tile's sums along one side are formed: one label (ReduceSum), several (one-hot MatMul), none. */
-export type SumKind = 'pure' | 'mixed' | 'none';
-
-/** The shape of a cluster-sums tile graph. */
-export interface ClusterSumsTile {
-  /** Rows and columns are the same block: self entries are zeroed and only row sums are taken. */
-  diagonal: boolean;
-  /**
-   * Row sums S over the tile's columns: [b] (column block is one label), [b, ky] (onehotY over the
-   * column block's label range) or none.
-   */
-  rowSums: SumKind;
-  /** Column sums T over the tile's rows (D is symmetric, so these serve the mirrored tile). */
-  colSums: SumKind;
-}
-
-/**
- * Cluster sums of one distance tile. With labels sorted, most blocks hold a single label, and a
- * ReduceSum replaces the one-hot MatMul (which runs at a fraction of GEMM speed for small k).
- */
-export function clusterSumsGraph(metric: DistanceMetric, tile: ClusterSumsTile): Uint8Array {
-  const { g, raw } = rawTile(
-    `cluster_sums_${metric}_${tile.rowSums}_${tile.colSums}_${tile.diagonal}`,
-    metric,
-  );
-  const D = finish(g, tile.diagonal ? maskSelf(g, raw, 0) : raw, metric, 'distance');
-  const reduce = (axis: number) =>
-    g.node('ReduceSum', [D, g.constant('int64', [1], [axis])], { keepdims: intAttr(0) });
-  if (tile.rowSums === 'pure') g.output(reduce(1), 'S', 'float32', ['b']);
-  if (tile.rowSums === 'mixed')
-    g.output(g.node('MatMul', [D, g.input('onehotY', 'float32', ['m', 'ky'])]), 'S', 'float32', ['b', 'ky']);
-  if (tile.colSums === 'pure') g.output(reduce(0), 'T', 'float32', ['m']);
-  if (tile.colSums === 'mixed') {
-    const onehotX = g.input('onehotX', 'float32', ['b', 'kx']);
-    g.output(g.node('Gemm', [D, onehotX], { transA: intAttr(1) }), 'T', 'float32', ['m', 'kx']);
-  }
   return g.encode();
 }
 

@@ -3,7 +3,10 @@
  * them without loading the native add-on.
  */
 export interface OnnxKernelOptions {
-  /** onnxruntime intra-op threads (default 2, the machine's cores; env SEGSCOPE_KERNEL_THREADS). */
+  /**
+   * onnxruntime intra-op threads (default 2, the machine's cores; env SEGSCOPE_KERNEL_THREADS). Large
+   * clusterDistanceSums calls run this many threads (main + workers) of one intra-op thread each instead.
+   */
   threads: number;
   /** Upper bound on elements of one distance tile; memory stays O(tileElements) per call. */
   tileElements: number;

@@ -8,8 +8,7 @@ import { onnxKernelOptions } from './options.js';
 
 const sessions = new Map<string, Promise<ort.InferenceSession>>();
 
-function session(kind: string, build: () => Uint8Array): Promise<ort.InferenceSession> {
-  const { threads } = onnxKernelOptions();
+function session(kind: string, build: () => Uint8Array, threads: number): Promise<ort.InferenceSession> {
   const key = `${kind}:${threads}`;
   let s = sessions.get(key);
   if (s === undefined) {
@@ -31,14 +30,18 @@ function session(kind: string, build: () => Uint8Array): Promise<ort.InferenceSe
 export type Feeds = Record<string, ort.Tensor>;
 export type Fetches = Record<string, ort.Tensor | null>;
 
-/** Run the graph `kind` (built by `build` the first time) on `feeds`. */
+/**
+ * Run the graph `kind` (built by `build` the first time) on `feeds`, with `threads` intra-op threads
+ * (default: the configured count; 1 where the caller runs several graphs side by side on workers).
+ */
 export async function runGraph(
   kind: string,
   build: () => Uint8Array,
   feeds: Feeds,
   fetches?: Fetches,
+  threads = onnxKernelOptions().threads,
 ): Promise<Record<string, ort.Tensor>> {
-  const s = await session(kind, build);
+  const s = await session(kind, build, threads);
   return fetches === undefined ? s.run(feeds) : s.run(feeds, fetches);
 }
 

@@ -8,8 +8,10 @@ import { type Catalog, randomPermutation } from './generate-catalog.js';
 import {
   cyclesWithin,
   favouriteSets,
+  interleavedSets,
   mixPreferences,
   popularityTiers,
+  restrictedWeights,
   tieredWeights,
 } from './generate-category-structure.js';
 import type { KindPreset } from './generate-options.js';
@@ -46,6 +48,14 @@ export interface SegmentProfile {
    */
   readonly modeSuccessors: Int32Array[] | null;
   readonly nextMode: Int32Array | null;
+  /**
+   * Category sets visited in phases, or null. When set, a user's sessions are cut into
+   * `phaseOrder.length` runs of equal count, and in run r every draw (session start, fresh step)
+   * comes from `phaseCdfs[phaseOrder[r]]`, a distribution over one set; `successor` cycles stay
+   * inside each set. `categoryWeights` is then the average of the sets' distributions.
+   */
+  readonly phaseCdfs: Float64Array[] | null;
+  readonly phaseOrder: Int32Array | null;
   readonly funnel: Funnel;
   readonly actionStyle: ActionStyle;
   /** Item views per user: log-normal(median, sigma), clamped to [minViews, maxViews]. */
@@ -113,11 +123,19 @@ export function buildSegmentProfiles(
   const styleOffset = random.int(ACTION_STYLES.length);
   const modes = preset.sharedTransitions ? modePermutations(k, random) : [];
   const sharedCycles = modes.length > 0 ? Array.from(modes[0], () => cyclesWithin(tiers, C, random)) : [];
+  const phases = preset.phasedSets ? modePermutations(k, random) : [];
+  const phaseSets = phases.length > 0 ? interleavedSets(catalog.categoryPopularity, phases[0].length, random) : [];
+  const phaseWeights = phaseSets.map((set) => restrictedWeights(catalog.categoryPopularity, set));
+  const phaseCycles = phaseSets.length > 0 ? cyclesWithin(phaseSets, C, random) : null;
   const profiles: SegmentProfile[] = [];
   for (let s = 0; s < k; s++) {
     let weights: Float64Array;
     let successor: Int32Array;
-    if (preset.sharedTransitions) {
+    if (phaseCycles !== null) {
+      weights = new Float64Array(C);
+      for (const w of phaseWeights) for (let c = 0; c < C; c++) weights[c] += w[c] / phaseWeights.length;
+      successor = phaseCycles;
+    } else if (preset.sharedTransitions) {
       weights = Float64Array.from(shared);
       successor = sharedCycles[0] as Int32Array;
     } else if (preset.sharedComposition) {
@@ -130,8 +148,8 @@ export function buildSegmentProfiles(
       for (let c = 0; c < C; c++) if (!fav.has(c)) rest.push(c);
       successor = cyclesWithin([favourites[s], rest], C, random);
     }
-    // order-long keeps one action style, since styles move actions relative to views (bigrams).
-    const ordered = preset.orderSpread > 0 && !preset.sharedTransitions;
+    // order-long and order-phase keep one action style, since styles move actions relative to views (bigrams).
+    const ordered = preset.orderSpread > 0 && !preset.sharedTransitions && !preset.phasedSets;
     profiles.push({
       categoryWeights: weights,
       categoryCdf: cumulateInPlace(Float64Array.from(weights)),
@@ -140,6 +158,8 @@ export function buildSegmentProfiles(
       stayProbability: preset.sharedComposition ? 0.1 : HUMAN.stayProbability,
       modeSuccessors: preset.sharedTransitions ? sharedCycles : null,
       nextMode: preset.sharedTransitions ? modes[s] : null,
+      phaseCdfs: phaseCycles !== null ? phaseWeights.map((w) => cumulateInPlace(Float64Array.from(w))) : null,
+      phaseOrder: phaseCycles !== null ? phases[s] : null,
       funnel: {
         cart: BASE_FUNNEL.cart * cartF[s],
         fav: BASE_FUNNEL.fav * favF[s],
@@ -176,6 +196,8 @@ export function noiseProfile(catalog: Catalog, medianViews: number, random: Rand
     stayProbability: HUMAN.stayProbability,
     modeSuccessors: null,
     nextMode: null,
+    phaseCdfs: null,
+    phaseOrder: null,
     funnel: BASE_FUNNEL,
     actionStyle: ACTION_STYLES[random.int(ACTION_STYLES.length)],
     medianViews,
@@ -204,6 +226,8 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
     stayProbability: 0,
     modeSuccessors: null,
     nextMode: null,
+    phaseCdfs: null,
+    phaseOrder: null,
     funnel: BOT_FUNNEL,
     actionStyle: 'impulse',
     medianViews: 1500,
@@ -222,7 +246,8 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
 
 /**
  * K distinct permutations of M modes, M the smallest >= 2 with M! >= K, in random order
- * (for K = 2: stay in one mode vs alternate; for K <= 6: the permutations of 3 modes).
+ * (for K = 2: stay in one mode vs alternate; for K <= 6: the permutations of 3 modes). As the
+ * phase orders of order-phase: for K = 2, P then Q vs Q then P.
  */
 function modePermutations(k: number, random: Random): Int32Array[] {
   let m = 2;

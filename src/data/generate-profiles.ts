@@ -124,7 +124,8 @@ export function buildSegmentProfiles(
   const modes = preset.sharedTransitions ? modePermutations(k, random) : [];
   const sharedCycles = modes.length > 0 ? Array.from(modes[0], () => cyclesWithin(tiers, C, random)) : [];
   const phases = preset.phasedSets ? modePermutations(k, random) : [];
-  const phaseSets = phases.length > 0 ? interleavedSets(catalog.categoryPopularity, phases[0].length, random) : [];
+  const phaseSets =
+    phases.length > 0 ? interleavedSets(catalog.categoryPopularity, phases[0].length, random) : [];
   const phaseWeights = phaseSets.map((set) => restrictedWeights(catalog.categoryPopularity, set));
   const phaseCycles = phaseSets.length > 0 ? cyclesWithin(phaseSets, C, random) : null;
   const profiles: SegmentProfile[] = [];

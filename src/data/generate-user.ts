@@ -78,7 +78,9 @@ export function simulateUser(
     const cdf =
       profile.phaseOrder === null || profile.phaseCdfs === null
         ? profile.categoryCdf
-        : profile.phaseCdfs[profile.phaseOrder[Math.floor((s * profile.phaseOrder.length) / sessionViews.length)]];
+        : profile.phaseCdfs[
+            profile.phaseOrder[Math.floor((s * profile.phaseOrder.length) / sessionViews.length)]
+          ];
     let c = drawFromCdf(cdf, random.uniform());
     const modes = profile.modeSuccessors;
     const nextMode = profile.nextMode;

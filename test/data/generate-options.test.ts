@@ -62,5 +62,8 @@ test('every kind in GENERATE_KINDS has a preset; order-only shares composition a
   assert.ok(o.orderSpread > 0);
   const phase = KIND_PRESETS['order-phase'];
   assert.equal(phase.phasedSets, true);
-  assert.deepEqual([phase.funnelSpread, phase.activitySpread, phase.timeSpread, phase.preferenceStrength], [0, 0, 0, 0]);
+  assert.deepEqual(
+    [phase.funnelSpread, phase.activitySpread, phase.timeSpread, phase.preferenceStrength],
+    [0, 0, 0, 0],
+  );
 });

@@ -402,7 +402,8 @@ test('generateSequences(order-phase, seed 19): segments share composition and tr
   const marginalTv = (x: typeof A, y: typeof A) => {
     const sum = (v: Float64Array) => v.reduce((p, q) => p + q, 0);
     let tv = 0;
-    for (let c = 0; c < x.C; c++) tv += Math.abs(x.marginal[c] / sum(x.marginal) - y.marginal[c] / sum(y.marginal)) / 2;
+    for (let c = 0; c < x.C; c++)
+      tv += Math.abs(x.marginal[c] / sum(x.marginal) - y.marginal[c] / sum(y.marginal)) / 2;
     return tv;
   };
   // Between segments no further apart than two random halves of one segment (sampling noise).

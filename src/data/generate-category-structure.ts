@@ -72,6 +72,18 @@ export function cyclesWithin(groups: number[][], C: number, random: Random): Int
 }
 
 /**
+ * Number of modes (order-long) or phases (order-phase) that gives K segments distinct orders:
+ * the smallest M >= 2 with M! >= K. O(M).
+ * @example modeCount(2) // 2; modeCount(3) // 3; modeCount(7) // 4
+ */
+export function modeCount(k: number): number {
+  let m = 2;
+  let factorial = 2;
+  while (factorial < k) factorial *= ++m;
+  return m;
+}
+
+/**
  * Categories dealt into `m` sets of similar popularity: by descending popularity in blocks of m,
  * each block's categories going to the m sets in a random order (the last block may leave some
  * sets one short). Every set is non-empty when C >= m.

@@ -10,6 +10,7 @@ import {
   favouriteSets,
   interleavedSets,
   mixPreferences,
+  modeCount,
   popularityTiers,
   restrictedWeights,
   tieredWeights,
@@ -128,6 +129,7 @@ export function buildSegmentProfiles(
     phases.length > 0 ? interleavedSets(catalog.categoryPopularity, phases[0].length, random) : [];
   const phaseWeights = phaseSets.map((set) => restrictedWeights(catalog.categoryPopularity, set));
   const phaseCycles = phaseSets.length > 0 ? cyclesWithin(phaseSets, C, random) : null;
+  const phaseCdfs = phaseWeights.map((w) => cumulateInPlace(Float64Array.from(w)));
   const profiles: SegmentProfile[] = [];
   for (let s = 0; s < k; s++) {
     let weights: Float64Array;
@@ -159,7 +161,7 @@ export function buildSegmentProfiles(
       stayProbability: preset.sharedComposition ? 0.1 : HUMAN.stayProbability,
       modeSuccessors: preset.sharedTransitions ? sharedCycles : null,
       nextMode: preset.sharedTransitions ? modes[s] : null,
-      phaseCdfs: phaseCycles !== null ? phaseWeights.map((w) => cumulateInPlace(Float64Array.from(w))) : null,
+      phaseCdfs: phaseCycles !== null ? phaseCdfs : null,
       phaseOrder: phaseCycles !== null ? phases[s] : null,
       funnel: {
         cart: BASE_FUNNEL.cart * cartF[s],
@@ -251,9 +253,7 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
  * phase orders of order-phase: for K = 2, P then Q vs Q then P.
  */
 function modePermutations(k: number, random: Random): Int32Array[] {
-  let m = 2;
-  let factorial = 2;
-  while (factorial < k) factorial *= ++m;
+  const m = modeCount(k);
   const all: Int32Array[] = [];
   const build = (prefix: number[]) => {
     if (prefix.length === m) all.push(Int32Array.from(prefix));

@@ -21,6 +21,32 @@ test('resolveGenerateOptions fills defaults (medium, 10,000 items, 120 categorie
   assert.equal(o.preset.preferenceStrength, KIND_PRESETS.easy.preferenceStrength);
 });
 
+test('resolveGenerateOptions(order-phase) needs one category per phase: 7 segments (4 phases) in 3 categories throw', () => {
+  assert.throws(
+    () =>
+      resolveGenerateOptions({
+        users: 10,
+        segments: 7,
+        difficulty: 'order-phase',
+        items: 10,
+        categories: 3,
+        seed: 1,
+      }),
+    /categories \(3\) must be >= 4 for order-phase with 7 segments/,
+  );
+  assert.equal(
+    resolveGenerateOptions({
+      users: 10,
+      segments: 7,
+      difficulty: 'order-phase',
+      items: 10,
+      categories: 4,
+      seed: 1,
+    }).categories,
+    4,
+  );
+});
+
 test('resolveGenerateOptions throws one RangeError naming every bad parameter', () => {
   assert.throws(
     () =>

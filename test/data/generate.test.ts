@@ -382,6 +382,54 @@ function halvesFeatures(s: ReturnType<typeof generateSequences>['sequences']): M
   return X;
 }
 
+test("generateSequences(order-phase, 3 segments, seed 20): each session stays in one category set, and a user visits the sets in its segment's order", () => {
+  const {
+    sequences: s,
+    truth,
+    plan,
+  } = generateSequences({
+    users: 300,
+    segments: 3,
+    difficulty: 'order-phase',
+    seed: 20,
+  });
+  const first = plan.profiles[0].phaseCdfs as Float64Array[];
+  assert.equal(first.length, 3, '3 segments need 3 phases (3! >= 3)');
+  // The set a category belongs to: the phase distribution that gives it weight.
+  const setOf = new Int32Array(first[0].length).fill(-1);
+  first.forEach((cdf, set) => {
+    for (let c = 0; c < cdf.length; c++) if (cdf[c] > (c === 0 ? 0 : cdf[c - 1])) setOf[c] = set;
+  });
+  assert.ok(
+    setOf.every((set) => set >= 0),
+    'the sets cover every category',
+  );
+  const orders = new Set(plan.profiles.map((p) => Array.from(p.phaseOrder as Int32Array).join('')));
+  assert.equal(orders.size, 3, 'every segment has its own order');
+  // Codes in the log index categoryVocab (first appearance); the plan's sets use catalog indices.
+  const catalogIndex = new Map(Array.from(plan.catalog.categoryIds, (id, c) => [String(id), c]));
+  const cats = Int32Array.from(
+    s.categories as Int32Array,
+    (code) => catalogIndex.get((s.categoryVocab as string[])[code]) ?? -1,
+  );
+  let checkedSessions = 0;
+  for (let u = 0; u < 300; u++) {
+    const order = plan.profiles[truth.segment[u]].phaseOrder as Int32Array;
+    const visited: number[] = [];
+    for (let e = s.offsets[u]; e < s.offsets[u + 1]; e++) {
+      const newSession = e === s.offsets[u] || s.ts[e] - s.ts[e - 1] > 1800;
+      if (newSession) {
+        visited.push(setOf[cats[e]]);
+        checkedSessions++;
+      } else assert.equal(setOf[cats[e]], visited.at(-1), `user ${u + 1}: a session left its set`);
+    }
+    // Runs follow the order: the visited sets are order[0]..., order[1]..., order[2]... (some may be empty).
+    const ranks = visited.map((set) => order.indexOf(set));
+    for (let i = 1; i < ranks.length; i++) assert.ok(ranks[i] >= ranks[i - 1], `user ${u + 1}: ${visited}`);
+  }
+  assert.ok(checkedSessions > 1000);
+});
+
 test('generateSequences(order-phase, seed 19): segments share composition and transitions; only when-in-the-history separates them', async () => {
   const { sequences: s, truth } = generateSequences({
     users: 4000,

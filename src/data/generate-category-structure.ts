@@ -72,8 +72,8 @@ export function cyclesWithin(groups: number[][], C: number, random: Random): Int
 }
 
 /**
- * Number of modes (order-long) or phases (order-phase) that gives K segments distinct orders:
- * the smallest M >= 2 with M! >= K. O(M).
+ * Number of modes that gives K segments distinct orders of them (order-long): the smallest M >= 2
+ * with M! >= K. O(M).
  * @example modeCount(2) // 2; modeCount(3) // 3; modeCount(7) // 4
  */
 export function modeCount(k: number): number {
@@ -81,6 +81,11 @@ export function modeCount(k: number): number {
   let factorial = 2;
   while (factorial < k) factorial *= ++m;
   return m;
+}
+
+/** Number of category sets (phases) of order-phase for K segments: one per segment, at least 2. */
+export function phaseCount(k: number): number {
+  return Math.max(2, k);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Options of the synthetic log generator and the named log kinds. A kind is a preset of how the
  * planted segments differ; explicit options (noise and bot fractions, sizes) override the preset.
  */
-import { modeCount } from './generate-category-structure.js';
+import { phaseCount } from './generate-category-structure.js';
 
 /**
  * How the planted segments differ (`difficulty` in the options and on the CLI):
@@ -178,7 +178,7 @@ export function resolveGenerateOptions(options: GenerateOptions): ResolvedGenera
     problems.push(`items (${items}) must be >= categories (${categories})`);
   }
   const base = KIND_PRESETS[difficulty] ?? BASE;
-  const phases = base.phasedSets && Number.isInteger(options.segments) ? modeCount(options.segments) : 0;
+  const phases = base.phasedSets && Number.isInteger(options.segments) ? phaseCount(options.segments) : 0;
   if (Number.isInteger(categories) && categories < phases)
     problems.push(
       `categories (${categories}) must be >= ${phases} for ${difficulty} with ${options.segments} segments (one category set per phase)`,

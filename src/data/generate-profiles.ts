@@ -11,6 +11,7 @@ import {
   interleavedSets,
   mixPreferences,
   modeCount,
+  phaseCount,
   popularityTiers,
   restrictedWeights,
   tieredWeights,
@@ -124,7 +125,7 @@ export function buildSegmentProfiles(
   const styleOffset = random.int(ACTION_STYLES.length);
   const modes = preset.sharedTransitions ? modePermutations(k, random) : [];
   const sharedCycles = modes.length > 0 ? Array.from(modes[0], () => cyclesWithin(tiers, C, random)) : [];
-  const phases = preset.phasedSets ? modePermutations(k, random) : [];
+  const phases = preset.phasedSets ? phaseOrders(k, random) : [];
   const phaseSets =
     phases.length > 0 ? interleavedSets(catalog.categoryPopularity, phases[0].length, random) : [];
   const phaseWeights = phaseSets.map((set) => restrictedWeights(catalog.categoryPopularity, set));
@@ -249,8 +250,7 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
 
 /**
  * K distinct permutations of M modes, M the smallest >= 2 with M! >= K, in random order
- * (for K = 2: stay in one mode vs alternate; for K <= 6: the permutations of 3 modes). As the
- * phase orders of order-phase: for K = 2, P then Q vs Q then P.
+ * (for K = 2: stay in one mode vs alternate; for K <= 6: the permutations of 3 modes).
  */
 function modePermutations(k: number, random: Random): Int32Array[] {
   const m = modeCount(k);
@@ -262,4 +262,16 @@ function modePermutations(k: number, random: Random): Int32Array[] {
   build([]);
   const order = randomPermutation(all.length, random);
   return Array.from({ length: k }, (_, s) => all[order[s]]);
+}
+
+/**
+ * Phase orders of order-phase: the cyclic shifts of one random order of max(K, 2) sets, one per
+ * segment, so at every point of the history the segments are in different sets (a Latin square;
+ * for K = 2: P then Q vs Q then P). Draws what modePermutations draws for K = 2, so both give the
+ * same orders there.
+ */
+function phaseOrders(k: number, random: Random): Int32Array[] {
+  const m = phaseCount(k);
+  const base = randomPermutation(m, random);
+  return Array.from({ length: k }, (_, s) => Int32Array.from({ length: m }, (_, r) => base[(r + s) % m]));
 }

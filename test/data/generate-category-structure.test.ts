@@ -6,6 +6,7 @@ import {
   interleavedSets,
   mixPreferences,
   modeCount,
+  phaseCount,
   popularityTiers,
   restrictedWeights,
   tieredWeights,
@@ -60,10 +61,14 @@ test('favouriteSets(disjoint) gives K disjoint sets of floor(C/K) (max 8); mixPr
   assert.ok(Math.abs(onFavourites - (0.9 + (0.1 * 5) / 20)) < 1e-12);
 });
 
-test('modeCount(k) is the smallest M >= 2 with M! >= k', () => {
+test('modeCount(k) is the smallest M >= 2 with M! >= k; phaseCount(k) is max(2, k)', () => {
   assert.deepEqual(
     [1, 2, 3, 6, 7, 24, 25].map((k) => modeCount(k)),
     [2, 2, 3, 3, 4, 4, 5],
+  );
+  assert.deepEqual(
+    [1, 2, 3, 7].map((k) => phaseCount(k)),
+    [2, 2, 3, 7],
   );
 });
 

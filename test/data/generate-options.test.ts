@@ -21,30 +21,13 @@ test('resolveGenerateOptions fills defaults (medium, 10,000 items, 120 categorie
   assert.equal(o.preset.preferenceStrength, KIND_PRESETS.easy.preferenceStrength);
 });
 
-test('resolveGenerateOptions(order-phase) needs one category per phase: 7 segments (4 phases) in 3 categories throw', () => {
+test('resolveGenerateOptions(order-phase) needs one category per phase: 5 segments (5 phases) in 4 categories throw', () => {
+  const options = { users: 10, segments: 5, difficulty: 'order-phase' as const, items: 10, seed: 1 };
   assert.throws(
-    () =>
-      resolveGenerateOptions({
-        users: 10,
-        segments: 7,
-        difficulty: 'order-phase',
-        items: 10,
-        categories: 3,
-        seed: 1,
-      }),
-    /categories \(3\) must be >= 4 for order-phase with 7 segments/,
+    () => resolveGenerateOptions({ ...options, categories: 4 }),
+    /categories \(4\) must be >= 5 for order-phase with 5 segments/,
   );
-  assert.equal(
-    resolveGenerateOptions({
-      users: 10,
-      segments: 7,
-      difficulty: 'order-phase',
-      items: 10,
-      categories: 4,
-      seed: 1,
-    }).categories,
-    4,
-  );
+  assert.equal(resolveGenerateOptions({ ...options, categories: 5 }).categories, 5);
 });
 
 test('resolveGenerateOptions throws one RangeError naming every bad parameter', () => {

@@ -11,6 +11,7 @@ const BENCHES: Record<string, () => Promise<{ run(argv?: readonly string[]): Pro
   metrics: () => import('./metrics.js'),
   item2vec: () => import('./item2vec.js'),
   transformer: () => import('./transformer.js'),
+  'order-encoders': () => import('./order-encoders.js'),
   protocol: () => import('./protocol.js'),
   serve: () => import('./serve.js'),
   applications: () => import('./applications.js'),

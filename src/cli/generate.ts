@@ -20,7 +20,7 @@ export const command: Command = {
     difficulty: {
       type: 'string',
       description:
-        'how segments differ: easy, medium, hard, order-only, order-long, composition, activity-only, noisy, unbalanced',
+        'how segments differ: easy, medium, hard, order-only, order-long, order-phase, composition, activity-only, noisy, unbalanced',
       choices: GENERATE_KINDS,
       default: GENERATE_DEFAULTS.difficulty,
     },

@@ -70,3 +70,44 @@ export function cyclesWithin(groups: number[][], C: number, random: Random): Int
   }
   return successor;
 }
+
+/**
+ * Number of modes that gives K segments distinct orders of them (order-long): the smallest M >= 2
+ * with M! >= K. O(M).
+ * @example modeCount(2) // 2; modeCount(3) // 3; modeCount(7) // 4
+ */
+export function modeCount(k: number): number {
+  let m = 2;
+  let factorial = 2;
+  while (factorial < k) factorial *= ++m;
+  return m;
+}
+
+/** Number of category sets (phases) of order-phase for K segments: one per segment, at least 2. */
+export function phaseCount(k: number): number {
+  return Math.max(2, k);
+}
+
+/**
+ * Categories dealt into `m` sets of similar popularity: by descending popularity in blocks of m,
+ * each block's categories going to the m sets in a random order (the last block may leave some
+ * sets one short). Every set is non-empty when C >= m.
+ */
+export function interleavedSets(popularity: Float64Array, m: number, random: Random): number[][] {
+  const order = Array.from(popularity.keys()).sort((a, b) => popularity[b] - popularity[a] || a - b);
+  const sets: number[][] = Array.from({ length: m }, () => []);
+  for (let start = 0; start < order.length; start += m) {
+    const deal = randomPermutation(m, random);
+    for (let i = 0; i < m && start + i < order.length; i++) sets[deal[i]].push(order[start + i]);
+  }
+  return sets;
+}
+
+/** Popularity restricted to `set` and renormalized (zero elsewhere). */
+export function restrictedWeights(popularity: Float64Array, set: number[]): Float64Array {
+  const w = new Float64Array(popularity.length);
+  let sum = 0;
+  for (const c of set) sum += popularity[c];
+  for (const c of set) w[c] = sum > 0 ? popularity[c] / sum : 1 / set.length;
+  return w;
+}

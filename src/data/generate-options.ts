@@ -2,6 +2,7 @@
  * Options of the synthetic log generator and the named log kinds. A kind is a preset of how the
  * planted segments differ; explicit options (noise and bot fractions, sizes) override the preset.
  */
+import { phaseCount } from './generate-category-structure.js';
 
 /**
  * How the planted segments differ (`difficulty` in the options and on the CLI):
@@ -16,6 +17,9 @@
  * - `order-long`: like `order-only`, and the adjacent-pair (bigram) statistics are the same too:
  *   every segment uses the same few category cycles equally often, but each segment switches
  *   between them in its own fixed order, which only runs of three or more events reveal.
+ * - `order-phase`: every segment visits the same category sets with the same walk inside each, and
+ *   spends the same share of its sessions in each; segments differ in the order of the visits over
+ *   the user's history (set P then Q, or Q then P): when a user looked at what, not what or how.
  * - `composition`: segments differ in category preferences only; everything else is shared.
  * - `activity-only`: segments differ in activity volume, session length and tempo only.
  * - `noisy`: `composition` strength with 15% noise users and 5% bots.
@@ -27,6 +31,7 @@ export const GENERATE_KINDS = [
   'hard',
   'order-only',
   'order-long',
+  'order-phase',
   'composition',
   'activity-only',
   'noisy',
@@ -71,6 +76,8 @@ export interface KindPreset {
   sharedComposition: boolean;
   /** Segments also share the category transition (bigram) distribution (the order-long construction). */
   sharedTransitions: boolean;
+  /** Segments visit shared category sets in segment-specific orders over the history (order-phase). */
+  phasedSets: boolean;
   noiseFraction: number;
   botFraction: number;
   sizeRatio: number;
@@ -86,6 +93,7 @@ const BASE: KindPreset = {
   orderSpread: 0,
   sharedComposition: false,
   sharedTransitions: false,
+  phasedSets: false,
   noiseFraction: 0,
   botFraction: 0,
   sizeRatio: 1,
@@ -127,6 +135,7 @@ export const KIND_PRESETS: Readonly<Record<GenerateKind, KindPreset>> = {
   },
   'order-only': { ...BASE, sharedComposition: true, orderSpread: 1 },
   'order-long': { ...BASE, sharedComposition: true, sharedTransitions: true, orderSpread: 1 },
+  'order-phase': { ...BASE, phasedSets: true, orderSpread: 1 },
   composition: { ...BASE, preferenceStrength: 0.6 },
   'activity-only': { ...BASE, activitySpread: 1 },
   noisy: { ...BASE, preferenceStrength: 0.6, noiseFraction: 0.15, botFraction: 0.05 },
@@ -169,6 +178,11 @@ export function resolveGenerateOptions(options: GenerateOptions): ResolvedGenera
     problems.push(`items (${items}) must be >= categories (${categories})`);
   }
   const base = KIND_PRESETS[difficulty] ?? BASE;
+  const phases = base.phasedSets && Number.isInteger(options.segments) ? phaseCount(options.segments) : 0;
+  if (Number.isInteger(categories) && categories < phases)
+    problems.push(
+      `categories (${categories}) must be >= ${phases} for ${difficulty} with ${options.segments} segments (one category set per phase)`,
+    );
   const preset: KindPreset = {
     ...base,
     noiseFraction: options.noiseFraction ?? base.noiseFraction,

@@ -8,8 +8,12 @@ import { type Catalog, randomPermutation } from './generate-catalog.js';
 import {
   cyclesWithin,
   favouriteSets,
+  interleavedSets,
   mixPreferences,
+  modeCount,
+  phaseCount,
   popularityTiers,
+  restrictedWeights,
   tieredWeights,
 } from './generate-category-structure.js';
 import type { KindPreset } from './generate-options.js';
@@ -46,6 +50,14 @@ export interface SegmentProfile {
    */
   readonly modeSuccessors: Int32Array[] | null;
   readonly nextMode: Int32Array | null;
+  /**
+   * Category sets visited in phases, or null. When set, a user's sessions are cut into
+   * `phaseOrder.length` runs of equal count, and in run r every draw (session start, fresh step)
+   * comes from `phaseCdfs[phaseOrder[r]]`, a distribution over one set; `successor` cycles stay
+   * inside each set. `categoryWeights` is then the average of the sets' distributions.
+   */
+  readonly phaseCdfs: Float64Array[] | null;
+  readonly phaseOrder: Int32Array | null;
   readonly funnel: Funnel;
   readonly actionStyle: ActionStyle;
   /** Item views per user: log-normal(median, sigma), clamped to [minViews, maxViews]. */
@@ -113,11 +125,21 @@ export function buildSegmentProfiles(
   const styleOffset = random.int(ACTION_STYLES.length);
   const modes = preset.sharedTransitions ? modePermutations(k, random) : [];
   const sharedCycles = modes.length > 0 ? Array.from(modes[0], () => cyclesWithin(tiers, C, random)) : [];
+  const phases = preset.phasedSets ? phaseOrders(k, random) : [];
+  const phaseSets =
+    phases.length > 0 ? interleavedSets(catalog.categoryPopularity, phases[0].length, random) : [];
+  const phaseWeights = phaseSets.map((set) => restrictedWeights(catalog.categoryPopularity, set));
+  const phaseCycles = phaseSets.length > 0 ? cyclesWithin(phaseSets, C, random) : null;
+  const phaseCdfs = phaseWeights.map((w) => cumulateInPlace(Float64Array.from(w)));
   const profiles: SegmentProfile[] = [];
   for (let s = 0; s < k; s++) {
     let weights: Float64Array;
     let successor: Int32Array;
-    if (preset.sharedTransitions) {
+    if (phaseCycles !== null) {
+      weights = new Float64Array(C);
+      for (const w of phaseWeights) for (let c = 0; c < C; c++) weights[c] += w[c] / phaseWeights.length;
+      successor = phaseCycles;
+    } else if (preset.sharedTransitions) {
       weights = Float64Array.from(shared);
       successor = sharedCycles[0] as Int32Array;
     } else if (preset.sharedComposition) {
@@ -130,8 +152,8 @@ export function buildSegmentProfiles(
       for (let c = 0; c < C; c++) if (!fav.has(c)) rest.push(c);
       successor = cyclesWithin([favourites[s], rest], C, random);
     }
-    // order-long keeps one action style, since styles move actions relative to views (bigrams).
-    const ordered = preset.orderSpread > 0 && !preset.sharedTransitions;
+    // order-long and order-phase keep one action style, since styles move actions relative to views (bigrams).
+    const ordered = preset.orderSpread > 0 && !preset.sharedTransitions && !preset.phasedSets;
     profiles.push({
       categoryWeights: weights,
       categoryCdf: cumulateInPlace(Float64Array.from(weights)),
@@ -140,6 +162,8 @@ export function buildSegmentProfiles(
       stayProbability: preset.sharedComposition ? 0.1 : HUMAN.stayProbability,
       modeSuccessors: preset.sharedTransitions ? sharedCycles : null,
       nextMode: preset.sharedTransitions ? modes[s] : null,
+      phaseCdfs: phaseCycles !== null ? phaseCdfs : null,
+      phaseOrder: phaseCycles !== null ? phases[s] : null,
       funnel: {
         cart: BASE_FUNNEL.cart * cartF[s],
         fav: BASE_FUNNEL.fav * favF[s],
@@ -176,6 +200,8 @@ export function noiseProfile(catalog: Catalog, medianViews: number, random: Rand
     stayProbability: HUMAN.stayProbability,
     modeSuccessors: null,
     nextMode: null,
+    phaseCdfs: null,
+    phaseOrder: null,
     funnel: BASE_FUNNEL,
     actionStyle: ACTION_STYLES[random.int(ACTION_STYLES.length)],
     medianViews,
@@ -204,6 +230,8 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
     stayProbability: 0,
     modeSuccessors: null,
     nextMode: null,
+    phaseCdfs: null,
+    phaseOrder: null,
     funnel: BOT_FUNNEL,
     actionStyle: 'impulse',
     medianViews: 1500,
@@ -225,9 +253,7 @@ export function botProfile(catalog: Catalog, random: Random): SegmentProfile {
  * (for K = 2: stay in one mode vs alternate; for K <= 6: the permutations of 3 modes).
  */
 function modePermutations(k: number, random: Random): Int32Array[] {
-  let m = 2;
-  let factorial = 2;
-  while (factorial < k) factorial *= ++m;
+  const m = modeCount(k);
   const all: Int32Array[] = [];
   const build = (prefix: number[]) => {
     if (prefix.length === m) all.push(Int32Array.from(prefix));
@@ -236,4 +262,16 @@ function modePermutations(k: number, random: Random): Int32Array[] {
   build([]);
   const order = randomPermutation(all.length, random);
   return Array.from({ length: k }, (_, s) => all[order[s]]);
+}
+
+/**
+ * Phase orders of order-phase: the cyclic shifts of one random order of max(K, 2) sets, one per
+ * segment, so at every point of the history the segments are in different sets (a Latin square;
+ * for K = 2: P then Q vs Q then P). Draws what modePermutations draws for K = 2, so both give the
+ * same orders there.
+ */
+function phaseOrders(k: number, random: Random): Int32Array[] {
+  const m = phaseCount(k);
+  const base = randomPermutation(m, random);
+  return Array.from({ length: k }, (_, s) => Int32Array.from({ length: m }, (_, r) => base[(r + s) % m]));
 }

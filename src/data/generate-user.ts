@@ -75,14 +75,20 @@ export function simulateUser(
       if (!flush(true)) return;
       first = false;
     }
-    let c = drawFromCdf(profile.categoryCdf, random.uniform());
+    const cdf =
+      profile.phaseOrder === null || profile.phaseCdfs === null
+        ? profile.categoryCdf
+        : profile.phaseCdfs[
+            profile.phaseOrder[Math.floor((s * profile.phaseOrder.length) / sessionViews.length)]
+          ];
+    let c = drawFromCdf(cdf, random.uniform());
     const modes = profile.modeSuccessors;
     const nextMode = profile.nextMode;
     let mode = modes === null ? 0 : random.int(modes.length);
     for (let v = 0; v < sessionViews[s]; v++) {
       if (v > 0) {
         if (nextMode !== null) mode = nextMode[mode];
-        c = nextCategory(profile, modes === null ? profile.successor : modes[mode], c, random);
+        c = nextCategory(profile, modes === null ? profile.successor : modes[mode], cdf, c, random);
       }
       const item = profile.uniformItems ? random.int(catalog.nItems) : drawItem(catalog, c, random.uniform());
       if (!emit(item, PV, first)) return;
@@ -100,11 +106,17 @@ export function simulateUser(
   }
 }
 
-function nextCategory(profile: SegmentProfile, successor: Int32Array, c: number, random: Random): number {
+function nextCategory(
+  profile: SegmentProfile,
+  successor: Int32Array,
+  cdf: Float64Array,
+  c: number,
+  random: Random,
+): number {
   const u = random.uniform();
   if (u < profile.cycleProbability) return successor[c];
   if (u < profile.cycleProbability + profile.stayProbability) return c;
-  return drawFromCdf(profile.categoryCdf, random.uniform());
+  return drawFromCdf(cdf, random.uniform());
 }
 
 function eventGap(profile: SegmentProfile, random: Random): number {

@@ -3,8 +3,12 @@ import { test } from 'node:test';
 import {
   cyclesWithin,
   favouriteSets,
+  interleavedSets,
   mixPreferences,
+  modeCount,
+  phaseCount,
   popularityTiers,
+  restrictedWeights,
   tieredWeights,
 } from '../../src/data/generate-category-structure.js';
 import { zipfWeights } from '../../src/data/generate-sampling.js';
@@ -55,4 +59,33 @@ test('favouriteSets(disjoint) gives K disjoint sets of floor(C/K) (max 8); mixPr
   assert.ok(Math.abs(w.reduce((a, b) => a + b, 0) - 1) < 1e-12);
   const onFavourites = sets[0].reduce((a, c) => a + w[c], 0);
   assert.ok(Math.abs(onFavourites - (0.9 + (0.1 * 5) / 20)) < 1e-12);
+});
+
+test('modeCount(k) is the smallest M >= 2 with M! >= k; phaseCount(k) is max(2, k)', () => {
+  assert.deepEqual(
+    [1, 2, 3, 6, 7, 24, 25].map((k) => modeCount(k)),
+    [2, 2, 3, 3, 4, 4, 5],
+  );
+  assert.deepEqual(
+    [1, 2, 3, 7].map((k) => phaseCount(k)),
+    [2, 2, 3, 7],
+  );
+});
+
+test('interleavedSets(10 categories, 3, seed 4) partitions by popularity blocks: each block of 3 ranks spread over the 3 sets', () => {
+  const pop = zipfWeights(10, 1);
+  const sets = interleavedSets(pop, 3, randomSource(4));
+  assert.deepEqual(sets.map((set) => set.length).sort(), [3, 3, 4]);
+  assert.deepEqual(
+    sets.flat().sort((a, b) => a - b),
+    [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+  );
+  // zipfWeights ranks category i at i, so block b is {3b, 3b+1, 3b+2}: one of each per set.
+  for (let b = 0; b < 3; b++)
+    for (const set of sets) assert.equal(set.filter((c) => Math.floor(c / 3) === b).length, 1, `block ${b}`);
+});
+
+test('restrictedWeights([1,2,3,4], {1,3}) is [0, 1/3, 0, 2/3] by hand', () => {
+  const w = restrictedWeights(Float64Array.from([1, 2, 3, 4]), [1, 3]);
+  assert.deepEqual(Array.from(w), [0, 2 / 6, 0, 4 / 6]);
 });

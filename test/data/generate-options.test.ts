@@ -21,6 +21,15 @@ test('resolveGenerateOptions fills defaults (medium, 10,000 items, 120 categorie
   assert.equal(o.preset.preferenceStrength, KIND_PRESETS.easy.preferenceStrength);
 });
 
+test('resolveGenerateOptions(order-phase) needs one category per phase: 5 segments (5 phases) in 4 categories throw', () => {
+  const options = { users: 10, segments: 5, difficulty: 'order-phase' as const, items: 10, seed: 1 };
+  assert.throws(
+    () => resolveGenerateOptions({ ...options, categories: 4 }),
+    /categories \(4\) must be >= 5 for order-phase with 5 segments/,
+  );
+  assert.equal(resolveGenerateOptions({ ...options, categories: 5 }).categories, 5);
+});
+
 test('resolveGenerateOptions throws one RangeError naming every bad parameter', () => {
   assert.throws(
     () =>
@@ -60,4 +69,10 @@ test('every kind in GENERATE_KINDS has a preset; order-only shares composition a
   assert.equal(o.sharedComposition, true);
   assert.deepEqual([o.funnelSpread, o.activitySpread, o.timeSpread, o.preferenceStrength], [0, 0, 0, 0]);
   assert.ok(o.orderSpread > 0);
+  const phase = KIND_PRESETS['order-phase'];
+  assert.equal(phase.phasedSets, true);
+  assert.deepEqual(
+    [phase.funnelSpread, phase.activitySpread, phase.timeSpread, phase.preferenceStrength],
+    [0, 0, 0, 0],
+  );
 });

@@ -113,7 +113,7 @@ test('generateSequences(medium, seed 6, 3% bots): a rate rule (>= 200 events, ga
 });
 
 async function tfidfKmeansAri(
-  difficulty: 'easy' | 'order-only' | 'order-long',
+  difficulty: 'easy' | 'order-only' | 'order-long' | 'order-phase',
   ngram: 1 | 2 | 3,
   seed: number,
   categories?: number,
@@ -366,6 +366,111 @@ test('generateSequences(order-long, seed 18): segments share categories and tran
   }
   const trigram = await tfidfKmeansAri('order-long', 3, 18, 40, 2);
   assert.ok(trigram > 0.8, `trigram ARI ${trigram}`);
+});
+
+/** Per user: category shares of the first and of the second half of its events, side by side. */
+function halvesFeatures(s: ReturnType<typeof generateSequences>['sequences']): Matrix {
+  const C = s.categoryVocab?.length ?? 0;
+  const cats = s.categories as Int32Array;
+  const n = s.users.length;
+  const X = matrix(n, 2 * C);
+  for (let u = 0; u < n; u++) {
+    const start = s.offsets[u];
+    const len = s.offsets[u + 1] - start;
+    for (let e = 0; e < len; e++) X.data[u * 2 * C + (2 * e < len ? 0 : C) + cats[start + e]] += 1 / len;
+  }
+  return X;
+}
+
+test("generateSequences(order-phase, 3 segments, seed 20): each session stays in one category set, and a user visits the sets in its segment's order", () => {
+  const {
+    sequences: s,
+    truth,
+    plan,
+  } = generateSequences({
+    users: 300,
+    segments: 3,
+    difficulty: 'order-phase',
+    seed: 20,
+  });
+  const first = plan.profiles[0].phaseCdfs as Float64Array[];
+  assert.equal(first.length, 3, '3 segments, 3 phases');
+  // The set a category belongs to: the phase distribution that gives it weight.
+  const setOf = new Int32Array(first[0].length).fill(-1);
+  first.forEach((cdf, set) => {
+    for (let c = 0; c < cdf.length; c++) if (cdf[c] > (c === 0 ? 0 : cdf[c - 1])) setOf[c] = set;
+  });
+  assert.ok(
+    setOf.every((set) => set >= 0),
+    'the sets cover every category',
+  );
+  // A Latin square: at every phase the three segments are in three different sets.
+  for (let r = 0; r < 3; r++)
+    assert.equal(new Set(plan.profiles.map((p) => (p.phaseOrder as Int32Array)[r])).size, 3, `phase ${r}`);
+  // Codes in the log index categoryVocab (first appearance); the plan's sets use catalog indices.
+  const catalogIndex = new Map(Array.from(plan.catalog.categoryIds, (id, c) => [String(id), c]));
+  const cats = Int32Array.from(
+    s.categories as Int32Array,
+    (code) => catalogIndex.get((s.categoryVocab as string[])[code]) ?? -1,
+  );
+  let checkedSessions = 0;
+  for (let u = 0; u < 300; u++) {
+    const order = plan.profiles[truth.segment[u]].phaseOrder as Int32Array;
+    const visited: number[] = [];
+    for (let e = s.offsets[u]; e < s.offsets[u + 1]; e++) {
+      const newSession = e === s.offsets[u] || s.ts[e] - s.ts[e - 1] > 1800;
+      if (newSession) {
+        visited.push(setOf[cats[e]]);
+        checkedSessions++;
+      } else assert.equal(setOf[cats[e]], visited.at(-1), `user ${u + 1}: a session left its set`);
+    }
+    // Runs follow the order: the visited sets are order[0]..., order[1]..., order[2]... (some may be empty).
+    const ranks = visited.map((set) => order.indexOf(set));
+    for (let i = 1; i < ranks.length; i++) assert.ok(ranks[i] >= ranks[i - 1], `user ${u + 1}: ${visited}`);
+  }
+  assert.ok(checkedSessions > 1000);
+});
+
+test('generateSequences(order-phase, seed 19): segments share composition and transitions; only when-in-the-history separates them', async () => {
+  const { sequences: s, truth } = generateSequences({
+    users: 4000,
+    segments: 2,
+    difficulty: 'order-phase',
+    seed: 19,
+  });
+  const members = [0, 1].map((k) => Array.from(truth.segment.keys()).filter((u) => truth.segment[u] === k));
+  const [A, B] = members.map((m) => categoryStatistics(s, m));
+  const halfA = categoryStatistics(
+    s,
+    members[0].filter((_, i) => i % 2 === 0),
+  );
+  const halfB = categoryStatistics(
+    s,
+    members[0].filter((_, i) => i % 2 === 1),
+  );
+  const marginalTv = (x: typeof A, y: typeof A) => {
+    const sum = (v: Float64Array) => v.reduce((p, q) => p + q, 0);
+    let tv = 0;
+    for (let c = 0; c < x.C; c++)
+      tv += Math.abs(x.marginal[c] / sum(x.marginal) - y.marginal[c] / sum(y.marginal)) / 2;
+    return tv;
+  };
+  // Between segments no further apart than two random halves of one segment (sampling noise).
+  assert.ok(marginalTv(A, B) < 1.5 * marginalTv(halfA, halfB), `category TV ${marginalTv(A, B)}`);
+  const between = transitionDistance(A, B);
+  const within = transitionDistance(halfA, halfB);
+  assert.ok(between < 1.5 * within, `transition TV between segments ${between} vs within one ${within}`);
+  const ngrams: number[] = [];
+  for (const ngram of [1, 2] as const) {
+    const ari = await tfidfKmeansAri('order-phase', ngram, 19, undefined, 2);
+    assert.ok(ari < 0.1, `${ngram}-gram ARI ${ari}`);
+    ngrams.push(ari);
+  }
+  const phased = await kmeansAri(halvesFeatures(s), truth.segment, 2, 19);
+  console.log(
+    `order-phase: category TV ${marginalTv(A, B).toFixed(4)} (within ${marginalTv(halfA, halfB).toFixed(4)}), transition TV ${between.toFixed(3)} (within ${within.toFixed(3)}); ARI 1-gram ${ngrams[0].toFixed(3)}, 2-gram ${ngrams[1].toFixed(3)}, halves ${phased.toFixed(3)}`,
+  );
+  assert.ok(phased > 0.8, `first-half / second-half category shares ARI ${phased}`);
 });
 
 test('generateSequences reports progress through onProgress, ending at done = total = users', () => {

@@ -99,6 +99,45 @@ test('TransformerEncoder(causal, contextual pooling) + k-means recovers order-on
   enc.dispose();
 });
 
+test('TransformerEncoder(causal, last pooling) + k-means separates order-phase segments of a generateSequences log where TF-IDF (default, with bigrams), bag-of-tokens TF-IDF and counts + k-means cannot (log seed 5, model seed 1)', async () => {
+  const { sequences, truth } = generateSequences({
+    users: 300,
+    segments: 2,
+    difficulty: 'order-phase',
+    items: 1000,
+    categories: 40,
+    seed: 5,
+  });
+  const enc = await new TransformerEncoder({
+    objective: 'causal',
+    pooling: 'last',
+    dim: 32,
+    heads: 2,
+    maxLen: 50,
+    epochs: 8,
+    batchSize: 32,
+    learningRate: 0.01,
+    seed: 1,
+  }).fit(sequences);
+  const transformerAri = await kmeansAri(await enc.transform(sequences), truth.segment, 2);
+  enc.dispose();
+  const baseline = async (name: 'tfidf' | 'counts', options: Record<string, unknown>): Promise<number> => {
+    const e = await createEncoder(name, { seed: 1, ...options });
+    await e.fit(sequences);
+    return kmeansAri(await e.transform(sequences), truth.segment, 2);
+  };
+  const tfidfAri = await baseline('tfidf', {});
+  const bagAri = await baseline('tfidf', { ngramMax: 1 });
+  const countsAri = await baseline('counts', {});
+  console.log(
+    `order-phase ARI: transformer ${transformerAri.toFixed(3)}, tfidf ${tfidfAri.toFixed(3)}, tfidf bag ${bagAri.toFixed(3)}, counts ${countsAri.toFixed(3)}`,
+  );
+  const best = Math.max(tfidfAri, bagAri, countsAri);
+  assert.ok(best < 0.1, `best of counts/TF-IDF ARI ${best}`);
+  assert.ok(transformerAri >= 0.6, `transformer ARI ${transformerAri}`);
+  assert.ok(transformerAri - best >= 0.4, `margin ${transformerAri} vs ${best}`);
+});
+
 test('TransformerEncoder(causal) next-item HR@10 on a generateSequences log (medium, last event held out) beats global popularity, seed 4', async () => {
   const { sequences } = generateSequences({
     users: 200,

@@ -8,7 +8,7 @@
  */
 import type { Matrix } from '../util/matrix.js';
 import type { KMeansRun, KMeansRunOptions } from './kmeans-lloyd.js';
-import { centerShift, kmeansInertia } from './kmeans-measures.js';
+import { assignedSquaredDistances, centerShift, kmeansInertia } from './kmeans-measures.js';
 import { nearestTwoCenters, rowDistance } from './kmeans-nearest-two.js';
 import { type CentroidSums, centersFromSums, centroidSums, moveRows } from './kmeans-update.js';
 
@@ -40,7 +40,7 @@ export async function hamerlyKMeans(
       X,
       weight,
       assigned,
-      () => exactDistances(X, old, assigned),
+      () => assignedSquaredDistances(X, old, assigned),
       sums,
       options.spherical,
     );
@@ -135,10 +135,4 @@ function halfNearestCenterDistance(C: Matrix): Float64Array {
     }
   }
   return half;
-}
-
-function exactDistances(X: Matrix, C: Matrix, labels: Int32Array): Float64Array {
-  const out = new Float64Array(X.rows);
-  for (let i = 0; i < X.rows; i++) out[i] = rowDistance(X, i, C, labels[i]);
-  return out;
 }

@@ -1,15 +1,16 @@
 /**
  * Lloyd's k-means iterations, following scikit-learn 1.2's `_kmeans_single_lloyd`: assign every row
- * to its nearest center (the GEMM-shaped part, through the `nearestRows` kernel), recompute centers
- * as weighted means (plain TypeScript; the Float64 sums are updated only for rows that changed label), stop when the labels no longer change ("strict convergence")
- * or when the total squared center shift is <= tol; if stopped by tol or maxIter, assign once more so
- * labels match the returned centers.
+ * to its nearest center and add up each center's rows in the same pass (the `centerAssigner`
+ * kernel's `nearestWithSums`: one GEMM-shaped pass over X per iteration), recompute centers as
+ * weighted means (relocating empty clusters, kmeans-update.ts), stop when the labels no longer change
+ * ("strict convergence") or when the total squared center shift is <= tol; if stopped by tol or
+ * maxIter, assign once more so labels match the returned centers.
  */
-import { nearestRows } from '../kernels/kernels.js';
+import { type CenterAssigner, centerAssigner } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
-import { centerShift, kmeansInertia } from './kmeans-measures.js';
-import { type CentroidSums, centersFromSums, centroidSums, moveRows } from './kmeans-update.js';
+import { assignedSquaredDistances, centerShift, kmeansInertia } from './kmeans-measures.js';
+import { centersFromSums } from './kmeans-update.js';
 
 /** Settings shared by the k-means iteration loops. `tol` is absolute (already scaled by the data variance). */
 export interface KMeansRunOptions {
@@ -19,6 +20,8 @@ export interface KMeansRunOptions {
   spherical: boolean;
   onProgress?: ProgressCallback;
   task?: string;
+  /** X and the weights prepared once for all restarts (`centerAssigner`); made here when omitted. */
+  assigner?: CenterAssigner;
 }
 
 /** What one k-means run returns. */
@@ -39,17 +42,16 @@ export async function lloydKMeans(
   initial: Matrix,
   options: KMeansRunOptions,
 ): Promise<KMeansRun> {
-  const k = initial.rows;
+  const assigner = options.assigner ?? (await centerAssigner(X, weight));
   let centers = initial;
   let labels: Int32Array = new Int32Array(X.rows).fill(-1);
-  let sums: CentroidSums | undefined;
   let strict = false;
   let nIter = 0;
   for (let it = 0; it < options.maxIter; it++) {
-    const { index, distance } = await nearestRows(X, centers);
-    if (sums === undefined) sums = centroidSums(X, weight, index, k);
-    else moveRows(X, weight, sums, labels, index);
-    const next = centersFromSums(X, weight, index, () => distance, sums, options.spherical);
+    const { index, sums } = await assigner.nearestWithSums(centers);
+    const old = centers;
+    const distance = () => assignedSquaredDistances(X, old, index);
+    const next = centersFromSums(X, weight, index, distance, sums, options.spherical);
     nIter = it + 1;
     const shift = centerShift(next, centers);
     centers = next;
@@ -67,7 +69,7 @@ export async function lloydKMeans(
     }
     if (shift <= options.tol) break;
   }
-  if (!strict) labels = (await nearestRows(X, centers)).index;
+  if (!strict) labels = await assigner.nearest(centers);
   return { labels, centers, inertia: kmeansInertia(X, weight, centers, labels), nIter };
 }
 

@@ -5,7 +5,7 @@
  * that leaves the smallest total potential. Sample weights scale each point's share of D(x)^2
  * (scikit-learn >= 1.3 does the same; 1.2 ignores weights here).
  */
-import { squaredDistances } from '../kernels/kernels.js';
+import { type CenterAssigner, centerAssigner } from '../kernels/kernels.js';
 import type { Random } from '../util/random.js';
 import type { Matrix } from '../util/matrix.js';
 import { selectRows } from '../util/matrix.js';
@@ -15,10 +15,13 @@ export interface KMeansPlusPlusOptions {
   sampleWeight?: Float64Array;
   /** Candidates tried per center; scikit-learn's default `2 + floor(ln k)` when omitted. */
   localTrials?: number;
+  /** X prepared by `centerAssigner` (reused across restarts); made here when omitted. */
+  assigner?: CenterAssigner;
 }
 
 /**
- * Choose k initial centers among the rows of X. O(k * trials * n * d) through `squaredDistances`.
+ * Choose k initial centers among the rows of X. O(k * trials * n * d): one `centerAssigner` distance
+ * pass over X per center.
  * @returns the centers (k x d, copies of rows) and the chosen row indices.
  * @throws RangeError if k is not an integer in [1, X.rows].
  * @example const { centers } = await kmeansPlusPlus(X, 3, randomSource(0));
@@ -42,8 +45,8 @@ export async function kmeansPlusPlus(
   // `searchSortedLeft` inverts to draw candidates. One fused pass per center keeps both current.
   const closest = new Float64Array(n);
   const cumulative = new Float64Array(n);
-  // X x candidates (n x t), not candidates x X: the kernels tile over the long side's rows.
-  const first = await squaredDistances(X, selectRows(X, [indices[0]]));
+  const assigner = options.assigner ?? (await centerAssigner(X));
+  const first = await assigner.squaredDistances(selectRows(X, [indices[0]]));
   let potential = 0;
   for (let i = 0; i < n; i++) {
     closest[i] = Math.max(0, first[i]) * w[i];
@@ -54,15 +57,15 @@ export async function kmeansPlusPlus(
   for (let c = 1; c < k; c++) {
     for (let t = 0; t < trials; t++)
       candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
-    const D = await squaredDistances(X, selectRows(X, candidates));
-    pots.fill(0);
-    for (let i = 0, off = 0; i < n; i++, off += trials) {
-      const ci = closest[i];
-      const wi = w[i];
-      for (let t = 0; t < trials; t++) {
-        const v = D[off + t] * wi;
-        pots[t] += v < ci ? Math.max(v, 0) : ci;
+    const D = await assigner.squaredDistances(selectRows(X, candidates));
+    // One candidate at a time, summing into a local: the hottest loop of the seeding.
+    for (let t = 0; t < trials; t++) {
+      let pot = 0;
+      for (let i = 0, off = t; i < n; i++, off += trials) {
+        const v = Math.max(D[off], 0) * w[i];
+        pot += Math.min(v, closest[i]);
       }
+      pots[t] = pot;
     }
     let best = 0;
     for (let t = 1; t < trials; t++) if (pots[t] < pots[best]) best = t;

@@ -2,19 +2,17 @@
  * The M-step of k-means as plain TypeScript over typed arrays (irregular, label-dependent):
  * weighted centroid means from Float64 sums kept up to date incrementally.
  */
+import type { CenterSums } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import { relocateEmptyClusters } from './kmeans-relocate.js';
 
 /**
- * Per-cluster weighted sums of the rows currently assigned to each cluster, kept up to date as
- * labels change (`moveRows`), so a k-means step costs O(changed rows * d) instead of O(n d) once
- * most rows stay put. `count` (exact integers) decides emptiness, not the float weight.
+ * Per-cluster weighted sums of the rows currently assigned to each cluster (the kernels'
+ * `CenterSums`), kept up to date as labels change (`moveRows`), so a k-means step costs
+ * O(changed rows * d) instead of O(n d) once most rows stay put. `count` (exact integers) decides
+ * emptiness, not the float weight.
  */
-export interface CentroidSums {
-  sums: Float64Array;
-  weight: Float64Array;
-  count: Int32Array;
-}
+export type CentroidSums = CenterSums;
 
 /** Sums from scratch for `labels`. O(n d). */
 export function centroidSums(X: Matrix, weight: Float64Array, labels: Int32Array, k: number): CentroidSums {

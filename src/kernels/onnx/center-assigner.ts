@@ -1,0 +1,186 @@
+/**
+ * `centerAssigner` on onnxruntime (graphs in center-graphs.ts). Preparing X costs one pass and keeps
+ * a centered float32 copy X' = X - s with its row norms (plus U = w X' when the weights are not all
+ * 1): memory O(n d) beside X. Each later pass is one session run per row chunk, reading X' once;
+ * the feed tensors are made once per chunking and reused.
+ *
+ * Accuracy: distances and rankings as in backend.ts (float32, centered; ties go to the lower index
+ * only when the float32 values tie). Sums: float32 block sums of w x' (sample weights rounded to
+ * float32 there, as scikit-learn casts them to X's dtype) added in Float64, plus s times the
+ * per-center weight; weights are added in Float64 and counts exactly, from the labels.
+ */
+import type { Tensor } from 'onnxruntime-node';
+import ort from 'onnxruntime-node';
+import type { Matrix } from '../../util/matrix.js';
+import { type CenterAssigner, type CenterSums, centerAssignerReference } from '../center-assigner.js';
+import { centerDistancesGraph, centerNearestGraph } from './center-graphs.js';
+import { onnxKernelOptions } from './options.js';
+import { f32, i32, runGraph } from './runtime.js';
+import { centeringShift } from './shift.js';
+
+/** Rows whose sums share one float32 slot per center (then slots are added in Float64). */
+export const SUM_BLOCK_ROWS = 4096;
+
+interface Chunk {
+  r0: number;
+  rb: number;
+  X: Tensor;
+  U: Tensor;
+}
+
+/** The centered rows, their norms and the weighted rows of X, in one pass (no copy of U when unweighted). */
+function centerRows(X: Matrix, shift: Float32Array, weight: Float64Array) {
+  const { rows: n, cols: d, data } = X;
+  const Xc = new Float32Array(n * d);
+  const norms = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let j = 0, q = i * d; j < d; j++, q++) {
+      const v = Math.fround(data[q] - shift[j]);
+      Xc[q] = v;
+      s += v * v;
+    }
+    norms[i] = s;
+  }
+  if (weight.every((w) => w === 1)) return { Xc, U: Xc, norms };
+  const U = new Float32Array(n * d);
+  for (let i = 0; i < n; i++) {
+    const w = Math.fround(weight[i]);
+    for (let q = i * d; q < (i + 1) * d; q++) U[q] = Xc[q] * w;
+  }
+  return { Xc, U, norms };
+}
+
+/** Prepare X (n, d >= 1) and its weights for repeated passes. */
+export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promise<CenterAssigner> {
+  const { rows: n, cols: d } = X;
+  const opts = onnxKernelOptions();
+  const shift = centeringShift(X);
+  const { Xc, U, norms } = centerRows(X, shift, weight);
+  // Chunks of rows (with their feed tensors) per chunk height: a [rows, width] GEMM output stays
+  // within tileElements.
+  const chunkings = new Map<number, Chunk[]>();
+  const chunksFor = (width: number): Chunk[] => {
+    const height = Math.min(n, Math.max(1, Math.floor(opts.tileElements / width)));
+    let chunks = chunkings.get(height);
+    if (chunks === undefined) {
+      chunks = [];
+      for (let r0 = 0; r0 < n; r0 += height) {
+        const rb = Math.min(height, n - r0);
+        const rowsOf = (A: Float32Array) => f32(A.subarray(r0 * d, (r0 + rb) * d), [rb, d]);
+        const Xt = rowsOf(Xc);
+        chunks.push({ r0, rb, X: Xt, U: U === Xc ? Xt : rowsOf(U) });
+      }
+      chunkings.set(height, chunks);
+    }
+    return chunks;
+  };
+  const centered = (C: Matrix): Tensor => {
+    const Yc = new Float32Array(C.rows * d);
+    for (let i = 0; i < C.rows; i++) for (let j = 0; j < d; j++) Yc[i * d + j] = C.data[i * d + j] - shift[j];
+    return f32(Yc, [C.rows, d]);
+  };
+  const nearestRuns = async (C: Matrix, sums: boolean) => {
+    const m = C.rows;
+    const Y = centered(C);
+    const index = new Int32Array(n);
+    const total = new Float64Array(sums ? m * d : 0);
+    for (const chunk of chunksFor(sums ? Math.max(m, d) : m)) {
+      const { r0, rb } = chunk;
+      const index32 = i32(index.subarray(r0, r0 + rb), [rb, 1]);
+      if (!sums) {
+        await runGraph(
+          'center_nearest:false',
+          () => centerNearestGraph(false),
+          { X: chunk.X, Y },
+          { index: index32 },
+        );
+        continue;
+      }
+      const { slot, zeros, blockSums } = sumSlots(rb, m, d);
+      await runGraph(
+        'center_nearest:true',
+        () => centerNearestGraph(true),
+        { X: chunk.X, Y, U: chunk.U, slot, zeros },
+        { index: index32, blockSums: f32(blockSums, zeros.dims) },
+      );
+      for (let q = 0; q < blockSums.length; ) for (let c = 0; c < m * d; c++, q++) total[c] += blockSums[q];
+    }
+    return { index, total };
+  };
+  const reference = centerAssignerReference(X, weight);
+
+  return {
+    rows: n,
+    cols: d,
+    async squaredDistances(C) {
+      if (C.rows === 0) return reference.squaredDistances(C);
+      const m = C.rows;
+      const Y = centered(C);
+      const out = new Float32Array(n * m);
+      for (const { r0, rb, X: Xt } of chunksFor(m)) {
+        const P = out.subarray(r0 * m, (r0 + rb) * m);
+        await runGraph('center_distances', centerDistancesGraph, { X: Xt, Y }, { P: f32(P, [rb, m]) });
+        for (let i = 0, q = 0; i < rb; i++) {
+          const xn = norms[r0 + i];
+          for (let c = 0; c < m; c++, q++) P[q] = Math.max(0, P[q] + xn);
+        }
+      }
+      return out;
+    },
+    async nearest(C) {
+      if (C.rows === 0) return reference.nearest(C);
+      return (await nearestRuns(C, false)).index;
+    },
+    async nearestWithSums(C) {
+      if (C.rows === 0) return reference.nearestWithSums(C);
+      const { index, total } = await nearestRuns(C, true);
+      return { index, sums: withShift(total, index, weight, shift) };
+    },
+  };
+}
+
+// Slot ids, zeroed slots and the output buffer per chunk shape: the same for every pass of a fit.
+const slotCache = new Map<string, { slot: Tensor; zeros: Tensor; blockSums: Float32Array }>();
+
+/** The scatter's inputs for a chunk of `rows` rows: each row's block times m, and zeroed slots. */
+function sumSlots(rows: number, m: number, d: number) {
+  const key = `${rows}:${m}:${d}`;
+  let slots = slotCache.get(key);
+  if (slots === undefined) {
+    const blocks = Math.ceil(rows / SUM_BLOCK_ROWS);
+    const ids = new BigInt64Array(rows);
+    for (let i = 0; i < rows; i++) ids[i] = BigInt(Math.floor(i / SUM_BLOCK_ROWS) * m);
+    const size = blocks * m * d;
+    slots = {
+      slot: new ort.Tensor('int64', ids, [rows, 1]),
+      zeros: f32(new Float32Array(size), [blocks * m, d]),
+      blockSums: new Float32Array(size),
+    };
+    if (slotCache.size >= 8) slotCache.clear();
+    slotCache.set(key, slots);
+  }
+  return slots;
+}
+
+/**
+ * sum w x per center from sum w (x - s) (= total): sum w x = sum w (x - s) + s sum w, with the
+ * weights (Float64) and counts (exact) recounted from the labels.
+ */
+function withShift(
+  total: Float64Array,
+  index: Int32Array,
+  weight: Float64Array,
+  shift: Float32Array,
+): CenterSums {
+  const d = shift.length;
+  const m = total.length / d;
+  const clusterWeight = new Float64Array(m);
+  const count = new Int32Array(m);
+  for (let i = 0; i < index.length; i++) {
+    clusterWeight[index[i]] += weight[i];
+    count[index[i]]++;
+  }
+  for (let c = 0; c < m; c++) for (let j = 0; j < d; j++) total[c * d + j] += clusterWeight[c] * shift[j];
+  return { sums: total, weight: clusterWeight, count };
+}

@@ -58,15 +58,7 @@ export async function kmeansPlusPlus(
     for (let t = 0; t < trials; t++)
       candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
     const D = await assigner.squaredDistances(selectRows(X, candidates));
-    // One candidate at a time, summing into a local: the hottest loop of the seeding.
-    for (let t = 0; t < trials; t++) {
-      let pot = 0;
-      for (let i = 0, off = t; i < n; i++, off += trials) {
-        const v = Math.max(D[off], 0) * w[i];
-        pot += Math.min(v, closest[i]);
-      }
-      pots[t] = pot;
-    }
+    candidatePotentials(D, trials, closest, w, pots);
     let best = 0;
     for (let t = 1; t < trials; t++) if (pots[t] < pots[best]) best = t;
     let run = 0;
@@ -79,6 +71,43 @@ export async function kmeansPlusPlus(
     indices[c] = candidates[best];
   }
   return { centers: selectRows(X, indices), indices };
+}
+
+/**
+ * pots[t] = sum_i min(w_i D[i, t], closest_i): the potential left if candidate t joined the centers
+ * (D is n x trials, >= 0). Up to four candidates per pass over the rows, in local accumulators: a
+ * pass per candidate, or an accumulator array, costs about twice as much.
+ */
+function candidatePotentials(
+  D: Float32Array,
+  trials: number,
+  closest: Float64Array,
+  w: Float64Array,
+  pots: Float64Array,
+): void {
+  const n = closest.length;
+  for (let t0 = 0; t0 < trials; t0 += 4) {
+    // Fewer than four left: the last one is computed again in the spare slots.
+    const t1 = Math.min(t0 + 1, trials - 1);
+    const t2 = Math.min(t0 + 2, trials - 1);
+    const t3 = Math.min(t0 + 3, trials - 1);
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    for (let i = 0, off = 0; i < n; i++, off += trials) {
+      const ci = closest[i];
+      const wi = w[i];
+      p0 += Math.min(D[off + t0] * wi, ci);
+      p1 += Math.min(D[off + t1] * wi, ci);
+      p2 += Math.min(D[off + t2] * wi, ci);
+      p3 += Math.min(D[off + t3] * wi, ci);
+    }
+    pots[t0] = p0;
+    pots[t1] = p1;
+    pots[t2] = p2;
+    pots[t3] = p3;
+  }
 }
 
 /** One row drawn with probability proportional to its weight (scikit-learn >= 1.3's first center). */

@@ -1,7 +1,7 @@
 /**
  * `centerAssigner` on onnxruntime (graphs in center-graphs.ts). Preparing X costs one pass and keeps
- * a centered float32 copy X' = X - s with its row norms (plus U = w X' when the weights are not all
- * 1): memory O(n d) beside X. Each later pass is one session run per row chunk, reading X' once;
+ * an augmented, centered float32 copy [X - s, 1] with its row norms (plus its weighted rows when
+ * the weights are not all 1): memory O(n d) beside X. Each later pass is one session run per row chunk, reading X' once;
  * the feed tensors are made once per chunking and reused.
  *
  * Accuracy: distances and rankings as in backend.ts (float32, centered; ties go to the lower index
@@ -28,27 +28,33 @@ interface Chunk {
   U: Tensor;
 }
 
-/** The centered rows, their norms and the weighted rows of X, in one pass (no copy of U when unweighted). */
-function centerRows(X: Matrix, shift: Float32Array, weight: Float64Array) {
+/**
+ * The augmented rows [x - s, 1] of X (e = d + 1 columns), the norms ||x - s||^2 and the rows to sum,
+ * w [x - s, 1] (the same array when every weight is 1), in one pass over X.
+ */
+function augmentedRows(X: Matrix, shift: Float32Array, weight: Float64Array) {
   const { rows: n, cols: d, data } = X;
-  const Xc = new Float32Array(n * d);
+  const e = d + 1;
+  const Xa = new Float32Array(n * e);
   const norms = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
+    const row = i * e;
     for (let j = 0, q = i * d; j < d; j++, q++) {
       const v = Math.fround(data[q] - shift[j]);
-      Xc[q] = v;
+      Xa[row + j] = v;
       s += v * v;
     }
+    Xa[row + d] = 1;
     norms[i] = s;
   }
-  if (weight.every((w) => w === 1)) return { Xc, U: Xc, norms };
-  const U = new Float32Array(n * d);
+  if (weight.every((w) => w === 1)) return { Xa, U: Xa, norms };
+  const U = new Float32Array(n * e);
   for (let i = 0; i < n; i++) {
     const w = Math.fround(weight[i]);
-    for (let q = i * d; q < (i + 1) * d; q++) U[q] = Xc[q] * w;
+    for (let q = i * e; q < (i + 1) * e; q++) U[q] = Xa[q] * w;
   }
-  return { Xc, U, norms };
+  return { Xa, U, norms };
 }
 
 /** Prepare X (n, d >= 1) and its weights for repeated passes. */
@@ -56,7 +62,8 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
   const { rows: n, cols: d } = X;
   const opts = onnxKernelOptions();
   const shift = centeringShift(X);
-  const { Xc, U, norms } = centerRows(X, shift, weight);
+  const { Xa, U, norms } = augmentedRows(X, shift, weight);
+  const e = d + 1;
   // Chunks of rows (with their feed tensors) per chunk height: a [rows, width] GEMM output stays
   // within tileElements.
   const chunkings = new Map<number, Chunk[]>();
@@ -67,25 +74,34 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
       chunks = [];
       for (let r0 = 0; r0 < n; r0 += height) {
         const rb = Math.min(height, n - r0);
-        const rowsOf = (A: Float32Array) => f32(A.subarray(r0 * d, (r0 + rb) * d), [rb, d]);
-        const Xt = rowsOf(Xc);
-        chunks.push({ r0, rb, X: Xt, U: U === Xc ? Xt : rowsOf(U) });
+        const rowsOf = (A: Float32Array) => f32(A.subarray(r0 * e, (r0 + rb) * e), [rb, e]);
+        const Xt = rowsOf(Xa);
+        chunks.push({ r0, rb, X: Xt, U: U === Xa ? Xt : rowsOf(U) });
       }
       chunkings.set(height, chunks);
     }
     return chunks;
   };
+  // Centers as rows [-2 (c - s), ||c - s||^2], so X_a C_a^T = ||c'||^2 - 2 x'.c'.
   const centered = (C: Matrix): Tensor => {
-    const Yc = new Float32Array(C.rows * d);
-    for (let i = 0; i < C.rows; i++) for (let j = 0; j < d; j++) Yc[i * d + j] = C.data[i * d + j] - shift[j];
-    return f32(Yc, [C.rows, d]);
+    const Ca = new Float32Array(C.rows * e);
+    for (let i = 0; i < C.rows; i++) {
+      let norm = 0;
+      for (let j = 0; j < d; j++) {
+        const v = Math.fround(C.data[i * d + j] - shift[j]);
+        Ca[i * e + j] = -2 * v;
+        norm += v * v;
+      }
+      Ca[i * e + d] = norm;
+    }
+    return f32(Ca, [C.rows, e]);
   };
   const nearestRuns = async (C: Matrix, sums: boolean) => {
     const m = C.rows;
     const Y = centered(C);
     const index = new Int32Array(n);
-    const total = new Float64Array(sums ? m * d : 0);
-    for (const chunk of chunksFor(sums ? Math.max(m, d) : m)) {
+    const total = new Float64Array(sums ? m * e : 0);
+    for (const chunk of chunksFor(sums ? Math.max(m, e) : m)) {
       const { r0, rb } = chunk;
       const index32 = i32(index.subarray(r0, r0 + rb), [rb, 1]);
       if (!sums) {
@@ -97,14 +113,14 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
         );
         continue;
       }
-      const { slot, zeros, blockSums } = sumSlots(rb, m, d);
+      const { slot, zeros, blockSums } = sumSlots(rb, m, e);
       await runGraph(
         'center_nearest:true',
         () => centerNearestGraph(true),
         { X: chunk.X, Y, U: chunk.U, slot, zeros },
         { index: index32, blockSums: f32(blockSums, zeros.dims) },
       );
-      for (let q = 0; q < blockSums.length; ) for (let c = 0; c < m * d; c++, q++) total[c] += blockSums[q];
+      for (let q = 0; q < blockSums.length; ) for (let c = 0; c < m * e; c++, q++) total[c] += blockSums[q];
     }
     return { index, total };
   };
@@ -164,8 +180,8 @@ function sumSlots(rows: number, m: number, d: number) {
 }
 
 /**
- * sum w x per center from sum w (x - s) (= total): sum w x = sum w (x - s) + s sum w, with the
- * weights (Float64) and counts (exact) recounted from the labels.
+ * sum w x per center from the sums of w [x - s, 1] (`total`, m x (d + 1)): sum w x = sum w (x - s)
+ * + s sum w, with the weights (Float64) and counts (exact) recounted from the labels.
  */
 function withShift(
   total: Float64Array,
@@ -174,13 +190,15 @@ function withShift(
   shift: Float32Array,
 ): CenterSums {
   const d = shift.length;
-  const m = total.length / d;
+  const m = total.length / (d + 1);
   const clusterWeight = new Float64Array(m);
   const count = new Int32Array(m);
   for (let i = 0; i < index.length; i++) {
     clusterWeight[index[i]] += weight[i];
     count[index[i]]++;
   }
-  for (let c = 0; c < m; c++) for (let j = 0; j < d; j++) total[c * d + j] += clusterWeight[c] * shift[j];
-  return { sums: total, weight: clusterWeight, count };
+  const sums = new Float64Array(m * d);
+  for (let c = 0; c < m; c++)
+    for (let j = 0; j < d; j++) sums[c * d + j] = total[c * (d + 1) + j] + clusterWeight[c] * shift[j];
+  return { sums, weight: clusterWeight, count };
 }

@@ -26,7 +26,7 @@ import { type KMeansRun, lloydKMeans } from './kmeans-lloyd.js';
 import { kmeansTolerance } from './kmeans-measures.js';
 
 export type { KMeansInit } from './kmeans-init.js';
-/** `lloyd` uses the `nearestRows` kernel each iteration; `hamerly` skips most distances with bounds. */
+/** `lloyd` makes one `centerAssigner` pass over X per iteration; `hamerly` skips most distances with bounds. */
 export type KMeansAlgorithm = 'lloyd' | 'hamerly';
 
 export interface KMeansOptions {
@@ -92,8 +92,9 @@ export class KMeans implements Clusterer {
     const nInit = o.nInit === 'auto' ? (o.init === 'random' ? 10 : 1) : o.nInit;
     const random = randomSource(o.seed);
     const iterate = o.algorithm === 'hamerly' ? hamerlyKMeans : lloydKMeans;
-    // X prepared once for k-means++ and Lloyd across all restarts.
-    const assigner = await centerAssigner(data, weight);
+    // X prepared once (a copy of it, see centerAssigner) for k-means++ and Lloyd across all restarts.
+    const assigner =
+      o.init === 'k-means++' || o.algorithm === 'lloyd' ? await centerAssigner(data, weight) : undefined;
     let best: KMeansRun | undefined;
     for (let run = 0; run < nInit; run++) {
       const init = await initialCenters(data, o.init, o.k, random, weight, o.metric, 'kmeans', assigner);

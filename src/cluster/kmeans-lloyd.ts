@@ -28,7 +28,7 @@ export interface KMeansRunOptions {
   spherical: boolean;
   onProgress?: ProgressCallback;
   task?: string;
-  /** X and the weights prepared once for all restarts (`centerAssigner`); made here when omitted. */
+  /** X and the weights prepared once for all restarts (`centerAssigner`); Lloyd makes one when omitted. */
   assigner?: CenterAssigner;
 }
 

@@ -92,9 +92,9 @@ export class KMeans implements Clusterer {
     const nInit = o.nInit === 'auto' ? (o.init === 'random' ? 10 : 1) : o.nInit;
     const random = randomSource(o.seed);
     const iterate = o.algorithm === 'hamerly' ? hamerlyKMeans : lloydKMeans;
-    // X prepared once (a copy of it, see centerAssigner) for k-means++ and Lloyd across all restarts.
-    const assigner =
-      o.init === 'k-means++' || o.algorithm === 'lloyd' ? await centerAssigner(data, weight) : undefined;
+    // X prepared once (a copy of it, see centerAssigner) for k-means++, Lloyd and Hamerly's full
+    // searches, across all restarts.
+    const assigner = await centerAssigner(data, weight);
     let best: KMeansRun | undefined;
     for (let run = 0; run < nInit; run++) {
       const init = await initialCenters(data, o.init, o.k, random, weight, o.metric, 'kmeans', assigner);

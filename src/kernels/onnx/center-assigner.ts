@@ -1,8 +1,8 @@
 /**
  * `centerAssigner` on onnxruntime (graphs in center-graphs.ts). Preparing X costs one pass and keeps
  * an augmented, centered float32 copy [X - s, 1] with its row norms (plus its weighted rows when
- * the weights are not all 1): memory O(n d) beside X. Each later pass is one session run per row chunk, reading X' once;
- * the feed tensors are made once per chunking and reused.
+ * the weights are not all 1): memory O(n d) beside X. Each later pass is one session run per row
+ * chunk, reading the copy once; the feed tensors are made once per chunking and reused.
  *
  * Accuracy: distances and rankings as in backend.ts (float32, centered; ties go to the lower index
  * only when the float32 values tie). Sums: float32 block sums of w x' (sample weights rounded to
@@ -113,7 +113,9 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
         );
         continue;
       }
-      const { slot, zeros, blockSums } = sumSlots(rb, m, e);
+      const { slot, zeros } = sumSlots(rb, m, e);
+      // Per call, not cached: concurrent passes must not share an output buffer.
+      const blockSums = new Float32Array(zeros.size);
       await runGraph(
         'center_nearest:true',
         () => centerNearestGraph(true),
@@ -156,8 +158,8 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
   };
 }
 
-// Slot ids, zeroed slots and the output buffer per chunk shape: the same for every pass of a fit.
-const slotCache = new Map<string, { slot: Tensor; zeros: Tensor; blockSums: Float32Array }>();
+// Slot ids and zeroed slots (read-only inputs) per chunk shape: the same for every pass of a fit.
+const slotCache = new Map<string, { slot: Tensor; zeros: Tensor }>();
 
 /** The scatter's inputs for a chunk of `rows` rows: each row's block times m, and zeroed slots. */
 function sumSlots(rows: number, m: number, d: number) {
@@ -167,11 +169,9 @@ function sumSlots(rows: number, m: number, d: number) {
     const blocks = Math.ceil(rows / SUM_BLOCK_ROWS);
     const ids = new BigInt64Array(rows);
     for (let i = 0; i < rows; i++) ids[i] = BigInt(Math.floor(i / SUM_BLOCK_ROWS) * m);
-    const size = blocks * m * d;
     slots = {
       slot: new ort.Tensor('int64', ids, [rows, 1]),
-      zeros: f32(new Float32Array(size), [blocks * m, d]),
-      blockSums: new Float32Array(size),
+      zeros: f32(new Float32Array(blocks * m * d), [blocks * m, d]),
     };
     if (slotCache.size >= 8) slotCache.clear();
     slotCache.set(key, slots);

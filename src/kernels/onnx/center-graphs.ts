@@ -6,7 +6,7 @@
  *
  * - distances: P (the caller adds ||x'||^2);
  * - nearest: ArgMin over P (||x'||^2 does not change the ranking);
- * - nearest with sums: the same ArgMin, then ScatterND(reduction 'add') of the rows U (w * x') into
+ * - nearest with sums: the same ArgMin, then ScatterND(reduction 'add') of the rows U = w [x', 1] into
  *   one float32 slot per (block of rows, center), which the caller adds up in float64: a slot sums
  *   at most one block's rows, so the relative error stays near 2^-24 * block rows at worst and
  *   2^-24 * sqrt(block rows) typically (Higham 2002, section 4.2) instead of growing with n.

@@ -14,11 +14,14 @@ const BLOCK_ELEMENTS = 1 << 22;
 /** At least 1 / FULL_PASS_SHARE of the rows asked for: a pass over all of X beats copying them out. */
 const FULL_PASS_SHARE = 4;
 
+/** The full pass returns all n x k distances at once: only up to this many (64 MB of float32). */
+const FULL_PASS_ELEMENTS = 1 << 24;
+
 /**
  * For each row i in `rows` (every row when undefined): labels[i] = nearest center (ties to the lower
  * index), upper[i] = its distance, lower[i] = the second-nearest distance (Infinity when k = 1).
- * O(m k d) through the kernel plus O(m d). With `assigner` (X prepared) and at least a quarter of
- * the rows asked for, one pass over all of X replaces copying the rows out.
+ * O(m k d) through the kernel plus O(m d). With `assigner` (X prepared), at least a quarter of the
+ * rows asked for and n k <= 2^24, one pass over all of X replaces copying the rows out.
  */
 export async function nearestTwoCenters(
   X: Matrix,
@@ -31,7 +34,7 @@ export async function nearestTwoCenters(
 ): Promise<void> {
   const count = rows === undefined ? X.rows : rows.length;
   const k = C.rows;
-  if (assigner !== undefined && count * FULL_PASS_SHARE >= X.rows) {
+  if (assigner !== undefined && count * FULL_PASS_SHARE >= X.rows && X.rows * k <= FULL_PASS_ELEMENTS) {
     const D = await assigner.squaredDistances(C);
     for (let r = 0; r < count; r++) {
       const i = rows === undefined ? r : rows[r];

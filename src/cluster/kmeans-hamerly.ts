@@ -81,6 +81,22 @@ async function assignWithBounds(
   lower: Float64Array,
   assigner: CenterAssigner | undefined,
 ): Promise<void> {
+  const unsure = unsureRows(X, C, labels, upper, lower);
+  if (unsure.length > 0) await nearestTwoCenters(X, C, unsure, labels, upper, lower, assigner);
+}
+
+/**
+ * The rows whose upper bound, tightened to the exact distance where needed, still exceeds
+ * max(half the gap to their center's nearest other center, their lower bound). A plain function:
+ * in the async caller its doubles would be boxed on every row.
+ */
+function unsureRows(
+  X: Matrix,
+  C: Matrix,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): Int32Array {
   const half = halfNearestCenterDistance(C);
   const unsure: number[] = [];
   for (let i = 0; i < X.rows; i++) {
@@ -90,8 +106,7 @@ async function assignWithBounds(
     upper[i] = Math.sqrt(rowDistance(X, i, C, a));
     if (upper[i] > m) unsure.push(i);
   }
-  if (unsure.length > 0)
-    await nearestTwoCenters(X, C, Int32Array.from(unsure), labels, upper, lower, assigner);
+  return Int32Array.from(unsure);
 }
 
 /** After centers move by p_c: upper grows by its own center's shift, lower shrinks by the largest other shift. */

@@ -47,11 +47,7 @@ export async function kmeansPlusPlus(
   const cumulative = new Float64Array(n);
   const assigner = options.assigner ?? (await centerAssigner(X));
   const first = await assigner.squaredDistances(selectRows(X, [indices[0]]));
-  let potential = 0;
-  for (let i = 0; i < n; i++) {
-    closest[i] = Math.max(0, first[i]) * w[i];
-    cumulative[i] = potential += closest[i];
-  }
+  let potential = addCenter(first, 1, 0, w, closest, cumulative, true);
   const candidates = new Int32Array(trials);
   const pots = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
@@ -61,16 +57,35 @@ export async function kmeansPlusPlus(
     candidatePotentials(D, trials, closest, w, pots);
     let best = 0;
     for (let t = 1; t < trials; t++) if (pots[t] < pots[best]) best = t;
-    let run = 0;
-    for (let i = 0, off = best; i < n; i++, off += trials) {
-      const v = D[off] * w[i];
-      if (v < closest[i]) closest[i] = Math.max(v, 0);
-      cumulative[i] = run += closest[i];
-    }
+    addCenter(D, trials, best, w, closest, cumulative, false);
     potential = pots[best];
     indices[c] = candidates[best];
   }
   return { centers: selectRows(X, indices), indices };
+}
+
+/**
+ * Take column `col` of D (n x width) in as a chosen center: closest_i = min(closest_i, w_i D[i, col])
+ * (just w_i D[i, col] when `first`), cumulative = running sums; returns the total. The hot loops
+ * live in plain functions: in the async caller their running doubles would be boxed.
+ */
+function addCenter(
+  D: Float32Array,
+  width: number,
+  col: number,
+  w: Float64Array,
+  closest: Float64Array,
+  cumulative: Float64Array,
+  first: boolean,
+): number {
+  let run = 0;
+  for (let i = 0, off = col; i < closest.length; i++, off += width) {
+    const v = Math.max(D[off], 0) * w[i];
+    if (first || v < closest[i]) closest[i] = v;
+    run += closest[i];
+    cumulative[i] = run;
+  }
+  return run;
 }
 
 /**

@@ -139,10 +139,7 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
       for (const { r0, rb, X: Xt } of chunksFor(m)) {
         const P = out.subarray(r0 * m, (r0 + rb) * m);
         await runGraph('center_distances', centerDistancesGraph, { X: Xt, Y }, { P: f32(P, [rb, m]) });
-        for (let i = 0, q = 0; i < rb; i++) {
-          const xn = norms[r0 + i];
-          for (let c = 0; c < m; c++, q++) P[q] = Math.max(0, P[q] + xn);
-        }
+        addRowNorms(P, m, norms.subarray(r0, r0 + rb));
       }
       return out;
     },
@@ -156,6 +153,17 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
       return { index, sums: withShift(total, index, weight, shift) };
     },
   };
+}
+
+/**
+ * P[i, c] = max(0, P[i, c] + norms[i]), in place. A plain function: in the async caller the running
+ * double would be boxed on every row.
+ */
+function addRowNorms(P: Float32Array, m: number, norms: Float64Array): void {
+  for (let i = 0, q = 0; i < norms.length; i++) {
+    const xn = norms[i];
+    for (let c = 0; c < m; c++, q++) P[q] = Math.max(0, P[q] + xn);
+  }
 }
 
 // Slot ids and zeroed slots (read-only inputs) per chunk shape: the same for every pass of a fit.

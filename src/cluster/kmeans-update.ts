@@ -35,14 +35,25 @@ export function moveRows(
   next: Int32Array,
 ): number {
   const d = X.cols;
+  const sums = state.sums;
+  const data = X.data;
   let changed = 0;
   for (let i = 0; i < next.length; i++) {
     const from = previous[i];
     const to = next[i];
     if (from === to) continue;
     changed++;
-    addRow(state, X.data, i * d, from, -weight[i], -1, d);
-    addRow(state, X.data, i * d, to, weight[i], 1, d);
+    // One read of the row for both clusters (as addRow with -w, then +w).
+    const w = weight[i];
+    for (let j = 0, q = i * d, f = from * d, t = to * d; j < d; j++, q++) {
+      const v = w * data[q];
+      sums[f + j] -= v;
+      sums[t + j] += v;
+    }
+    state.weight[from] -= w;
+    state.weight[to] += w;
+    state.count[from]--;
+    state.count[to]++;
   }
   for (let c = 0; c < state.count.length; c++) {
     if (state.count[c] === 0) {

@@ -9,12 +9,13 @@ export function kmeansInertia(
   labels: Int32Array,
 ): number {
   const { rows: n, cols: d, data } = X;
+  const c = centers.data;
   let total = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0, q = 0; i < n; i++) {
     const off = labels[i] * d;
     let s = 0;
-    for (let j = 0; j < d; j++) {
-      const t = data[i * d + j] - centers.data[off + j];
+    for (let j = 0; j < d; j++, q++) {
+      const t = data[q] - c[off + j];
       s += t * t;
     }
     total += (weight ? weight[i] : 1) * s;

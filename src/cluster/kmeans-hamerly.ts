@@ -6,9 +6,10 @@
  * Bound checks are plain TypeScript in Float64; the rows that fail them are searched in one batch
  * through the distance kernel (`nearestTwoCenters`).
  */
+import type { CenterAssigner } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { KMeansRun, KMeansRunOptions } from './kmeans-lloyd.js';
-import { centerShift, kmeansInertia } from './kmeans-measures.js';
+import { assignedSquaredDistances, centerShift, kmeansInertia } from './kmeans-measures.js';
 import { nearestTwoCenters, rowDistance } from './kmeans-nearest-two.js';
 import { type CentroidSums, centersFromSums, centroidSums, moveRows } from './kmeans-update.js';
 
@@ -25,13 +26,14 @@ export async function hamerlyKMeans(
   const lower = new Float64Array(n);
   let labels = new Int32Array(n);
   let centers = initial;
-  await nearestTwoCenters(X, centers, undefined, labels, upper, lower);
+  const assigner = options.assigner;
+  await nearestTwoCenters(X, centers, undefined, labels, upper, lower, assigner);
   let previous: Int32Array | undefined;
   let sums: CentroidSums | undefined;
   let strict = false;
   let nIter = 0;
   for (let it = 0; it < options.maxIter; it++) {
-    if (it > 0) await assignWithBounds(X, centers, labels, upper, lower);
+    if (it > 0) await assignWithBounds(X, centers, labels, upper, lower, assigner);
     const assigned = labels;
     const changed = previous === undefined ? -1 : moveRows(X, weight, sums!, previous, labels);
     if (sums === undefined) sums = centroidSums(X, weight, labels, k);
@@ -40,7 +42,7 @@ export async function hamerlyKMeans(
       X,
       weight,
       assigned,
-      () => exactDistances(X, old, assigned),
+      () => assignedSquaredDistances(X, old, assigned),
       sums,
       options.spherical,
     );
@@ -61,7 +63,7 @@ export async function hamerlyKMeans(
     previous = labels.slice();
     if (total <= options.tol) break;
   }
-  if (!strict) await assignWithBounds(X, centers, labels, upper, lower);
+  if (!strict) await assignWithBounds(X, centers, labels, upper, lower, assigner);
   labels = labels.slice();
   return { labels, centers, inertia: kmeansInertia(X, weight, centers, labels), nIter };
 }
@@ -77,7 +79,24 @@ async function assignWithBounds(
   labels: Int32Array,
   upper: Float64Array,
   lower: Float64Array,
+  assigner: CenterAssigner | undefined,
 ): Promise<void> {
+  const unsure = unsureRows(X, C, labels, upper, lower);
+  if (unsure.length > 0) await nearestTwoCenters(X, C, unsure, labels, upper, lower, assigner);
+}
+
+/**
+ * The rows whose upper bound, tightened to the exact distance where needed, still exceeds
+ * max(half the gap to their center's nearest other center, their lower bound). A plain function:
+ * in the async caller its doubles would be boxed on every row.
+ */
+function unsureRows(
+  X: Matrix,
+  C: Matrix,
+  labels: Int32Array,
+  upper: Float64Array,
+  lower: Float64Array,
+): Int32Array {
   const half = halfNearestCenterDistance(C);
   const unsure: number[] = [];
   for (let i = 0; i < X.rows; i++) {
@@ -87,7 +106,7 @@ async function assignWithBounds(
     upper[i] = Math.sqrt(rowDistance(X, i, C, a));
     if (upper[i] > m) unsure.push(i);
   }
-  if (unsure.length > 0) await nearestTwoCenters(X, C, Int32Array.from(unsure), labels, upper, lower);
+  return Int32Array.from(unsure);
 }
 
 /** After centers move by p_c: upper grows by its own center's shift, lower shrinks by the largest other shift. */
@@ -135,10 +154,4 @@ function halfNearestCenterDistance(C: Matrix): Float64Array {
     }
   }
   return half;
-}
-
-function exactDistances(X: Matrix, C: Matrix, labels: Int32Array): Float64Array {
-  const out = new Float64Array(X.rows);
-  for (let i = 0; i < X.rows; i++) out[i] = rowDistance(X, i, C, labels[i]);
-  return out;
 }

@@ -1,5 +1,6 @@
 /** Initial centers for k-means and option checks shared by `KMeans` and `MiniBatchKMeans`. */
 import type { DistanceMetric } from '../kernels/distance-metric.js';
+import type { CenterAssigner } from '../kernels/kernels.js';
 import { normalizeRows } from '../kernels/distance-metric.js';
 import type { Matrix } from '../util/matrix.js';
 import { assertFinite, selectRows } from '../util/matrix.js';
@@ -47,7 +48,8 @@ export function checkKMeansOptions(o: KMeansCommonOptions, caller: string): void
 /**
  * k starting centers in the prepared space (see `prepareKMeansInput`): given centers as they are
  * (made unit under cosine), `random` takes the first k of a seeded permutation of the rows
- * (scikit-learn's `random_state.permutation(n)[:k]`), `k-means++` runs `kmeansPlusPlus`.
+ * (scikit-learn's `random_state.permutation(n)[:k]`), `k-means++` runs `kmeansPlusPlus` (on `assigner`
+ * when given: X prepared once for every restart).
  * @throws RangeError when given centers have the wrong column count or a zero row under cosine.
  */
 export async function initialCenters(
@@ -58,9 +60,10 @@ export async function initialCenters(
   weight: Float64Array | undefined,
   metric: DistanceMetric,
   caller: string,
+  assigner?: CenterAssigner,
 ): Promise<Matrix> {
   if (init === 'k-means++')
-    return (await kmeansPlusPlus(X, k, random, weight ? { sampleWeight: weight } : {})).centers;
+    return (await kmeansPlusPlus(X, k, random, { sampleWeight: weight, assigner })).centers;
   if (init === 'random') {
     const order = new Int32Array(X.rows);
     for (let i = 0; i < X.rows; i++) order[i] = i;

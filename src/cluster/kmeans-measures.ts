@@ -1,4 +1,4 @@
-/** Scalar summaries of a k-means state: inertia, scikit-learn's scaled tolerance, center shift. */
+/** Summaries of a k-means state: inertia, per-row distances to the assigned center, scikit-learn's scaled tolerance, center shift. */
 import type { Matrix } from '../util/matrix.js';
 
 /** sum_i w_i ||x_i - centers[labels_i]||^2 in Float64. O(n d). */
@@ -9,7 +9,27 @@ export function kmeansInertia(
   labels: Int32Array,
 ): number {
   const { rows: n, cols: d, data } = X;
+  const c = centers.data;
   let total = 0;
+  for (let i = 0, q = 0; i < n; i++) {
+    const off = labels[i] * d;
+    let s = 0;
+    for (let j = 0; j < d; j++, q++) {
+      const t = data[q] - c[off + j];
+      s += t * t;
+    }
+    total += (weight ? weight[i] : 1) * s;
+  }
+  return total;
+}
+
+/**
+ * ||x_i - centers[labels_i]||^2 per row, in Float64 from differences (what scikit-learn's empty-cluster
+ * relocation ranks rows by). O(n d).
+ */
+export function assignedSquaredDistances(X: Matrix, centers: Matrix, labels: Int32Array): Float64Array {
+  const { rows: n, cols: d, data } = X;
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const off = labels[i] * d;
     let s = 0;
@@ -17,9 +37,9 @@ export function kmeansInertia(
       const t = data[i * d + j] - centers.data[off + j];
       s += t * t;
     }
-    total += (weight ? weight[i] : 1) * s;
+    out[i] = s;
   }
-  return total;
+  return out;
 }
 
 /**

@@ -5,7 +5,7 @@
  * that leaves the smallest total potential. Sample weights scale each point's share of D(x)^2
  * (scikit-learn >= 1.3 does the same; 1.2 ignores weights here).
  */
-import { squaredDistances } from '../kernels/kernels.js';
+import { type CenterAssigner, centerAssigner } from '../kernels/kernels.js';
 import type { Random } from '../util/random.js';
 import type { Matrix } from '../util/matrix.js';
 import { selectRows } from '../util/matrix.js';
@@ -15,10 +15,13 @@ export interface KMeansPlusPlusOptions {
   sampleWeight?: Float64Array;
   /** Candidates tried per center; scikit-learn's default `2 + floor(ln k)` when omitted. */
   localTrials?: number;
+  /** X prepared by `centerAssigner` (reused across restarts); made here when omitted. */
+  assigner?: CenterAssigner;
 }
 
 /**
- * Choose k initial centers among the rows of X. O(k * trials * n * d) through `squaredDistances`.
+ * Choose k initial centers among the rows of X. O(k * trials * n * d): one `centerAssigner` distance
+ * pass over X per center.
  * @returns the centers (k x d, copies of rows) and the chosen row indices.
  * @throws RangeError if k is not an integer in [1, X.rows].
  * @example const { centers } = await kmeansPlusPlus(X, 3, randomSource(0));
@@ -42,40 +45,84 @@ export async function kmeansPlusPlus(
   // `searchSortedLeft` inverts to draw candidates. One fused pass per center keeps both current.
   const closest = new Float64Array(n);
   const cumulative = new Float64Array(n);
-  // X x candidates (n x t), not candidates x X: the kernels tile over the long side's rows.
-  const first = await squaredDistances(X, selectRows(X, [indices[0]]));
-  let potential = 0;
-  for (let i = 0; i < n; i++) {
-    closest[i] = Math.max(0, first[i]) * w[i];
-    cumulative[i] = potential += closest[i];
-  }
+  const assigner = options.assigner ?? (await centerAssigner(X));
+  const first = await assigner.squaredDistances(selectRows(X, [indices[0]]));
+  let potential = addCenter(first, 1, 0, w, closest, cumulative, true);
   const candidates = new Int32Array(trials);
   const pots = new Float64Array(trials);
   for (let c = 1; c < k; c++) {
     for (let t = 0; t < trials; t++)
       candidates[t] = Math.min(searchSortedLeft(cumulative, random.uniform() * potential), n - 1);
-    const D = await squaredDistances(X, selectRows(X, candidates));
-    pots.fill(0);
-    for (let i = 0, off = 0; i < n; i++, off += trials) {
-      const ci = closest[i];
-      const wi = w[i];
-      for (let t = 0; t < trials; t++) {
-        const v = D[off + t] * wi;
-        pots[t] += v < ci ? Math.max(v, 0) : ci;
-      }
-    }
+    const D = await assigner.squaredDistances(selectRows(X, candidates));
+    candidatePotentials(D, trials, closest, w, pots);
     let best = 0;
     for (let t = 1; t < trials; t++) if (pots[t] < pots[best]) best = t;
-    let run = 0;
-    for (let i = 0, off = best; i < n; i++, off += trials) {
-      const v = D[off] * w[i];
-      if (v < closest[i]) closest[i] = Math.max(v, 0);
-      cumulative[i] = run += closest[i];
-    }
+    addCenter(D, trials, best, w, closest, cumulative, false);
     potential = pots[best];
     indices[c] = candidates[best];
   }
   return { centers: selectRows(X, indices), indices };
+}
+
+/**
+ * Take column `col` of D (n x width) in as a chosen center: closest_i = min(closest_i, w_i D[i, col])
+ * (just w_i D[i, col] when `first`), cumulative = running sums; returns the total. The hot loops
+ * live in plain functions: in the async caller their running doubles would be boxed.
+ */
+function addCenter(
+  D: Float32Array,
+  width: number,
+  col: number,
+  w: Float64Array,
+  closest: Float64Array,
+  cumulative: Float64Array,
+  first: boolean,
+): number {
+  let run = 0;
+  for (let i = 0, off = col; i < closest.length; i++, off += width) {
+    const v = Math.max(D[off], 0) * w[i];
+    if (first || v < closest[i]) closest[i] = v;
+    run += closest[i];
+    cumulative[i] = run;
+  }
+  return run;
+}
+
+/**
+ * pots[t] = sum_i min(w_i D[i, t], closest_i): the potential left if candidate t joined the centers
+ * (D is n x trials, >= 0). Up to four candidates per pass over the rows, in local accumulators: a
+ * pass per candidate, or an accumulator array, costs about twice as much.
+ */
+function candidatePotentials(
+  D: Float32Array,
+  trials: number,
+  closest: Float64Array,
+  w: Float64Array,
+  pots: Float64Array,
+): void {
+  const n = closest.length;
+  for (let t0 = 0; t0 < trials; t0 += 4) {
+    // Fewer than four left: the last one is computed again in the spare slots.
+    const t1 = Math.min(t0 + 1, trials - 1);
+    const t2 = Math.min(t0 + 2, trials - 1);
+    const t3 = Math.min(t0 + 3, trials - 1);
+    let p0 = 0;
+    let p1 = 0;
+    let p2 = 0;
+    let p3 = 0;
+    for (let i = 0, off = 0; i < n; i++, off += trials) {
+      const ci = closest[i];
+      const wi = w[i];
+      p0 += Math.min(D[off + t0] * wi, ci);
+      p1 += Math.min(D[off + t1] * wi, ci);
+      p2 += Math.min(D[off + t2] * wi, ci);
+      p3 += Math.min(D[off + t3] * wi, ci);
+    }
+    pots[t0] = p0;
+    pots[t1] = p1;
+    pots[t2] = p2;
+    pots[t3] = p3;
+  }
 }
 
 /** One row drawn with probability proportional to its weight (scikit-learn >= 1.3's first center). */

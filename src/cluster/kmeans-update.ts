@@ -2,19 +2,17 @@
  * The M-step of k-means as plain TypeScript over typed arrays (irregular, label-dependent):
  * weighted centroid means from Float64 sums kept up to date incrementally.
  */
+import type { CenterSums } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import { relocateEmptyClusters } from './kmeans-relocate.js';
 
 /**
- * Per-cluster weighted sums of the rows currently assigned to each cluster, kept up to date as
- * labels change (`moveRows`), so a k-means step costs O(changed rows * d) instead of O(n d) once
- * most rows stay put. `count` (exact integers) decides emptiness, not the float weight.
+ * Per-cluster weighted sums of the rows currently assigned to each cluster (the kernels'
+ * `CenterSums`), kept up to date as labels change (`moveRows`), so a k-means step costs
+ * O(changed rows * d) instead of O(n d) once most rows stay put. `count` (exact integers) decides
+ * emptiness, not the float weight.
  */
-export interface CentroidSums {
-  sums: Float64Array;
-  weight: Float64Array;
-  count: Int32Array;
-}
+export type CentroidSums = CenterSums;
 
 /** Sums from scratch for `labels`. O(n d). */
 export function centroidSums(X: Matrix, weight: Float64Array, labels: Int32Array, k: number): CentroidSums {
@@ -37,14 +35,25 @@ export function moveRows(
   next: Int32Array,
 ): number {
   const d = X.cols;
+  const sums = state.sums;
+  const data = X.data;
   let changed = 0;
   for (let i = 0; i < next.length; i++) {
     const from = previous[i];
     const to = next[i];
     if (from === to) continue;
     changed++;
-    addRow(state, X.data, i * d, from, -weight[i], -1, d);
-    addRow(state, X.data, i * d, to, weight[i], 1, d);
+    // One read of the row for both clusters (as addRow with -w, then +w).
+    const w = weight[i];
+    for (let j = 0, q = i * d, f = from * d, t = to * d; j < d; j++, q++) {
+      const v = w * data[q];
+      sums[f + j] -= v;
+      sums[t + j] += v;
+    }
+    state.weight[from] -= w;
+    state.weight[to] += w;
+    state.count[from]--;
+    state.count[to]++;
   }
   for (let c = 0; c < state.count.length; c++) {
     if (state.count[c] === 0) {

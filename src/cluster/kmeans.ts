@@ -13,7 +13,7 @@
  */
 import type { DistanceMetric } from '../kernels/distance-metric.js';
 import { assertMetric } from '../kernels/distance-metric.js';
-import { nearestRows } from '../kernels/kernels.js';
+import { centerAssigner, nearestRows } from '../kernels/kernels.js';
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
@@ -26,7 +26,7 @@ import { type KMeansRun, lloydKMeans } from './kmeans-lloyd.js';
 import { kmeansTolerance } from './kmeans-measures.js';
 
 export type { KMeansInit } from './kmeans-init.js';
-/** `lloyd` uses the `nearestRows` kernel each iteration; `hamerly` skips most distances with bounds. */
+/** `lloyd` makes one `centerAssigner` pass over X per iteration; `hamerly` skips most distances with bounds. */
 export type KMeansAlgorithm = 'lloyd' | 'hamerly';
 
 export interface KMeansOptions {
@@ -92,9 +92,12 @@ export class KMeans implements Clusterer {
     const nInit = o.nInit === 'auto' ? (o.init === 'random' ? 10 : 1) : o.nInit;
     const random = randomSource(o.seed);
     const iterate = o.algorithm === 'hamerly' ? hamerlyKMeans : lloydKMeans;
+    // X prepared once (a copy of it, see centerAssigner) for k-means++, Lloyd and Hamerly's full
+    // searches, across all restarts.
+    const assigner = await centerAssigner(data, weight);
     let best: KMeansRun | undefined;
     for (let run = 0; run < nInit; run++) {
-      const init = await initialCenters(data, o.init, o.k, random, weight, o.metric, 'kmeans');
+      const init = await initialCenters(data, o.init, o.k, random, weight, o.metric, 'kmeans', assigner);
       const task = `kmeans k=${o.k}${nInit > 1 ? ` init ${run + 1}/${nInit}` : ''}`;
       const result = await iterate(data, weight, init, {
         maxIter: o.maxIter,
@@ -102,6 +105,7 @@ export class KMeans implements Clusterer {
         spherical: o.metric === 'cosine',
         onProgress: o.onProgress,
         task,
+        assigner,
       });
       if (best === undefined || result.inertia < best.inertia) best = result;
     }

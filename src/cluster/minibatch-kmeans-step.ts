@@ -25,10 +25,28 @@ export async function miniBatchStep(
   state: MiniBatchState,
   options: { reassign: boolean; reassignmentRatio: number; spherical: boolean; random: Random },
 ): Promise<number> {
+  const { index, distance } = await nearestRows(batch, state.centers);
+  const inertia = moveCenters(batch, weight, index, distance, state, options.spherical);
+  if (options.reassign && options.reassignmentRatio > 0)
+    reassignSmallCenters(batch, weight, state, options.reassignmentRatio, options.random);
+  return inertia;
+}
+
+/**
+ * The update of `miniBatchStep` once the batch is assigned; returns the batch inertia. A plain
+ * function: in the async caller its running doubles would be boxed on every row.
+ */
+function moveCenters(
+  batch: Matrix,
+  weight: Float64Array,
+  index: Int32Array,
+  distance: Float32Array,
+  state: MiniBatchState,
+  spherical: boolean,
+): number {
   const { centers, counts } = state;
   const k = centers.rows;
   const d = centers.cols;
-  const { index, distance } = await nearestRows(batch, centers);
   let inertia = 0;
   const sums = new Float64Array(k * d);
   const batchWeight = new Float64Array(k);
@@ -48,12 +66,10 @@ export async function miniBatchStep(
       sums[c * d + j] = v;
       norm += v * v;
     }
-    const scale = options.spherical && norm > 0 ? 1 / Math.sqrt(norm) : 1;
+    const scale = spherical && norm > 0 ? 1 / Math.sqrt(norm) : 1;
     for (let j = 0; j < d; j++) centers.data[c * d + j] = sums[c * d + j] * scale;
     counts[c] = total;
   }
-  if (options.reassign && options.reassignmentRatio > 0)
-    reassignSmallCenters(batch, weight, state, options.reassignmentRatio, options.random);
   return inertia;
 }
 
@@ -135,8 +151,19 @@ export async function labelsAndInertia(
     const block: Matrix = { rows: end - start, cols: d, data: X.data.subarray(start * d, end * d) };
     const { index, distance } = await nearestRows(block, centers);
     labels.set(index, start);
-    for (let i = 0; i < block.rows; i++)
-      inertia += (weight ? weight[start + i] : 1) * Math.max(0, distance[i]);
+    inertia += weightedDistanceSum(distance, weight, start);
   }
   return { labels, inertia };
+}
+
+/** sum_i w[start + i] * max(0, distance[i]) (w = 1 when omitted), in a plain (not async) function. */
+function weightedDistanceSum(
+  distance: Float32Array,
+  weight: Float64Array | undefined,
+  start: number,
+): number {
+  let total = 0;
+  for (let i = 0; i < distance.length; i++)
+    total += (weight ? weight[start + i] : 1) * Math.max(0, distance[i]);
+  return total;
 }

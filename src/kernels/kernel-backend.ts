@@ -4,6 +4,7 @@
  */
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
+import type { CenterAssigner } from './center-assigner.js';
 import type { DistanceMetric } from './distance-metric.js';
 import type { Neighborhoods } from './neighborhoods.js';
 
@@ -37,4 +38,5 @@ export interface KernelBackend {
     Q?: Matrix,
   ): Promise<{ indices: Int32Array; distances: Float32Array }>;
   radiusNeighbors(X: Matrix, eps: number, metric: DistanceMetric): Promise<Neighborhoods>;
+  centerAssigner(X: Matrix, weight: Float64Array): Promise<CenterAssigner>;
 }

@@ -10,12 +10,14 @@
  */
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
+import { assertCenterWeights, type CenterAssigner } from './center-assigner.js';
 import { type DistanceMetric, assertMetric } from './distance-metric.js';
 import type { DistanceBlockVisitor, KernelBackend } from './kernel-backend.js';
 import { assertRadius, type Neighborhoods } from './neighborhoods.js';
 import { referenceBackend } from './reference-backend.js';
 import { assertBlockRows, assertClusterLabels, checkCols } from './reference.js';
 
+export type { CenterAssigner, CenterAssignment, CenterSums } from './center-assigner.js';
 export type { DistanceBlockVisitor, KernelBackend } from './kernel-backend.js';
 export { referenceBackend } from './reference-backend.js';
 
@@ -151,4 +153,36 @@ export async function radiusNeighbors(
   assertMetric(metric, 'radiusNeighbors');
   assertRadius(eps, 'radiusNeighbors');
   return (await kernelBackend()).radiusNeighbors(X, eps, metric);
+}
+
+/**
+ * X and its sample weights (default all 1) prepared for the repeated passes of k-means against small
+ * center sets: `squaredDistances(C)`, `nearest(C)`, `nearestWithSums(C)` (labels plus per-center
+ * weighted sums, weights and counts in Float64). O(n d) to prepare; each pass O(n m d) reading X
+ * once. The onnx backend keeps a centered copy of X (memory O(n d)); see onnx/center-assigner.ts.
+ * @throws RangeError on a weight length mismatch or a negative / non-finite weight; every pass throws
+ *   RangeError if C.cols != X.cols.
+ * @example const a = await centerAssigner(X); const labels = await a.nearest(C);
+ */
+export async function centerAssigner(X: Matrix, weight?: Float64Array): Promise<CenterAssigner> {
+  const w = weight ?? new Float64Array(X.rows).fill(1);
+  assertCenterWeights(X, w, 'centerAssigner');
+  const inner = await (await kernelBackend()).centerAssigner(X, w);
+  const check = (C: Matrix, what: string) => checkCols(X, C, `centerAssigner.${what}`);
+  return {
+    rows: X.rows,
+    cols: X.cols,
+    async squaredDistances(C) {
+      check(C, 'squaredDistances');
+      return inner.squaredDistances(C);
+    },
+    async nearest(C) {
+      check(C, 'nearest');
+      return inner.nearest(C);
+    },
+    async nearestWithSums(C) {
+      check(C, 'nearestWithSums');
+      return inner.nearestWithSums(C);
+    },
+  };
 }

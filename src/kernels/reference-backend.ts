@@ -1,4 +1,5 @@
 /** The plain-TS kernel backend: the reference implementations behind the KernelBackend contract. */
+import { centerAssignerReference } from './center-assigner.js';
 import type { KernelBackend } from './kernel-backend.js';
 import { radiusNeighborsReference } from './neighborhoods.js';
 import {
@@ -19,4 +20,5 @@ export const referenceBackend: KernelBackend = {
   clusterDistanceSums: async (X, labels, k, metric) => clusterDistanceSumsReference(X, labels, k, metric),
   kNearest: async (X, k, metric, Q) => kNearestReference(X, k, metric, Q),
   radiusNeighbors: async (X, eps, metric) => radiusNeighborsReference(X, eps, metric),
+  centerAssigner: async (X, weight) => centerAssignerReference(X, weight),
 };

@@ -16,6 +16,7 @@ import type { KernelBackend } from '../kernel-backend.js';
 import { assertNonZeroRows } from '../distance-metric.js';
 import { radiusNeighborsReference } from '../neighborhoods.js';
 import { referenceBackend } from '../reference-backend.js';
+import { centerAssignerOnnx } from './center-assigner.js';
 import { clusterDistanceSumsOnnx } from './cluster-sums.js';
 import { kNearestOnnx } from './k-nearest.js';
 import { nearestRowsOnnx } from './nearest.js';
@@ -61,5 +62,9 @@ export const onnxBackend: KernelBackend = {
     if (empty(X, X)) return radiusNeighborsReference(X, eps, metric);
     if (metric === 'cosine') assertNonZeroRows(X, 'radiusNeighbors');
     return radiusNeighborsOnnx(X, eps, metric);
+  },
+  async centerAssigner(X, weight) {
+    if (empty(X, X)) return referenceBackend.centerAssigner(X, weight);
+    return centerAssignerOnnx(X, weight);
   },
 };

@@ -1,0 +1,89 @@
+/**
+ * The `centerAssigner` kernel: rows X prepared once for the many passes k-means makes over them
+ * against small, changing sets of centers (k-means++ candidates, Lloyd's centers). A backend may
+ * keep a transformed copy of X (onnx: centered rows and their norms), so each pass reads X once and
+ * returns only what the caller needs: a distance block, the labels, or the labels with the
+ * per-center weighted sums of the M-step.
+ *
+ * This file holds the contract and the plain-TS reference the fast backends are tested against.
+ */
+import type { Matrix } from '../util/matrix.js';
+import { nearestRowsReference, squaredDistancesReference } from './reference.js';
+
+/**
+ * Per-center sums of the rows assigned to each center: `sums` (k x d, row-major) of w_i x_i,
+ * `weight` (k) of w_i, and `count` (k) of rows, an exact integer that decides emptiness.
+ */
+export interface CenterSums {
+  sums: Float64Array;
+  weight: Float64Array;
+  count: Int32Array;
+}
+
+/** X (n x d) and its sample weights, prepared for repeated passes against centers C (m x d). */
+export interface CenterAssigner {
+  readonly rows: number;
+  readonly cols: number;
+  /** ||x_i - c_j||^2, rows x C.rows row-major. O(n m d). */
+  squaredDistances(C: Matrix): Promise<Float32Array>;
+  /** Index of the nearest row of C for every row (ties to the lower index). O(n m d). */
+  nearest(C: Matrix): Promise<Int32Array>;
+  /** `nearest`, plus the weighted sums, weights and counts of the rows given to each center. O(n m d). */
+  nearestWithSums(C: Matrix): Promise<CenterAssignment>;
+}
+
+/** Labels and the per-center sums that go with them. */
+export interface CenterAssignment {
+  index: Int32Array;
+  sums: CenterSums;
+}
+
+/** Sums of each label's rows from scratch (Float64). O(n d). Labels must lie in [0, k). */
+export function centerSumsReference(
+  X: Matrix,
+  weight: Float64Array,
+  labels: Int32Array,
+  k: number,
+): CenterSums {
+  const { rows: n, cols: d, data } = X;
+  const out: CenterSums = {
+    sums: new Float64Array(k * d),
+    weight: new Float64Array(k),
+    count: new Int32Array(k),
+  };
+  for (let i = 0; i < n; i++) {
+    const c = labels[i];
+    const w = weight[i];
+    const off = c * d;
+    for (let j = 0; j < d; j++) out.sums[off + j] += w * data[i * d + j];
+    out.weight[c] += w;
+    out.count[c]++;
+  }
+  return out;
+}
+
+/** The reference assigner: every pass straight from X with the reference kernels (Float64 sums). */
+export function centerAssignerReference(X: Matrix, weight: Float64Array): CenterAssigner {
+  return {
+    rows: X.rows,
+    cols: X.cols,
+    squaredDistances: async (C) => squaredDistancesReference(X, C),
+    nearest: async (C) => nearestRowsReference(X, C).index,
+    async nearestWithSums(C) {
+      const index = nearestRowsReference(X, C).index;
+      return { index, sums: centerSumsReference(X, weight, index, C.rows) };
+    },
+  };
+}
+
+/**
+ * @throws RangeError naming `caller` when weight.length != X.rows or a weight is negative or not finite.
+ */
+export function assertCenterWeights(X: Matrix, weight: Float64Array, caller: string): void {
+  if (weight.length !== X.rows)
+    throw new RangeError(`${caller}: weight.length (${weight.length}) != rows (${X.rows})`);
+  for (let i = 0; i < weight.length; i++) {
+    if (!(weight[i] >= 0) || weight[i] === Number.POSITIVE_INFINITY)
+      throw new RangeError(`${caller}: weight[${i}] (${weight[i]}) must be finite and >= 0`);
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * The ONNX graphs behind `centerAssigner` (center-assigner.ts). X is centered once by a shift s
+ * (x' = x - s, see shift.ts for why) and stored augmented as rows [x', 1]; centers come as rows
+ * [-2 c', ||c'||^2] (c' = c - s). So every pass is one plain GEMM (no bias pass over the output)
+ * giving P = ||c'||^2 - 2 x'.c':
+ *
+ * - distances: P (the caller adds ||x'||^2);
+ * - nearest: ArgMin over P (||x'||^2 does not change the ranking);
+ * - nearest with sums: the same ArgMin, then ScatterND(reduction 'add') of the rows U = w [x', 1] into
+ *   one float32 slot per (block of rows, center), which the caller adds up in float64: a slot sums
+ *   at most one block's rows, so the relative error stays near 2^-24 * block rows at worst and
+ *   2^-24 * sqrt(block rows) typically (Higham 2002, section 4.2) instead of growing with n.
+ *
+ * Only GEMM, ArgMin and ScatterND touch the large tensors: elementwise nodes over [b, d] or [b, m]
+ * cost more here (one more pass each, run single-file) than the caller's loops that read them anyway.
+ */
+import { GraphBuilder, intAttr } from './graph-builder.js';
+
+/** P = X Y^T for a chunk of augmented rows X [b, e] and augmented centers Y [m, e]. */
+function partials(g: GraphBuilder): string {
+  const X = g.input('X', 'float32', ['b', 'e']);
+  const Y = g.input('Y', 'float32', ['m', 'e']);
+  return g.node('Gemm', [X, Y], { transB: intAttr(1) });
+}
+
+/**
+ * Inputs X [b, e], Y [m, e] (augmented); output P [b, m] = ||c'||^2 - 2 x'.c'. The caller adds
+ * ||x'||^2 and clamps at 0 while it reads P anyway (elementwise nodes here cost a pass each).
+ */
+export function centerDistancesGraph(): Uint8Array {
+  const g = new GraphBuilder('center_distances');
+  g.output(partials(g), 'P', 'float32', ['b', 'm']);
+  return g.encode();
+}
+
+/**
+ * Inputs X [b, e], Y [m, e] (augmented); output index [b, 1] (int32, first minimum of P). With
+ * `sums`, also inputs U [b, e] (the rows to add up), slot [b, 1] (int64: the row's block times m)
+ * and zeros [nb * m, e]; output blockSums [nb * m, e] (float32): row slot + index of U, added up.
+ */
+export function centerNearestGraph(sums: boolean): Uint8Array {
+  const g = new GraphBuilder(`center_nearest_${sums}`);
+  const index = g.node('ArgMin', [partials(g)], {
+    axis: intAttr(1),
+    keepdims: intAttr(1),
+    select_last_index: intAttr(0),
+  });
+  g.output(g.node('Cast', [index], { to: intAttr(6) }), 'index', 'int32', ['b', 1]);
+  if (!sums) return g.encode();
+  const U = g.input('U', 'float32', ['b', 'e']);
+  const slot = g.node('Add', [g.input('slot', 'int64', ['b', 1]), index]);
+  const zeros = g.input('zeros', 'float32', ['s', 'e']);
+  const blockSums = g.node('ScatterND', [zeros, slot, U], { reduction: { kind: 'string', value: 'add' } });
+  g.output(blockSums, 'blockSums', 'float32', ['s', 'e']);
+  return g.encode();
+}

@@ -98,11 +98,13 @@ export async function clusterWith(step: Step, X: Matrix, seed: number, bound?: R
  */
 export async function fitDeepClustering(pretrained: Encoding, algorithm: Step, seqs: SequenceSet, fitOn: SequenceSet, seed: number): Promise<{ encoding: Encoding; clustering: Clustering }> {
   const { DeepClusterer } = await import('../cluster/dec.js');
+  const { hardAssignment, studentTAssignment } = await import('../cluster/dec-target.js');
   const started = performance.now();
   const params = resolveParams(algorithm, fitOn.users.length);
   const dec = await new DeepClusterer({ ...(params as { k: number }), pretrained: pretrained.encoder as TransformerEncoder, seed }).fitSequences(fitOn);
-  const labels = fitOn === seqs ? dec.labels : await dec.predictSequences(seqs);
+  // Every user: the jointly trained embedding, labeled as predictSequences does (one transform, not two).
   const X = fitOn === seqs ? dec.embedding : await dec.encoder.transform(seqs);
+  const labels = fitOn === seqs ? dec.labels : hardAssignment(studentTAssignment(X, dec.centroids, dec.params.alpha as number));
   const seconds = (performance.now() - started) / 1000;
   return {
     encoding: { X, seconds: pretrained.seconds, peakRssMb: rssMb(), fitUsers: fitOn.users.length },

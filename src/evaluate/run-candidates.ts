@@ -127,7 +127,10 @@ export async function runCandidates({ history, future, candidates, config, store
         let record: Awaited<ReturnType<typeof fitOne>>;
         if (candidate.algorithm.name === DEC) {
           // A second DEC candidate needs the pretrained state again: the same fit, same seed, same result.
-          if (fitConsumed) encoded = await encode();
+          if (fitConsumed) {
+            release(encoded.encoding.encoder);
+            encoded = await encode();
+          }
           fitConsumed = true;
           const { encoding, clustering } = await fitDeepClustering(encoded.encoding!, candidate.algorithm, seqs, fitOn, seedFor(config.seed, candidate.id, variant.name));
           record = await fitOne(candidate, encoding, variant, spaces, config, { given: clustering });
@@ -135,11 +138,17 @@ export async function runCandidates({ history, future, candidates, config, store
         store.put(key, record.record, { labels: record.labels });
         done++;
       }
+      release(encoded.encoding?.encoder);
     }
     if (timings) timings[kind] = (timings[kind] ?? 0) + (performance.now() - started) / 1000;
   }
   onProgress?.({ task: 'fitting candidates', done: total, total });
   return variants;
+}
+
+/** Free what an encoder holds outside the JS heap (the transformer's tensors), once its vectors are taken. */
+function release(encoder: unknown): void {
+  (encoder as { dispose?: () => void } | undefined)?.dispose?.();
 }
 
 /** For a null variant, its behavior space and the real future of the same users on the same dimensions. */

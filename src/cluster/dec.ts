@@ -28,6 +28,12 @@ export interface DeepClustererOptions {
   tol?: number;
   /** The owned encoder's options (pretraining epochs, objective, size...). */
   encoder?: TransformerEncoderOptions;
+  /**
+   * An encoder already fit on the sequences to cluster, used as the pretrained start instead of
+   * fitting one (`encoder` is then ignored). Joint training updates it in place. The protocol
+   * passes the transformer step's own fit, so the two share their pretraining.
+   */
+  pretrained?: TransformerEncoder;
   seed?: number;
 }
 
@@ -58,7 +64,8 @@ export class DeepClusterer implements Clusterer {
   readonly name = 'dec';
   readonly params: Readonly<Record<string, unknown>>;
   readonly encoder: TransformerEncoder;
-  private readonly o: Required<Omit<DeepClustererOptions, 'encoder'>>;
+  private readonly o: Required<Omit<DeepClustererOptions, 'encoder' | 'pretrained'>>;
+  private readonly givenPretrained: boolean;
   private fitted:
     | {
         labels: Labels;
@@ -84,8 +91,9 @@ export class DeepClusterer implements Clusterer {
       problems.push(`updateInterval (${o.updateInterval}) must be a positive integer`);
     if (!(o.tol >= 0)) problems.push(`tol (${o.tol}) must be >= 0`);
     if (problems.length > 0) throw new RangeError(`DeepClusterer: ${problems.join('; ')}`);
-    this.encoder = new TransformerEncoder({ ...o.encoder, seed: o.encoder?.seed ?? o.seed });
-    const { encoder: _e, ...rest } = o;
+    this.givenPretrained = options.pretrained !== undefined;
+    this.encoder = options.pretrained ?? new TransformerEncoder({ ...o.encoder, seed: o.encoder?.seed ?? o.seed });
+    const { encoder: _e, pretrained: _p, ...rest } = o;
     this.o = rest;
     this.params = Object.freeze({ ...rest, encoder: this.encoder.params });
   }
@@ -130,7 +138,7 @@ export class DeepClusterer implements Clusterer {
     const { k, gamma, alpha, jointEpochs, updateInterval, tol, seed } = this.o;
     if (k > seqs.users.length)
       throw new RangeError(`DeepClusterer: k (${k}) > sequences (${seqs.users.length})`);
-    await this.encoder.fit(seqs);
+    if (!this.givenPretrained) await this.encoder.fit(seqs);
     let Z = await this.encoder.transform(seqs);
     const km = await new KMeans({ k, seed }).fit(Z);
     const pretrained = { embedding: Z, centroids: km.centroids, labels: km.labels };

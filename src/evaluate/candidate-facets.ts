@@ -12,6 +12,7 @@ import { normalizedMutualInfo } from '../metrics/mutual-info.js';
 import { purity } from '../metrics/purity.js';
 import { adjustedRand } from '../metrics/rand.js';
 import { vMeasure } from '../metrics/v-measure.js';
+import { compactLabels } from '../util/labels.js';
 import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
 import { type BehaviorFacet, type BehaviorTerms, behaviorFacet } from './behavior-facet.js';
@@ -36,7 +37,10 @@ export interface StabilityFacet {
 }
 
 export interface NullFacet {
+  /** The behavior score the null logs are compared with: of the real labels, on the users the null logs were built from. */
   real: number;
+  /** Users the null logs were built from (all history users unless the log has more than `rerunUsers`). */
+  users: number;
   kinds: Record<string, { null_mean: number; null_sd: number; z: number; p_value: number; gap: number; replicates: number; /** The replicates' behavior scores (for the null histogram). */ values: number[] }>;
 }
 
@@ -86,6 +90,15 @@ export interface FacetInputs {
   variants: Variant[];
   /** Seconds spent per facet, accumulated across candidates (for the cost report). */
   timings?: Record<string, number>;
+  /** When the null logs were built from a subsample of the history: its users and their behavior spaces. */
+  nullBase?: NullBase;
+}
+
+/** The real history and future of the users the null logs were built from (`nullUsers`). */
+export interface NullBase {
+  index: Int32Array;
+  space: BehaviorSpace;
+  future: BehaviorSpace;
 }
 
 function timed<T>(timings: Record<string, number> | undefined, name: string, work: () => T): T {
@@ -115,7 +128,7 @@ export function candidateFacets(spec: CandidateSpec, input: FacetInputs): Candid
     behavior: behavior.facet,
     behaviorTerms: behavior.terms,
     stability: timed(t, 'stability', () => stabilityFacet(spec, labels, k, input)),
-    null: timed(t, 'null', () => nullFacet(spec, input, behaviorScore(behaviorParts(behavior.facet)))),
+    null: timed(t, 'null', () => nullFacet(spec, input, input.nullBase ? realOnNullBase(input.nullBase, labels, seed, config.permutations) : behaviorScore(behaviorParts(behavior.facet)))),
     downstream: downstream.facet,
     downstreamTerms: downstream.terms,
     ...(input.truth ? { external: timed(t, 'external', () => externalFacet(input.truth!, labels)) } : {}),
@@ -168,7 +181,14 @@ function stabilityFacet(spec: CandidateSpec, labels: Int32Array, k: number, { st
   };
 }
 
-function nullFacet(spec: CandidateSpec, { store, variants }: FacetInputs, real: number): NullFacet {
+/** The behavior score of the real labels restricted to the null logs' users, so both sides score the same users. */
+function realOnNullBase(base: NullBase, labels: Int32Array, seed: number, permutations: number): number {
+  const restricted = compactLabels(Array.from(base.index, (i) => labels[i]));
+  const { facet } = behaviorFacet(base.space, restricted.labels, restricted.k, { permutations, random: randomSource(seedFor(seed, 'null-base')), future: base.future });
+  return behaviorScore(behaviorParts(facet));
+}
+
+function nullFacet(spec: CandidateSpec, { store, variants, history, nullBase }: FacetInputs, real: number): NullFacet {
   const byKind = new Map<string, number[]>();
   for (const v of variants) {
     if (!('kind' in v) || v.kind !== 'null') continue;
@@ -191,7 +211,7 @@ function nullFacet(spec: CandidateSpec, { store, variants }: FacetInputs, real: 
       values,
     };
   }
-  return { real, kinds };
+  return { real, users: nullBase?.index.length ?? history.users.length, kinds };
 }
 
 function externalFacet(truth: Int32Array, labels: Int32Array): ExternalFacet {

@@ -40,7 +40,7 @@ export function candidateGrid(encoders: GridEntry[], algorithms: GridEntry[]): C
   const seen = new Set<string>();
   for (const e of encoders.flatMap(expandEntry)) {
     for (const a of algorithms.flatMap(expandEntry)) {
-      // DEC trains its own transformer: it pairs with the transformer step and nothing else.
+      // DEC trains the transformer step's fit further: it pairs with the transformer step and nothing else.
       if ((a.name === 'dec') !== (e.name === 'transformer' && a.name === 'dec')) continue;
       const id = `${stepId(e)}+${stepId(a)}`;
       if (seen.has(id)) throw new RangeError(`candidateGrid: candidate ${id} appears twice`);

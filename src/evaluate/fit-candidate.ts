@@ -1,21 +1,38 @@
 /**
  * Running one candidate's two stages on one version of the log (the full history, a subsample, a
  * null log): encode with the encoder step, cluster with the algorithm step, timing both. The
- * encoder fit is shared by every algorithm of the same encoder step, so it is done once per variant.
+ * encoder fit is shared by every algorithm of the same encoder step (DEC's pretraining included),
+ * so it is done once per variant. On a large log the encoder may be fit on a sample of the users
+ * (`fitOn`) and an O(n^2) algorithm on a sample of the rows (`bound`); every user is labeled.
  */
 import type { Clusterer } from '../cluster/clusterer.js';
 import { CLUSTERERS, type ClusterAlgo, createClusterer } from '../cluster/registry.js';
 import type { SequenceSet } from '../data/sequence-set.js';
+import type { Encoder } from '../encode/encoder.js';
 import { createEncoder, encoderOptionNames } from '../encode/registry.js';
+import type { TransformerEncoder } from '../encode/transformer.js';
 import { countClusters } from '../util/labels.js';
-import type { Matrix } from '../util/matrix.js';
+import { type Matrix, selectRows } from '../util/matrix.js';
+import type { Random } from '../util/random.js';
 import type { Step } from './candidate-grid.js';
+import { extendLabels, QUADRATIC_ALGOS } from './sampled-clustering.js';
+import { userSample } from './user-sample.js';
 
 export interface Encoding {
   X: Matrix;
   seconds: number;
   peakRssMb: number;
+  /** The fitted encoder (DEC starts from a fitted transformer). */
+  encoder?: Encoder;
+  /** Users the encoder was fit on. */
+  fitUsers?: number;
 }
+
+/**
+ * Encoders whose fit learns from the log and may run on a sample of users. The others fit fast
+ * (stats), learn nothing (text) or align to given users (precomputed): they are fit on all.
+ */
+export const SAMPLED_FIT_ENCODERS: readonly string[] = ['tfidf', 'counts', 'item2vec', 'transformer'];
 
 export interface Clustering {
   labels: Int32Array;
@@ -26,13 +43,13 @@ export interface Clustering {
   info: Record<string, number>;
 }
 
-/** Fit the encoder step on `seqs` and transform them. */
-export async function encodeWith(step: Step, seqs: SequenceSet, seed: number): Promise<Encoding> {
+/** Fit the encoder step on `fitOn` (default `seqs`; a sample of them on a large log) and transform `seqs`. */
+export async function encodeWith(step: Step, seqs: SequenceSet, seed: number, fitOn: SequenceSet = seqs): Promise<Encoding> {
   const started = performance.now();
   const encoder = await createEncoder(step.name, withEncoderSeed(step.name, step.params, seed));
-  await encoder.fit(seqs);
+  await encoder.fit(fitOn);
   const X = await encoder.transform(seqs);
-  return { X, seconds: (performance.now() - started) / 1000, peakRssMb: rssMb() };
+  return { X, seconds: (performance.now() - started) / 1000, peakRssMb: rssMb(), encoder, fitUsers: fitOn.users.length };
 }
 
 /**
@@ -46,13 +63,25 @@ export function resolveParams(step: Step, n: number): Record<string, unknown> {
   return p;
 }
 
-/** Cluster the rows of X with the algorithm step. */
-export async function clusterWith(step: Step, X: Matrix, seed: number): Promise<Clustering> {
+/** At most `maxRows` rows for an O(n^2) algorithm, drawn by `random` (called only when needed). */
+export interface RowBound {
+  maxRows: number;
+  random: () => Random;
+}
+
+/**
+ * Cluster the rows of X with the algorithm step. With `bound`, an O(n^2) algorithm on more rows
+ * is fit on a sample of them and the others are assigned (sampled-clustering.ts); `info.fitRows`
+ * then says how many it was fit on. Data-dependent parameters resolve on the rows fit.
+ */
+export async function clusterWith(step: Step, X: Matrix, seed: number, bound?: RowBound): Promise<Clustering> {
   const started = performance.now();
-  const clusterer: Clusterer = await createClusterer(step.name, withSeed(step.name, resolveParams(step, X.rows), seed));
-  await clusterer.fit(X);
-  const labels = clusterer.labels;
-  const info: Record<string, number> = {};
+  const rows = bound !== undefined && QUADRATIC_ALGOS.includes(step.name) && X.rows > bound.maxRows ? userSample(X.rows, bound.maxRows, bound.random()) : undefined;
+  const Xfit = rows === undefined ? X : selectRows(X, rows);
+  const clusterer: Clusterer = await createClusterer(step.name, withSeed(step.name, resolveParams(step, Xfit.rows), seed));
+  await clusterer.fit(Xfit);
+  const labels = rows === undefined ? clusterer.labels : await extendLabels(clusterer, X, rows);
+  const info: Record<string, number> = rows === undefined ? {} : { fitRows: rows.length };
   for (const key of ['inertia', 'logLikelihood', 'bic', 'aic', 'nIter']) {
     const v = (clusterer as unknown as Record<string, unknown>)[key];
     if (typeof v === 'number' && Number.isFinite(v)) info[key] = v;
@@ -61,24 +90,29 @@ export async function clusterWith(step: Step, X: Matrix, seed: number): Promise<
 }
 
 /**
- * DEC (deep clustering) owns its encoder: the transformer step's params configure the encoder it
- * pretrains, the dec step's params (k, gamma, ...) the joint training. Returns the labels and the
- * jointly trained embedding (for the geometry facet), timed as one fit.
+ * DEC (deep clustering) starts from the transformer step's fitted encoder (`pretrained`, fit on
+ * `fitOn`: its pretraining is that fit, shared) and trains it jointly with the dec step's params
+ * (k, gamma, ...) on `fitOn`; every user of `seqs` is then labeled by its soft assignment. Returns
+ * the labels and the jointly trained embedding of `seqs` (for the geometry facet); the joint
+ * training is timed as the clustering, the shared fit as the encoding.
  */
-export async function fitDeepClustering(encoder: Step, algorithm: Step, seqs: SequenceSet, seed: number): Promise<{ encoding: Encoding; clustering: Clustering }> {
+export async function fitDeepClustering(pretrained: Encoding, algorithm: Step, seqs: SequenceSet, fitOn: SequenceSet, seed: number): Promise<{ encoding: Encoding; clustering: Clustering }> {
   const { DeepClusterer } = await import('../cluster/dec.js');
+  const { hardAssignment, studentTAssignment } = await import('../cluster/dec-target.js');
   const started = performance.now();
-  const params = resolveParams(algorithm, seqs.users.length);
-  const dec = await new DeepClusterer({ ...(params as { k: number }), encoder: { ...encoder.params, seed }, seed }).fitSequences(seqs);
+  const params = resolveParams(algorithm, fitOn.users.length);
+  const dec = await new DeepClusterer({ ...(params as { k: number }), pretrained: pretrained.encoder as TransformerEncoder, seed }).fitSequences(fitOn);
+  // Every user: the jointly trained embedding, labeled as predictSequences does (one transform, not two).
+  const X = fitOn === seqs ? dec.embedding : await dec.encoder.transform(seqs);
+  const labels = fitOn === seqs ? dec.labels : hardAssignment(studentTAssignment(X, dec.centroids, dec.params.alpha as number));
   const seconds = (performance.now() - started) / 1000;
-  const labels = dec.labels;
   return {
-    encoding: { X: dec.embedding, seconds, peakRssMb: rssMb() },
-    clustering: { labels, k: countClusters(labels), seconds: 0, peakRssMb: rssMb(), info: { iterations: dec.iterations } },
+    encoding: { X, seconds: pretrained.seconds, peakRssMb: rssMb(), fitUsers: fitOn.users.length },
+    clustering: { labels, k: countClusters(labels), seconds, peakRssMb: rssMb(), info: { iterations: dec.iterations } },
   };
 }
 
-/** DEC pairs only with the transformer encoder (whose params configure the encoder it owns). */
+/** DEC pairs only with the transformer encoder (whose fit it starts from). */
 export const DEC = 'dec';
 
 /** Add the seed for encoders that take one (stats is deterministic). */

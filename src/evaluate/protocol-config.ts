@@ -47,6 +47,23 @@ export interface ProtocolConfig {
   weights: FacetWeights;
   /** Significance level of the paired tests (Holm-corrected) that define the tied group. */
   alpha: number;
+  // Large-log bounds (docs/protocol.md, "Large logs"). Each is a seeded sample of users, so a run
+  // stays reproducible and resumable; each is a no-op on logs no larger than the bound.
+  /**
+   * Most users an encoder that learns from the log (tfidf, counts, item2vec, transformer, and
+   * DEC's pretraining and joint training) is fit on, per variant; every user is then transformed.
+   */
+  fitUsers: number;
+  /**
+   * Most users of a stability rerun (min(subsampleFraction x users, rerunUsers)) and of the
+   * history every null log is built from (one seeded subsample shared by all null logs).
+   */
+  rerunUsers: number;
+  /**
+   * Most users an O(n^2) algorithm (agglomerative, HDBSCAN) is fit on; the others are assigned:
+   * to the nearest segment centroid (agglomerative) or by HDBSCAN's approximate prediction.
+   */
+  quadraticFitUsers: number;
 }
 
 /**
@@ -82,6 +99,10 @@ export const DEFAULT_PROTOCOL: ProtocolConfig = {
   topK: 10,
   weights: DEFAULT_WEIGHTS,
   alpha: 0.05,
+  // Large-log bounds (the 1,000-user demo is below all of them).
+  fitUsers: 2000,
+  rerunUsers: 1000,
+  quadraticFitUsers: 2000,
 };
 
 const KEYS = Object.keys(DEFAULT_PROTOCOL) as (keyof ProtocolConfig)[];
@@ -112,6 +133,10 @@ export function validateProtocolConfig(raw: unknown, source = 'config'): Protoco
   num('geometrySample', 10, 10_000_000, true);
   num('topK', 1, 1000, true);
   num('alpha', 0, 1, false);
+  // Large-log bounds.
+  num('fitUsers', 10, 1_000_000_000, true);
+  num('rerunUsers', 10, 1_000_000_000, true);
+  num('quadraticFitUsers', 10, 1_000_000_000, true);
   for (const key of ['encoders', 'algorithms'] as const) {
     const v = obj[key];
     if (v === undefined) continue;

@@ -1,38 +1,48 @@
 /**
  * The versions of the history log a protocol run fits every candidate on: the full history, the
  * stability subsamples and the null logs. Each is derived from the protocol seed and its own name
- * only (seedFor), so a resumed run rebuilds exactly the same variant.
+ * only (seedFor), so a resumed run rebuilds exactly the same variant. On a log with more than
+ * `rerunUsers` users, a stability subsample has at most that many users, and the null logs are all
+ * built from one seeded subsample of that size (`index`), so their scores compare with the real
+ * labels on the same users.
  */
-import { selectSequences } from '../data/sequence-ranges.js';
 import type { SequenceSet } from '../data/sequence-set.js';
-import { randomSource, shuffleInPlace } from '../util/random.js';
+import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
 import { type NullKind, nullLog } from './null-logs.js';
 import type { ProtocolConfig } from './protocol-config.js';
+import { sampleSequences, userSample } from './user-sample.js';
 
-export type Variant = { name: 'full' } | { name: string; kind: 'subsample'; index: Int32Array } | { name: string; kind: 'null'; nullKind: NullKind; replicate: number };
+export type Variant =
+  | { name: 'full' }
+  | { name: string; kind: 'subsample'; index: Int32Array }
+  | { name: string; kind: 'null'; nullKind: NullKind; replicate: number; index?: Int32Array };
+
+type VariantConfig = Pick<ProtocolConfig, 'seed' | 'resamples' | 'subsampleFraction' | 'nullKinds' | 'nullReplicates' | 'rerunUsers'>;
 
 /** All variant descriptors of a run (subsample indices sorted and distinct; null logs built lazily). */
-export function protocolVariants(n: number, config: ProtocolConfig): Variant[] {
+export function protocolVariants(n: number, config: VariantConfig): Variant[] {
   const out: Variant[] = [{ name: 'full' }];
-  const size = Math.max(2, Math.round(n * config.subsampleFraction));
+  const size = Math.min(config.rerunUsers, Math.max(2, Math.round(n * config.subsampleFraction)));
   for (let r = 0; r < config.resamples; r++) {
-    const perm = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), randomSource(seedFor(config.seed, 'subsample', r)));
-    out.push({ name: `sub${r}`, kind: 'subsample', index: perm.slice(0, Math.min(n, size)).sort() });
+    out.push({ name: `sub${r}`, kind: 'subsample', index: userSample(n, size, randomSource(seedFor(config.seed, 'subsample', r))) });
   }
+  const index = nullUsers(n, config);
   for (const nullKind of config.nullKinds) {
-    for (let j = 0; j < config.nullReplicates; j++) out.push({ name: `null-${nullKind}-${j}`, kind: 'null', nullKind, replicate: j });
+    for (let j = 0; j < config.nullReplicates; j++) out.push({ name: `null-${nullKind}-${j}`, kind: 'null', nullKind, replicate: j, ...(index ? { index } : {}) });
   }
   return out;
+}
+
+/** The history users every null log is built from: undefined (all) unless there are more than `rerunUsers`. */
+export function nullUsers(n: number, config: Pick<ProtocolConfig, 'seed' | 'rerunUsers'>): Int32Array | undefined {
+  return n > config.rerunUsers ? userSample(n, config.rerunUsers, randomSource(seedFor(config.seed, 'null-users'))) : undefined;
 }
 
 /** The sequences of a variant. */
 export function variantSequences(history: SequenceSet, variant: Variant, seed: number): SequenceSet {
   if (!('kind' in variant)) return history;
-  if (variant.kind === 'subsample') {
-    const keep = new Uint8Array(history.users.length);
-    for (const i of variant.index) keep[i] = 1;
-    return selectSequences(history, keep);
-  }
-  return nullLog(history, variant.nullKind, randomSource(seedFor(seed, 'null', variant.nullKind, variant.replicate)));
+  if (variant.kind === 'subsample') return sampleSequences(history, variant.index);
+  const base = variant.index ? sampleSequences(history, variant.index) : history;
+  return nullLog(base, variant.nullKind, randomSource(seedFor(seed, 'null', variant.nullKind, variant.replicate)));
 }

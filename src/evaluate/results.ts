@@ -58,6 +58,21 @@ export interface ProtocolResults {
     permutations: number;
     alpha: number;
     top_k: number;
+    /**
+     * The large-log bounds (config) and what they came to on this log: users the encoders were
+     * fit on (full history), in each stability rerun, in the history the null logs were built
+     * from, and rows an O(n^2) algorithm was fit on (full history). Each equals the log's users
+     * (times subsampleFraction for reruns) when the log is below the bound.
+     */
+    large_log: {
+      fit_users: number;
+      rerun_users: number;
+      quadratic_fit_users: number;
+      encoder_fit_sample: number;
+      stability_subsample: number;
+      null_log_users: number;
+      quadratic_fit_sample: number;
+    };
     /** Global cutoff (unix s); null for a leave-last-k holdout. */
     cutoff: number;
     cutoff_iso: string;

@@ -17,11 +17,12 @@ import { behaviorFacet } from './behavior-facet.js';
 import { type BehaviorSpace, behaviorSpace } from './behavior-space.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
 import { behaviorParts, behaviorScore } from './composite.js';
-import { clusterWith, DEC, encodeWith, fitDeepClustering } from './fit-candidate.js';
+import { type Clustering, clusterWith, DEC, type Encoding, encodeWith, fitDeepClustering, type RowBound, SAMPLED_FIT_ENCODERS } from './fit-candidate.js';
 import { type GeometryFacet, type GeometryTerms, geometryFacet } from './geometry-facet.js';
 import type { ProtocolConfig } from './protocol-config.js';
 import { protocolVariants, type Variant, variantSequences } from './protocol-variants.js';
 import type { ResultStore } from './result-store.js';
+import { boundedSequences, sampleSequences } from './user-sample.js';
 
 /** What is stored per candidate x variant (labels sit beside it as .labels.npy). */
 export interface FitRecord {
@@ -73,12 +74,16 @@ export async function runCandidates({ history, future, candidates, config, store
     const kind = 'kind' in variant ? (variant.kind === 'null' ? 'fit_null' : 'fit_stability') : 'fit_full';
     // Built at most once per variant, and only when something of it is still to fit.
     let seqs: SequenceSet | undefined;
+    let fitSeqs: SequenceSet | undefined;
     let spaces: ReturnType<typeof nullSpaces> | 'unset' = 'unset';
     const variantData = () => {
       seqs ??= variantSequences(history, variant, config.seed);
       if (spaces === 'unset') spaces = nullSpaces(seqs, variant, future);
-      return { seqs, spaces };
+      // One user sample per variant, shared by every encoder that is fit on a sample.
+      fitSeqs ??= boundedSequences(seqs, config.fitUsers, () => randomSource(seedFor(config.seed, 'fit-users', variant.name))).seqs;
+      return { seqs, spaces, fitSeqs };
     };
+    const bound: RowBound = { maxRows: config.quadraticFitUsers, random: () => randomSource(seedFor(config.seed, 'quadratic-users', variant.name)) };
     for (const [encId, group] of encoders) {
       if (!variantApplies(group[0].encoder.name, variant)) {
         done += group.length;
@@ -87,47 +92,53 @@ export async function runCandidates({ history, future, candidates, config, store
       const pending = group.filter((c) => store.get(recordKey(c.id, variant.name)) === undefined);
       done += group.length - pending.length;
       if (pending.length === 0) continue;
-      const { seqs, spaces } = variantData();
-      for (const candidate of pending.filter((c) => c.algorithm.name === DEC)) {
-        onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
-        const { encoding, clustering } = await fitDeepClustering(candidate.encoder, candidate.algorithm, seqs, seedFor(config.seed, candidate.id, variant.name));
-        const record = await fitOne(candidate, encoding, variant, spaces, config, clustering);
-        store.put(recordKey(candidate.id, variant.name), record.record, { labels: record.labels });
-        done++;
-      }
-      const todo = pending.filter((c) => c.algorithm.name !== DEC);
-      if (todo.length === 0) continue;
       if (group[0].encoder.name === GIVEN) {
-        for (const candidate of todo) {
+        for (const candidate of pending) {
           const labels = givenLabels(String(candidate.encoder.params.path), history.users);
           store.put(recordKey(candidate.id, variant.name), { k: countClusters(labels), encodeSeconds: 0, clusterSeconds: 0, peakRssMb: 0, info: {} } satisfies FitRecord, { labels });
           done++;
         }
         continue;
       }
-      onProgress?.({ task: `${variant.name}: encoding ${encId}`, done, total });
-      let encoding: Awaited<ReturnType<typeof encodeWith>> | undefined;
-      let encodeError: string | undefined;
-      try {
-        encoding = await encodeWith(group[0].encoder, seqs, seedFor(config.seed, encId, variant.name));
-      } catch (error) {
-        // Bad input (a vector file for other users, ...) stops the run; a parameter that does not fit
-        // this data (more dimensions than tokens, ...) only disqualifies the candidate.
-        if (!(error instanceof RangeError)) throw error;
-        encodeError = `encoder ${encId}: ${(error as Error).message}`;
-      }
-      for (const candidate of todo) {
+      const { seqs, spaces, fitSeqs } = variantData();
+      const fitOn = SAMPLED_FIT_ENCODERS.includes(group[0].encoder.name) ? fitSeqs : seqs;
+      const encode = async (): Promise<{ encoding?: Encoding; error?: string }> => {
+        onProgress?.({ task: `${variant.name}: encoding ${encId}`, done, total });
+        try {
+          return { encoding: await encodeWith(group[0].encoder, seqs, seedFor(config.seed, encId, variant.name), fitOn) };
+        } catch (error) {
+          // Bad input (a vector file for other users, ...) stops the run; a parameter that does not fit
+          // this data (more dimensions than tokens, ...) only disqualifies the candidate.
+          if (!(error instanceof RangeError)) throw error;
+          return { error: `encoder ${encId}: ${(error as Error).message}` };
+        }
+      };
+      let encoded = await encode();
+      // DEC trains the encoder's fit further in place, so it comes after every other algorithm.
+      let fitConsumed = false;
+      for (const candidate of [...pending.filter((c) => c.algorithm.name !== DEC), ...pending.filter((c) => c.algorithm.name === DEC)]) {
         onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
         const key = recordKey(candidate.id, variant.name);
-        if (encoding === undefined) {
-          store.put(key, { k: 0, error: encodeError, encodeSeconds: 0, clusterSeconds: 0, peakRssMb: 0, info: {} } satisfies FitRecord, { labels: new Int32Array(seqs.users.length).fill(-1) });
+        if (encoded.encoding === undefined) {
+          store.put(key, { k: 0, error: encoded.error, encodeSeconds: 0, clusterSeconds: 0, peakRssMb: 0, info: {} } satisfies FitRecord, { labels: new Int32Array(seqs.users.length).fill(-1) });
           done++;
           continue;
         }
-        const record = await fitOne(candidate, encoding, variant, spaces, config);
+        let record: Awaited<ReturnType<typeof fitOne>>;
+        if (candidate.algorithm.name === DEC) {
+          // A second DEC candidate needs the pretrained state again: the same fit, same seed, same result.
+          if (fitConsumed) {
+            release(encoded.encoding.encoder);
+            encoded = await encode();
+          }
+          fitConsumed = true;
+          const { encoding, clustering } = await fitDeepClustering(encoded.encoding!, candidate.algorithm, seqs, fitOn, seedFor(config.seed, candidate.id, variant.name));
+          record = await fitOne(candidate, encoding, variant, spaces, config, { given: clustering });
+        } else record = await fitOne(candidate, encoded.encoding, variant, spaces, config, { bound });
         store.put(key, record.record, { labels: record.labels });
         done++;
       }
+      release(encoded.encoding?.encoder);
     }
     if (timings) timings[kind] = (timings[kind] ?? 0) + (performance.now() - started) / 1000;
   }
@@ -135,11 +146,16 @@ export async function runCandidates({ history, future, candidates, config, store
   return variants;
 }
 
-/** For a null variant, its behavior space and the real future on the same dimensions. */
+/** Free what an encoder holds outside the JS heap (the transformer's tensors), once its vectors are taken. */
+function release(encoder: unknown): void {
+  (encoder as { dispose?: () => void } | undefined)?.dispose?.();
+}
+
+/** For a null variant, its behavior space and the real future of the same users on the same dimensions. */
 function nullSpaces(seqs: SequenceSet, variant: Variant, future: SequenceSet): { space: BehaviorSpace; future: BehaviorSpace } | undefined {
   if (!('kind' in variant) || variant.kind !== 'null') return undefined;
   const space = behaviorSpace(seqs);
-  return { space, future: behaviorSpace(future, { buckets: space.buckets }) };
+  return { space, future: behaviorSpace(variant.index ? sampleSequences(future, variant.index) : future, { buckets: space.buckets }) };
 }
 
 /**
@@ -175,16 +191,16 @@ export function givenLabels(path: string, users: string[]): Int32Array {
 
 async function fitOne(
   candidate: CandidateSpec,
-  encoding: Awaited<ReturnType<typeof encodeWith>>,
+  encoding: Encoding,
   variant: Variant,
   spaces: { space: BehaviorSpace; future: BehaviorSpace } | undefined,
   config: ProtocolConfig,
-  given?: Awaited<ReturnType<typeof clusterWith>>,
+  { given, bound }: { given?: Clustering; bound?: RowBound },
 ): Promise<{ record: FitRecord; labels: Int32Array }> {
   const seed = seedFor(config.seed, candidate.id, variant.name);
-  let clustering: Awaited<ReturnType<typeof clusterWith>>;
+  let clustering: Clustering;
   try {
-    clustering = given ?? (await clusterWith(candidate.algorithm, encoding.X, seed));
+    clustering = given ?? (await clusterWith(candidate.algorithm, encoding.X, seed, bound));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
     const record: FitRecord = { k: 0, error: `${candidate.algorithm.name}: ${error.message}`, encodeSeconds: encoding.seconds, clusterSeconds: 0, peakRssMb: encoding.peakRssMb, info: {} };
@@ -195,7 +211,8 @@ async function fitOne(
     encodeSeconds: encoding.seconds,
     clusterSeconds: clustering.seconds,
     peakRssMb: Math.max(encoding.peakRssMb, clustering.peakRssMb),
-    info: clustering.info,
+    // How many users the encoder was fit on, when a sample (the large-log bound `fitUsers`).
+    info: encoding.fitUsers !== undefined && encoding.fitUsers < encoding.X.rows ? { ...clustering.info, encoderFitUsers: encoding.fitUsers } : clustering.info,
   };
   if (variant.name === 'full') {
     const random = randomSource(seedFor(seed, 'geometry'));

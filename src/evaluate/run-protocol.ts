@@ -13,14 +13,16 @@ import { atomicWriteFileSync } from '../io/atomic-write.js';
 import { InputError, UsageError } from '../util/errors.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { behaviorSpace } from './behavior-space.js';
-import { candidateFacets } from './candidate-facets.js';
+import { candidateFacets, type NullBase } from './candidate-facets.js';
 import { type CandidateSpec, candidateGrid } from './candidate-grid.js';
 import { protocolHoldout } from './holdout.js';
 import type { ProtocolConfig } from './protocol-config.js';
 import { rankCandidates } from './rank-candidates.js';
 import { ResultStore } from './result-store.js';
 import { candidateResult, type ProtocolResults, selectionCurves } from './results.js';
+import { nullUsers, type Variant } from './protocol-variants.js';
 import { runCandidates } from './run-candidates.js';
+import { sampleSequences } from './user-sample.js';
 import { SEGSCOPE_VERSION } from '../util/version.js';
 import { checkSteps } from './check-steps.js';
 import { winnerDetails } from './winner-details.js';
@@ -58,9 +60,10 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   options.onProgress?.({ task: 'facets', done: 0, total: candidates.length });
   const space = behaviorSpace(history);
   const futureSpace = behaviorSpace(future, { buckets: space.buckets });
+  const nullBase = nullBaseSpaces(history, future, config);
   const facets = candidates.map((c, i) => {
     options.onProgress?.({ task: 'facets', done: i, total: candidates.length });
-    return candidateFacets(c, { history, future, space, futureSpace, truth, config, store, variants, timings });
+    return candidateFacets(c, { history, future, space, futureSpace, truth, config, store, variants, timings, nullBase });
   });
   options.onProgress?.({ task: 'ranking (bootstrap)', done: 0, total: 1 });
   const rankingStarted = performance.now();
@@ -89,6 +92,7 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
       alpha: config.alpha,
       top_k: config.topK,
       cutoff,
+      large_log: largeLogRecord(history.users.length, variants, config),
       cutoff_iso: Number.isNaN(cutoff) ? `last ${'leaveLastK' in rule ? rule.leaveLastK : 0} events of each sequence` : new Date(cutoff * 1000).toISOString(),
       holdout: rule,
     },
@@ -119,6 +123,29 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   }
   atomicWriteFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
   return results;
+}
+
+/** The real history and future of the null logs' users, when those are a subsample. */
+function nullBaseSpaces(history: SequenceSet, future: SequenceSet, config: ProtocolConfig): NullBase | undefined {
+  const index = nullUsers(history.users.length, config);
+  if (index === undefined) return undefined;
+  const space = behaviorSpace(sampleSequences(history, index));
+  return { index, space, future: behaviorSpace(sampleSequences(future, index), { buckets: space.buckets }) };
+}
+
+/** What the large-log bounds did on this log (results.json `protocol.large_log`). */
+function largeLogRecord(n: number, variants: Variant[], config: ProtocolConfig): ProtocolResults['protocol']['large_log'] {
+  const sub = variants.find((v) => 'kind' in v && v.kind === 'subsample') as { index: Int32Array } | undefined;
+  const nulls = variants.find((v) => 'kind' in v && v.kind === 'null') as { index?: Int32Array } | undefined;
+  return {
+    fit_users: config.fitUsers,
+    rerun_users: config.rerunUsers,
+    quadratic_fit_users: config.quadraticFitUsers,
+    encoder_fit_sample: Math.min(n, config.fitUsers),
+    stability_subsample: sub?.index.length ?? 0,
+    null_log_users: nulls === undefined ? 0 : (nulls.index?.length ?? n),
+    quadratic_fit_sample: Math.min(n, config.quadraticFitUsers),
+  };
 }
 
 /** Truth segment per history user. @throws InputError naming how many (and the first) users it lacks. */

@@ -26,6 +26,20 @@ test('validateProtocolConfig lists every problem with its path at once', () => {
   }
 });
 
+test('validateProtocolConfig: the large-log bounds default above the demo log and must be integers >= 10', () => {
+  const c = validateProtocolConfig({ fitUsers: 500 });
+  assert.equal(c.fitUsers, 500);
+  assert.equal(c.rerunUsers, DEFAULT_PROTOCOL.rerunUsers);
+  for (const key of ['fitUsers', 'rerunUsers', 'quadraticFitUsers'] as const) assert.ok(DEFAULT_PROTOCOL[key] >= 1000, `${key} leaves the 1,000-user demo unbounded`);
+  try {
+    validateProtocolConfig({ fitUsers: 5, rerunUsers: 12.5, quadraticFitUsers: 'all' });
+    assert.fail('expected a UsageError');
+  } catch (error) {
+    assert.ok(error instanceof UsageError);
+    assert.deepEqual(error.issues.map((i) => i.path).sort(), ['fitUsers', 'quadraticFitUsers', 'rerunUsers']);
+  }
+});
+
 test('readProtocolConfig names the file of a JSON syntax error and of a missing file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
   const path = join(dir, 'segscope.json');

@@ -64,6 +64,40 @@ test('runProtocol resumes: an interrupted store is completed without redoing rec
   rmSync(out, { recursive: true, force: true });
 });
 
+test('runProtocol with large-log bounds below the log: encoders, reruns, null logs and ward fit on seeded samples, every user labeled, recorded, resumable', async () => {
+  const out = dir();
+  const bounded: ProtocolConfig = {
+    ...config,
+    algorithms: [{ name: 'kmeans', params: { k: 4, nInit: 2 } }, { name: 'agglomerative', params: { k: 4, linkage: 'ward' } }],
+    fitUsers: 120,
+    rerunUsers: 90,
+    quadraticFitUsers: 60,
+  };
+  const a = await runProtocol({ sequences: log.sequences, truth, config: bounded, outDir: out });
+  const n = a.dataset.n_history_users;
+  assert.ok(n > 120);
+  assert.deepEqual(a.protocol.large_log, { fit_users: 120, rerun_users: 90, quadratic_fit_users: 60, encoder_fit_sample: 120, stability_subsample: 90, null_log_users: 90, quadratic_fit_sample: 60 });
+  const byId = new Map(a.candidates.map((c) => [c.id, c]));
+  assert.equal(byId.get('tfidf.dim=16+kmeans.k=4,nInit=2')!.info.encoderFitUsers, 120);
+  assert.equal(byId.get('stats+kmeans.k=4,nInit=2')!.info.encoderFitUsers, undefined, 'stats is fit on every user');
+  assert.equal(byId.get('stats+agglomerative.k=4,linkage=ward')!.info.fitRows, 60);
+  for (const c of a.candidates) {
+    assert.equal(c.facets.null.users, 90);
+    assert.equal(c.facets.stability.reruns, 2);
+    const lines = readFileSync(join(out, 'labels', `${c.id}.csv`), 'utf8').trim().split('\n').slice(1);
+    assert.equal(lines.length, n);
+    assert.ok(lines.every((l) => Number(l.split(',')[1]) >= 0), `${c.id}: every user in a segment`);
+  }
+  assert.ok(byId.get('tfidf.dim=16+kmeans.k=4,nInit=2')!.facets.external!.adjusted_rand > 0.8, 'a sample of 120 users still finds the planted segments');
+  rmSync(join(out, 'results.json'));
+  for (const v of ['full', 'sub1', 'null-items-0']) rmSync(join(out, 'records', 'tfidf.dim=16+agglomerative.k=4,linkage=ward', `${v}.json`));
+  const b = await runProtocol({ sequences: log.sequences, truth, config: bounded, outDir: out, resume: true });
+  const strip = (x: typeof a) => JSON.stringify({ ...x, reproducibility: undefined, candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })) });
+  assert.equal(strip(b), strip(a));
+  await assert.rejects(runProtocol({ sequences: log.sequences, truth, config: { ...bounded, fitUsers: 100 }, outDir: out, resume: true }), /different configuration/);
+  rmSync(out, { recursive: true, force: true });
+});
+
 test('runProtocol bad input: truth for other users, an empty grid, a cutoff with no future — exit-2 errors, nothing written', async () => {
   const out = dir();
   await assert.rejects(runProtocol({ sequences: log.sequences, truth: new Map([['nobody', 1]]), config, outDir: out }), (e: unknown) => e instanceof InputError && /truth labels lack/.test(e.message));

@@ -25,7 +25,7 @@ export function syntheticResults(candidates: number, segments: number): Protocol
   return {
     version: '0.0.0-test',
     dataset: { n_events: 1e6, n_sequences: 1e5, n_items: 5e4, n_categories: 500, n_history_users: 1e5, n_future_users: 5e4, cleaning: null },
-    protocol: { seed: 1, weights: { geometry: 0.1, behavior: 0.35, stability: 0.3, null: 0.05, downstream: 0.2 }, resamples: 4, subsample_fraction: 0.8, null_kinds: ['order', 'items', 'content'], null_replicates: 10, bootstrap: 200, permutations: 3, alpha: 0.05, top_k: 10, cutoff: 1.7e9, cutoff_iso: '2023-11-14T22:13:20.000Z', holdout: { time: 1.7e9 } },
+    protocol: { seed: 1, weights: { geometry: 0.1, behavior: 0.35, stability: 0.3, null: 0.05, downstream: 0.2 }, resamples: 4, subsample_fraction: 0.8, null_kinds: ['order', 'items', 'content'], null_replicates: 10, bootstrap: 200, permutations: 3, alpha: 0.05, top_k: 10, large_log: { fit_users: 2000, rerun_users: 1000, quadratic_fit_users: 2000, encoder_fit_sample: 2000, stability_subsample: 1000, null_log_users: 1000, quadratic_fit_sample: 2000 }, cutoff: 1.7e9, cutoff_iso: '2023-11-14T22:13:20.000Z', holdout: { time: 1.7e9 } },
     candidates: ids.map((id, i) => {
       const v = 0.9 - i * 0.005;
       return {
@@ -38,7 +38,7 @@ export function syntheticResults(candidates: number, segments: number): Protocol
           geometry: { silhouette: u(), calinski_harabasz: 100 * u(), davies_bouldin: u(), adjusted_silhouette: u(), silhouette_sample: 2000, metric: 'euclidean' },
           behavior: { category_coherence: u(), transition_coherence: u(), profile_eta2: u(), conversion_eta2: u(), activity_eta2: u(), size_balance: u(), adjusted_category_coherence: u(), adjusted_transition_coherence: u(), adjusted_profile_eta2: u(), predictive_category_coherence: u(), predictive_transition_coherence: u(), predictive_profile_r2: u(), pair_category: u(), pair_transition: u(), pair_profile: u(), noise_fraction: 0 },
           stability: { mean_jaccard: u(), per_cluster_jaccard: Array.from({ length: segments }, u), rerun_ari: u(), reruns: 4 },
-          null: { real: 0.5, kinds: Object.fromEntries(['order', 'items', 'content'].map((k) => [k, { null_mean: 0.3, null_sd: 0.05, z: 4, p_value: 0.09, gap: 0.4, replicates: 10, values: Array.from({ length: 10 }, () => 0.3 + 0.1 * u()) }])) },
+          null: { real: 0.5, users: 1000, kinds: Object.fromEntries(['order', 'items', 'content'].map((k) => [k, { null_mean: 0.3, null_sd: 0.05, z: 4, p_value: 0.09, gap: 0.4, replicates: 10, values: Array.from({ length: 10 }, () => 0.3 + 0.1 * u()) }])) },
           downstream: { k: 10, n_users_evaluated: 5e4, hit_rate: u(), ndcg: u(), mrr: u(), popularity_hit_rate: u(), popularity_ndcg: u(), popularity_mrr: u(), hit_rate_lift: 1 + u(), ndcg_lift: 1 + u(), mrr_lift: 1 + u(), purchase_auroc: u(), churn_auroc: u() },
           cost: { fit_seconds: 10, encode_seconds: 8, cluster_seconds: 2, peak_rss_mb: 500 },
         },

@@ -31,18 +31,33 @@ export async function run(): Promise<void> {
     const t0 = performance.now();
     const { sequences, report } = await loadSequences({ path: eventsPath, preset: 'taobao' });
     const loadSeconds = (performance.now() - t0) / 1000;
-    const results = await runProtocol({ sequences, cleaning: report, truth: readTruthFile(truthPath), config: DEFAULT_PROTOCOL, outDir: join(dir, 'out') });
+    const results = await runProtocol({
+      sequences,
+      cleaning: report,
+      truth: readTruthFile(truthPath),
+      config: DEFAULT_PROTOCOL,
+      outDir: join(dir, 'out'),
+    });
     const total = (performance.now() - t0) / 1000;
     const cpu = process.cpuUsage(cpu0);
-    console.log(`protocol (default grid, ${results.candidates.length} candidates) on ${summary.events} events of ${users} users`);
+    console.log(
+      `protocol (default grid, ${results.candidates.length} candidates) on ${summary.events} events of ${users} users`,
+    );
     console.log('  | phase | seconds |');
     console.log('  |---|---:|');
     console.log(`  | load + clean | ${loadSeconds.toFixed(1)} |`);
-    for (const [phase, seconds] of Object.entries(results.reproducibility.timings)) console.log(`  | ${phase} | ${seconds.toFixed(1)} |`);
+    for (const [phase, seconds] of Object.entries(results.reproducibility.timings))
+      console.log(`  | ${phase} | ${seconds.toFixed(1)} |`);
     console.log(`  | total | ${total.toFixed(1)} |`);
-    console.log(`  CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user + system); load average ${load0.map((x) => x.toFixed(2)).join(' ')} at start, ${loadavg().map((x) => x.toFixed(2)).join(' ')} at end`);
+    console.log(
+      `  CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s (user + system); load average ${load0.map((x) => x.toFixed(2)).join(' ')} at start, ${loadavg()
+        .map((x) => x.toFixed(2))
+        .join(' ')} at end`,
+    );
     console.log(`  large-log bounds: ${JSON.stringify(results.protocol.large_log)}`);
-    console.log(`  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; target: total under 600 s`);
+    console.log(
+      `  peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB; target: total under 600 s`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -23,8 +23,18 @@ export const command: Command = {
     out: { type: 'string', description: 'output directory', default: 'segscope-demo', placeholder: 'DIR' },
     users: { type: 'number', description: 'users in the generated log', default: 1000, placeholder: 'N' },
     segments: { type: 'number', description: 'planted segments', default: 4, placeholder: 'K' },
-    difficulty: { type: 'string', description: 'how the planted segments differ', choices: GENERATE_KINDS, default: 'medium' },
-    seed: { type: 'number', description: 'seed of the generator and the protocol', default: 42, placeholder: 'S' },
+    difficulty: {
+      type: 'string',
+      description: 'how the planted segments differ',
+      choices: GENERATE_KINDS,
+      default: 'medium',
+    },
+    seed: {
+      type: 'number',
+      description: 'seed of the generator and the protocol',
+      default: 42,
+      placeholder: 'S',
+    },
     json: { type: 'boolean', description: 'print results.json on stdout instead of the table' },
   },
   async run(flags, io) {
@@ -36,7 +46,12 @@ export const command: Command = {
     const resume = existsSync(join(out, 'records', 'run.json'));
     if (!resume || !existsSync(eventsPath)) {
       await writeGeneratedLog(
-        { users: flag.number(flags, 'users')!, segments: flag.number(flags, 'segments')!, difficulty: flag.string(flags, 'difficulty') as GenerateKind, seed },
+        {
+          users: flag.number(flags, 'users')!,
+          segments: flag.number(flags, 'segments')!,
+          difficulty: flag.string(flags, 'difficulty') as GenerateKind,
+          seed,
+        },
         { eventsPath, truthPath, format: 'csv', onProgress: bar },
       );
     }

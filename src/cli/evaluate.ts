@@ -21,25 +21,54 @@ export const command: Command = {
   name: 'evaluate',
   summary: 'score your own embeddings or labels by the protocol against the baselines',
   flags: {
-    vectors: { type: 'string', description: 'your user vectors (.npy, .csv or .parquet with a user_id column)', required: true, placeholder: 'FILE' },
-    users: { type: 'string', description: 'user ids of the vector rows, one per line (for .npy)', placeholder: 'FILE' },
-    labels: { type: 'string', description: 'your own segmentation, CSV user_id,label (scored as one more candidate)', placeholder: 'FILE' },
+    vectors: {
+      type: 'string',
+      description: 'your user vectors (.npy, .csv or .parquet with a user_id column)',
+      required: true,
+      placeholder: 'FILE',
+    },
+    users: {
+      type: 'string',
+      description: 'user ids of the vector rows, one per line (for .npy)',
+      placeholder: 'FILE',
+    },
+    labels: {
+      type: 'string',
+      description: 'your own segmentation, CSV user_id,label (scored as one more candidate)',
+      placeholder: 'FILE',
+    },
     ...LOAD_FLAGS,
     truth: { type: 'string', description: 'known segments, CSV user_id,segment', placeholder: 'FILE' },
-    config: { type: 'string', description: 'protocol configuration; its algorithms cluster your vectors and the baselines', placeholder: 'FILE' },
+    config: {
+      type: 'string',
+      description: 'protocol configuration; its algorithms cluster your vectors and the baselines',
+      placeholder: 'FILE',
+    },
     out: { type: 'string', description: 'output directory', required: true, placeholder: 'DIR' },
     resume: { type: 'boolean', description: 'continue an interrupted evaluation in --out' },
     json: { type: 'boolean', description: 'print results.json on stdout instead of the table' },
   },
   async run(flags, io) {
-    const config = { ...(flag.string(flags, 'config') ? readProtocolConfig(flag.string(flags, 'config')!) : DEFAULT_PROTOCOL) };
+    const config = {
+      ...(flag.string(flags, 'config')
+        ? readProtocolConfig(flag.string(flags, 'config')!)
+        : DEFAULT_PROTOCOL),
+    };
     const vectors = flag.string(flags, 'vectors')!;
     const usersPath = flag.string(flags, 'users');
-    const precomputed = { name: 'precomputed', params: { path: vectors, ...(usersPath ? { usersPath } : {}), extra: 'ignore' } };
+    const precomputed = {
+      name: 'precomputed',
+      params: { path: vectors, ...(usersPath ? { usersPath } : {}), extra: 'ignore' },
+    };
     const baselines = config.encoders.filter((e) => EVALUATE_BASELINES.includes(e.name));
     const candidates: CandidateSpec[] = candidateGrid([precomputed, ...baselines], config.algorithms);
     const labels = flag.string(flags, 'labels');
-    if (labels) candidates.push({ id: 'given', encoder: { name: GIVEN, params: { path: labels } }, algorithm: { name: GIVEN, params: {} } });
+    if (labels)
+      candidates.push({
+        id: 'given',
+        encoder: { name: GIVEN, params: { path: labels } },
+        algorithm: { name: GIVEN, params: {} },
+      });
     const truth = flag.string(flags, 'truth') ? readTruthFile(flag.string(flags, 'truth')!) : undefined;
     const bar = progressBar(io);
     const load = loadOptionsFromFlags(flags);

@@ -22,7 +22,11 @@ export const command: Command = {
     candidate: { type: 'string', description: 'candidate id (default: the winner)', placeholder: 'ID' },
     out: { type: 'string', description: 'model folder to write', required: true, placeholder: 'DIR' },
     ...LOAD_FLAGS,
-    preset: { ...LOAD_FLAGS.preset, required: false, description: "schema of the log (default: read the log exactly as the run did)" },
+    preset: {
+      ...LOAD_FLAGS.preset,
+      required: false,
+      description: 'schema of the log (default: read the log exactly as the run did)',
+    },
     events: {
       type: 'string',
       description: 'event log (default: the one the run read); load flags must match the run',
@@ -38,7 +42,9 @@ export const command: Command = {
     const bar = progressBar(io);
     // Without --preset, read the log exactly as the run did (its recorded load options).
     if (flag.string(flags, 'preset') === undefined && source.load === undefined)
-      throw new UsageError('export: results.json does not record how the run read its log; pass --preset and the same load flags');
+      throw new UsageError(
+        'export: results.json does not record how the run read its log; pass --preset and the same load flags',
+      );
     const load =
       flag.string(flags, 'preset') === undefined && source.load !== undefined
         ? { ...(source.load as unknown as LoadOptions), path: events }

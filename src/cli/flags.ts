@@ -22,7 +22,11 @@ export type FlagValue = string | number | boolean | string[] | undefined;
 export type ParsedFlags = Record<string, FlagValue>;
 
 /** Parse `argv` (after the command name) against `specs`. `--help` sets `help: true`. */
-export function parseFlags(command: string, argv: readonly string[], specs: FlagSpecs): ParsedFlags & { help: boolean } {
+export function parseFlags(
+  command: string,
+  argv: readonly string[],
+  specs: FlagSpecs,
+): ParsedFlags & { help: boolean } {
   const out: ParsedFlags & { help: boolean } = { help: false };
   const problems: ConfigIssue[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -53,14 +57,18 @@ export function parseFlags(command: string, argv: readonly string[], specs: Flag
     }
     if (value === undefined) {
       if (i + 1 >= argv.length || argv[i + 1].startsWith('--')) {
-        problems.push({ path: `--${name}`, message: `needs a value${spec.placeholder ? ` (${spec.placeholder})` : ''}` });
+        problems.push({
+          path: `--${name}`,
+          message: `needs a value${spec.placeholder ? ` (${spec.placeholder})` : ''}`,
+        });
         continue;
       }
       value = argv[++i];
     }
     if (spec.type === 'number') {
       const n = Number(value);
-      if (value.trim() === '' || !Number.isFinite(n)) problems.push({ path: `--${name}`, message: `"${value}" is not a number` });
+      if (value.trim() === '' || !Number.isFinite(n))
+        problems.push({ path: `--${name}`, message: `"${value}" is not a number` });
       else out[name] = n;
     } else if (spec.type === 'list') {
       const prev = (out[name] as string[] | undefined) ?? [];
@@ -73,9 +81,11 @@ export function parseFlags(command: string, argv: readonly string[], specs: Flag
   }
   for (const [name, spec] of Object.entries(specs)) {
     if (out[name] === undefined && spec.default !== undefined) out[name] = spec.default;
-    if (!out.help && spec.required && out[name] === undefined) problems.push({ path: `--${name}`, message: 'is required' });
+    if (!out.help && spec.required && out[name] === undefined)
+      problems.push({ path: `--${name}`, message: 'is required' });
   }
-  if (problems.length > 0) throw new UsageError(`segscope ${command}: bad usage (see segscope ${command} --help)`, problems);
+  if (problems.length > 0)
+    throw new UsageError(`segscope ${command}: bad usage (see segscope ${command} --help)`, problems);
   return out;
 }
 
@@ -84,12 +94,18 @@ export function formatHelp(command: string, summary: string, specs: FlagSpecs): 
   const lines = [`segscope ${command} — ${summary}`, '', 'Options:'];
   const entries = Object.entries(specs);
   const left = entries.map(([name, spec]) => {
-    const ph = spec.type === 'boolean' ? '' : ` ${spec.placeholder ?? (spec.choices ? spec.choices.join('|') : spec.type.toUpperCase())}`;
+    const ph =
+      spec.type === 'boolean'
+        ? ''
+        : ` ${spec.placeholder ?? (spec.choices ? spec.choices.join('|') : spec.type.toUpperCase())}`;
     return `  --${name}${ph}`;
   });
   const width = Math.max(...left.map((l) => l.length), 10) + 2;
   entries.forEach(([, spec], i) => {
-    const extra = [spec.required ? 'required' : '', spec.default !== undefined ? `default ${spec.default}` : '']
+    const extra = [
+      spec.required ? 'required' : '',
+      spec.default !== undefined ? `default ${spec.default}` : '',
+    ]
       .filter(Boolean)
       .join(', ');
     lines.push(`${left[i].padEnd(width)}${spec.description}${extra ? ` (${extra})` : ''}`);

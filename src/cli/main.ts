@@ -24,7 +24,10 @@ function topHelp(): string {
 }
 
 /** Run the CLI; resolves to the exit code. */
-export async function main(argv: readonly string[], io: CommandIO = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  io: CommandIO = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(`${topHelp()}\n`);
@@ -49,7 +52,8 @@ export async function main(argv: readonly string[], io: CommandIO = { stdout: pr
     return await command.run(flags, io);
   } catch (error) {
     const code = exitCodeOf(error);
-    if (error instanceof InputError || error instanceof UsageError) io.stderr.write(`segscope ${name}: ${error.message}\n`);
+    if (error instanceof InputError || error instanceof UsageError)
+      io.stderr.write(`segscope ${name}: ${error.message}\n`);
     else if (error instanceof RangeError) {
       // Library parameter checks surface as RangeError: bad usage, not an internal failure.
       io.stderr.write(`segscope ${name}: ${error.message}\n`);

@@ -9,10 +9,21 @@ import { progressBar } from './progress-bar.js';
 
 export const command: Command = {
   name: 'meta-eval',
-  summary: "rank a candidate pool on planted-truth logs with every evaluation method; Kendall's tau against the truth",
+  summary:
+    "rank a candidate pool on planted-truth logs with every evaluation method; Kendall's tau against the truth",
   flags: {
-    out: { type: 'string', description: 'output directory (one run per log kind, meta-eval.json, meta-eval.md)', required: true, placeholder: 'DIR' },
-    seed: { type: 'number', description: 'seed of the generated logs and the protocol', default: 42, placeholder: 'S' },
+    out: {
+      type: 'string',
+      description: 'output directory (one run per log kind, meta-eval.json, meta-eval.md)',
+      required: true,
+      placeholder: 'DIR',
+    },
+    seed: {
+      type: 'number',
+      description: 'seed of the generated logs and the protocol',
+      default: 42,
+      placeholder: 'S',
+    },
     kinds: { type: 'list', description: `log kinds (default ${META_KINDS.join(',')})`, placeholder: 'K,...' },
     users: { type: 'number', description: 'users per generated log', default: 800, placeholder: 'N' },
     segments: { type: 'number', description: 'planted segments per log', default: 4, placeholder: 'K' },
@@ -21,7 +32,11 @@ export const command: Command = {
   async run(flags, io) {
     const kinds = flag.list(flags, 'kinds');
     const bad = kinds.filter((k) => !(GENERATE_KINDS as readonly string[]).includes(k));
-    if (bad.length > 0) throw new UsageError('bad usage', bad.map((k) => ({ path: '--kinds', message: `"${k}" is not one of ${GENERATE_KINDS.join(', ')}` })));
+    if (bad.length > 0)
+      throw new UsageError(
+        'bad usage',
+        bad.map((k) => ({ path: '--kinds', message: `"${k}" is not one of ${GENERATE_KINDS.join(', ')}` })),
+      );
     const bar = progressBar(io);
     const out = flag.string(flags, 'out')!;
     const results = await metaEvaluate({
@@ -34,7 +49,10 @@ export const command: Command = {
     });
     bar.done();
     if (flag.boolean(flags, 'json')) io.stdout.write(`${JSON.stringify(results)}\n`);
-    else io.stdout.write(`${metaEvalMarkdown(results)}\nwritten: ${join(out, 'meta-eval.json')}, ${join(out, 'meta-eval.md')}\n`);
+    else
+      io.stdout.write(
+        `${metaEvalMarkdown(results)}\nwritten: ${join(out, 'meta-eval.json')}, ${join(out, 'meta-eval.md')}\n`,
+      );
     return 0;
   },
 };

@@ -8,8 +8,17 @@ export const command: Command = {
   name: 'report',
   summary: 'render results.json as a self-contained HTML evaluation card and a Markdown report',
   flags: {
-    results: { type: 'string', description: 'results.json written by run, evaluate or demo', required: true, placeholder: 'FILE' },
-    out: { type: 'string', description: 'HTML file to write; report.md goes beside it (default: report.html next to the results)', placeholder: 'FILE' },
+    results: {
+      type: 'string',
+      description: 'results.json written by run, evaluate or demo',
+      required: true,
+      placeholder: 'FILE',
+    },
+    out: {
+      type: 'string',
+      description: 'HTML file to write; report.md goes beside it (default: report.html next to the results)',
+      placeholder: 'FILE',
+    },
   },
   async run(flags, io) {
     const path = flag.string(flags, 'results')!;

@@ -14,15 +14,35 @@ export const command: Command = {
   summary: 'encode, cluster and evaluate every candidate of a grid on an event log; write results.json',
   flags: {
     ...LOAD_FLAGS,
-    truth: { type: 'string', description: 'known segments, CSV user_id,segment (scored as the external facet)', placeholder: 'FILE' },
-    config: { type: 'string', description: 'protocol configuration (segscope.json): grid, resamples, weights, ...', placeholder: 'FILE' },
-    out: { type: 'string', description: 'output directory (results.json, labels/, records/)', required: true, placeholder: 'DIR' },
-    resume: { type: 'boolean', description: 'continue an interrupted run in --out, redoing nothing that finished' },
+    truth: {
+      type: 'string',
+      description: 'known segments, CSV user_id,segment (scored as the external facet)',
+      placeholder: 'FILE',
+    },
+    config: {
+      type: 'string',
+      description: 'protocol configuration (segscope.json): grid, resamples, weights, ...',
+      placeholder: 'FILE',
+    },
+    out: {
+      type: 'string',
+      description: 'output directory (results.json, labels/, records/)',
+      required: true,
+      placeholder: 'DIR',
+    },
+    resume: {
+      type: 'boolean',
+      description: 'continue an interrupted run in --out, redoing nothing that finished',
+    },
     seed: { type: 'number', description: 'protocol seed (overrides the config)', placeholder: 'S' },
     json: { type: 'boolean', description: 'print results.json on stdout instead of the table' },
   },
   async run(flags, io) {
-    const config = { ...(flag.string(flags, 'config') ? readProtocolConfig(flag.string(flags, 'config')!) : DEFAULT_PROTOCOL) };
+    const config = {
+      ...(flag.string(flags, 'config')
+        ? readProtocolConfig(flag.string(flags, 'config')!)
+        : DEFAULT_PROTOCOL),
+    };
     if (flag.number(flags, 'seed') !== undefined) config.seed = flag.number(flags, 'seed')!;
     const truth = flag.string(flags, 'truth') ? readTruthFile(flag.string(flags, 'truth')!) : undefined;
     const bar = progressBar(io);

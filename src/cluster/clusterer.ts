@@ -16,4 +16,3 @@ export interface Clusterer {
   fit(X: Matrix): Promise<this>;
   predict?(X: Matrix): Promise<Labels>;
 }
-

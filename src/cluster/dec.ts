@@ -92,7 +92,8 @@ export class DeepClusterer implements Clusterer {
     if (!(o.tol >= 0)) problems.push(`tol (${o.tol}) must be >= 0`);
     if (problems.length > 0) throw new RangeError(`DeepClusterer: ${problems.join('; ')}`);
     this.givenPretrained = options.pretrained !== undefined;
-    this.encoder = options.pretrained ?? new TransformerEncoder({ ...o.encoder, seed: o.encoder?.seed ?? o.seed });
+    this.encoder =
+      options.pretrained ?? new TransformerEncoder({ ...o.encoder, seed: o.encoder?.seed ?? o.seed });
     const { encoder: _e, pretrained: _p, ...rest } = o;
     this.o = rest;
     this.params = Object.freeze({ ...rest, encoder: this.encoder.params });

@@ -30,10 +30,32 @@ export const STATS_GROUPS = {
   recency: ['recency_days'],
   volume: ['log_events', 'log_buys', 'log_spend', 'log_sessions', 'active_days'],
   mix: ['share_pv', 'share_cart', 'share_fav', 'share_buy', 'share_search', 'share_other'],
-  funnel: ['cart_per_view', 'buy_per_view', 'buy_per_cart', 'action_lag_log_mean', 'action_later_session_share'],
+  funnel: [
+    'cart_per_view',
+    'buy_per_view',
+    'buy_per_cart',
+    'action_lag_log_mean',
+    'action_later_session_share',
+  ],
   sessions: ['events_per_session', 'gap_log_mean', 'gap_log_std'],
   categories: ['category_entropy', 'log_categories'],
-  time: ['hour_cos', 'hour_sin', 'hour_0_4', 'hour_4_8', 'hour_8_12', 'hour_12_16', 'hour_16_20', 'hour_20_24', 'dow_mon', 'dow_tue', 'dow_wed', 'dow_thu', 'dow_fri', 'dow_sat', 'dow_sun'],
+  time: [
+    'hour_cos',
+    'hour_sin',
+    'hour_0_4',
+    'hour_4_8',
+    'hour_8_12',
+    'hour_12_16',
+    'hour_16_20',
+    'hour_20_24',
+    'dow_mon',
+    'dow_tue',
+    'dow_wed',
+    'dow_thu',
+    'dow_fri',
+    'dow_sat',
+    'dow_sun',
+  ],
 } as const;
 
 export type StatsGroup = keyof typeof STATS_GROUPS;
@@ -81,14 +103,21 @@ export class StatsEncoder implements Encoder {
   /** @throws RangeError for a bad option. */
   constructor(options: Partial<StatsEncoderOptions> = {}) {
     const given = { ...DEFAULT_STATS_OPTIONS, ...options };
-    const groups = typeof given.groups === 'string' ? given.groups.split(',').map((g) => g.trim()) : given.groups;
+    const groups =
+      typeof given.groups === 'string' ? given.groups.split(',').map((g) => g.trim()) : given.groups;
     const o = { ...given, groups: groups as readonly StatsGroup[] };
     if (!(o.sessionGap > 0))
       throw new RangeError(`StatsEncoder: sessionGap (${o.sessionGap}) must be > 0 seconds`);
     if (!Number.isFinite(o.utcOffsetHours))
       throw new RangeError(`StatsEncoder: utcOffsetHours (${o.utcOffsetHours}) must be finite`);
-    if (!Array.isArray(o.groups) || o.groups.length === 0 || o.groups.some((g) => !Object.hasOwn(STATS_GROUPS, g)))
-      throw new RangeError(`StatsEncoder: groups (${JSON.stringify(o.groups)}) must be a non-empty list of ${Object.keys(STATS_GROUPS).join(', ')}`);
+    if (
+      !Array.isArray(o.groups) ||
+      o.groups.length === 0 ||
+      o.groups.some((g) => !Object.hasOwn(STATS_GROUPS, g))
+    )
+      throw new RangeError(
+        `StatsEncoder: groups (${JSON.stringify(o.groups)}) must be a non-empty list of ${Object.keys(STATS_GROUPS).join(', ')}`,
+      );
     this.params = o;
   }
 
@@ -197,13 +226,15 @@ export class StatsEncoder implements Encoder {
     const wanted = new Set<string>(this.params.groups.flatMap((g) => STATS_GROUPS[g]));
     const keep = full.names.flatMap((name, j) => (wanted.has(name) ? [j] : []));
     if (keep.length === full.names.length) return full;
-    if (keep.length === 0) throw new RangeError(`StatsEncoder: the log has no feature of groups ${this.params.groups.join(', ')}`);
+    if (keep.length === 0)
+      throw new RangeError(`StatsEncoder: the log has no feature of groups ${this.params.groups.join(', ')}`);
     const F = full.names.length;
     const n = seqs.users.length;
     const values = new Float64Array(n * keep.length);
-    for (let i = 0; i < n; i++) keep.forEach((j, t) => {
-      values[i * keep.length + t] = full.values[i * F + j];
-    });
+    for (let i = 0; i < n; i++)
+      keep.forEach((j, t) => {
+        values[i * keep.length + t] = full.values[i * F + j];
+      });
     return { names: keep.map((j) => full.names[j]), values, flags: full.flags };
   }
 

@@ -3,10 +3,16 @@
  * count one half). NaN when either class is empty. O(n log n).
  * @example auroc([0.1, 0.4, 0.35, 0.8], [0, 0, 1, 1]) // 0.75, as sklearn.metrics.roc_auc_score
  */
-export function auroc(scores: ArrayLike<number>, outcomes: ArrayLike<number>, weights?: ArrayLike<number>): number {
-  if (scores.length !== outcomes.length) throw new RangeError(`auroc: scores.length (${scores.length}) != outcomes.length (${outcomes.length})`);
+export function auroc(
+  scores: ArrayLike<number>,
+  outcomes: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+): number {
+  if (scores.length !== outcomes.length)
+    throw new RangeError(`auroc: scores.length (${scores.length}) != outcomes.length (${outcomes.length})`);
   const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (!Number.isNaN(scores[i]) && (weights === undefined || weights[i] > 0)) idx.push(i);
+  for (let i = 0; i < scores.length; i++)
+    if (!Number.isNaN(scores[i]) && (weights === undefined || weights[i] > 0)) idx.push(i);
   idx.sort((a, b) => scores[a] - scores[b]);
   let pos = 0;
   let neg = 0;

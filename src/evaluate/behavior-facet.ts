@@ -27,7 +27,14 @@ import { shuffleInPlace } from '../util/random.js';
 import { MIN_HOLDOUT_USERS } from './composite.js';
 import type { BehaviorSpace, SparseDistributions } from './behavior-space.js';
 import { groupMeanDistributions, jensenShannonToDense } from './jensen-shannon.js';
-import { type PairSpace, type PairTerms, pairAgreementFrom, pairSpaceOfDistributions, pairSpaceOfFeatures, pairTerms } from './pair-agreement.js';
+import {
+  type PairSpace,
+  type PairTerms,
+  pairAgreementFrom,
+  pairSpaceOfDistributions,
+  pairSpaceOfFeatures,
+  pairTerms,
+} from './pair-agreement.js';
 
 export interface BehaviorFacet {
   category_coherence: number;
@@ -69,13 +76,21 @@ export interface BehaviorTerms {
 }
 
 /** The pair spaces of a future behavior space, built once per space (they do not depend on labels). */
-const pairSpaces = new WeakMap<BehaviorSpace, { categories: PairSpace; transitions: PairSpace; profile: PairSpace }>();
+const pairSpaces = new WeakMap<
+  BehaviorSpace,
+  { categories: PairSpace; transitions: PairSpace; profile: PairSpace }
+>();
 
-function pairSpacesOf(future: BehaviorSpace): { categories: PairSpace; transitions: PairSpace; profile: PairSpace } {
+function pairSpacesOf(future: BehaviorSpace): {
+  categories: PairSpace;
+  transitions: PairSpace;
+  profile: PairSpace;
+} {
   let spaces = pairSpaces.get(future);
   if (spaces === undefined) {
     const active = new Uint8Array(future.n);
-    for (let i = 0; i < future.n; i++) active[i] = future.categories.offsets[i + 1] > future.categories.offsets[i] ? 1 : 0;
+    for (let i = 0; i < future.n; i++)
+      active[i] = future.categories.offsets[i + 1] > future.categories.offsets[i] ? 1 : 0;
     spaces = {
       categories: pairSpaceOfDistributions(future.categories),
       transitions: pairSpaceOfDistributions(future.transitions),
@@ -95,11 +110,21 @@ function noPairTerms(n: number): PairTerms {
 export const SHRINK = 10;
 
 /** JSD of every user's FUTURE row to its segment's (shrunk) HISTORY mean, and to the population's. */
-export function predictiveDivergenceTerms(history: SparseDistributions, future: SparseDistributions, labels: Int32Array, k: number): { within: Float64Array; total: Float64Array } {
+export function predictiveDivergenceTerms(
+  history: SparseDistributions,
+  future: SparseDistributions,
+  labels: Int32Array,
+  k: number,
+): { within: Float64Array; total: Float64Array } {
   const means = groupMeanDistributions(history, labels, k);
-  const all = groupMeanDistributions(history, labels.map((l) => (l < 0 ? -1 : 0)), 1)[0];
+  const all = groupMeanDistributions(
+    history,
+    labels.map((l) => (l < 0 ? -1 : 0)),
+    1,
+  )[0];
   const sizes = new Float64Array(k);
-  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0 && history.offsets[i + 1] > history.offsets[i]) sizes[labels[i]]++;
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i] >= 0 && history.offsets[i + 1] > history.offsets[i]) sizes[labels[i]]++;
   for (let c = 0; c < k; c++) {
     const w = sizes[c] / (sizes[c] + SHRINK);
     for (let j = 0; j < all.length; j++) means[c][j] = w * means[c][j] + (1 - w) * all[j];
@@ -121,13 +146,18 @@ export function predictiveDivergenceTerms(history: SparseDistributions, future: 
  * share is an out-of-sample effect size; `predictive_profile_r2` reports it chance-adjusted with the
  * exact expectation (k - 1)/(n - 1) of eta^2 under random labels.
  */
-export function predictiveFeatureTerms(future: BehaviorSpace, labels: Int32Array, k: number): { within: Float64Array; total: Float64Array } {
+export function predictiveFeatureTerms(
+  future: BehaviorSpace,
+  labels: Int32Array,
+  k: number,
+): { within: Float64Array; total: Float64Array } {
   const F = future.featureNames.length;
   const sum = new Float64Array(k * F);
   const all = new Float64Array(F);
   const cnt = new Float64Array(k);
   let n = 0;
-  const active = (i: number) => labels[i] >= 0 && future.categories.offsets[i + 1] > future.categories.offsets[i];
+  const active = (i: number) =>
+    labels[i] >= 0 && future.categories.offsets[i + 1] > future.categories.offsets[i];
   for (let i = 0; i < labels.length; i++) {
     if (!active(i)) continue;
     cnt[labels[i]]++;
@@ -156,9 +186,17 @@ export function predictiveFeatureTerms(future: BehaviorSpace, labels: Int32Array
 }
 
 /** JSD of every user to its segment mean and to the population mean (NaN for noise / empty rows). */
-export function divergenceTerms(rows: SparseDistributions, labels: Int32Array, k: number): { within: Float64Array; total: Float64Array } {
+export function divergenceTerms(
+  rows: SparseDistributions,
+  labels: Int32Array,
+  k: number,
+): { within: Float64Array; total: Float64Array } {
   const means = groupMeanDistributions(rows, labels, k);
-  const all = groupMeanDistributions(rows, labels.map((l) => (l < 0 ? -1 : 0)), 1)[0];
+  const all = groupMeanDistributions(
+    rows,
+    labels.map((l) => (l < 0 ? -1 : 0)),
+    1,
+  )[0];
   const within = new Float64Array(labels.length).fill(Number.NaN);
   const total = new Float64Array(labels.length).fill(Number.NaN);
   for (let i = 0; i < labels.length; i++) {
@@ -183,7 +221,14 @@ export function coherenceFrom(within: Float64Array, total: Float64Array, weights
 }
 
 /** Between-group share of variance of column j of a row-major n x F matrix (noise excluded). */
-export function etaSquared(X: Float64Array, F: number, j: number, labels: Int32Array, k: number, weights?: Float64Array): number {
+export function etaSquared(
+  X: Float64Array,
+  F: number,
+  j: number,
+  labels: Int32Array,
+  k: number,
+  weights?: Float64Array,
+): number {
   const sum = new Float64Array(k);
   const cnt = new Float64Array(k);
   let all = 0;
@@ -213,10 +258,11 @@ export function sizeBalance(labels: Int32Array, k: number): number {
   if (k <= 1) return 1;
   const counts = new Float64Array(k);
   let n = 0;
-  for (const l of labels) if (l >= 0) {
-    counts[l]++;
-    n++;
-  }
+  for (const l of labels)
+    if (l >= 0) {
+      counts[l]++;
+      n++;
+    }
   let h = 0;
   for (const c of counts) if (c > 0) h -= (c / n) * Math.log(c / n);
   return h / Math.log(k);
@@ -231,8 +277,14 @@ export interface BehaviorFacetOptions {
 }
 
 /** The behavior facet of a labeling in the common space. */
-export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: number, options: BehaviorFacetOptions): { facet: BehaviorFacet; terms: BehaviorTerms } {
-  if (labels.length !== space.n) throw new RangeError(`behaviorFacet: labels.length (${labels.length}) != users (${space.n})`);
+export function behaviorFacet(
+  space: BehaviorSpace,
+  labels: Int32Array,
+  k: number,
+  options: BehaviorFacetOptions,
+): { facet: BehaviorFacet; terms: BehaviorTerms } {
+  if (labels.length !== space.n)
+    throw new RangeError(`behaviorFacet: labels.length (${labels.length}) != users (${space.n})`);
   const cat = divergenceTerms(space.categories, labels, k);
   const trans = divergenceTerms(space.transitions, labels, k);
   const F = space.featureNames.length;
@@ -247,14 +299,22 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
   for (const l of labels) if (l >= 0) clustered++;
   const chanceEta = clustered > 1 ? (k - 1) / (clustered - 1) : 0;
   const chance = chanceCoherence(space, labels, k, options);
-  const none = { within: new Float64Array(labels.length).fill(Number.NaN), total: new Float64Array(labels.length).fill(Number.NaN) };
+  const none = {
+    within: new Float64Array(labels.length).fill(Number.NaN),
+    total: new Float64Array(labels.length).fill(Number.NaN),
+  };
   const fut = options.future;
-  if (fut !== undefined && fut.n !== space.n) throw new RangeError(`behaviorFacet: future users (${fut.n}) != users (${space.n})`);
+  if (fut !== undefined && fut.n !== space.n)
+    throw new RangeError(`behaviorFacet: future users (${fut.n}) != users (${space.n})`);
   let activeFuture = 0;
-  if (fut) for (let i = 0; i < labels.length; i++) if (labels[i] >= 0 && fut.categories.offsets[i + 1] > fut.categories.offsets[i]) activeFuture++;
+  if (fut)
+    for (let i = 0; i < labels.length; i++)
+      if (labels[i] >= 0 && fut.categories.offsets[i + 1] > fut.categories.offsets[i]) activeFuture++;
   const scoreFuture = fut !== undefined && activeFuture >= MIN_HOLDOUT_USERS;
   const pCat = scoreFuture ? predictiveDivergenceTerms(space.categories, fut.categories, labels, k) : none;
-  const pTrans = scoreFuture ? predictiveDivergenceTerms(space.transitions, fut.transitions, labels, k) : none;
+  const pTrans = scoreFuture
+    ? predictiveDivergenceTerms(space.transitions, fut.transitions, labels, k)
+    : none;
   const pFeat = scoreFuture ? predictiveFeatureTerms(fut!, labels, k) : none;
   const pairs = scoreFuture ? pairSpacesOf(fut!) : undefined;
   const pairCategory = pairs ? pairTerms(pairs.categories, labels, k) : noPairTerms(labels.length);
@@ -273,7 +333,9 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
       adjusted_profile_eta2: adjust(profile_eta2, chanceEta),
       predictive_category_coherence: coherenceFrom(pCat.within, pCat.total),
       predictive_transition_coherence: coherenceFrom(pTrans.within, pTrans.total),
-      predictive_profile_r2: scoreFuture ? adjust(coherenceFrom(pFeat.within, pFeat.total), futureChance(fut, labels, k)) : Number.NaN,
+      predictive_profile_r2: scoreFuture
+        ? adjust(coherenceFrom(pFeat.within, pFeat.total), futureChance(fut, labels, k))
+        : Number.NaN,
       pair_category: scoreFuture ? pairAgreementFrom(pairCategory) : Number.NaN,
       pair_transition: scoreFuture ? pairAgreementFrom(pairTransition) : Number.NaN,
       pair_profile: scoreFuture ? pairAgreementFrom(pairProfile) : Number.NaN,
@@ -301,7 +363,8 @@ export function behaviorFacet(space: BehaviorSpace, labels: Int32Array, k: numbe
 export function futureChance(future: BehaviorSpace | undefined, labels: Int32Array, k: number): number {
   if (future === undefined) return Number.NaN;
   let n = 0;
-  for (let i = 0; i < labels.length; i++) if (labels[i] >= 0 && future.categories.offsets[i + 1] > future.categories.offsets[i]) n++;
+  for (let i = 0; i < labels.length; i++)
+    if (labels[i] >= 0 && future.categories.offsets[i + 1] > future.categories.offsets[i]) n++;
   return n > 1 ? (k - 1) / (n - 1) : Number.NaN;
 }
 
@@ -310,7 +373,12 @@ export function adjust(x: number, expected: number): number {
   return expected < 1 ? (x - expected) / (1 - expected) : Number.NaN;
 }
 
-function chanceCoherence(space: BehaviorSpace, labels: Int32Array, k: number, { permutations, random }: BehaviorFacetOptions): { category: number; transition: number } {
+function chanceCoherence(
+  space: BehaviorSpace,
+  labels: Int32Array,
+  k: number,
+  { permutations, random }: BehaviorFacetOptions,
+): { category: number; transition: number } {
   let category = 0;
   let transition = 0;
   const clusteredIdx: number[] = [];
@@ -327,5 +395,8 @@ function chanceCoherence(space: BehaviorSpace, labels: Int32Array, k: number, { 
     category += coherenceFrom(c.within, c.total);
     transition += coherenceFrom(t.within, t.total);
   }
-  return { category: category / Math.max(1, permutations), transition: transition / Math.max(1, permutations) };
+  return {
+    category: category / Math.max(1, permutations),
+    transition: transition / Math.max(1, permutations),
+  };
 }

@@ -11,7 +11,8 @@ import type { BehaviorSpace } from './behavior-space.js';
 
 /** Dense behavior rows. O(n (F + categories)). @throws RangeError if `categories` < 1. */
 export function behaviorMatrix(space: BehaviorSpace, categories = 30): Matrix {
-  if (!Number.isInteger(categories) || categories < 1) throw new RangeError(`behaviorMatrix: categories (${categories}) must be a positive integer`);
+  if (!Number.isInteger(categories) || categories < 1)
+    throw new RangeError(`behaviorMatrix: categories (${categories}) must be a positive integer`);
   const F = space.featureNames.length;
   const C = Math.min(categories, space.categories.dims - 1);
   const cols = F + C + 1;

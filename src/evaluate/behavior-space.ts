@@ -51,7 +51,8 @@ export const BEHAVIOR_SPACE_DEFAULTS: BehaviorSpaceOptions = { maxTokens: 200 };
 /** Build the behavior space of a sequence set. O(events). */
 export function behaviorSpace(seqs: SequenceSet, options: Partial<BehaviorSpaceOptions> = {}): BehaviorSpace {
   const { maxTokens, buckets } = { ...BEHAVIOR_SPACE_DEFAULTS, ...options };
-  if (!Number.isInteger(maxTokens) || maxTokens < 1) throw new RangeError(`behaviorSpace: maxTokens (${maxTokens}) must be a positive integer`);
+  if (!Number.isInteger(maxTokens) || maxTokens < 1)
+    throw new RangeError(`behaviorSpace: maxTokens (${maxTokens}) must be a positive integer`);
   const n = sequenceCount(seqs);
   const source = seqs.categories ?? seqs.items;
   const bucket = buckets ?? topTokenBuckets(source, maxTokens);
@@ -60,9 +61,17 @@ export function behaviorSpace(seqs: SequenceSet, options: Partial<BehaviorSpaceO
     for (let e = seqs.offsets[s]; e < seqs.offsets[s + 1]; e++) add(bucket.of(source[e]), 1);
   });
   const transitions = sparseRows(n, dims * dims, (s, add) => {
-    for (let e = seqs.offsets[s] + 1; e < seqs.offsets[s + 1]; e++) add(bucket.of(source[e - 1]) * dims + bucket.of(source[e]), 1);
+    for (let e = seqs.offsets[s] + 1; e < seqs.offsets[s + 1]; e++)
+      add(bucket.of(source[e - 1]) * dims + bucket.of(source[e]), 1);
   });
-  const featureNames = [...BEHAVIORS.map((b) => `share_${b}`), 'conversion', 'log_activity', ...HOUR_BLOCKS.map((h) => `hours_${h}`), 'log_session_length', 'log_gap'];
+  const featureNames = [
+    ...BEHAVIORS.map((b) => `share_${b}`),
+    'conversion',
+    'log_activity',
+    ...HOUR_BLOCKS.map((h) => `hours_${h}`),
+    'log_session_length',
+    'log_gap',
+  ];
   const F = featureNames.length;
   const features = new Float64Array(n * F);
   const conversion = new Float64Array(n);
@@ -134,7 +143,11 @@ function topTokenBuckets(tokens: Int32Array, maxTokens: number): TokenBuckets {
   return { kept, of: (t) => map.get(t) ?? kept };
 }
 
-function sparseRows(n: number, dims: number, fill: (s: number, add: (j: number, w: number) => void) => void): SparseDistributions {
+function sparseRows(
+  n: number,
+  dims: number,
+  fill: (s: number, add: (j: number, w: number) => void) => void,
+): SparseDistributions {
   const offsets = new Int32Array(n + 1);
   const index: number[] = [];
   const weight: number[] = [];

@@ -8,7 +8,8 @@ import type { Random } from '../util/random.js';
 
 /** `replicates` multiplicity vectors of length n (Float64 so they feed weighted sums directly). */
 export function bootstrapWeights(n: number, replicates: number, random: Random): Float64Array[] {
-  if (!Number.isInteger(replicates) || replicates < 1) throw new RangeError(`bootstrapWeights: replicates (${replicates}) must be a positive integer`);
+  if (!Number.isInteger(replicates) || replicates < 1)
+    throw new RangeError(`bootstrapWeights: replicates (${replicates}) must be a positive integer`);
   const out: Float64Array[] = [];
   for (let b = 0; b < replicates; b++) {
     const w = new Float64Array(n);
@@ -23,7 +24,9 @@ export function bootstrapWeights(n: number, replicates: number, random: Random):
  * Returns [NaN, NaN] when no value is finite.
  */
 export function percentileInterval(values: ArrayLike<number>, alpha = 0.05): [number, number] {
-  const v = Array.from(values).filter(Number.isFinite).sort((a, b) => a - b);
+  const v = Array.from(values)
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   if (v.length === 0) return [Number.NaN, Number.NaN];
   return [quantile(v, alpha / 2), quantile(v, 1 - alpha / 2)];
 }

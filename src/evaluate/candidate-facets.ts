@@ -41,7 +41,18 @@ export interface NullFacet {
   real: number;
   /** Users the null logs were built from (all history users unless the log has more than `rerunUsers`). */
   users: number;
-  kinds: Record<string, { null_mean: number; null_sd: number; z: number; p_value: number; gap: number; replicates: number; /** The replicates' behavior scores (for the null histogram). */ values: number[] }>;
+  kinds: Record<
+    string,
+    {
+      null_mean: number;
+      null_sd: number;
+      z: number;
+      p_value: number;
+      gap: number;
+      replicates: number /** The replicates' behavior scores (for the null histogram). */;
+      values: number[];
+    }
+  >;
 }
 
 export interface ExternalFacet {
@@ -116,28 +127,65 @@ export function candidateFacets(spec: CandidateSpec, input: FacetInputs): Candid
   const k = full.k;
   const seed = seedFor(config.seed, spec.id, 'facets');
   const t = input.timings;
-  const behavior = timed(t, 'behavior', () => behaviorFacet(input.space, labels, k, { permutations: config.permutations, random: randomSource(seedFor(seed, 'chance')), future: input.futureSpace }));
-  const downstream = timed(t, 'downstream', () => downstreamFacet(input.history, input.future, labels, k, { k: config.topK, prior: 10, random: randomSource(seedFor(seed, 'folds')) }));
+  const behavior = timed(t, 'behavior', () =>
+    behaviorFacet(input.space, labels, k, {
+      permutations: config.permutations,
+      random: randomSource(seedFor(seed, 'chance')),
+      future: input.futureSpace,
+    }),
+  );
+  const downstream = timed(t, 'downstream', () =>
+    downstreamFacet(input.history, input.future, labels, k, {
+      k: config.topK,
+      prior: 10,
+      random: randomSource(seedFor(seed, 'folds')),
+    }),
+  );
   return {
     spec,
     k,
     ...(full.error !== undefined ? { error: full.error } : {}),
     labels,
-    geometry: full.geometry ?? { silhouette: Number.NaN, calinski_harabasz: Number.NaN, davies_bouldin: Number.NaN, adjusted_silhouette: Number.NaN, silhouette_sample: 0, metric: 'euclidean' },
+    geometry: full.geometry ?? {
+      silhouette: Number.NaN,
+      calinski_harabasz: Number.NaN,
+      davies_bouldin: Number.NaN,
+      adjusted_silhouette: Number.NaN,
+      silhouette_sample: 0,
+      metric: 'euclidean',
+    },
     geometryTerms: full.geometryTerms ?? { rows: [], samples: [], chance: Number.NaN },
     behavior: behavior.facet,
     behaviorTerms: behavior.terms,
     stability: timed(t, 'stability', () => stabilityFacet(spec, labels, k, input)),
-    null: timed(t, 'null', () => nullFacet(spec, input, input.nullBase ? realOnNullBase(input.nullBase, labels, seed, config.permutations) : behaviorScore(behaviorParts(behavior.facet)))),
+    null: timed(t, 'null', () =>
+      nullFacet(
+        spec,
+        input,
+        input.nullBase
+          ? realOnNullBase(input.nullBase, labels, seed, config.permutations)
+          : behaviorScore(behaviorParts(behavior.facet)),
+      ),
+    ),
     downstream: downstream.facet,
     downstreamTerms: downstream.terms,
     ...(input.truth ? { external: timed(t, 'external', () => externalFacet(input.truth!, labels)) } : {}),
-    cost: { fit_seconds: full.encodeSeconds + full.clusterSeconds, encode_seconds: full.encodeSeconds, cluster_seconds: full.clusterSeconds, peak_rss_mb: full.peakRssMb },
+    cost: {
+      fit_seconds: full.encodeSeconds + full.clusterSeconds,
+      encode_seconds: full.encodeSeconds,
+      cluster_seconds: full.clusterSeconds,
+      peak_rss_mb: full.peakRssMb,
+    },
     info: full.info,
   };
 }
 
-function stabilityFacet(spec: CandidateSpec, labels: Int32Array, k: number, { store, variants }: FacetInputs): StabilityFacet {
+function stabilityFacet(
+  spec: CandidateSpec,
+  labels: Int32Array,
+  k: number,
+  { store, variants }: FacetInputs,
+): StabilityFacet {
   const sums = new Float64Array(k);
   const counts = new Float64Array(k);
   const perRerun: { jaccard: number; ari: number }[] = [];
@@ -159,7 +207,12 @@ function stabilityFacet(spec: CandidateSpec, labels: Int32Array, k: number, { st
       wj += sizes[c] * x;
       ws += sizes[c];
     });
-    const ari = adjustedRand(contingency(Int32Array.from(v.index, (i) => labels[i]), rerun));
+    const ari = adjustedRand(
+      contingency(
+        Int32Array.from(v.index, (i) => labels[i]),
+        rerun,
+      ),
+    );
     perRerun.push({ jaccard: ws > 0 ? wj / ws : Number.NaN, ari });
   }
   const perCluster = Array.from(sums, (s, c) => (counts[c] > 0 ? s / counts[c] : Number.NaN));
@@ -184,11 +237,19 @@ function stabilityFacet(spec: CandidateSpec, labels: Int32Array, k: number, { st
 /** The behavior score of the real labels restricted to the null logs' users, so both sides score the same users. */
 function realOnNullBase(base: NullBase, labels: Int32Array, seed: number, permutations: number): number {
   const restricted = compactLabels(Array.from(base.index, (i) => labels[i]));
-  const { facet } = behaviorFacet(base.space, restricted.labels, restricted.k, { permutations, random: randomSource(seedFor(seed, 'null-base')), future: base.future });
+  const { facet } = behaviorFacet(base.space, restricted.labels, restricted.k, {
+    permutations,
+    random: randomSource(seedFor(seed, 'null-base')),
+    future: base.future,
+  });
   return behaviorScore(behaviorParts(facet));
 }
 
-function nullFacet(spec: CandidateSpec, { store, variants, history, nullBase }: FacetInputs, real: number): NullFacet {
+function nullFacet(
+  spec: CandidateSpec,
+  { store, variants, history, nullBase }: FacetInputs,
+  real: number,
+): NullFacet {
   const byKind = new Map<string, number[]>();
   for (const v of variants) {
     if (!('kind' in v) || v.kind !== 'null') continue;
@@ -199,7 +260,10 @@ function nullFacet(spec: CandidateSpec, { store, variants, history, nullBase }: 
   const kinds: NullFacet['kinds'] = {};
   for (const [kind, values] of byKind) {
     const mean = values.reduce((a, b) => a + b, 0) / values.length;
-    const sd = values.length > 1 ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1)) : Number.NaN;
+    const sd =
+      values.length > 1
+        ? Math.sqrt(values.reduce((a, b) => a + (b - mean) ** 2, 0) / (values.length - 1))
+        : Number.NaN;
     const atLeast = values.filter((x) => x >= real).length;
     kinds[kind] = {
       null_mean: mean,

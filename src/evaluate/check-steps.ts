@@ -30,8 +30,15 @@ export async function checkSteps(candidates: CandidateSpec[]): Promise<void> {
       try {
         if (c.algorithm.name === DEC) {
           const { DeepClusterer } = await import('../cluster/dec.js');
-          new DeepClusterer({ ...(resolveParams(c.algorithm, 1000) as { k: number }), encoder: c.encoder.params });
-        } else await createClusterer(c.algorithm.name, withSeed(c.algorithm.name, resolveParams(c.algorithm, 1000), 0));
+          new DeepClusterer({
+            ...(resolveParams(c.algorithm, 1000) as { k: number }),
+            encoder: c.encoder.params,
+          });
+        } else
+          await createClusterer(
+            c.algorithm.name,
+            withSeed(c.algorithm.name, resolveParams(c.algorithm, 1000), 0),
+          );
       } catch (error) {
         issues.push({ path: a, message: (error as Error).message });
       }

@@ -9,8 +9,16 @@
  * Best-match Jaccard of each reference cluster against `rerun`, where rerun[r] labels the point
  * reference[index[r]]. NaN for a reference cluster with no point among `index`.
  */
-export function bestMatchJaccard(reference: Int32Array, k: number, index: ArrayLike<number>, rerun: Int32Array): Float64Array {
-  if (rerun.length !== index.length) throw new RangeError(`bestMatchJaccard: rerun.length (${rerun.length}) != index.length (${index.length})`);
+export function bestMatchJaccard(
+  reference: Int32Array,
+  k: number,
+  index: ArrayLike<number>,
+  rerun: Int32Array,
+): Float64Array {
+  if (rerun.length !== index.length)
+    throw new RangeError(
+      `bestMatchJaccard: rerun.length (${rerun.length}) != index.length (${index.length})`,
+    );
   let kr = 0;
   for (const l of rerun) kr = Math.max(kr, l + 1);
   const inter = new Float64Array(k * Math.max(1, kr));

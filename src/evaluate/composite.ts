@@ -52,7 +52,9 @@ function meanOf(values: number[]): number {
 }
 
 /** The out-of-sample parts of the behavior facet that its score takes the largest of. */
-export function behaviorParts(f: Pick<BehaviorFacet, 'pair_category' | 'pair_transition' | 'pair_profile'>): number[] {
+export function behaviorParts(
+  f: Pick<BehaviorFacet, 'pair_category' | 'pair_transition' | 'pair_profile'>,
+): number[] {
   return [f.pair_category, f.pair_transition, f.pair_profile];
 }
 
@@ -74,7 +76,13 @@ export function facetScores(f: FacetScoreInputs): FacetScores {
     behavior: f.behavior,
     stability: clip01(meanOf([f.meanJaccard, clip01(f.rerunAri)])),
     null: clip01(meanOf(f.nullGaps.map(clip01))),
-    downstream: clip01(meanOf([clip01(Math.tanh(Math.log(f.ndcgLift))), clip01(2 * (f.purchaseAuroc - 0.5)), clip01(2 * (f.churnAuroc - 0.5))])),
+    downstream: clip01(
+      meanOf([
+        clip01(Math.tanh(Math.log(f.ndcgLift))),
+        clip01(2 * (f.purchaseAuroc - 0.5)),
+        clip01(2 * (f.churnAuroc - 0.5)),
+      ]),
+    ),
   };
 }
 

@@ -60,10 +60,18 @@ export interface DownstreamTerms {
  * Downstream facet of `labels` (aligned with history's users). `future` shares history's item vocabulary.
  * @throws RangeError on length mismatch or vocabulary mismatch.
  */
-export function downstreamFacet(history: SequenceSet, future: SequenceSet, labels: Int32Array, k: number, options: DownstreamOptions): { facet: DownstreamFacet; terms: DownstreamTerms } {
+export function downstreamFacet(
+  history: SequenceSet,
+  future: SequenceSet,
+  labels: Int32Array,
+  k: number,
+  options: DownstreamOptions,
+): { facet: DownstreamFacet; terms: DownstreamTerms } {
   const n = history.users.length;
-  if (labels.length !== n) throw new RangeError(`downstreamFacet: labels.length (${labels.length}) != history users (${n})`);
-  if (future.itemVocab.length !== history.itemVocab.length) throw new RangeError('downstreamFacet: future and history must share one item vocabulary');
+  if (labels.length !== n)
+    throw new RangeError(`downstreamFacet: labels.length (${labels.length}) != history users (${n})`);
+  if (future.itemVocab.length !== history.itemVocab.length)
+    throw new RangeError('downstreamFacet: future and history must share one item vocabulary');
   const K = options.k;
   const rankings = segmentRankings(history, labels, k, K);
   const futureRow = new Map<string, number>();
@@ -71,7 +79,18 @@ export function downstreamFacet(history: SequenceSet, future: SequenceSet, label
     futureRow.set(u, i);
   });
   const nan = () => new Float64Array(n).fill(Number.NaN);
-  const terms: DownstreamTerms = { hit: nan(), ndcg: nan(), rr: nan(), popHit: nan(), popNdcg: nan(), popRr: nan(), buyScore: nan(), buyOutcome: nan(), churnScore: nan(), churnOutcome: nan() };
+  const terms: DownstreamTerms = {
+    hit: nan(),
+    ndcg: nan(),
+    rr: nan(),
+    popHit: nan(),
+    popNdcg: nan(),
+    popRr: nan(),
+    buyScore: nan(),
+    buyOutcome: nan(),
+    churnScore: nan(),
+    churnOutcome: nan(),
+  };
   const idcg = new Float64Array(K + 1);
   for (let r = 1; r <= K; r++) idcg[r] = idcg[r - 1] + 1 / Math.log2(r + 1);
   const targets = new Set<number>();
@@ -141,13 +160,23 @@ export function downstreamSummary(t: DownstreamTerms, K: number, weights?: Float
     hit_rate_lift: hit_rate / popularity_hit_rate,
     ndcg_lift: ndcg / popularity_ndcg,
     mrr_lift: mrr / popularity_mrr,
-    purchase_auroc: auroc(t.buyScore, t.buyOutcome.map((o, i) => (Number.isNaN(t.buyScore[i]) ? Number.NaN : o)), weights),
+    purchase_auroc: auroc(
+      t.buyScore,
+      t.buyOutcome.map((o, i) => (Number.isNaN(t.buyScore[i]) ? Number.NaN : o)),
+      weights,
+    ),
     churn_auroc: auroc(t.churnScore, t.churnOutcome, weights),
   };
 }
 
 /** score[i] = shrunk outcome rate of i's segment computed on the other fold only. */
-function crossFittedRates(labels: Int32Array, k: number, outcome: Float64Array, score: Float64Array, { prior, random }: DownstreamOptions): void {
+function crossFittedRates(
+  labels: Int32Array,
+  k: number,
+  outcome: Float64Array,
+  score: Float64Array,
+  { prior, random }: DownstreamOptions,
+): void {
   const n = labels.length;
   const fold = new Uint8Array(n);
   for (let i = 0; i < n; i++) fold[i] = random.int(2);
@@ -166,6 +195,7 @@ function crossFittedRates(labels: Int32Array, k: number, outcome: Float64Array, 
     const other = 1 - fold[i];
     const base = (sum[other * (k + 1) + k] + 0.5) / (cnt[other * (k + 1) + k] + 1);
     const g = labels[i] >= 0 ? labels[i] : k;
-    score[i] = labels[i] >= 0 ? (sum[other * (k + 1) + g] + prior * base) / (cnt[other * (k + 1) + g] + prior) : base;
+    score[i] =
+      labels[i] >= 0 ? (sum[other * (k + 1) + g] + prior * base) / (cnt[other * (k + 1) + g] + prior) : base;
   }
 }

@@ -44,12 +44,23 @@ export interface Clustering {
 }
 
 /** Fit the encoder step on `fitOn` (default `seqs`; a sample of them on a large log) and transform `seqs`. */
-export async function encodeWith(step: Step, seqs: SequenceSet, seed: number, fitOn: SequenceSet = seqs): Promise<Encoding> {
+export async function encodeWith(
+  step: Step,
+  seqs: SequenceSet,
+  seed: number,
+  fitOn: SequenceSet = seqs,
+): Promise<Encoding> {
   const started = performance.now();
   const encoder = await createEncoder(step.name, withEncoderSeed(step.name, step.params, seed));
   await encoder.fit(fitOn);
   const X = await encoder.transform(seqs);
-  return { X, seconds: (performance.now() - started) / 1000, peakRssMb: rssMb(), encoder, fitUsers: fitOn.users.length };
+  return {
+    X,
+    seconds: (performance.now() - started) / 1000,
+    peakRssMb: rssMb(),
+    encoder,
+    fitUsers: fitOn.users.length,
+  };
 }
 
 /**
@@ -74,11 +85,22 @@ export interface RowBound {
  * is fit on a sample of them and the others are assigned (sampled-clustering.ts); `info.fitRows`
  * then says how many it was fit on. Data-dependent parameters resolve on the rows fit.
  */
-export async function clusterWith(step: Step, X: Matrix, seed: number, bound?: RowBound): Promise<Clustering> {
+export async function clusterWith(
+  step: Step,
+  X: Matrix,
+  seed: number,
+  bound?: RowBound,
+): Promise<Clustering> {
   const started = performance.now();
-  const rows = bound !== undefined && QUADRATIC_ALGOS.includes(step.name) && X.rows > bound.maxRows ? userSample(X.rows, bound.maxRows, bound.random()) : undefined;
+  const rows =
+    bound !== undefined && QUADRATIC_ALGOS.includes(step.name) && X.rows > bound.maxRows
+      ? userSample(X.rows, bound.maxRows, bound.random())
+      : undefined;
   const Xfit = rows === undefined ? X : selectRows(X, rows);
-  const clusterer: Clusterer = await createClusterer(step.name, withSeed(step.name, resolveParams(step, Xfit.rows), seed));
+  const clusterer: Clusterer = await createClusterer(
+    step.name,
+    withSeed(step.name, resolveParams(step, Xfit.rows), seed),
+  );
   await clusterer.fit(Xfit);
   const labels = rows === undefined ? clusterer.labels : await extendLabels(clusterer, X, rows);
   const info: Record<string, number> = rows === undefined ? {} : { fitRows: rows.length };
@@ -86,7 +108,13 @@ export async function clusterWith(step: Step, X: Matrix, seed: number, bound?: R
     const v = (clusterer as unknown as Record<string, unknown>)[key];
     if (typeof v === 'number' && Number.isFinite(v)) info[key] = v;
   }
-  return { labels, k: countClusters(labels), seconds: (performance.now() - started) / 1000, peakRssMb: rssMb(), info };
+  return {
+    labels,
+    k: countClusters(labels),
+    seconds: (performance.now() - started) / 1000,
+    peakRssMb: rssMb(),
+    info,
+  };
 }
 
 /**
@@ -96,19 +124,38 @@ export async function clusterWith(step: Step, X: Matrix, seed: number, bound?: R
  * the labels and the jointly trained embedding of `seqs` (for the geometry facet); the joint
  * training is timed as the clustering, the shared fit as the encoding.
  */
-export async function fitDeepClustering(pretrained: Encoding, algorithm: Step, seqs: SequenceSet, fitOn: SequenceSet, seed: number): Promise<{ encoding: Encoding; clustering: Clustering }> {
+export async function fitDeepClustering(
+  pretrained: Encoding,
+  algorithm: Step,
+  seqs: SequenceSet,
+  fitOn: SequenceSet,
+  seed: number,
+): Promise<{ encoding: Encoding; clustering: Clustering }> {
   const { DeepClusterer } = await import('../cluster/dec.js');
   const { hardAssignment, studentTAssignment } = await import('../cluster/dec-target.js');
   const started = performance.now();
   const params = resolveParams(algorithm, fitOn.users.length);
-  const dec = await new DeepClusterer({ ...(params as { k: number }), pretrained: pretrained.encoder as TransformerEncoder, seed }).fitSequences(fitOn);
+  const dec = await new DeepClusterer({
+    ...(params as { k: number }),
+    pretrained: pretrained.encoder as TransformerEncoder,
+    seed,
+  }).fitSequences(fitOn);
   // Every user: the jointly trained embedding, labeled as predictSequences does (one transform, not two).
   const X = fitOn === seqs ? dec.embedding : await dec.encoder.transform(seqs);
-  const labels = fitOn === seqs ? dec.labels : hardAssignment(studentTAssignment(X, dec.centroids, dec.params.alpha as number));
+  const labels =
+    fitOn === seqs
+      ? dec.labels
+      : hardAssignment(studentTAssignment(X, dec.centroids, dec.params.alpha as number));
   const seconds = (performance.now() - started) / 1000;
   return {
     encoding: { X, seconds: pretrained.seconds, peakRssMb: rssMb(), fitUsers: fitOn.users.length },
-    clustering: { labels, k: countClusters(labels), seconds, peakRssMb: rssMb(), info: { iterations: dec.iterations } },
+    clustering: {
+      labels,
+      k: countClusters(labels),
+      seconds,
+      peakRssMb: rssMb(),
+      info: { iterations: dec.iterations },
+    },
   };
 }
 
@@ -116,13 +163,21 @@ export async function fitDeepClustering(pretrained: Encoding, algorithm: Step, s
 export const DEC = 'dec';
 
 /** Add the seed for encoders that take one (stats is deterministic). */
-export function withEncoderSeed(name: string, params: Record<string, unknown>, seed: number): Record<string, unknown> {
+export function withEncoderSeed(
+  name: string,
+  params: Record<string, unknown>,
+  seed: number,
+): Record<string, unknown> {
   const names = encoderOptionNames(name);
   return names === undefined || names.includes('seed') ? { ...params, seed } : params;
 }
 
 /** Add the seed for algorithms that take one (DBSCAN, agglomerative and HDBSCAN are deterministic). */
-export function withSeed(algo: string, params: Record<string, unknown>, seed: number): Record<string, unknown> {
+export function withSeed(
+  algo: string,
+  params: Record<string, unknown>,
+  seed: number,
+): Record<string, unknown> {
   return CLUSTERERS[algo as ClusterAlgo]?.accepts.includes('seed') ? { ...params, seed } : params;
 }
 

@@ -53,8 +53,20 @@ export interface GeometryTerms {
 }
 
 /** The geometry facet. With k < 2 every index is NaN: the composite then ignores the facet. */
-export async function geometryFacet(X: Matrix, labels: Int32Array, k: number, options: GeometryOptions): Promise<{ facet: GeometryFacet; terms: GeometryTerms }> {
-  const nan = { silhouette: Number.NaN, calinski_harabasz: Number.NaN, davies_bouldin: Number.NaN, adjusted_silhouette: Number.NaN, silhouette_sample: 0, metric: options.metric };
+export async function geometryFacet(
+  X: Matrix,
+  labels: Int32Array,
+  k: number,
+  options: GeometryOptions,
+): Promise<{ facet: GeometryFacet; terms: GeometryTerms }> {
+  const nan = {
+    silhouette: Number.NaN,
+    calinski_harabasz: Number.NaN,
+    davies_bouldin: Number.NaN,
+    adjusted_silhouette: Number.NaN,
+    silhouette_sample: 0,
+    metric: options.metric,
+  };
   if (k < 2) return { facet: nan, terms: { rows: [], samples: [], chance: Number.NaN } };
   const rows = stratifiedSample(labels, k, options.sample, options.random);
   const Xs = selectRows(X, rows);
@@ -64,7 +76,10 @@ export async function geometryFacet(X: Matrix, labels: Int32Array, k: number, op
   const silhouette = mean(samples);
   let chance = 0;
   const shuffled = new Int32Array(ls);
-  for (let r = 0; r < options.permutations; r++) chance += mean(await silhouetteSamples(Xs, shuffleInPlace(shuffled, options.random), { metric: options.metric }));
+  for (let r = 0; r < options.permutations; r++)
+    chance += mean(
+      await silhouetteSamples(Xs, shuffleInPlace(shuffled, options.random), { metric: options.metric }),
+    );
   chance /= options.permutations;
   const keep: number[] = [];
   labels.forEach((l, i) => {

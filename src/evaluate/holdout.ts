@@ -20,7 +20,10 @@ export interface Holdout {
 }
 
 /** The concrete holdout rule of a config on a log (`auto` resolved by what a sequence is). */
-export function resolveCutoff(seqs: SequenceSet, cutoff: ProtocolConfig['cutoff']): Exclude<ProtocolConfig['cutoff'], 'auto'> {
+export function resolveCutoff(
+  seqs: SequenceSet,
+  cutoff: ProtocolConfig['cutoff'],
+): Exclude<ProtocolConfig['cutoff'], 'auto'> {
   if (cutoff !== 'auto') return cutoff;
   return seqs.keyedBy === 'session' ? { leaveLastK: 2 } : { quantile: 0.2 };
 }
@@ -41,10 +44,17 @@ export function cutoffTime(seqs: SequenceSet, cutoff: { quantile: number } | { t
  * Split for the protocol.
  * @throws InputError (exit 2) when the cutoff leaves no future events, or fewer than 10 users with history.
  */
-export function protocolHoldout(seqs: SequenceSet, cutoffSpec: ProtocolConfig['cutoff'], source = 'events'): Holdout {
+export function protocolHoldout(
+  seqs: SequenceSet,
+  cutoffSpec: ProtocolConfig['cutoff'],
+  source = 'events',
+): Holdout {
   const rule = resolveCutoff(seqs, cutoffSpec);
   const cutoff = 'leaveLastK' in rule ? Number.NaN : cutoffTime(seqs, rule);
-  const { history, future } = temporalSplit(seqs, 'leaveLastK' in rule ? { leaveLastK: rule.leaveLastK, keepEmpty: true } : { cutoff, keepEmpty: true });
+  const { history, future } = temporalSplit(
+    seqs,
+    'leaveLastK' in rule ? { leaveLastK: rule.leaveLastK, keepEmpty: true } : { cutoff, keepEmpty: true },
+  );
   const keep = new Uint8Array(history.users.length);
   let users = 0;
   for (let s = 0; s < keep.length; s++) {
@@ -53,10 +63,20 @@ export function protocolHoldout(seqs: SequenceSet, cutoffSpec: ProtocolConfig['c
   }
   const h = selectSequences(history, keep);
   const f = selectSequences(future, keep);
-  const when = 'leaveLastK' in rule ? `leaving the last ${rule.leaveLastK} events of each sequence out` : new Date(cutoff * 1000).toISOString();
-  if (users < 10) throw new InputError(`the cutoff ${when} leaves ${users} users with history; at least 10 are needed`, { file: source, field: 'cutoff' });
+  const when =
+    'leaveLastK' in rule
+      ? `leaving the last ${rule.leaveLastK} events of each sequence out`
+      : new Date(cutoff * 1000).toISOString();
+  if (users < 10)
+    throw new InputError(`the cutoff ${when} leaves ${users} users with history; at least 10 are needed`, {
+      file: source,
+      field: 'cutoff',
+    });
   if (f.offsets[f.offsets.length - 1] === 0) {
-    throw new InputError(`the cutoff ${when} leaves no future events among users with history: choose an earlier cutoff`, { file: source, field: 'cutoff' });
+    throw new InputError(
+      `the cutoff ${when} leaves no future events among users with history: choose an earlier cutoff`,
+      { file: source, field: 'cutoff' },
+    );
   }
   return { history: h, future: f, cutoff, rule };
 }

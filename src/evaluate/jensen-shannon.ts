@@ -28,7 +28,11 @@ export function jensenShannonToDense(rows: SparseDistributions, i: number, q: Fl
  * Mean distribution of the rows in each group (dense, groups x dims); rows with group < 0 or empty
  * rows are skipped. Group -2 is never used; pass all-zero labels for the global mean.
  */
-export function groupMeanDistributions(rows: SparseDistributions, groups: Int32Array, k: number): Float64Array[] {
+export function groupMeanDistributions(
+  rows: SparseDistributions,
+  groups: Int32Array,
+  k: number,
+): Float64Array[] {
   const means = Array.from({ length: k }, () => new Float64Array(rows.dims));
   const counts = new Float64Array(k);
   for (let i = 0; i < groups.length; i++) {

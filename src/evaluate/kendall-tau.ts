@@ -5,7 +5,8 @@
  * @example kendallTau([1, 2, 3], [1, 3, 2]) // 1/3
  */
 export function kendallTau(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  if (x.length !== y.length) throw new RangeError(`kendallTau: x.length (${x.length}) != y.length (${y.length})`);
+  if (x.length !== y.length)
+    throw new RangeError(`kendallTau: x.length (${x.length}) != y.length (${y.length})`);
   const idx: number[] = [];
   for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i]) && !Number.isNaN(y[i])) idx.push(i);
   let concordant = 0;

@@ -30,7 +30,13 @@ export const META_METHODS: Record<string, (c: CandidateResult) => number> = {
   composite: (c) => c.composite.value,
 };
 
-export const META_KINDS: readonly GenerateKind[] = ['composition', 'order-only', 'activity-only', 'noisy', 'unbalanced'];
+export const META_KINDS: readonly GenerateKind[] = [
+  'composition',
+  'order-only',
+  'activity-only',
+  'noisy',
+  'unbalanced',
+];
 
 export interface MetaEvalOptions {
   seed: number;
@@ -124,7 +130,14 @@ export async function metaEvaluate(options: MetaEvalOptions): Promise<MetaEvalRe
       encoders: options.encoders ?? pool.encoders,
       algorithms: options.algorithms ?? pool.algorithms,
     };
-    const results = await runProtocol({ sequences: log.sequences, truth, config, outDir: join(options.outDir, kind), resume: true, onProgress: options.onProgress });
+    const results = await runProtocol({
+      sequences: log.sequences,
+      truth,
+      config,
+      outDir: join(options.outDir, kind),
+      resume: true,
+      onProgress: options.onProgress,
+    });
     const scored = results.candidates.filter((c) => c.error === undefined);
     const ari = scored.map((c) => c.facets.external?.adjusted_rand ?? Number.NaN);
     const utility = scored.map((c) => c.facets.downstream.ndcg_lift);
@@ -151,8 +164,18 @@ export async function metaEvaluate(options: MetaEvalOptions): Promise<MetaEvalRe
     });
   }
   const mean = (key: 'tau_ari' | 'tau_ari_raw' | 'tau_downstream') =>
-    Object.fromEntries(Object.keys(META_METHODS).map((m) => [m, out.reduce((s, k) => s + k[key][m], 0) / out.length]));
-  const results: MetaEvalResults = { seed: options.seed, users, segments: K, kinds: out, mean_tau_ari: mean('tau_ari'), mean_tau_ari_raw: mean('tau_ari_raw'), mean_tau_downstream: mean('tau_downstream') };
+    Object.fromEntries(
+      Object.keys(META_METHODS).map((m) => [m, out.reduce((s, k) => s + k[key][m], 0) / out.length]),
+    );
+  const results: MetaEvalResults = {
+    seed: options.seed,
+    users,
+    segments: K,
+    kinds: out,
+    mean_tau_ari: mean('tau_ari'),
+    mean_tau_ari_raw: mean('tau_ari_raw'),
+    mean_tau_downstream: mean('tau_downstream'),
+  };
   atomicWriteFileSync(join(options.outDir, 'meta-eval.json'), `${JSON.stringify(results, null, 1)}\n`);
   atomicWriteFileSync(join(options.outDir, 'meta-eval.md'), metaEvalMarkdown(results));
   return results;
@@ -187,7 +210,10 @@ export function metaEvalMarkdown(r: MetaEvalResults): string {
     '',
     '## Winners',
     '',
-    ...r.kinds.map((k) => `- ${k.kind}: ${k.winner} (ARI ${f(k.winner_ari)}; best in pool ${f(k.best_ari)}; ${k.candidates} candidates)`),
+    ...r.kinds.map(
+      (k) =>
+        `- ${k.kind}: ${k.winner} (ARI ${f(k.winner_ari)}; best in pool ${f(k.best_ari)}; ${k.candidates} candidates)`,
+    ),
     '',
   ].join('\n');
 }

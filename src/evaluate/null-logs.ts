@@ -27,7 +27,10 @@ export function nullLog(seqs: SequenceSet, kind: NullKind, random: Random): Sequ
     for (let s = 0; s < n; s++) {
       const start = seqs.offsets[s];
       const len = seqs.offsets[s + 1] - start;
-      const perm = shuffleInPlace(Int32Array.from({ length: len }, (_, i) => start + i), random);
+      const perm = shuffleInPlace(
+        Int32Array.from({ length: len }, (_, i) => start + i),
+        random,
+      );
       for (let i = 0; i < len; i++) {
         items[start + i] = seqs.items[perm[i]];
         behaviors[start + i] = seqs.behaviors[perm[i]];
@@ -40,7 +43,9 @@ export function nullLog(seqs: SequenceSet, kind: NullKind, random: Random): Sequ
       if (categories) categories[e] = itemCategory[items[e]];
     }
   } else {
-    const order = Int32Array.from({ length: n }, (_, i) => i).sort((a, b) => length(seqs, a) - length(seqs, b) || a - b);
+    const order = Int32Array.from({ length: n }, (_, i) => i).sort(
+      (a, b) => length(seqs, a) - length(seqs, b) || a - b,
+    );
     // Permute donors within blocks of similar length so a user's volume is nearly preserved.
     const block = 20;
     const donor = new Int32Array(n);

@@ -90,7 +90,8 @@ export function pairSpaceOfDistributions(rows: SparseDistributions): PairSpace {
  */
 export function pairSpaceOfFeatures(features: Float64Array, F: number, active: Uint8Array): PairSpace {
   const n = active.length;
-  if (features.length !== n * F) throw new RangeError(`pairSpaceOfFeatures: features.length (${features.length}) != ${n} x ${F}`);
+  if (features.length !== n * F)
+    throw new RangeError(`pairSpaceOfFeatures: features.length (${features.length}) != ${n} x ${F}`);
   const offsets = new Int32Array(n + 1);
   let nnz = 0;
   for (let i = 0; i < n; i++) {
@@ -152,7 +153,8 @@ function pairSimilaritySd(space: Omit<PairSpace, 'sd'>): number {
 
 /** Per-user pair terms of a labeling (labels aligned with the space's rows; -1 = noise, in no segment). */
 export function pairTerms(space: PairSpace, labels: Int32Array, k: number): PairTerms {
-  if (labels.length !== space.n) throw new RangeError(`pairTerms: labels.length (${labels.length}) != users (${space.n})`);
+  if (labels.length !== space.n)
+    throw new RangeError(`pairTerms: labels.length (${labels.length}) != users (${space.n})`);
   const { rows, mean, dims } = space;
   // P_c = sum of raw rows in segment c (c = k holds the noise users), counts n_c.
   const sums = Array.from({ length: k + 1 }, () => new Float64Array(dims));
@@ -222,5 +224,7 @@ export function pairAgreementFrom(t: PairTerms, weights?: Float64Array): number 
   if (otherCount === 0 || !(t.sd > 0)) return Number.NaN;
   if (sameCount === 0) return 0;
   const pairs = sameCount + otherCount;
-  return ((same / sameCount - other / otherCount) / t.sd) * Math.sqrt((sameCount / pairs) * (otherCount / pairs));
+  return (
+    ((same / sameCount - other / otherCount) / t.sd) * Math.sqrt((sameCount / pairs) * (otherCount / pairs))
+  );
 }

@@ -14,7 +14,8 @@ import { normalCdf } from './normal-cdf.js';
  * @throws RangeError when the replicate arrays differ in length.
  */
 export function pairedBootstrapP(observedDiff: number, a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) throw new RangeError(`pairedBootstrapP: a.length (${a.length}) != b.length (${b.length})`);
+  if (a.length !== b.length)
+    throw new RangeError(`pairedBootstrapP: a.length (${a.length}) != b.length (${b.length})`);
   const d: number[] = [];
   for (let i = 0; i < a.length; i++) if (Number.isFinite(a[i] - b[i])) d.push(a[i] - b[i]);
   if (d.length < 2 || !Number.isFinite(observedDiff)) return Number.NaN;
@@ -30,7 +31,10 @@ export function pairedBootstrapP(observedDiff: number, a: ArrayLike<number>, b: 
  * @example holm([0.01, 0.04, 0.03]) // [0.03, 0.06, 0.06]
  */
 export function holm(p: readonly number[]): number[] {
-  const idx = p.map((_, i) => i).filter((i) => !Number.isNaN(p[i])).sort((x, y) => p[x] - p[y]);
+  const idx = p
+    .map((_, i) => i)
+    .filter((i) => !Number.isNaN(p[i]))
+    .sort((x, y) => p[x] - p[y]);
   const m = idx.length;
   const out = p.map(() => Number.NaN);
   let running = 0;

@@ -20,7 +20,8 @@ export interface PrincipalComponents {
  */
 export function principalComponents(X: Matrix, components = 2): PrincipalComponents {
   const d = X.cols;
-  if (!Number.isInteger(components) || components < 1 || components > d) throw new RangeError(`principalComponents: components (${components}) must be an integer in 1..${d}`);
+  if (!Number.isInteger(components) || components < 1 || components > d)
+    throw new RangeError(`principalComponents: components (${components}) must be an integer in 1..${d}`);
   const n = X.rows;
   const mean = new Float64Array(d);
   for (let i = 0; i < n; i++) for (let j = 0; j < d; j++) mean[j] += X.data[i * d + j];

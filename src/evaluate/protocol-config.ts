@@ -71,7 +71,13 @@ export interface ProtocolConfig {
  * seed 2). Geometry gets 0: in a candidate's own space it ranked planted truth worst of all facets
  * (negative Kendall tau on order-only and activity-only logs); it stays in every report.
  */
-export const DEFAULT_WEIGHTS: FacetWeights = { geometry: 0, behavior: 0.6, stability: 0.2, null: 0.05, downstream: 0.1 };
+export const DEFAULT_WEIGHTS: FacetWeights = {
+  geometry: 0,
+  behavior: 0.6,
+  stability: 0.2,
+  null: 0.05,
+  downstream: 0.1,
+};
 
 export const DEFAULT_PROTOCOL: ProtocolConfig = {
   seed: 42,
@@ -79,7 +85,10 @@ export const DEFAULT_PROTOCOL: ProtocolConfig = {
     { name: 'tfidf', params: { dim: 32 } },
     { name: 'stats' },
     { name: 'item2vec', params: { dim: 32, epochs: 3 } },
-    { name: 'transformer', params: { objective: 'causal', dim: 32, layers: 1, heads: 2, epochs: 2, maxLen: 50 } },
+    {
+      name: 'transformer',
+      params: { objective: 'causal', dim: 32, layers: 1, heads: 2, epochs: 2, maxLen: 50 },
+    },
   ],
   algorithms: [
     { name: 'kmeans', params: { k: [3, 4, 5, 6, 8], nInit: 3 } },
@@ -114,13 +123,21 @@ const KEYS = Object.keys(DEFAULT_PROTOCOL) as (keyof ProtocolConfig)[];
 export function validateProtocolConfig(raw: unknown, source = 'config'): ProtocolConfig {
   const issues: ConfigIssue[] = [];
   const at = (path: string, message: string) => issues.push({ path, message });
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new UsageError(`${source}: must be a JSON object`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new UsageError(`${source}: must be a JSON object`);
   const obj = raw as Record<string, unknown>;
-  for (const key of Object.keys(obj)) if (!(KEYS as string[]).includes(key)) at(key, `unknown key (known: ${KEYS.join(', ')})`);
+  for (const key of Object.keys(obj))
+    if (!(KEYS as string[]).includes(key)) at(key, `unknown key (known: ${KEYS.join(', ')})`);
   const num = (key: string, min: number, max: number, integer: boolean) => {
     const v = obj[key];
     if (v === undefined) return;
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
+    if (
+      typeof v !== 'number' ||
+      !Number.isFinite(v) ||
+      v < min ||
+      v > max ||
+      (integer && !Number.isInteger(v))
+    ) {
       at(key, `must be ${integer ? 'an integer' : 'a number'} in [${min}, ${max}], got ${JSON.stringify(v)}`);
     }
   };
@@ -151,27 +168,55 @@ export function validateProtocolConfig(raw: unknown, source = 'config'): Protoco
         return;
       }
       const e = entry as Record<string, unknown>;
-      if (typeof e.name !== 'string' || e.name.length === 0) at(`${key}[${i}].name`, 'must be a non-empty string');
-      if (e.params !== undefined && (typeof e.params !== 'object' || e.params === null || Array.isArray(e.params))) at(`${key}[${i}].params`, 'must be an object');
-      for (const k of Object.keys(e)) if (k !== 'name' && k !== 'params') at(`${key}[${i}].${k}`, 'unknown key (known: name, params)');
+      if (typeof e.name !== 'string' || e.name.length === 0)
+        at(`${key}[${i}].name`, 'must be a non-empty string');
+      if (
+        e.params !== undefined &&
+        (typeof e.params !== 'object' || e.params === null || Array.isArray(e.params))
+      )
+        at(`${key}[${i}].params`, 'must be an object');
+      for (const k of Object.keys(e))
+        if (k !== 'name' && k !== 'params') at(`${key}[${i}].${k}`, 'unknown key (known: name, params)');
       for (const [p, value] of Object.entries((e.params as Record<string, unknown>) ?? {})) {
-        if (Array.isArray(value) && value.length === 0) at(`${key}[${i}].params.${p}`, 'is an empty list: a grid of zero candidates');
+        if (Array.isArray(value) && value.length === 0)
+          at(`${key}[${i}].params.${p}`, 'is an empty list: a grid of zero candidates');
       }
     });
   }
   if (obj.nullKinds !== undefined) {
     if (!Array.isArray(obj.nullKinds)) at('nullKinds', 'must be an array');
-    else obj.nullKinds.forEach((k, i) => {
-      if (!['order', 'items', 'content'].includes(k as string)) at(`nullKinds[${i}]`, `"${k}" is not one of order, items, content`);
-    });
+    else
+      obj.nullKinds.forEach((k, i) => {
+        if (!['order', 'items', 'content'].includes(k as string))
+          at(`nullKinds[${i}]`, `"${k}" is not one of order, items, content`);
+      });
   }
   if (obj.cutoff !== undefined) {
     const c = (obj.cutoff === 'auto' ? { quantile: 0.5 } : obj.cutoff) as Record<string, unknown>;
-    const okQuantile = typeof c === 'object' && c !== null && typeof c.quantile === 'number' && c.quantile > 0 && c.quantile < 1 && Object.keys(c).length === 1;
-    const okTime = typeof c === 'object' && c !== null && typeof c.time === 'number' && Number.isFinite(c.time) && Object.keys(c).length === 1;
-    const okLast = typeof c === 'object' && c !== null && Number.isInteger(c.leaveLastK) && (c.leaveLastK as number) >= 1 && Object.keys(c).length === 1;
+    const okQuantile =
+      typeof c === 'object' &&
+      c !== null &&
+      typeof c.quantile === 'number' &&
+      c.quantile > 0 &&
+      c.quantile < 1 &&
+      Object.keys(c).length === 1;
+    const okTime =
+      typeof c === 'object' &&
+      c !== null &&
+      typeof c.time === 'number' &&
+      Number.isFinite(c.time) &&
+      Object.keys(c).length === 1;
+    const okLast =
+      typeof c === 'object' &&
+      c !== null &&
+      Number.isInteger(c.leaveLastK) &&
+      (c.leaveLastK as number) >= 1 &&
+      Object.keys(c).length === 1;
     if (!okQuantile && !okTime && !okLast) {
-      at('cutoff', 'must be "auto", { "quantile": q in (0, 1) } (share of the time span held out), { "time": unix seconds } or { "leaveLastK": k >= 1 }');
+      at(
+        'cutoff',
+        'must be "auto", { "quantile": q in (0, 1) } (share of the time span held out), { "time": unix seconds } or { "leaveLastK": k >= 1 }',
+      );
     }
   }
   if (obj.weights !== undefined) {
@@ -179,11 +224,17 @@ export function validateProtocolConfig(raw: unknown, source = 'config'): Protoco
     if (typeof w !== 'object' || w === null) at('weights', 'must be an object');
     else {
       for (const [k, v] of Object.entries(w)) {
-        if (!(k in DEFAULT_WEIGHTS)) at(`weights.${k}`, `unknown facet (known: ${Object.keys(DEFAULT_WEIGHTS).join(', ')})`);
-        else if (typeof v !== 'number' || !(v >= 0)) at(`weights.${k}`, `must be a non-negative number, got ${JSON.stringify(v)}`);
+        if (!(k in DEFAULT_WEIGHTS))
+          at(`weights.${k}`, `unknown facet (known: ${Object.keys(DEFAULT_WEIGHTS).join(', ')})`);
+        else if (typeof v !== 'number' || !(v >= 0))
+          at(`weights.${k}`, `must be a non-negative number, got ${JSON.stringify(v)}`);
       }
       const valid = Object.values(w).every((v) => typeof v === 'number' && v >= 0);
-      const total = Object.keys(DEFAULT_WEIGHTS).reduce((s, k) => s + (typeof w[k] === 'number' ? (w[k] as number) : DEFAULT_WEIGHTS[k as keyof FacetWeights]), 0);
+      const total = Object.keys(DEFAULT_WEIGHTS).reduce(
+        (s, k) =>
+          s + (typeof w[k] === 'number' ? (w[k] as number) : DEFAULT_WEIGHTS[k as keyof FacetWeights]),
+        0,
+      );
       if (valid && !(total > 0)) at('weights', 'must not all be zero');
     }
   }
@@ -205,7 +256,9 @@ export function readProtocolConfig(path: string): ProtocolConfig {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
+    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      file: path,
+    });
   }
   let raw: unknown;
   try {

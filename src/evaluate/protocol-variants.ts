@@ -18,25 +18,44 @@ export type Variant =
   | { name: string; kind: 'subsample'; index: Int32Array }
   | { name: string; kind: 'null'; nullKind: NullKind; replicate: number; index?: Int32Array };
 
-type VariantConfig = Pick<ProtocolConfig, 'seed' | 'resamples' | 'subsampleFraction' | 'nullKinds' | 'nullReplicates' | 'rerunUsers'>;
+type VariantConfig = Pick<
+  ProtocolConfig,
+  'seed' | 'resamples' | 'subsampleFraction' | 'nullKinds' | 'nullReplicates' | 'rerunUsers'
+>;
 
 /** All variant descriptors of a run (subsample indices sorted and distinct; null logs built lazily). */
 export function protocolVariants(n: number, config: VariantConfig): Variant[] {
   const out: Variant[] = [{ name: 'full' }];
   const size = Math.min(config.rerunUsers, Math.max(2, Math.round(n * config.subsampleFraction)));
   for (let r = 0; r < config.resamples; r++) {
-    out.push({ name: `sub${r}`, kind: 'subsample', index: userSample(n, size, randomSource(seedFor(config.seed, 'subsample', r))) });
+    out.push({
+      name: `sub${r}`,
+      kind: 'subsample',
+      index: userSample(n, size, randomSource(seedFor(config.seed, 'subsample', r))),
+    });
   }
   const index = nullUsers(n, config);
   for (const nullKind of config.nullKinds) {
-    for (let j = 0; j < config.nullReplicates; j++) out.push({ name: `null-${nullKind}-${j}`, kind: 'null', nullKind, replicate: j, ...(index ? { index } : {}) });
+    for (let j = 0; j < config.nullReplicates; j++)
+      out.push({
+        name: `null-${nullKind}-${j}`,
+        kind: 'null',
+        nullKind,
+        replicate: j,
+        ...(index ? { index } : {}),
+      });
   }
   return out;
 }
 
 /** The history users every null log is built from: undefined (all) unless there are more than `rerunUsers`. */
-export function nullUsers(n: number, config: Pick<ProtocolConfig, 'seed' | 'rerunUsers'>): Int32Array | undefined {
-  return n > config.rerunUsers ? userSample(n, config.rerunUsers, randomSource(seedFor(config.seed, 'null-users'))) : undefined;
+export function nullUsers(
+  n: number,
+  config: Pick<ProtocolConfig, 'seed' | 'rerunUsers'>,
+): Int32Array | undefined {
+  return n > config.rerunUsers
+    ? userSample(n, config.rerunUsers, randomSource(seedFor(config.seed, 'null-users')))
+    : undefined;
 }
 
 /** The sequences of a variant. */
@@ -44,5 +63,9 @@ export function variantSequences(history: SequenceSet, variant: Variant, seed: n
   if (!('kind' in variant)) return history;
   if (variant.kind === 'subsample') return sampleSequences(history, variant.index);
   const base = variant.index ? sampleSequences(history, variant.index) : history;
-  return nullLog(base, variant.nullKind, randomSource(seedFor(seed, 'null', variant.nullKind, variant.replicate)));
+  return nullLog(
+    base,
+    variant.nullKind,
+    randomSource(seedFor(seed, 'null', variant.nullKind, variant.replicate)),
+  );
 }

@@ -12,7 +12,15 @@ import { seedFor } from '../util/seed-for.js';
 import type { BehaviorSpace } from './behavior-space.js';
 import { bootstrapWeights, percentileInterval } from './bootstrap.js';
 import type { CandidateFacets } from './candidate-facets.js';
-import { behaviorParts, behaviorScore, compositeScore, FACET_NAMES, type FacetScores, facetScores, MIN_HOLDOUT_USERS } from './composite.js';
+import {
+  behaviorParts,
+  behaviorScore,
+  compositeScore,
+  FACET_NAMES,
+  type FacetScores,
+  facetScores,
+  MIN_HOLDOUT_USERS,
+} from './composite.js';
 import { downstreamSummary } from './downstream.js';
 import { pairAgreementFrom } from './pair-agreement.js';
 import { holm, pairedBootstrapP } from './paired-test.js';
@@ -46,7 +54,14 @@ export interface Ranking {
 /** Facet scores of a candidate, optionally under bootstrap weights `w` and rerun `r`. */
 export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): FacetScores {
   // Fewer than two segments is no segmentation (one group, or all noise): nothing to score.
-  if (c.k < 2) return { geometry: Number.NaN, behavior: Number.NaN, stability: Number.NaN, null: Number.NaN, downstream: Number.NaN };
+  if (c.k < 2)
+    return {
+      geometry: Number.NaN,
+      behavior: Number.NaN,
+      stability: Number.NaN,
+      null: Number.NaN,
+      downstream: Number.NaN,
+    };
   const b = c.behavior;
   let parts = behaviorParts(b);
   let silhouette = c.geometry.adjusted_silhouette;
@@ -55,7 +70,11 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
   let ari = c.stability.rerun_ari;
   if (w !== undefined && c.k >= 1) {
     const t = c.behaviorTerms;
-    parts = [pairAgreementFrom(t.pairCategory, w), pairAgreementFrom(t.pairTransition, w), pairAgreementFrom(t.pairProfile, w)];
+    parts = [
+      pairAgreementFrom(t.pairCategory, w),
+      pairAgreementFrom(t.pairTransition, w),
+      pairAgreementFrom(t.pairProfile, w),
+    ];
     const g = c.geometryTerms;
     if (g.rows.length > 0) {
       let s = 0;
@@ -88,7 +107,11 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
 }
 
 /** Rank candidates by composite, with bootstrap intervals, paired tests and the Pareto front. */
-export function rankCandidates(all: CandidateFacets[], space: BehaviorSpace, config: ProtocolConfig): Ranking {
+export function rankCandidates(
+  all: CandidateFacets[],
+  space: BehaviorSpace,
+  config: ProtocolConfig,
+): Ranking {
   const n = space.n;
   const weights = bootstrapWeights(n, config.bootstrap, randomSource(seedFor(config.seed, 'bootstrap')));
   const point = all.map((c) => scoresOf(c));
@@ -105,13 +128,29 @@ export function rankCandidates(all: CandidateFacets[], space: BehaviorSpace, con
     const [lo, hi] = percentileInterval(repComposite[i]);
     const scoreIntervals: Record<string, [number, number]> = {};
     for (const f of FACET_NAMES) scoreIntervals[f] = percentileInterval(reps[i].map((s) => s[f]));
-    const reason = c.error ?? (c.k === 0 ? 'no segment: every user is noise' : c.k === 1 ? 'one segment only' : undefined);
-    return { facets: c, scores: point[i], scoreIntervals, composite: { value: composite[i], ci_low: lo, ci_high: hi, ...(reason && Number.isNaN(composite[i]) ? { reason } : {}) }, rank: rank[i], pareto: front[i] && !Number.isNaN(composite[i]) };
+    const reason =
+      c.error ?? (c.k === 0 ? 'no segment: every user is noise' : c.k === 1 ? 'one segment only' : undefined);
+    return {
+      facets: c,
+      scores: point[i],
+      scoreIntervals,
+      composite: {
+        value: composite[i],
+        ci_low: lo,
+        ci_high: hi,
+        ...(reason && Number.isNaN(composite[i]) ? { reason } : {}),
+      },
+      rank: rank[i],
+      pareto: front[i] && !Number.isNaN(composite[i]),
+    };
   });
   const leader = order[0];
-  if (leader === undefined || Number.isNaN(composite[leader])) return { candidates, winner: null, tied_with_winner: [], significance: [] };
+  if (leader === undefined || Number.isNaN(composite[leader]))
+    return { candidates, winner: null, tied_with_winner: [], significance: [] };
   const others = order.slice(1).filter((i) => !Number.isNaN(composite[i]));
-  const p = others.map((i) => pairedBootstrapP(composite[leader] - composite[i], repComposite[leader], repComposite[i]));
+  const p = others.map((i) =>
+    pairedBootstrapP(composite[leader] - composite[i], repComposite[leader], repComposite[i]),
+  );
   const adjusted = holm(p);
   const significance = others.map((i, j) => ({
     leader: all[leader].spec.id,

@@ -17,7 +17,8 @@ export class ResultStore {
   }
 
   private path(key: string, suffix: string): string {
-    if (!/^[A-Za-z0-9_.=,+-]+(\/[A-Za-z0-9_.=,+-]+)*$/.test(key)) throw new RangeError(`ResultStore: key "${key}" has characters unsafe in a file name`);
+    if (!/^[A-Za-z0-9_.=,+-]+(\/[A-Za-z0-9_.=,+-]+)*$/.test(key))
+      throw new RangeError(`ResultStore: key "${key}" has characters unsafe in a file name`);
     return join(this.dir, 'records', `${key}${suffix}`);
   }
 
@@ -29,8 +30,18 @@ export class ResultStore {
 
   /** Store a record; arrays are written first so a present .json always means a complete task. */
   put(key: string, record: unknown, arrays: { labels?: Int32Array; matrix?: Matrix } = {}): void {
-    if (arrays.labels) writeNpy(this.path(key, '.labels.npy'), { dtype: 'int32', shape: [arrays.labels.length], data: arrays.labels });
-    if (arrays.matrix) writeNpy(this.path(key, '.matrix.npy'), { dtype: 'float32', shape: [arrays.matrix.rows, arrays.matrix.cols], data: arrays.matrix.data });
+    if (arrays.labels)
+      writeNpy(this.path(key, '.labels.npy'), {
+        dtype: 'int32',
+        shape: [arrays.labels.length],
+        data: arrays.labels,
+      });
+    if (arrays.matrix)
+      writeNpy(this.path(key, '.matrix.npy'), {
+        dtype: 'float32',
+        shape: [arrays.matrix.rows, arrays.matrix.cols],
+        data: arrays.matrix.data,
+      });
     atomicWriteFileSync(this.path(key, '.json'), JSON.stringify(record));
   }
 

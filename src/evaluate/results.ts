@@ -40,13 +40,29 @@ export interface SelectionCurve {
   encoder: string;
   algorithm: string;
   param: string;
-  points: { value: number; id: string; composite: number; silhouette: number; calinski_harabasz: number; davies_bouldin: number; stability: number }[];
+  points: {
+    value: number;
+    id: string;
+    composite: number;
+    silhouette: number;
+    calinski_harabasz: number;
+    davies_bouldin: number;
+    stability: number;
+  }[];
   best: string;
 }
 
 export interface ProtocolResults {
   version: string;
-  dataset: { n_events: number; n_sequences: number; n_items: number; n_categories: number; n_history_users: number; n_future_users: number; cleaning: CleaningReport | null };
+  dataset: {
+    n_events: number;
+    n_sequences: number;
+    n_items: number;
+    n_categories: number;
+    n_history_users: number;
+    n_future_users: number;
+    cleaning: CleaningReport | null;
+  };
   protocol: {
     seed: number;
     weights: ProtocolConfig['weights'];
@@ -140,7 +156,10 @@ export function selectionCurves(candidates: CandidateResult[]): SelectionCurve[]
     for (const param of Object.keys(c.algorithm.params)) {
       const value = c.algorithm.params[param];
       if (typeof value !== 'number') continue;
-      const rest = Object.keys(c.algorithm.params).filter((p) => p !== param).sort().map((p) => `${p}=${JSON.stringify(c.algorithm.params[p])}`);
+      const rest = Object.keys(c.algorithm.params)
+        .filter((p) => p !== param)
+        .sort()
+        .map((p) => `${p}=${JSON.stringify(c.algorithm.params[p])}`);
       const key = JSON.stringify([c.encoder, c.algorithm.name, param, rest]);
       groups.set(key, [...(groups.get(key) ?? []), { c, param, value }]);
     }
@@ -149,7 +168,9 @@ export function selectionCurves(candidates: CandidateResult[]): SelectionCurve[]
   for (const members of groups.values()) {
     if (members.length < 2) continue;
     members.sort((a, b) => a.value - b.value);
-    const best = members.reduce((a, b) => (nanLow(b.c.composite.value) > nanLow(a.c.composite.value) ? b : a));
+    const best = members.reduce((a, b) =>
+      nanLow(b.c.composite.value) > nanLow(a.c.composite.value) ? b : a,
+    );
     out.push({
       encoder: members[0].c.id.split('+')[0],
       algorithm: members[0].c.algorithm.name,

@@ -17,7 +17,16 @@ import { behaviorFacet } from './behavior-facet.js';
 import { type BehaviorSpace, behaviorSpace } from './behavior-space.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
 import { behaviorParts, behaviorScore } from './composite.js';
-import { type Clustering, clusterWith, DEC, type Encoding, encodeWith, fitDeepClustering, type RowBound, SAMPLED_FIT_ENCODERS } from './fit-candidate.js';
+import {
+  type Clustering,
+  clusterWith,
+  DEC,
+  type Encoding,
+  encodeWith,
+  fitDeepClustering,
+  type RowBound,
+  SAMPLED_FIT_ENCODERS,
+} from './fit-candidate.js';
 import { type GeometryFacet, type GeometryTerms, geometryFacet } from './geometry-facet.js';
 import type { ProtocolConfig } from './protocol-config.js';
 import { protocolVariants, type Variant, variantSequences } from './protocol-variants.js';
@@ -60,7 +69,15 @@ export function encoderMetric(encoder: string): DistanceMetric {
 }
 
 /** Fit every candidate on every variant, skipping what the store already holds. Returns the variants. */
-export async function runCandidates({ history, future, candidates, config, store, onProgress, timings }: RunCandidatesOptions): Promise<Variant[]> {
+export async function runCandidates({
+  history,
+  future,
+  candidates,
+  config,
+  store,
+  onProgress,
+  timings,
+}: RunCandidatesOptions): Promise<Variant[]> {
   const variants = protocolVariants(history.users.length, config);
   const encoders = new Map<string, CandidateSpec[]>();
   for (const c of candidates) {
@@ -80,10 +97,15 @@ export async function runCandidates({ history, future, candidates, config, store
       seqs ??= variantSequences(history, variant, config.seed);
       if (spaces === 'unset') spaces = nullSpaces(seqs, variant, future);
       // One user sample per variant, shared by every encoder that is fit on a sample.
-      fitSeqs ??= boundedSequences(seqs, config.fitUsers, () => randomSource(seedFor(config.seed, 'fit-users', variant.name))).seqs;
+      fitSeqs ??= boundedSequences(seqs, config.fitUsers, () =>
+        randomSource(seedFor(config.seed, 'fit-users', variant.name)),
+      ).seqs;
       return { seqs, spaces, fitSeqs };
     };
-    const bound: RowBound = { maxRows: config.quadraticFitUsers, random: () => randomSource(seedFor(config.seed, 'quadratic-users', variant.name)) };
+    const bound: RowBound = {
+      maxRows: config.quadraticFitUsers,
+      random: () => randomSource(seedFor(config.seed, 'quadratic-users', variant.name)),
+    };
     for (const [encId, group] of encoders) {
       if (!variantApplies(group[0].encoder.name, variant)) {
         done += group.length;
@@ -95,7 +117,17 @@ export async function runCandidates({ history, future, candidates, config, store
       if (group[0].encoder.name === GIVEN) {
         for (const candidate of pending) {
           const labels = givenLabels(String(candidate.encoder.params.path), history.users);
-          store.put(recordKey(candidate.id, variant.name), { k: countClusters(labels), encodeSeconds: 0, clusterSeconds: 0, peakRssMb: 0, info: {} } satisfies FitRecord, { labels });
+          store.put(
+            recordKey(candidate.id, variant.name),
+            {
+              k: countClusters(labels),
+              encodeSeconds: 0,
+              clusterSeconds: 0,
+              peakRssMb: 0,
+              info: {},
+            } satisfies FitRecord,
+            { labels },
+          );
           done++;
         }
         continue;
@@ -105,7 +137,14 @@ export async function runCandidates({ history, future, candidates, config, store
       const encode = async (): Promise<{ encoding?: Encoding; error?: string }> => {
         onProgress?.({ task: `${variant.name}: encoding ${encId}`, done, total });
         try {
-          return { encoding: await encodeWith(group[0].encoder, seqs, seedFor(config.seed, encId, variant.name), fitOn) };
+          return {
+            encoding: await encodeWith(
+              group[0].encoder,
+              seqs,
+              seedFor(config.seed, encId, variant.name),
+              fitOn,
+            ),
+          };
         } catch (error) {
           // Bad input (a vector file for other users, ...) stops the run; a parameter that does not fit
           // this data (more dimensions than tokens, ...) only disqualifies the candidate.
@@ -116,11 +155,25 @@ export async function runCandidates({ history, future, candidates, config, store
       let encoded = await encode();
       // DEC trains the encoder's fit further in place, so it comes after every other algorithm.
       let fitConsumed = false;
-      for (const candidate of [...pending.filter((c) => c.algorithm.name !== DEC), ...pending.filter((c) => c.algorithm.name === DEC)]) {
+      for (const candidate of [
+        ...pending.filter((c) => c.algorithm.name !== DEC),
+        ...pending.filter((c) => c.algorithm.name === DEC),
+      ]) {
         onProgress?.({ task: `${variant.name}: ${candidate.id}`, done, total });
         const key = recordKey(candidate.id, variant.name);
         if (encoded.encoding === undefined) {
-          store.put(key, { k: 0, error: encoded.error, encodeSeconds: 0, clusterSeconds: 0, peakRssMb: 0, info: {} } satisfies FitRecord, { labels: new Int32Array(seqs.users.length).fill(-1) });
+          store.put(
+            key,
+            {
+              k: 0,
+              error: encoded.error,
+              encodeSeconds: 0,
+              clusterSeconds: 0,
+              peakRssMb: 0,
+              info: {},
+            } satisfies FitRecord,
+            { labels: new Int32Array(seqs.users.length).fill(-1) },
+          );
           done++;
           continue;
         }
@@ -132,7 +185,13 @@ export async function runCandidates({ history, future, candidates, config, store
             encoded = await encode();
           }
           fitConsumed = true;
-          const { encoding, clustering } = await fitDeepClustering(encoded.encoding!, candidate.algorithm, seqs, fitOn, seedFor(config.seed, candidate.id, variant.name));
+          const { encoding, clustering } = await fitDeepClustering(
+            encoded.encoding!,
+            candidate.algorithm,
+            seqs,
+            fitOn,
+            seedFor(config.seed, candidate.id, variant.name),
+          );
           record = await fitOne(candidate, encoding, variant, spaces, config, { given: clustering });
         } else record = await fitOne(candidate, encoded.encoding, variant, spaces, config, { bound });
         store.put(key, record.record, { labels: record.labels });
@@ -152,10 +211,19 @@ function release(encoder: unknown): void {
 }
 
 /** For a null variant, its behavior space and the real future of the same users on the same dimensions. */
-function nullSpaces(seqs: SequenceSet, variant: Variant, future: SequenceSet): { space: BehaviorSpace; future: BehaviorSpace } | undefined {
+function nullSpaces(
+  seqs: SequenceSet,
+  variant: Variant,
+  future: SequenceSet,
+): { space: BehaviorSpace; future: BehaviorSpace } | undefined {
   if (!('kind' in variant) || variant.kind !== 'null') return undefined;
   const space = behaviorSpace(seqs);
-  return { space, future: behaviorSpace(variant.index ? sampleSequences(future, variant.index) : future, { buckets: space.buckets }) };
+  return {
+    space,
+    future: behaviorSpace(variant.index ? sampleSequences(future, variant.index) : future, {
+      buckets: space.buckets,
+    }),
+  };
 }
 
 /**
@@ -179,13 +247,18 @@ export const GIVEN = 'given';
 /** Labels of a `given` candidate aligned to `users`. @throws InputError naming the file and the users it lacks. */
 export function givenLabels(path: string, users: string[]): Int32Array {
   const file = readLabels(path);
-  if (file.ids === undefined) throw new InputError('labels for evaluate need the user_id,label form', { file: path });
+  if (file.ids === undefined)
+    throw new InputError('labels for evaluate need the user_id,label form', { file: path });
   const byUser = new Map<string, number>();
   file.ids.forEach((u, i) => {
     byUser.set(u, file.labels[i]);
   });
   const missing = users.filter((u) => !byUser.has(u));
-  if (missing.length > 0) throw new InputError(`no label for ${missing.length} of ${users.length} users of the log (first: ${missing.slice(0, 3).join(', ')})`, { file: path, field: 'user_id' });
+  if (missing.length > 0)
+    throw new InputError(
+      `no label for ${missing.length} of ${users.length} users of the log (first: ${missing.slice(0, 3).join(', ')})`,
+      { file: path, field: 'user_id' },
+    );
   return compactLabels(users.map((u) => byUser.get(u)!)).labels;
 }
 
@@ -203,7 +276,14 @@ async function fitOne(
     clustering = given ?? (await clusterWith(candidate.algorithm, encoding.X, seed, bound));
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    const record: FitRecord = { k: 0, error: `${candidate.algorithm.name}: ${error.message}`, encodeSeconds: encoding.seconds, clusterSeconds: 0, peakRssMb: encoding.peakRssMb, info: {} };
+    const record: FitRecord = {
+      k: 0,
+      error: `${candidate.algorithm.name}: ${error.message}`,
+      encodeSeconds: encoding.seconds,
+      clusterSeconds: 0,
+      peakRssMb: encoding.peakRssMb,
+      info: {},
+    };
     return { record, labels: new Int32Array(encoding.X.rows).fill(-1) };
   }
   const record: FitRecord = {
@@ -212,7 +292,10 @@ async function fitOne(
     clusterSeconds: clustering.seconds,
     peakRssMb: Math.max(encoding.peakRssMb, clustering.peakRssMb),
     // How many users the encoder was fit on, when a sample (the large-log bound `fitUsers`).
-    info: encoding.fitUsers !== undefined && encoding.fitUsers < encoding.X.rows ? { ...clustering.info, encoderFitUsers: encoding.fitUsers } : clustering.info,
+    info:
+      encoding.fitUsers !== undefined && encoding.fitUsers < encoding.X.rows
+        ? { ...clustering.info, encoderFitUsers: encoding.fitUsers }
+        : clustering.info,
   };
   if (variant.name === 'full') {
     const random = randomSource(seedFor(seed, 'geometry'));
@@ -226,7 +309,11 @@ async function fitOne(
     record.geometryTerms = terms;
   } else if (spaces !== undefined) {
     const { space, future } = spaces;
-    const { facet } = behaviorFacet(space, clustering.labels, clustering.k, { permutations: 1, random: randomSource(seedFor(seed, 'chance')), future });
+    const { facet } = behaviorFacet(space, clustering.labels, clustering.k, {
+      permutations: 1,
+      random: randomSource(seedFor(seed, 'chance')),
+      future,
+    });
     record.behaviorScore = behaviorScore(behaviorParts(facet));
   }
   return { record, labels: clustering.labels };

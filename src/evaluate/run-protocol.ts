@@ -49,21 +49,45 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   const started = Date.now();
   const { config, outDir, sequences } = options;
   const candidates = options.candidates ?? candidateGrid(config.encoders, config.algorithms);
-  if (candidates.length === 0) throw new UsageError('the candidate grid is empty: give at least one encoder and one algorithm');
+  if (candidates.length === 0)
+    throw new UsageError('the candidate grid is empty: give at least one encoder and one algorithm');
   await checkSteps(candidates);
   const store = new ResultStore(outDir);
   guardResume(outDir, config, candidates, options.resume === true);
-  const { history, future, cutoff, rule } = protocolHoldout(sequences, config.cutoff, options.cleaning?.file ?? 'events');
+  const { history, future, cutoff, rule } = protocolHoldout(
+    sequences,
+    config.cutoff,
+    options.cleaning?.file ?? 'events',
+  );
   const truth = options.truth ? alignTruth(history.users, options.truth) : undefined;
   const timings: Record<string, number> = {};
-  const variants = await runCandidates({ history, future, candidates, config, store, onProgress: options.onProgress, timings });
+  const variants = await runCandidates({
+    history,
+    future,
+    candidates,
+    config,
+    store,
+    onProgress: options.onProgress,
+    timings,
+  });
   options.onProgress?.({ task: 'facets', done: 0, total: candidates.length });
   const space = behaviorSpace(history);
   const futureSpace = behaviorSpace(future, { buckets: space.buckets });
   const nullBase = nullBaseSpaces(history, future, config);
   const facets = candidates.map((c, i) => {
     options.onProgress?.({ task: 'facets', done: i, total: candidates.length });
-    return candidateFacets(c, { history, future, space, futureSpace, truth, config, store, variants, timings, nullBase });
+    return candidateFacets(c, {
+      history,
+      future,
+      space,
+      futureSpace,
+      truth,
+      config,
+      store,
+      variants,
+      timings,
+      nullBase,
+    });
   });
   options.onProgress?.({ task: 'ranking (bootstrap)', done: 0, total: 1 });
   const rankingStarted = performance.now();
@@ -93,7 +117,9 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
       top_k: config.topK,
       cutoff,
       large_log: largeLogRecord(history.users.length, variants, config),
-      cutoff_iso: Number.isNaN(cutoff) ? `last ${'leaveLastK' in rule ? rule.leaveLastK : 0} events of each sequence` : new Date(cutoff * 1000).toISOString(),
+      cutoff_iso: Number.isNaN(cutoff)
+        ? `last ${'leaveLastK' in rule ? rule.leaveLastK : 0} events of each sequence`
+        : new Date(cutoff * 1000).toISOString(),
       holdout: rule,
     },
     candidates: ranking.candidates.map(candidateResult).sort((a, b) => a.rank - b.rank),
@@ -115,7 +141,17 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   results.selection = selectionCurves(results.candidates);
   const won = facets.find((f) => f.spec.id === ranking.winner);
   const detailsStarted = performance.now();
-  if (won) results.winner_details = await winnerDetails({ candidate: won.spec.id, sequences, history, space, labels: won.labels, k: won.k, truth, seed: config.seed });
+  if (won)
+    results.winner_details = await winnerDetails({
+      candidate: won.spec.id,
+      sequences,
+      history,
+      space,
+      labels: won.labels,
+      k: won.k,
+      truth,
+      seed: config.seed,
+    });
   timings.winner_details = (performance.now() - detailsStarted) / 1000;
   for (const f of facets) {
     const lines = history.users.map((u, i) => `${csvField(u)},${f.labels[i]}`);
@@ -126,7 +162,11 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
 }
 
 /** The real history and future of the null logs' users, when those are a subsample. */
-function nullBaseSpaces(history: SequenceSet, future: SequenceSet, config: ProtocolConfig): NullBase | undefined {
+function nullBaseSpaces(
+  history: SequenceSet,
+  future: SequenceSet,
+  config: ProtocolConfig,
+): NullBase | undefined {
   const index = nullUsers(history.users.length, config);
   if (index === undefined) return undefined;
   const space = behaviorSpace(sampleSequences(history, index));
@@ -134,8 +174,14 @@ function nullBaseSpaces(history: SequenceSet, future: SequenceSet, config: Proto
 }
 
 /** What the large-log bounds did on this log (results.json `protocol.large_log`). */
-function largeLogRecord(n: number, variants: Variant[], config: ProtocolConfig): ProtocolResults['protocol']['large_log'] {
-  const sub = variants.find((v) => 'kind' in v && v.kind === 'subsample') as { index: Int32Array } | undefined;
+function largeLogRecord(
+  n: number,
+  variants: Variant[],
+  config: ProtocolConfig,
+): ProtocolResults['protocol']['large_log'] {
+  const sub = variants.find((v) => 'kind' in v && v.kind === 'subsample') as
+    | { index: Int32Array }
+    | undefined;
   const nulls = variants.find((v) => 'kind' in v && v.kind === 'null') as { index?: Int32Array } | undefined;
   return {
     fit_users: config.fitUsers,
@@ -158,28 +204,48 @@ export function alignTruth(users: string[], truth: Map<string, number>): Int32Ar
     else out[i] = t;
   });
   if (missing.length > 0) {
-    throw new InputError(`the truth labels lack ${missing.length} of ${users.length} users of the log (first: ${missing.slice(0, 3).join(', ')}): is it the truth file of another log?`, { field: 'user_id' });
+    throw new InputError(
+      `the truth labels lack ${missing.length} of ${users.length} users of the log (first: ${missing.slice(0, 3).join(', ')}): is it the truth file of another log?`,
+      { field: 'user_id' },
+    );
   }
   return out;
 }
 
-function guardResume(outDir: string, config: ProtocolConfig, candidates: CandidateSpec[], resume: boolean): void {
+function guardResume(
+  outDir: string,
+  config: ProtocolConfig,
+  candidates: CandidateSpec[],
+  resume: boolean,
+): void {
   const marker = join(outDir, 'records', 'run.json');
-  const fingerprint = JSON.stringify({ config: { ...config, bootstrap: undefined, weights: undefined, alpha: undefined }, candidates: candidates.map((c) => c.id) });
+  const fingerprint = JSON.stringify({
+    config: { ...config, bootstrap: undefined, weights: undefined, alpha: undefined },
+    candidates: candidates.map((c) => c.id),
+  });
   if (existsSync(marker)) {
-    if (!resume) throw new UsageError(`${outDir} already holds a run: pass --resume to continue it, or choose another --out`);
+    if (!resume)
+      throw new UsageError(
+        `${outDir} already holds a run: pass --resume to continue it, or choose another --out`,
+      );
     const before = readFileSync(marker, 'utf8');
-    if (before !== fingerprint) throw new UsageError(`${outDir} holds a run with a different configuration or grid: --resume needs the same one`);
+    if (before !== fingerprint)
+      throw new UsageError(
+        `${outDir} holds a run with a different configuration or grid: --resume needs the same one`,
+      );
     return;
   }
   const records = join(outDir, 'records');
-  if (existsSync(records) && readdirSync(records).length > 0 && !resume) throw new UsageError(`${records} is not empty: pass --resume or choose another --out`);
+  if (existsSync(records) && readdirSync(records).length > 0 && !resume)
+    throw new UsageError(`${records} is not empty: pass --resume or choose another --out`);
   atomicWriteFileSync(marker, fingerprint);
 }
 
 /** The JSON-safe part of loadSequences options (no engine handle, no callbacks). */
 function recordedLoad(load: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(load).filter(([k, v]) => k !== 'engine' && typeof v !== 'function' && v !== undefined));
+  return Object.fromEntries(
+    Object.entries(load).filter(([k, v]) => k !== 'engine' && typeof v !== 'function' && v !== undefined),
+  );
 }
 
 function hashFile(path: string): { path: string; sha256: string; bytes: number } {

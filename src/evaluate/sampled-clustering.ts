@@ -63,6 +63,7 @@ function segmentMeans(X: Matrix, labels: Labels): Matrix {
     for (let j = 0; j < X.cols; j++) sums[l * X.cols + j] += X.data[i * X.cols + j];
   }
   const data = new Float32Array(k * X.cols);
-  for (let c = 0; c < k; c++) for (let j = 0; j < X.cols; j++) data[c * X.cols + j] = sums[c * X.cols + j] / counts[c];
+  for (let c = 0; c < k; c++)
+    for (let j = 0; j < X.cols; j++) data[c * X.cols + j] = sums[c * X.cols + j] / counts[c];
   return { rows: k, cols: X.cols, data };
 }

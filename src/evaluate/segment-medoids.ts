@@ -13,8 +13,16 @@ export interface TypicalSequence {
 }
 
 /** Up to `count` typical users per segment 0..k-1, nearest first (ties: lower row). */
-export function segmentMedoids(X: Matrix, labels: Int32Array, k: number, seqs: SequenceSet, count = 3, tokens = 12): TypicalSequence[][] {
-  if (labels.length !== X.rows) throw new RangeError(`segmentMedoids: labels.length (${labels.length}) != rows (${X.rows})`);
+export function segmentMedoids(
+  X: Matrix,
+  labels: Int32Array,
+  k: number,
+  seqs: SequenceSet,
+  count = 3,
+  tokens = 12,
+): TypicalSequence[][] {
+  if (labels.length !== X.rows)
+    throw new RangeError(`segmentMedoids: labels.length (${labels.length}) != rows (${X.rows})`);
   const d = X.cols;
   const centers = new Float64Array(k * d);
   const sizes = new Float64Array(k);
@@ -43,7 +51,8 @@ export function segmentMedoids(X: Matrix, labels: Int32Array, k: number, seqs: S
         const start = seqs.offsets[row];
         const end = seqs.offsets[row + 1];
         const out: string[] = [];
-        for (let e = start; e < Math.min(end, start + tokens); e++) out.push(`${cats[e] >= 0 ? (vocab[cats[e]] ?? cats[e]) : '?'}:${BEHAVIORS[seqs.behaviors[e]]}`);
+        for (let e = start; e < Math.min(end, start + tokens); e++)
+          out.push(`${cats[e] >= 0 ? (vocab[cats[e]] ?? cats[e]) : '?'}:${BEHAVIORS[seqs.behaviors[e]]}`);
         return { user: seqs.users[row], distance: dist, events: end - start, tokens: out };
       }),
   );

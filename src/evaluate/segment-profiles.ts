@@ -52,10 +52,17 @@ export function weekdayHour(ts: number): [number, number] {
 }
 
 /** The population profile (index 0 of the result is segment -1) followed by one per segment 0..k-1. */
-export function segmentProfiles(seqs: SequenceSet, labels: Int32Array, k: number, options: ProfileOptions = { top: 5 }): SegmentBehaviorProfile[] {
+export function segmentProfiles(
+  seqs: SequenceSet,
+  labels: Int32Array,
+  k: number,
+  options: ProfileOptions = { top: 5 },
+): SegmentBehaviorProfile[] {
   const n = seqs.offsets.length - 1;
-  if (labels.length !== n) throw new RangeError(`segmentProfiles: labels.length (${labels.length}) != sequences (${n})`);
-  if (!Number.isInteger(options.top) || options.top < 1) throw new RangeError(`segmentProfiles: top (${options.top}) must be a positive integer`);
+  if (labels.length !== n)
+    throw new RangeError(`segmentProfiles: labels.length (${labels.length}) != sequences (${n})`);
+  if (!Number.isInteger(options.top) || options.top < 1)
+    throw new RangeError(`segmentProfiles: top (${options.top}) must be a positive integer`);
   const groups = k + 1;
   const cats = seqs.categories ?? seqs.items;
   const catVocab = seqs.categories && seqs.categoryVocab ? seqs.categoryVocab : seqs.itemVocab;

@@ -15,7 +15,12 @@ export interface SegmentRankings {
 }
 
 /** Rankings for segments 0..k-1 plus the global popularity ranking at index k. Noise users count only globally. */
-export function segmentRankings(history: SequenceSet, labels: Int32Array, k: number, top: number): SegmentRankings {
+export function segmentRankings(
+  history: SequenceSet,
+  labels: Int32Array,
+  k: number,
+  top: number,
+): SegmentRankings {
   const nItems = history.itemVocab.length;
   const counts = new Float64Array((k + 1) * nItems);
   for (let s = 0; s < labels.length; s++) {

@@ -68,7 +68,13 @@ const FEATURES: [string, string, string | null, 'adj' | 'noun' | 'clause'][] = [
 export function tagFeatures(seqs: SequenceSet): Float64Array[] {
   const n = seqs.offsets.length - 1;
   const cols = FEATURES.map(() => new Float64Array(n));
-  const behaviorColumn: Record<number, number> = { [BEHAVIOR_CODE.pv]: 6, [BEHAVIOR_CODE.search]: 7, [BEHAVIOR_CODE.cart]: 8, [BEHAVIOR_CODE.fav]: 9, [BEHAVIOR_CODE.buy]: 10 };
+  const behaviorColumn: Record<number, number> = {
+    [BEHAVIOR_CODE.pv]: 6,
+    [BEHAVIOR_CODE.search]: 7,
+    [BEHAVIOR_CODE.cart]: 8,
+    [BEHAVIOR_CODE.fav]: 9,
+    [BEHAVIOR_CODE.buy]: 10,
+  };
   for (let s = 0; s < n; s++) {
     const len = seqs.offsets[s + 1] - seqs.offsets[s];
     for (let e = seqs.offsets[s]; e < seqs.offsets[s + 1]; e++) {
@@ -91,10 +97,16 @@ interface Candidate extends TagAtom {
 }
 
 /** One tag per segment 0..k-1 (noise users count as non-members). */
-export function segmentTags(seqs: SequenceSet, labels: Int32Array, k: number, options: Partial<TagOptions> = {}): SegmentTag[] {
+export function segmentTags(
+  seqs: SequenceSet,
+  labels: Int32Array,
+  k: number,
+  options: Partial<TagOptions> = {},
+): SegmentTag[] {
   const { minEffect, maxAtoms } = { ...TAG_DEFAULTS, ...options };
   const n = labels.length;
-  if (n !== seqs.offsets.length - 1) throw new RangeError(`segmentTags: labels.length (${n}) != sequences (${seqs.offsets.length - 1})`);
+  if (n !== seqs.offsets.length - 1)
+    throw new RangeError(`segmentTags: labels.length (${n}) != sequences (${seqs.offsets.length - 1})`);
   const cols = tagFeatures(seqs);
   const out: SegmentTag[] = [];
   for (let c = 0; c < k; c++) {
@@ -136,7 +148,14 @@ export function segmentTags(seqs: SequenceSet, labels: Int32Array, k: number, op
   return out;
 }
 
-function atomFor(x: Float64Array, member: Uint8Array, minEffect: number, feature: string, hi: string, lo: string): Candidate | null {
+function atomFor(
+  x: Float64Array,
+  member: Uint8Array,
+  minEffect: number,
+  feature: string,
+  hi: string,
+  lo: string,
+): Candidate | null {
   let sIn = 0;
   let nIn = 0;
   let sAll = 0;
@@ -160,11 +179,24 @@ function atomFor(x: Float64Array, member: Uint8Array, minEffect: number, feature
   if (!(Math.abs(d) >= minEffect)) return null;
   const threshold = (mIn + mOut) / 2;
   const high = d > 0;
-  const pass = Uint8Array.from(x, (v) => (high ? v >= threshold : v < threshold) ? 1 : 0);
-  return { feature, direction: high ? 'high' : 'low', threshold, effect_size: d, phrase: high ? hi : lo, pass };
+  const pass = Uint8Array.from(x, (v) => ((high ? v >= threshold : v < threshold) ? 1 : 0));
+  return {
+    feature,
+    direction: high ? 'high' : 'low',
+    threshold,
+    effect_size: d,
+    phrase: high ? hi : lo,
+    pass,
+  };
 }
 
-function categoryAtom(seqs: SequenceSet, labels: Int32Array, c: number, member: Uint8Array, minEffect: number): Candidate | null {
+function categoryAtom(
+  seqs: SequenceSet,
+  labels: Int32Array,
+  c: number,
+  member: Uint8Array,
+  minEffect: number,
+): Candidate | null {
   const cats = seqs.categories ?? seqs.items;
   const vocab = seqs.categories && seqs.categoryVocab ? seqs.categoryVocab : seqs.itemVocab;
   const inSeg = new Map<number, number>();
@@ -203,7 +235,10 @@ function categoryAtom(seqs: SequenceSet, labels: Int32Array, c: number, member: 
 }
 
 /** Precision, recall and F1 of a selection against membership. */
-export function ruleScore(pass: Uint8Array, member: Uint8Array): { selected: number; precision: number; recall: number; f1: number } {
+export function ruleScore(
+  pass: Uint8Array,
+  member: Uint8Array,
+): { selected: number; precision: number; recall: number; f1: number } {
   let tp = 0;
   let sel = 0;
   let pos = 0;
@@ -214,18 +249,27 @@ export function ruleScore(pass: Uint8Array, member: Uint8Array): { selected: num
   }
   const precision = sel > 0 ? tp / sel : 0;
   const recall = pos > 0 ? tp / pos : 0;
-  return { selected: sel, precision, recall, f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0 };
+  return {
+    selected: sel,
+    precision,
+    recall,
+    f1: precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0,
+  };
 }
 
 /** "evening heavy browsers of categories A/B, low conversion": adjectives, one noun, its categories, then clauses. */
 export function tagText(rule: TagAtom[]): string {
   if (rule.length === 0) return 'typical users (no distinctive feature)';
-  const kind = (a: TagAtom) => (a.feature === 'category_share' ? 'clause' : (FEATURES.find((f) => f[0] === a.feature)?.[3] ?? 'clause'));
-  const isAdjective = (a: TagAtom) => kind(a) === 'adj' && (a.direction === 'high' || a.feature === 'activity');
+  const kind = (a: TagAtom) =>
+    a.feature === 'category_share' ? 'clause' : (FEATURES.find((f) => f[0] === a.feature)?.[3] ?? 'clause');
+  const isAdjective = (a: TagAtom) =>
+    kind(a) === 'adj' && (a.direction === 'high' || a.feature === 'activity');
   const adjectives = rule.filter(isAdjective).map((a) => a.phrase);
   const nouns = rule.filter((a) => kind(a) === 'noun' && a.direction === 'high').map((a) => a.phrase);
   const category = rule.find((a) => a.feature === 'category_share' && a.direction === 'high');
-  const clauses = rule.filter((a) => a !== category && !isAdjective(a) && !(kind(a) === 'noun' && a.direction === 'high')).map((a) => a.phrase);
+  const clauses = rule
+    .filter((a) => a !== category && !isAdjective(a) && !(kind(a) === 'noun' && a.direction === 'high'))
+    .map((a) => a.phrase);
   const head = [...adjectives, nouns[0] ?? 'users'].join(' ') + (category ? ` of ${category.phrase}` : '');
   return [head, ...nouns.slice(1).map((x) => `also ${x}`), ...clauses].join(', ');
 }

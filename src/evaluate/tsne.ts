@@ -17,7 +17,12 @@ export interface TsneOptions {
   random: Random;
 }
 
-export const TSNE_DEFAULTS = { perplexity: 30, iterations: 400, exaggeration: 12, exaggerationIterations: 100 };
+export const TSNE_DEFAULTS = {
+  perplexity: 30,
+  iterations: 400,
+  exaggeration: 12,
+  exaggerationIterations: 100,
+};
 
 /** Row-conditional affinities P(j|i) with the perplexity reached per row (binary search on beta). */
 export function conditionalAffinities(D: Float32Array, n: number, perplexity: number): Float64Array {
@@ -59,17 +64,22 @@ export function conditionalAffinities(D: Float32Array, n: number, perplexity: nu
  * 2-D t-SNE coordinates (n x 2 row-major) of the rows of X.
  * @throws RangeError if perplexity is not in (0, n - 1) or iterations < 1.
  */
-export async function tsne(X: Matrix, options: Partial<TsneOptions> & { random: Random }): Promise<Float64Array> {
+export async function tsne(
+  X: Matrix,
+  options: Partial<TsneOptions> & { random: Random },
+): Promise<Float64Array> {
   const o = { ...TSNE_DEFAULTS, ...options };
   const n = X.rows;
   if (n <= 1) return new Float64Array(n * 2);
   const perplexity = Math.min(o.perplexity, (n - 1) / 3);
   if (!(perplexity > 0)) throw new RangeError(`tsne: perplexity (${o.perplexity}) must be positive`);
-  if (!Number.isInteger(o.iterations) || o.iterations < 1) throw new RangeError(`tsne: iterations (${o.iterations}) must be a positive integer`);
+  if (!Number.isInteger(o.iterations) || o.iterations < 1)
+    throw new RangeError(`tsne: iterations (${o.iterations}) must be a positive integer`);
   const D = await squaredDistances(X, X);
   const cond = conditionalAffinities(D, n, perplexity);
   const P = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) P[i * n + j] = Math.max((cond[i * n + j] + cond[j * n + i]) / (2 * n), 1e-12);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < n; j++) P[i * n + j] = Math.max((cond[i * n + j] + cond[j * n + i]) / (2 * n), 1e-12);
   for (let i = 0; i < n; i++) P[i * n + i] = 0;
   const Y = new Float64Array(n * 2);
   for (let i = 0; i < Y.length; i++) Y[i] = 1e-4 * o.random.normal();
@@ -106,7 +116,8 @@ export async function tsne(X: Matrix, options: Partial<TsneOptions> & { random: 
     }
     const momentum = it < 250 ? 0.5 : 0.8;
     for (let c = 0; c < Y.length; c++) {
-      gains[c] = Math.sign(grad[c]) !== Math.sign(update[c]) ? gains[c] + 0.2 : Math.max(0.01, gains[c] * 0.8);
+      gains[c] =
+        Math.sign(grad[c]) !== Math.sign(update[c]) ? gains[c] + 0.2 : Math.max(0.01, gains[c] * 0.8);
       update[c] = momentum * update[c] - rate * gains[c] * grad[c];
       Y[c] += update[c];
     }

@@ -12,9 +12,14 @@ import { type Random, shuffleInPlace } from '../util/random.js';
  * @example userSample(10, 3, randomSource(1)) // three sorted indices in [0, 10)
  */
 export function userSample(n: number, size: number, random: Random): Int32Array {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`userSample: n (${n}) must be a non-negative integer`);
-  if (!Number.isInteger(size) || size < 0) throw new RangeError(`userSample: size (${size}) must be a non-negative integer`);
-  const perm = shuffleInPlace(Int32Array.from({ length: n }, (_, i) => i), random);
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`userSample: n (${n}) must be a non-negative integer`);
+  if (!Number.isInteger(size) || size < 0)
+    throw new RangeError(`userSample: size (${size}) must be a non-negative integer`);
+  const perm = shuffleInPlace(
+    Int32Array.from({ length: n }, (_, i) => i),
+    random,
+  );
   return perm.slice(0, Math.min(n, size)).sort();
 }
 
@@ -29,7 +34,11 @@ export function sampleSequences(seqs: SequenceSet, index: Int32Array): SequenceS
  * At most `max` users of `seqs` (all of them, the same object, when there are no more than that),
  * drawn by `random`; `index` says which rows were kept (undefined when all were).
  */
-export function boundedSequences(seqs: SequenceSet, max: number, random: () => Random): { seqs: SequenceSet; index: Int32Array | undefined } {
+export function boundedSequences(
+  seqs: SequenceSet,
+  max: number,
+  random: () => Random,
+): { seqs: SequenceSet; index: Int32Array | undefined } {
   if (seqs.users.length <= max) return { seqs, index: undefined };
   const index = userSample(seqs.users.length, max, random());
   return { seqs: sampleSequences(seqs, index), index };

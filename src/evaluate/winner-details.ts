@@ -35,7 +35,11 @@ export interface WinnerDetails {
   sizes: number[];
   noise: number;
   /** Silhouette in the behavior space on a stratified sample: per segment mean and sorted values (thinned to <= `perSegment`). */
-  silhouette: { sample: number; mean: number; per_segment: { segment: number; size: number; mean: number; values: number[] }[] };
+  silhouette: {
+    sample: number;
+    mean: number;
+    per_segment: { segment: number; size: number; mean: number; values: number[] }[];
+  };
   maps: UserMap[];
   population: SegmentBehaviorProfile;
   profiles: SegmentBehaviorProfile[];
@@ -57,19 +61,28 @@ export interface WinnerDetailsInput {
   seed: number;
 }
 
-export const WINNER_DETAILS_LIMITS = { silhouetteSample: 2000, perSegment: 100, mapPoints: 2000, tsnePoints: 1000 };
+export const WINNER_DETAILS_LIMITS = {
+  silhouetteSample: 2000,
+  perSegment: 100,
+  mapPoints: 2000,
+  tsnePoints: 1000,
+};
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 /** Details of the winning labeling. O(events + sample^2 + tsnePoints^2 * iterations). */
-export async function winnerDetails(input: WinnerDetailsInput, limits = WINNER_DETAILS_LIMITS): Promise<WinnerDetails> {
+export async function winnerDetails(
+  input: WinnerDetailsInput,
+  limits = WINNER_DETAILS_LIMITS,
+): Promise<WinnerDetails> {
   const { labels, k, history } = input;
   const X = behaviorMatrix(input.space);
   const random = randomSource(seedFor(input.seed, 'winner-details'));
   const sizes = new Array<number>(k).fill(0);
   let noise = 0;
-  for (const l of labels) if (l >= 0) sizes[l]++;
-  else noise++;
+  for (const l of labels)
+    if (l >= 0) sizes[l]++;
+    else noise++;
   const silhouette = await silhouetteSection(X, labels, k, limits, random);
   const pca = principalComponents(X, Math.min(2, X.cols));
   const mapRows = stratifiedSample(labels, k, limits.mapPoints, random.fork());
@@ -86,7 +99,13 @@ export async function winnerDetails(input: WinnerDetailsInput, limits = WINNER_D
   const tsneRows = stratifiedSample(labels, k, limits.tsnePoints, random.fork());
   if (tsneRows.length >= 5) {
     const Y = await tsne(selectRows(X, tsneRows), { random: random.fork() });
-    maps.push({ method: 'tsne', points: tsneRows.length, x: Array.from(tsneRows, (_, j) => round(Y[2 * j])), y: Array.from(tsneRows, (_, j) => round(Y[2 * j + 1])), segment: Array.from(tsneRows, (i) => labels[i]) });
+    maps.push({
+      method: 'tsne',
+      points: tsneRows.length,
+      x: Array.from(tsneRows, (_, j) => round(Y[2 * j])),
+      y: Array.from(tsneRows, (_, j) => round(Y[2 * j + 1])),
+      segment: Array.from(tsneRows, (i) => labels[i]),
+    });
   }
   const [population, ...profiles] = segmentProfiles(history, labels, k);
   let first = Number.POSITIVE_INFINITY;
@@ -107,11 +126,22 @@ export async function winnerDetails(input: WinnerDetailsInput, limits = WINNER_D
     tags: segmentTags(history, labels, k),
     typical: segmentMedoids(X, labels, k, history),
     ...(input.truth ? { contingency: truthContingency(input.truth, labels, k) } : {}),
-    log_span: { first, last, first_iso: Number.isFinite(first) ? new Date(first * 1000).toISOString() : '', last_iso: Number.isFinite(last) ? new Date(last * 1000).toISOString() : '' },
+    log_span: {
+      first,
+      last,
+      first_iso: Number.isFinite(first) ? new Date(first * 1000).toISOString() : '',
+      last_iso: Number.isFinite(last) ? new Date(last * 1000).toISOString() : '',
+    },
   };
 }
 
-async function silhouetteSection(X: ReturnType<typeof behaviorMatrix>, labels: Int32Array, k: number, limits: typeof WINNER_DETAILS_LIMITS, random: ReturnType<typeof randomSource>): Promise<WinnerDetails['silhouette']> {
+async function silhouetteSection(
+  X: ReturnType<typeof behaviorMatrix>,
+  labels: Int32Array,
+  k: number,
+  limits: typeof WINNER_DETAILS_LIMITS,
+  random: ReturnType<typeof randomSource>,
+): Promise<WinnerDetails['silhouette']> {
   const rows = stratifiedSample(labels, k, limits.silhouetteSample, random);
   const ls = Int32Array.from(rows, (i) => labels[i]);
   const empty = { sample: rows.length, mean: Number.NaN, per_segment: [] };
@@ -131,12 +161,21 @@ async function silhouetteSection(X: ReturnType<typeof behaviorMatrix>, labels: I
     const step = Math.max(1, values.length / limits.perSegment);
     const thinned: number[] = [];
     for (let q = 0; q < values.length; q += step) thinned.push(round(values[Math.floor(q)]));
-    return { segment, size: values.length, mean: values.length > 0 ? sum / values.length : Number.NaN, values: thinned };
+    return {
+      segment,
+      size: values.length,
+      mean: values.length > 0 ? sum / values.length : Number.NaN,
+      values: thinned,
+    };
   });
   return { sample: rows.length, mean: count > 0 ? total / count : Number.NaN, per_segment: perSegment };
 }
 
-function truthContingency(truth: Int32Array, labels: Int32Array, k: number): NonNullable<WinnerDetails['contingency']> {
+function truthContingency(
+  truth: Int32Array,
+  labels: Int32Array,
+  k: number,
+): NonNullable<WinnerDetails['contingency']> {
   const classes = [...new Set(truth)].sort((a, b) => a - b);
   const hasNoise = labels.some((l) => l < 0);
   const segments = [...Array.from({ length: k }, (_, i) => i), ...(hasNoise ? [-1] : [])];

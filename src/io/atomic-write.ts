@@ -28,7 +28,10 @@ export function atomicWriteFileSync(path: string, data: string | Uint8Array): vo
  * Stream chunks into a temp file and rename on success; on any error the temp file is removed and
  * `path` is untouched. For outputs too large to hold in memory.
  */
-export async function atomicWriteStream(path: string, produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<void>): Promise<void> {
+export async function atomicWriteStream(
+  path: string,
+  produce: (write: (chunk: string | Uint8Array) => Promise<void>) => Promise<void>,
+): Promise<void> {
   mkdirSync(dirname(path), { recursive: true });
   const tmp = tempPathFor(path);
   const handle = await open(tmp, 'w');

@@ -34,8 +34,10 @@ export function parseNpy(buf: Uint8Array, file = '<npy>'): NpyArray {
     throw new InputError(`malformed .npy header: ${header.trim()}`, { file });
   }
   const dtype = DESCR[descr];
-  if (dtype === undefined) throw new InputError(`unsupported dtype ${descr} (need <f4, <f8 or <i4)`, { file, field: 'descr' });
-  if (fortran === 'True') throw new InputError('Fortran-order arrays are not supported; save with C order', { file });
+  if (dtype === undefined)
+    throw new InputError(`unsupported dtype ${descr} (need <f4, <f8 or <i4)`, { file, field: 'descr' });
+  if (fortran === 'True')
+    throw new InputError('Fortran-order arrays are not supported; save with C order', { file });
   const shape = shapeText
     .split(',')
     .map((s) => s.trim())
@@ -45,7 +47,10 @@ export function parseNpy(buf: Uint8Array, file = '<npy>'): NpyArray {
   const dataStart = headerStart + headerLen;
   const width = dtype === 'float64' ? 8 : 4;
   if (buf.byteLength - dataStart < count * width) {
-    throw new InputError(`truncated: header says ${count} values, file holds ${Math.floor((buf.byteLength - dataStart) / width)}`, { file });
+    throw new InputError(
+      `truncated: header says ${count} values, file holds ${Math.floor((buf.byteLength - dataStart) / width)}`,
+      { file },
+    );
   }
   // Copy: a Node Buffer's slice() is a view into a shared pool, and typed arrays need aligned offsets.
   const bytes = new Uint8Array(buf.subarray(dataStart, dataStart + count * width));
@@ -67,7 +72,10 @@ export function formatNpy(array: NpyArray): Uint8Array {
   out[7] = 0;
   new DataView(out.buffer).setUint16(8, header.length, true);
   for (let i = 0; i < header.length; i++) out[10 + i] = header.charCodeAt(i);
-  out.set(new Uint8Array(array.data.buffer, array.data.byteOffset, array.data.byteLength), 10 + header.length);
+  out.set(
+    new Uint8Array(array.data.buffer, array.data.byteOffset, array.data.byteLength),
+    10 + header.length,
+  );
   return out;
 }
 
@@ -77,7 +85,9 @@ export function readNpy(path: string): NpyArray {
   try {
     buf = readFileSync(path);
   } catch (error) {
-    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
+    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      file: path,
+    });
   }
   return parseNpy(buf, path);
 }

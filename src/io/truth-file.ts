@@ -16,24 +16,42 @@ export function readTruthFile(path: string): Map<string, number> {
   try {
     text = readFileSync(path, 'utf8');
   } catch (error) {
-    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, { file: path });
+    throw new InputError(`cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, {
+      file: path,
+    });
   }
   const lines = text.split(/\r?\n/);
   const header = csvFields(lines[0] ?? '');
   const userCol = header.indexOf('user_id');
   const labelCol = header.indexOf('segment') >= 0 ? header.indexOf('segment') : header.indexOf('label');
-  if (userCol < 0) throw new InputError('the header has no user_id column', { file: path, line: 1, field: 'user_id' });
-  if (labelCol < 0) throw new InputError('the header has no segment (or label) column', { file: path, line: 1, field: 'segment' });
+  if (userCol < 0)
+    throw new InputError('the header has no user_id column', { file: path, line: 1, field: 'user_id' });
+  if (labelCol < 0)
+    throw new InputError('the header has no segment (or label) column', {
+      file: path,
+      line: 1,
+      field: 'segment',
+    });
   const out = new Map<string, number>();
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].length === 0) continue;
     const fields = csvFields(lines[i]);
     const user = fields[userCol];
     const raw = fields[labelCol];
-    if (user === undefined || raw === undefined) throw new InputError(`expected ${header.length} fields, got ${fields.length}`, { file: path, line: i + 1 });
+    if (user === undefined || raw === undefined)
+      throw new InputError(`expected ${header.length} fields, got ${fields.length}`, {
+        file: path,
+        line: i + 1,
+      });
     const label = Number(raw);
-    if (!Number.isInteger(label) || label < -1) throw new InputError(`"${raw}" is not an integer label >= -1`, { file: path, line: i + 1, field: header[labelCol] });
-    if (out.has(user)) throw new InputError(`user ${user} is listed twice`, { file: path, line: i + 1, field: 'user_id' });
+    if (!Number.isInteger(label) || label < -1)
+      throw new InputError(`"${raw}" is not an integer label >= -1`, {
+        file: path,
+        line: i + 1,
+        field: header[labelCol],
+      });
+    if (out.has(user))
+      throw new InputError(`user ${user} is listed twice`, { file: path, line: i + 1, field: 'user_id' });
     out.set(user, label);
   }
   if (out.size === 0) throw new InputError('no labels (empty file)', { file: path });

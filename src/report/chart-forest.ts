@@ -18,14 +18,31 @@ export function forestPlot(rows: ForestRow[], o: { title: string; xLabel: string
   const width = o.width ?? 640;
   const plot = { left, top: 26, right: width - 16, bottom: 26 + Math.max(1, rows.length) * rowH };
   const height = plot.bottom + 36;
-  const x = linearScale(extent(rows.flatMap((r) => [r.lo, r.hi, r.value]), 0.05), [plot.left, plot.right]);
-  const parts = [svgOpen({ width, height, title: o.title, kind: 'forest' }), axes(plot, x, null, { x: o.xLabel })];
+  const x = linearScale(
+    extent(
+      rows.flatMap((r) => [r.lo, r.hi, r.value]),
+      0.05,
+    ),
+    [plot.left, plot.right],
+  );
+  const parts = [
+    svgOpen({ width, height, title: o.title, kind: 'forest' }),
+    axes(plot, x, null, { x: o.xLabel }),
+  ];
   rows.forEach((r, i) => {
     const y = plot.top + i * rowH + rowH / 2;
     const tip = `<title>${esc(`${r.tooltip}: ${fmt(r.value)} [${fmt(r.lo)}, ${fmt(r.hi)}]`)}</title>`;
-    parts.push(`<text class="lbl" x="${left - 4}" y="${y + 3}" text-anchor="end">${esc(labels[i])}${tip}</text>`);
-    if (Number.isFinite(r.lo) && Number.isFinite(r.hi)) parts.push(`<line class="ci" x1="${x(r.lo).toFixed(1)}" x2="${x(r.hi).toFixed(1)}" y1="${y}" y2="${y}" stroke="${r.color}"/>`);
-    if (Number.isFinite(r.value)) parts.push(`<circle class="mark" cx="${x(r.value).toFixed(1)}" cy="${y}" r="4" fill="${r.color}">${tip}</circle>`);
+    parts.push(
+      `<text class="lbl" x="${left - 4}" y="${y + 3}" text-anchor="end">${esc(labels[i])}${tip}</text>`,
+    );
+    if (Number.isFinite(r.lo) && Number.isFinite(r.hi))
+      parts.push(
+        `<line class="ci" x1="${x(r.lo).toFixed(1)}" x2="${x(r.hi).toFixed(1)}" y1="${y}" y2="${y}" stroke="${r.color}"/>`,
+      );
+    if (Number.isFinite(r.value))
+      parts.push(
+        `<circle class="mark" cx="${x(r.value).toFixed(1)}" cy="${y}" r="4" fill="${r.color}">${tip}</circle>`,
+      );
   });
   parts.push(SVG_CLOSE);
   return parts.join('');

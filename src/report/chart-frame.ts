@@ -29,7 +29,8 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
   const mag = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
   const out: number[] = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step)
+    out.push(Math.abs(t) < step * 1e-9 ? 0 : Number(t.toPrecision(12)));
   return out;
 }
 
@@ -74,24 +75,43 @@ export interface Plot {
 }
 
 /** Axes with ticks, grid lines and labels for a plot area. */
-export function axes(plot: Plot, x: Scale | null, y: Scale | null, labels: { x?: string; y?: string }): string {
+export function axes(
+  plot: Plot,
+  x: Scale | null,
+  y: Scale | null,
+  labels: { x?: string; y?: string },
+): string {
   const parts: string[] = [];
   if (x) {
     for (const t of niceTicks(x.domain[0], x.domain[1], 5)) {
       const px = x(t).toFixed(1);
-      parts.push(`<line class="grid" x1="${px}" x2="${px}" y1="${plot.top}" y2="${plot.bottom}"/><text class="tick" x="${px}" y="${plot.bottom + 13}" text-anchor="middle">${tickLabel(t)}</text>`);
+      parts.push(
+        `<line class="grid" x1="${px}" x2="${px}" y1="${plot.top}" y2="${plot.bottom}"/><text class="tick" x="${px}" y="${plot.bottom + 13}" text-anchor="middle">${tickLabel(t)}</text>`,
+      );
     }
-    parts.push(`<line class="axis" x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}"/>`);
+    parts.push(
+      `<line class="axis" x1="${plot.left}" x2="${plot.right}" y1="${plot.bottom}" y2="${plot.bottom}"/>`,
+    );
   }
   if (y) {
     for (const t of niceTicks(y.domain[0], y.domain[1], 4)) {
       const py = y(t).toFixed(1);
-      parts.push(`<line class="grid" x1="${plot.left}" x2="${plot.right}" y1="${py}" y2="${py}"/><text class="tick" x="${plot.left - 4}" y="${py}" dy="3" text-anchor="end">${tickLabel(t)}</text>`);
+      parts.push(
+        `<line class="grid" x1="${plot.left}" x2="${plot.right}" y1="${py}" y2="${py}"/><text class="tick" x="${plot.left - 4}" y="${py}" dy="3" text-anchor="end">${tickLabel(t)}</text>`,
+      );
     }
-    parts.push(`<line class="axis" x1="${plot.left}" x2="${plot.left}" y1="${plot.top}" y2="${plot.bottom}"/>`);
+    parts.push(
+      `<line class="axis" x1="${plot.left}" x2="${plot.left}" y1="${plot.top}" y2="${plot.bottom}"/>`,
+    );
   }
-  if (labels.x) parts.push(`<text class="al" x="${(plot.left + plot.right) / 2}" y="${plot.bottom + 28}" text-anchor="middle">${esc(labels.x)}</text>`);
-  if (labels.y) parts.push(`<text class="al" transform="translate(12 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(labels.y)}</text>`);
+  if (labels.x)
+    parts.push(
+      `<text class="al" x="${(plot.left + plot.right) / 2}" y="${plot.bottom + 28}" text-anchor="middle">${esc(labels.x)}</text>`,
+    );
+  if (labels.y)
+    parts.push(
+      `<text class="al" transform="translate(12 ${(plot.top + plot.bottom) / 2}) rotate(-90)" text-anchor="middle">${esc(labels.y)}</text>`,
+    );
   return parts.join('');
 }
 

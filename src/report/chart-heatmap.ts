@@ -33,22 +33,44 @@ export function heatMap(o: HeatMapOptions): string {
   const every = Math.max(1, Math.ceil(14 / cell));
   o.cols.forEach((c, j) => {
     const cx = left + j * cell + cell / 2;
-    if (j % every === 0) parts.push(`<text class="tick" x="${cx}" y="${top - (o.colColors ? 12 : 4)}" text-anchor="middle">${esc(clip(c, 6))}</text>`);
-    if (o.colColors) parts.push(`<rect x="${left + j * cell + 1}" y="${top - 8}" width="${cell - 2}" height="5" fill="${o.colColors[j]}"/>`);
+    if (j % every === 0)
+      parts.push(
+        `<text class="tick" x="${cx}" y="${top - (o.colColors ? 12 : 4)}" text-anchor="middle">${esc(clip(c, 6))}</text>`,
+      );
+    if (o.colColors)
+      parts.push(
+        `<rect x="${left + j * cell + 1}" y="${top - 8}" width="${cell - 2}" height="5" fill="${o.colColors[j]}"/>`,
+      );
   });
   rows.forEach((r, i) => {
     const y = top + i * cell;
-    parts.push(`<text class="lbl" x="${left - 4 - (o.rowColors ? 10 : 0)}" y="${y + cell / 2 + 3}" text-anchor="end">${esc(r)}<title>${esc(o.rows[i])}</title></text>`);
-    if (o.rowColors) parts.push(`<rect x="${left - 10}" y="${y + 2}" width="6" height="${cell - 4}" fill="${o.rowColors[i]}"/>`);
+    parts.push(
+      `<text class="lbl" x="${left - 4 - (o.rowColors ? 10 : 0)}" y="${y + cell / 2 + 3}" text-anchor="end">${esc(r)}<title>${esc(o.rows[i])}</title></text>`,
+    );
+    if (o.rowColors)
+      parts.push(
+        `<rect x="${left - 10}" y="${y + 2}" width="6" height="${cell - 4}" fill="${o.rowColors[i]}"/>`,
+      );
     o.cols.forEach((c, j) => {
       const v = o.values[i]?.[j] ?? Number.NaN;
       const t = hi > lo ? (v - lo) / (hi - lo) : 0;
-      parts.push(`<rect class="mark cell" x="${left + j * cell}" y="${y}" width="${cell}" height="${cell}" fill="${heatColor(t)}"><title>${esc(`${o.rows[i]} / ${c}: ${Number.isFinite(v) ? Number(v.toPrecision(4)) : '—'}`)}</title></rect>`);
-      if (o.cellText && Number.isFinite(v)) parts.push(`<text class="cv" x="${left + j * cell + cell / 2}" y="${y + cell / 2 + 3}" text-anchor="middle" fill="${t > 0.55 ? '#fff' : '#222'}">${esc(o.cellText(v))}</text>`);
+      parts.push(
+        `<rect class="mark cell" x="${left + j * cell}" y="${y}" width="${cell}" height="${cell}" fill="${heatColor(t)}"><title>${esc(`${o.rows[i]} / ${c}: ${Number.isFinite(v) ? Number(v.toPrecision(4)) : '—'}`)}</title></rect>`,
+      );
+      if (o.cellText && Number.isFinite(v))
+        parts.push(
+          `<text class="cv" x="${left + j * cell + cell / 2}" y="${y + cell / 2 + 3}" text-anchor="middle" fill="${t > 0.55 ? '#fff' : '#222'}">${esc(o.cellText(v))}</text>`,
+        );
     });
   });
-  if (o.xLabel) parts.push(`<text class="al" x="${left + (o.cols.length * cell) / 2}" y="${height - 8}" text-anchor="middle">${esc(o.xLabel)}</text>`);
-  if (o.yLabel) parts.push(`<text class="al" transform="translate(10 ${top + (rows.length * cell) / 2}) rotate(-90)" text-anchor="middle">${esc(o.yLabel)}</text>`);
+  if (o.xLabel)
+    parts.push(
+      `<text class="al" x="${left + (o.cols.length * cell) / 2}" y="${height - 8}" text-anchor="middle">${esc(o.xLabel)}</text>`,
+    );
+  if (o.yLabel)
+    parts.push(
+      `<text class="al" transform="translate(10 ${top + (rows.length * cell) / 2}) rotate(-90)" text-anchor="middle">${esc(o.yLabel)}</text>`,
+    );
   parts.push(SVG_CLOSE);
   return parts.join('');
 }

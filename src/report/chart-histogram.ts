@@ -33,15 +33,22 @@ export function histogram(o: HistogramOptions): string {
   const counts = binCounts(o.values, lo, hi, bins);
   const x = linearScale([lo, hi], [plot.left, plot.right]);
   const y = linearScale([0, Math.max(1, ...counts)], [plot.bottom, plot.top]);
-  const parts = [svgOpen({ width, height, title: o.title, kind: 'histogram' }), axes(plot, x, y, { x: o.xLabel })];
+  const parts = [
+    svgOpen({ width, height, title: o.title, kind: 'histogram' }),
+    axes(plot, x, y, { x: o.xLabel }),
+  ];
   const bw = (plot.right - plot.left) / bins;
   counts.forEach((c, b) => {
     if (c === 0) return;
-    parts.push(`<rect class="mark" x="${(plot.left + b * bw + 0.5).toFixed(1)}" y="${y(c).toFixed(1)}" width="${(bw - 1).toFixed(1)}" height="${(plot.bottom - y(c)).toFixed(1)}" fill="${o.color}" fill-opacity="0.6"><title>${c}</title></rect>`);
+    parts.push(
+      `<rect class="mark" x="${(plot.left + b * bw + 0.5).toFixed(1)}" y="${y(c).toFixed(1)}" width="${(bw - 1).toFixed(1)}" height="${(plot.bottom - y(c)).toFixed(1)}" fill="${o.color}" fill-opacity="0.6"><title>${c}</title></rect>`,
+    );
   });
   if (Number.isFinite(o.marker)) {
     const mx = x(o.marker).toFixed(1);
-    parts.push(`<line class="marker" x1="${mx}" x2="${mx}" y1="${plot.top}" y2="${plot.bottom}"/><text class="pl" x="${mx}" y="${plot.top - 2}" text-anchor="middle">${esc(o.markerLabel)}</text>`);
+    parts.push(
+      `<line class="marker" x1="${mx}" x2="${mx}" y1="${plot.top}" y2="${plot.bottom}"/><text class="pl" x="${mx}" y="${plot.top - 2}" text-anchor="middle">${esc(o.markerLabel)}</text>`,
+    );
   }
   parts.push(SVG_CLOSE);
   return parts.join('');

@@ -9,7 +9,10 @@ export interface SilhouetteBand {
   values: number[];
 }
 
-export function silhouettePlot(bands: SilhouetteBand[], o: { title: string; mean: number; width?: number }): string {
+export function silhouettePlot(
+  bands: SilhouetteBand[],
+  o: { title: string; mean: number; width?: number },
+): string {
   const width = o.width ?? 460;
   const total = bands.reduce((s, b) => s + Math.max(1, b.values.length), 0);
   const barH = Math.max(0.6, Math.min(3, 360 / Math.max(1, total)));
@@ -17,7 +20,10 @@ export function silhouettePlot(bands: SilhouetteBand[], o: { title: string; mean
   const plot = { left: 44, top: 26, right: width - 16, bottom: 26 + total * barH + gap * bands.length };
   const height = plot.bottom + 32;
   const x = linearScale([-1, 1], [plot.left, plot.right]);
-  const parts = [svgOpen({ width, height, title: o.title, kind: 'silhouette' }), axes(plot, x, null, { x: '' })];
+  const parts = [
+    svgOpen({ width, height, title: o.title, kind: 'silhouette' }),
+    axes(plot, x, null, { x: '' }),
+  ];
   if (bands.length === 0) parts.push(emptyNote(plot, 'fewer than 2 segments'));
   let y = plot.top;
   for (const b of bands) {
@@ -30,11 +36,18 @@ export function silhouettePlot(bands: SilhouetteBand[], o: { title: string; mean
       y += barH;
     }
     if (b.values.length === 0) y += barH;
-    parts.push(`<path class="mark" d="${d.join('')}" stroke="${color}" stroke-width="${barH.toFixed(2)}"><title>${esc(`segment ${b.segment}: mean silhouette ${fmt(b.mean)}`)}</title></path>`);
-    parts.push(`<text class="lbl" x="${plot.left - 4}" y="${((start + y) / 2 + 3).toFixed(1)}" text-anchor="end">${b.segment}</text>`);
+    parts.push(
+      `<path class="mark" d="${d.join('')}" stroke="${color}" stroke-width="${barH.toFixed(2)}"><title>${esc(`segment ${b.segment}: mean silhouette ${fmt(b.mean)}`)}</title></path>`,
+    );
+    parts.push(
+      `<text class="lbl" x="${plot.left - 4}" y="${((start + y) / 2 + 3).toFixed(1)}" text-anchor="end">${b.segment}</text>`,
+    );
     y += gap;
   }
-  if (Number.isFinite(o.mean)) parts.push(`<line class="marker" x1="${x(o.mean)}" x2="${x(o.mean)}" y1="${plot.top}" y2="${plot.bottom}"/><text class="pl" x="${x(o.mean)}" y="${plot.bottom + 24}" text-anchor="middle">mean ${fmt(o.mean)}</text>`);
+  if (Number.isFinite(o.mean))
+    parts.push(
+      `<line class="marker" x1="${x(o.mean)}" x2="${x(o.mean)}" y1="${plot.top}" y2="${plot.bottom}"/><text class="pl" x="${x(o.mean)}" y="${plot.bottom + 24}" text-anchor="middle">mean ${fmt(o.mean)}</text>`,
+    );
   parts.push(SVG_CLOSE);
   return parts.join('');
 }

@@ -15,7 +15,12 @@ export function pct(x: number | null | undefined, digits = 1): string {
 
 /** Escape text for HTML and SVG content and attributes. */
 export function esc(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /** Shorten a label to `max` characters with an ellipsis. */
@@ -24,7 +29,10 @@ export function clip(text: string, max: number): string {
 }
 
 /** A short readable candidate name: `tfidf+kmeans k=8` (the full id stays in tooltips and tables). */
-export function shortName(c: { encoder: { name: string }; algorithm: { name: string; params: Record<string, unknown> } }): string {
+export function shortName(c: {
+  encoder: { name: string };
+  algorithm: { name: string; params: Record<string, unknown> };
+}): string {
   const p = c.algorithm.params;
   const key = ['k', 'minClusterSize', 'eps', 'nClusters'].find((x) => typeof p[x] === 'number');
   return `${c.encoder.name}+${c.algorithm.name}${key ? ` ${key}=${p[key]}` : ''}`;

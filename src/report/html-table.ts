@@ -3,7 +3,8 @@ import { esc } from './format.js';
 
 /** A table (scrolls sideways when wider than the page); cells are escaped text unless wrapped with `raw`. */
 export function table(headers: string[], rows: (string | Raw)[][], className = ''): string {
-  const cell = (c: string | Raw, tag: string) => `<${tag}>${typeof c === 'string' ? esc(c) : c.html}</${tag}>`;
+  const cell = (c: string | Raw, tag: string) =>
+    `<${tag}>${typeof c === 'string' ? esc(c) : c.html}</${tag}>`;
   return `<div class="tw"><table class="${className}"><thead><tr>${headers.map((h) => cell(h, 'th')).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => cell(c, 'td')).join('')}</tr>`).join('')}</tbody></table></div>`;
 }
 

@@ -2,7 +2,18 @@
  * One color per segment, the same in every chart: Tableau 10 for the first ten segments, then hues
  * spaced by the golden angle; noise (-1) is gray. Facets have their own colors, never a segment's.
  */
-const TABLEAU10 = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+const TABLEAU10 = [
+  '#4e79a7',
+  '#f28e2b',
+  '#e15759',
+  '#76b7b2',
+  '#59a14f',
+  '#edc948',
+  '#b07aa1',
+  '#ff9da7',
+  '#9c755f',
+  '#bab0ac',
+];
 
 /** Color of segment `s` (-1 = noise). */
 export function segmentColor(s: number): string {

@@ -23,7 +23,14 @@ const CURVE_METRICS = [
 export function facetsSection(r: ProtocolResults): string {
   const top = r.candidates.slice(0, TOP_CANDIDATES);
   const facetBars = FACET_NAMES.map((f) =>
-    barChart({ title: `${f} score`, labels: top.map((c) => `${c.rank}. ${shortName(c)}`), values: top.map((c) => c.scores[f]), colors: FACET_COLORS[f], width: 330, valueText: (v) => fmt(v, 2) }),
+    barChart({
+      title: `${f} score`,
+      labels: top.map((c) => `${c.rank}. ${shortName(c)}`),
+      values: top.map((c) => c.scores[f]),
+      colors: FACET_COLORS[f],
+      width: 330,
+      valueText: (v) => fmt(v, 2),
+    }),
   );
   const curves = r.selection.map((s) => {
     const best = s.points.find((p) => p.id === s.best)?.value;
@@ -33,7 +40,14 @@ export function facetsSection(r: ProtocolResults): string {
   const nulls = nullShown.map((id) => {
     const c = r.candidates.find((x) => x.id === id)!;
     const charts = Object.entries(c.facets.null.kinds).map(([kind, k]) =>
-      histogram({ title: `${kind} null: z ${fmt(k.z, 1)}, p ${fmt(k.p_value, 2)}`, xLabel: 'behavior score', values: k.values ?? [], marker: c.facets.null.real, markerLabel: 'real', color: FACET_COLORS.null }),
+      histogram({
+        title: `${kind} null: z ${fmt(k.z, 1)}, p ${fmt(k.p_value, 2)}`,
+        xLabel: 'behavior score',
+        values: k.values ?? [],
+        marker: c.facets.null.real,
+        markerLabel: 'real',
+        color: FACET_COLORS.null,
+      }),
     );
     return `<h4>${esc(shortName(c))} (rank ${c.rank})</h4>${charts.length > 0 ? row(...charts) : para('No null replicates were run.')}`;
   });
@@ -51,19 +65,42 @@ export function facetsSection(r: ProtocolResults): string {
   const winnerDs = ds
     ? barChart({
         title: `Winner on the holdout: segment vs global popularity (${fmt(ds.n_users_evaluated)} users)`,
-        labels: [`HR@${ds.k} segment`, `HR@${ds.k} popularity`, `NDCG@${ds.k} segment`, `NDCG@${ds.k} popularity`, 'MRR segment', 'MRR popularity', 'purchase AUROC', 'churn AUROC'],
-        values: [ds.hit_rate, ds.popularity_hit_rate, ds.ndcg, ds.popularity_ndcg, ds.mrr, ds.popularity_mrr, ds.purchase_auroc, ds.churn_auroc],
+        labels: [
+          `HR@${ds.k} segment`,
+          `HR@${ds.k} popularity`,
+          `NDCG@${ds.k} segment`,
+          `NDCG@${ds.k} popularity`,
+          'MRR segment',
+          'MRR popularity',
+          'purchase AUROC',
+          'churn AUROC',
+        ],
+        values: [
+          ds.hit_rate,
+          ds.popularity_hit_rate,
+          ds.ndcg,
+          ds.popularity_ndcg,
+          ds.mrr,
+          ds.popularity_mrr,
+          ds.purchase_auroc,
+          ds.churn_auroc,
+        ],
         colors: ['#b35806', '#bdbdbd', '#b35806', '#bdbdbd', '#b35806', '#bdbdbd', '#8073ac', '#8073ac'],
         valueText: (v) => fmt(v, 3),
       })
     : '';
   const jaccardRows = r.candidates.slice(0, 30);
-  const maxK = Math.min(50, Math.max(0, ...jaccardRows.map((c) => c.facets.stability.per_cluster_jaccard.length)));
+  const maxK = Math.min(
+    50,
+    Math.max(0, ...jaccardRows.map((c) => c.facets.stability.per_cluster_jaccard.length)),
+  );
   const jaccard = heatMap({
     title: 'Per-cluster stability: mean best-match Jaccard over subsample reruns',
     rows: jaccardRows.map((c) => `${c.rank}. ${shortName(c)}`),
     cols: Array.from({ length: maxK }, (_, j) => String(j)),
-    values: jaccardRows.map((c) => Array.from({ length: maxK }, (_, j) => c.facets.stability.per_cluster_jaccard[j] ?? Number.NaN)),
+    values: jaccardRows.map((c) =>
+      Array.from({ length: maxK }, (_, j) => c.facets.stability.per_cluster_jaccard[j] ?? Number.NaN),
+    ),
     range: [0, 1],
     cellText: maxK <= 12 ? (v) => v.toFixed(2) : undefined,
     cell: maxK <= 12 ? 30 : 14,

@@ -13,13 +13,34 @@ export function settingRows(r: ProtocolResults): string[][] {
     ['node', r.reproducibility.node],
     ['started', r.reproducibility.started],
     ['run time', `${fmt(r.reproducibility.seconds, 1)} s`],
-    ['time per phase', Object.entries(r.reproducibility.timings ?? {}).map(([phase, s]) => `${phase} ${fmt(s, 1)} s`).join(', ') || '—'],
+    [
+      'time per phase',
+      Object.entries(r.reproducibility.timings ?? {})
+        .map(([phase, s]) => `${phase} ${fmt(s, 1)} s`)
+        .join(', ') || '—',
+    ],
     ['seed', String(p.seed)],
-    ['facet weights', Object.entries(p.weights).map(([f, w]) => `${f} ${w}`).join(', ')],
-    ['stability reruns', `${p.resamples} x ${Math.round(p.subsample_fraction * 100)}% subsamples${large ? ` (${large.stability_subsample} users each, at most ${large.rerun_users})` : ''}`],
-    ['null models', `${p.null_kinds.join(', ')}; ${p.null_replicates} replicates each${large ? `, built from ${large.null_log_users} users` : ''}`],
+    [
+      'facet weights',
+      Object.entries(p.weights)
+        .map(([f, w]) => `${f} ${w}`)
+        .join(', '),
+    ],
+    [
+      'stability reruns',
+      `${p.resamples} x ${Math.round(p.subsample_fraction * 100)}% subsamples${large ? ` (${large.stability_subsample} users each, at most ${large.rerun_users})` : ''}`,
+    ],
+    [
+      'null models',
+      `${p.null_kinds.join(', ')}; ${p.null_replicates} replicates each${large ? `, built from ${large.null_log_users} users` : ''}`,
+    ],
     ...(large
-      ? [['large-log bounds', `encoders fit on ${large.encoder_fit_sample} users (fitUsers ${large.fit_users}); agglomerative and HDBSCAN fit on ${large.quadratic_fit_sample} (quadraticFitUsers ${large.quadratic_fit_users}), the others assigned`]]
+      ? [
+          [
+            'large-log bounds',
+            `encoders fit on ${large.encoder_fit_sample} users (fitUsers ${large.fit_users}); agglomerative and HDBSCAN fit on ${large.quadratic_fit_sample} (quadraticFitUsers ${large.quadratic_fit_users}), the others assigned`,
+          ],
+        ]
       : []),
     ['bootstrap replicates', String(p.bootstrap)],
     ['chance permutations', String(p.permutations)],

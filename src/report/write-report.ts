@@ -23,7 +23,8 @@ export function readResults(path: string): ProtocolResults {
   }
   const r = parsed as Partial<ProtocolResults>;
   for (const key of ['version', 'dataset', 'protocol', 'candidates', 'reproducibility'] as const) {
-    if (r === null || typeof r !== 'object' || r[key] === undefined) throw new InputError(`not a segscope results.json: it lacks "${key}"`, { file: path });
+    if (r === null || typeof r !== 'object' || r[key] === undefined)
+      throw new InputError(`not a segscope results.json: it lacks "${key}"`, { file: path });
   }
   return nullsToNaN(r as ProtocolResults);
 }
@@ -33,17 +34,32 @@ function nullsToNaN<T>(x: T): T {
   if (Array.isArray(x)) return x.map((v) => (v === null ? Number.NaN : nullsToNaN(v))) as T;
   if (x !== null && typeof x === 'object') {
     const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(x)) out[k] = v === null && !NULLABLE.has(k) ? Number.NaN : nullsToNaN(v);
+    for (const [k, v] of Object.entries(x))
+      out[k] = v === null && !NULLABLE.has(k) ? Number.NaN : nullsToNaN(v);
     return out as T;
   }
   return x;
 }
 
 /** Fields where null is a value, not a NaN number. */
-const NULLABLE = new Set(['winner', 'cleaning', 'winner_details', 'window', 'sessions', 'maxLength', 'lastN', 'maxEventsPerMinute', 'maxEventsPerDay']);
+const NULLABLE = new Set([
+  'winner',
+  'cleaning',
+  'winner_details',
+  'window',
+  'sessions',
+  'maxLength',
+  'lastN',
+  'maxEventsPerMinute',
+  'maxEventsPerDay',
+]);
 
 /** Write `html` (and `report.md` beside it, or `md`). Resolves to the paths written. */
-export function writeReport(results: ProtocolResults, html: string, md = join(dirname(html), 'report.md')): { html: string; md: string } {
+export function writeReport(
+  results: ProtocolResults,
+  html: string,
+  md = join(dirname(html), 'report.md'),
+): { html: string; md: string } {
   atomicWriteFileSync(html, renderHtmlReport(results));
   atomicWriteFileSync(md, renderMarkdownReport(results));
   return { html, md };

@@ -32,7 +32,11 @@ export class UsageError extends Error {
   readonly issues: readonly ConfigIssue[];
 
   constructor(message: string, issues: readonly ConfigIssue[] = []) {
-    super(issues.length === 0 ? message : `${message}\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`);
+    super(
+      issues.length === 0
+        ? message
+        : `${message}\n${issues.map((i) => `  - ${i.path}: ${i.message}`).join('\n')}`,
+    );
     this.name = 'UsageError';
     this.issues = issues;
   }

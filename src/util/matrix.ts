@@ -11,10 +11,13 @@ export interface Matrix {
  * @example matrix(2, 2, new Float32Array([1, 0, 0, 1]))
  */
 export function matrix(rows: number, cols: number, data?: Float32Array): Matrix {
-  if (!Number.isInteger(rows) || rows < 0) throw new RangeError(`matrix: rows (${rows}) must be a non-negative integer`);
-  if (!Number.isInteger(cols) || cols < 0) throw new RangeError(`matrix: cols (${cols}) must be a non-negative integer`);
+  if (!Number.isInteger(rows) || rows < 0)
+    throw new RangeError(`matrix: rows (${rows}) must be a non-negative integer`);
+  if (!Number.isInteger(cols) || cols < 0)
+    throw new RangeError(`matrix: cols (${cols}) must be a non-negative integer`);
   const d = data ?? new Float32Array(rows * cols);
-  if (d.length !== rows * cols) throw new RangeError(`matrix: data.length (${d.length}) != rows*cols (${rows * cols})`);
+  if (d.length !== rows * cols)
+    throw new RangeError(`matrix: data.length (${d.length}) != rows*cols (${rows * cols})`);
   return { rows, cols, data: d };
 }
 
@@ -29,7 +32,8 @@ export function matrixFromRows(rows: ArrayLike<ArrayLike<number>>): Matrix {
   const d = n === 0 ? 0 : rows[0].length;
   const out = new Float32Array(n * d);
   for (let i = 0; i < n; i++) {
-    if (rows[i].length !== d) throw new RangeError(`matrixFromRows: row ${i} has ${rows[i].length} values, expected ${d}`);
+    if (rows[i].length !== d)
+      throw new RangeError(`matrixFromRows: row ${i} has ${rows[i].length} values, expected ${d}`);
     for (let j = 0; j < d; j++) out[i * d + j] = rows[i][j];
   }
   return { rows: n, cols: d, data: out };
@@ -50,7 +54,9 @@ export function assertFinite(X: Matrix, caller: string): void {
   const { data, cols } = X;
   for (let i = 0; i < data.length; i++) {
     if (!Number.isFinite(data[i])) {
-      throw new RangeError(`${caller}: X[${Math.floor(i / cols)}, ${i % cols}] is ${data[i]}; remove or impute non-finite values`);
+      throw new RangeError(
+        `${caller}: X[${Math.floor(i / cols)}, ${i % cols}] is ${data[i]}; remove or impute non-finite values`,
+      );
     }
   }
 }

@@ -57,7 +57,8 @@ export function randomSource(seed: number): Random {
     seed,
     uniform: () => uniform() / 9007199254740992,
     int(n: number): number {
-      if (!Number.isInteger(n) || n <= 0) throw new RangeError(`Random.int: n (${n}) must be a positive integer`);
+      if (!Number.isInteger(n) || n <= 0)
+        throw new RangeError(`Random.int: n (${n}) must be a positive integer`);
       return Math.floor((uniform() / 9007199254740992) * n);
     },
     normal(): number {
@@ -83,7 +84,10 @@ function rotl(x: number, k: number): number {
 }
 
 /** Fisher-Yates shuffle in place with an injected random stream (d3's `shuffler(random)`). */
-export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(array: T, random: Random): T {
+export function shuffleInPlace<T extends { length: number; [i: number]: unknown }>(
+  array: T,
+  random: Random,
+): T {
   for (let i = array.length - 1; i > 0; i--) {
     const j = random.int(i + 1);
     const t = array[i];

@@ -2,7 +2,9 @@ import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
 
 /** Run `segscope <argv>` in-process with captured stdout and stderr (tests only). */
-export async function runCli(argv: readonly string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  argv: readonly string[],
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';

@@ -59,7 +59,10 @@ test('segscope run -> export -> drift on a generated log (seed 3); serve refuses
     // Without the load flags, export reads the log as the run recorded it and writes the same model.
     const again = await run(['export', '--results', join(d, 'run'), '--out', join(d, 'model2'), '--json']);
     assert.equal(again.code, 0, again.stderr);
-    assert.equal(readFileSync(join(d, 'model2', 'model.json'), 'utf8'), readFileSync(join(model, 'model.json'), 'utf8'));
+    assert.equal(
+      readFileSync(join(d, 'model2', 'model.json'), 'utf8'),
+      readFileSync(join(model, 'model.json'), 'utf8'),
+    );
     const tags = readFileSync(join(model, 'tags.csv'), 'utf8').trim().split('\n');
     assert.equal(tags[0], 'user_id,segment,tag');
     assert.equal(tags.length, 201);

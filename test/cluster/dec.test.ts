@@ -125,11 +125,38 @@ test('DeepClusterer rejects bad options all at once', () => {
 });
 
 test('DeepClusterer({ pretrained }) starting from an encoder already fit with the same options and seed gives the same result as its own pretraining (fixture seed 4, seed 3)', async () => {
-  const { seqs } = orderOnlySequences({ users: 60, segments: 2, length: 12, categories: 4, itemsPerCategory: 4, seed: 4 });
-  const encoder = { objective: 'causal' as const, dim: 8, heads: 2, maxLen: 12, epochs: 2, batchSize: 16, seed: 3 };
-  const own = await new DeepClusterer({ k: 2, jointEpochs: 1, updateInterval: 2, seed: 3, encoder }).fitSequences(seqs);
+  const { seqs } = orderOnlySequences({
+    users: 60,
+    segments: 2,
+    length: 12,
+    categories: 4,
+    itemsPerCategory: 4,
+    seed: 4,
+  });
+  const encoder = {
+    objective: 'causal' as const,
+    dim: 8,
+    heads: 2,
+    maxLen: 12,
+    epochs: 2,
+    batchSize: 16,
+    seed: 3,
+  };
+  const own = await new DeepClusterer({
+    k: 2,
+    jointEpochs: 1,
+    updateInterval: 2,
+    seed: 3,
+    encoder,
+  }).fitSequences(seqs);
   const fitted = await new TransformerEncoder(encoder).fit(seqs);
-  const shared = await new DeepClusterer({ k: 2, jointEpochs: 1, updateInterval: 2, seed: 3, pretrained: fitted }).fitSequences(seqs);
+  const shared = await new DeepClusterer({
+    k: 2,
+    jointEpochs: 1,
+    updateInterval: 2,
+    seed: 3,
+    pretrained: fitted,
+  }).fitSequences(seqs);
   assert.equal(shared.encoder, fitted, 'the given encoder is the one trained further');
   assert.deepEqual(Array.from(shared.pretrained.embedding.data), Array.from(own.pretrained.embedding.data));
   assert.deepEqual(Array.from(shared.labels), Array.from(own.labels));

@@ -101,17 +101,35 @@ test('StatsEncoder groups: the groups partition every behavior-profile feature; 
   const all = Object.values(STATS_GROUPS).flat();
   assert.deepEqual([...all].sort(), [...behaviorProfileNames(true, true)].sort());
   assert.equal(new Set(all).size, all.length);
-  const seqs = generateSequences({ users: 30, segments: 2, difficulty: 'easy', items: 50, categories: 5, seed: 3 }).sequences;
+  const seqs = generateSequences({
+    users: 30,
+    segments: 2,
+    difficulty: 'easy',
+    items: 50,
+    categories: 5,
+    seed: 3,
+  }).sequences;
   const full = new StatsEncoder();
   const X = await (await full.fit(seqs)).transform(seqs);
   const activity = new StatsEncoder({ groups: ['volume', 'sessions'] });
   const Y = await (await activity.fit(seqs)).transform(seqs);
-  assert.deepEqual(activity.featureNames, ['log_events', 'log_buys', 'log_sessions', 'events_per_session', 'gap_log_mean', 'gap_log_std', 'active_days']);
+  assert.deepEqual(activity.featureNames, [
+    'log_events',
+    'log_buys',
+    'log_sessions',
+    'events_per_session',
+    'gap_log_mean',
+    'gap_log_std',
+    'active_days',
+  ]);
   const cols = activity.featureNames.map((name) => full.featureNames.indexOf(name));
   for (let i = 0; i < seqs.users.length; i++) {
     for (const [t, j] of cols.entries()) assert.equal(Y.data[i * Y.cols + t], X.data[i * X.cols + j]);
   }
-  assert.throws(() => new StatsEncoder({ groups: ['volume', 'tempo' as never] }), /groups .* must be a non-empty list/);
+  assert.throws(
+    () => new StatsEncoder({ groups: ['volume', 'tempo' as never] }),
+    /groups .* must be a non-empty list/,
+  );
   assert.throws(() => new StatsEncoder({ groups: [] }), /groups/);
   assert.deepEqual(new StatsEncoder({ groups: 'volume, sessions' }).params.groups, ['volume', 'sessions']);
 });

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import { auroc } from '../../src/evaluate/auroc.js';
 import { fixture } from './helpers.js';
 
-const ref = fixture<{ auroc: { scores: number[]; outcomes: number[]; value: number; weights: number[]; weighted_value: number } }>('evaluate/reference.json').auroc;
+const ref = fixture<{
+  auroc: { scores: number[]; outcomes: number[]; value: number; weights: number[]; weighted_value: number };
+}>('evaluate/reference.json').auroc;
 
 test('auroc(scores, outcomes) matches sklearn roc_auc_score with many ties', () => {
   assert.ok(Math.abs(auroc(ref.scores, ref.outcomes) - ref.value) < 1e-12);

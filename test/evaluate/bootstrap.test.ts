@@ -5,7 +5,9 @@ import { randomSource } from '../../src/util/random.js';
 import { fixture } from './helpers.js';
 
 test('percentileInterval matches numpy.percentile (linear) at 2.5% and 97.5%', () => {
-  const ref = fixture<{ percentile: { values: number[]; lo: number; hi: number } }>('evaluate/reference.json').percentile;
+  const ref = fixture<{ percentile: { values: number[]; lo: number; hi: number } }>(
+    'evaluate/reference.json',
+  ).percentile;
   const [lo, hi] = percentileInterval(ref.values);
   assert.ok(Math.abs(lo - ref.lo) < 1e-12);
   assert.ok(Math.abs(hi - ref.hi) < 1e-12);
@@ -16,6 +18,10 @@ test('bootstrapWeights(n, B, seed 4) draws n per replicate and is reproducible',
   const a = bootstrapWeights(50, 3, randomSource(4));
   const b = bootstrapWeights(50, 3, randomSource(4));
   assert.deepEqual(a, b);
-  for (const w of a) assert.equal(w.reduce((s, x) => s + x, 0), 50);
+  for (const w of a)
+    assert.equal(
+      w.reduce((s, x) => s + x, 0),
+      50,
+    );
   assert.throws(() => bootstrapWeights(5, 0, randomSource(1)), RangeError);
 });

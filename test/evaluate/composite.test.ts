@@ -7,7 +7,9 @@ const weights = { geometry: 0, behavior: 0.6, stability: 0.2, null: 0.05, downst
 
 test('compositeScore is the weighted geometric mean of the floored facet scores (hand computation)', () => {
   const scores = { geometry: 0.9, behavior: 0.4, stability: 0.8, null: 0.01, downstream: 0.2 };
-  const expected = Math.exp((0.6 * Math.log(0.4) + 0.2 * Math.log(0.8) + 0.05 * Math.log(FLOOR) + 0.15 * Math.log(0.2)) / 1);
+  const expected = Math.exp(
+    (0.6 * Math.log(0.4) + 0.2 * Math.log(0.8) + 0.05 * Math.log(FLOOR) + 0.15 * Math.log(0.2)) / 1,
+  );
   assert.ok(Math.abs(compositeScore(scores, weights) - expected) < 1e-12);
   // A NaN facet is left out and the weights renormalized over the rest.
   const partial = { ...scores, downstream: Number.NaN };

@@ -10,7 +10,11 @@ export function fixture<T>(path: string): T {
  * A SequenceSet from per-user event lists `[item, category, behavior, ts]` (tests only).
  * Items and categories are given as vocabulary indices.
  */
-export function sequencesOf(users: Record<string, [number, number, number, number][]>, nItems: number, nCategories: number): SequenceSet {
+export function sequencesOf(
+  users: Record<string, [number, number, number, number][]>,
+  nItems: number,
+  nCategories: number,
+): SequenceSet {
   const names = Object.keys(users);
   const offsets = new Int32Array(names.length + 1);
   const events = names.flatMap((u) => users[u]);

@@ -5,7 +5,12 @@ import { InputError } from '../../src/util/errors.js';
 import { sequencesOf } from './helpers.js';
 
 const users: Record<string, [number, number, number, number][]> = {};
-for (let u = 0; u < 12; u++) users[`u${u}`] = [[0, 0, 0, 0], [1, 0, 0, 50], ...(u % 2 === 0 ? ([[1, 0, 3, 90]] as [number, number, number, number][]) : [])];
+for (let u = 0; u < 12; u++)
+  users[`u${u}`] = [
+    [0, 0, 0, 0],
+    [1, 0, 0, 50],
+    ...(u % 2 === 0 ? ([[1, 0, 3, 90]] as [number, number, number, number][]) : []),
+  ];
 users.late = [[0, 0, 0, 95]];
 const seqs = sequencesOf(users, 2, 1);
 
@@ -24,14 +29,25 @@ test('protocolHoldout keeps users with history; users without future stay (churn
 });
 
 test('protocolHoldout: a cutoff after the last event is an InputError naming the cutoff', () => {
-  assert.throws(() => protocolHoldout(seqs, { time: 1000 }, 'log.csv'), (e: unknown) => e instanceof InputError && /log\.csv.*cutoff.*no future events/.test(e.message));
+  assert.throws(
+    () => protocolHoldout(seqs, { time: 1000 }, 'log.csv'),
+    (e: unknown) => e instanceof InputError && /log\.csv.*cutoff.*no future events/.test(e.message),
+  );
   assert.throws(() => protocolHoldout(seqs, { time: 0 }), /leaves 0 users with history; at least 10/);
 });
 
 test("protocolHoldout 'auto' leaves the last 2 events of each session out on session-keyed logs", () => {
   const per: Record<string, [number, number, number, number][]> = {};
-  for (let u = 0; u < 12; u++) per[`s${u}`] = [[0, 0, 0, 0], [1, 0, 0, 10], [1, 0, 3, 20]];
-  per.short = [[0, 0, 0, 5], [1, 0, 0, 6]];
+  for (let u = 0; u < 12; u++)
+    per[`s${u}`] = [
+      [0, 0, 0, 0],
+      [1, 0, 0, 10],
+      [1, 0, 3, 20],
+    ];
+  per.short = [
+    [0, 0, 0, 5],
+    [1, 0, 0, 6],
+  ];
   const sessions = { ...sequencesOf(per, 2, 1), keyedBy: 'session' as const };
   const h = protocolHoldout(sessions, 'auto');
   assert.deepEqual(h.rule, { leaveLastK: 2 });

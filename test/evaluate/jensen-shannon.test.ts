@@ -17,7 +17,12 @@ test('jensenShannonToDense matches scipy jensenshannon(p, q, base=2)^2 on a spar
 });
 
 test('groupMeanDistributions averages rows per group and skips noise', () => {
-  const rows = { offsets: Int32Array.from([0, 1, 2, 3]), index: Int32Array.from([0, 1, 1]), weight: Float64Array.from([1, 1, 1]), dims: 2 };
+  const rows = {
+    offsets: Int32Array.from([0, 1, 2, 3]),
+    index: Int32Array.from([0, 1, 1]),
+    weight: Float64Array.from([1, 1, 1]),
+    dims: 2,
+  };
   const means = groupMeanDistributions(rows, Int32Array.from([0, 0, -1]), 1);
   assert.deepEqual([...means[0]], [0.5, 0.5]);
 });

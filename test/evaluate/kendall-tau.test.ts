@@ -4,7 +4,9 @@ import { kendallTau } from '../../src/evaluate/kendall-tau.js';
 import { fixture } from './helpers.js';
 
 test('kendallTau matches scipy.stats.kendalltau (tau-b) with ties in both variables', () => {
-  const ref = fixture<{ kendall: { x: number[]; y: number[]; tau: number } }>('evaluate/reference.json').kendall;
+  const ref = fixture<{ kendall: { x: number[]; y: number[]; tau: number } }>(
+    'evaluate/reference.json',
+  ).kendall;
   assert.ok(Math.abs(kendallTau(ref.x, ref.y) - ref.tau) < 1e-12);
 });
 

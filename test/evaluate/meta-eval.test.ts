@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import { kendallTau } from '../../src/evaluate/kendall-tau.js';
 import { META_METHODS, metaEvaluate, RECOVERY_FLOOR } from '../../src/evaluate/meta-eval.js';
 
-test('metaEvaluate on two small logs: meta-eval.json taus equal Kendall tau-b recomputed from each kind\'s results.json (ARI below RECOVERY_FLOOR tied), seed 3', async () => {
+test("metaEvaluate on two small logs: meta-eval.json taus equal Kendall tau-b recomputed from each kind's results.json (ARI below RECOVERY_FLOOR tied), seed 3", async () => {
   const out = mkdtempSync(join(tmpdir(), 'meta-eval-'));
   try {
     const r = await metaEvaluate({
@@ -25,15 +25,28 @@ test('metaEvaluate on two small logs: meta-eval.json taus equal Kendall tau-b re
       const results = JSON.parse(readFileSync(join(out, kind.kind, 'results.json'), 'utf8'));
       const scored = results.candidates.filter((c: { error?: string }) => c.error === undefined);
       assert.equal(kind.candidates, 6);
-      const ari = scored.map((c: { facets: { external: { adjusted_rand: number } } }) => c.facets.external.adjusted_rand);
-      const composite = scored.map((c: { composite: { value: number | null } }) => c.composite.value ?? Number.NaN);
-      assert.ok(Math.abs(kind.tau_ari.composite - kendallTau(composite, ari.map((x: number) => Math.max(RECOVERY_FLOOR, x)))) < 1e-12);
+      const ari = scored.map(
+        (c: { facets: { external: { adjusted_rand: number } } }) => c.facets.external.adjusted_rand,
+      );
+      const composite = scored.map(
+        (c: { composite: { value: number | null } }) => c.composite.value ?? Number.NaN,
+      );
+      assert.ok(
+        Math.abs(
+          kind.tau_ari.composite -
+            kendallTau(
+              composite,
+              ari.map((x: number) => Math.max(RECOVERY_FLOOR, x)),
+            ),
+        ) < 1e-12,
+      );
       assert.ok(Math.abs(kind.tau_ari_raw.composite - kendallTau(composite, ari)) < 1e-12);
       assert.deepEqual(Object.keys(kind.tau_ari).sort(), Object.keys(META_METHODS).sort());
       assert.equal(kind.best_ari, Math.max(...ari));
     }
     // The planted structure is found: TF-IDF (categories and their transitions) wins both logs.
-    for (const kind of r.kinds) assert.ok(kind.winner_ari > 0.8, `${kind.kind}: winner ARI ${kind.winner_ari}`);
+    for (const kind of r.kinds)
+      assert.ok(kind.winner_ari > 0.8, `${kind.kind}: winner ARI ${kind.winner_ari}`);
     const md = readFileSync(join(out, 'meta-eval.md'), 'utf8');
     assert.match(md, /Against the raw ARI/);
   } finally {

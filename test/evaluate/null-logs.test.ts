@@ -6,14 +6,29 @@ import { sequencesOf } from './helpers.js';
 
 const seqs = sequencesOf(
   {
-    a: [[0, 0, 0, 1], [1, 0, 1, 2], [2, 1, 3, 3], [3, 1, 0, 4]],
-    b: [[4, 2, 0, 1], [4, 2, 0, 2]],
-    c: [[5, 2, 0, 1], [0, 0, 0, 2], [1, 0, 0, 3]],
+    a: [
+      [0, 0, 0, 1],
+      [1, 0, 1, 2],
+      [2, 1, 3, 3],
+      [3, 1, 0, 4],
+    ],
+    b: [
+      [4, 2, 0, 1],
+      [4, 2, 0, 2],
+    ],
+    c: [
+      [5, 2, 0, 1],
+      [0, 0, 0, 2],
+      [1, 0, 0, 3],
+    ],
   },
   6,
   3,
 );
-const multiset = (xs: ArrayLike<number>, from: number, to: number) => Array.from(xs).slice(from, to).sort((x, y) => x - y);
+const multiset = (xs: ArrayLike<number>, from: number, to: number) =>
+  Array.from(xs)
+    .slice(from, to)
+    .sort((x, y) => x - y);
 
 test("nullLog('order') keeps each user's events (item, behavior, category together) and timestamps", () => {
   const n = nullLog(seqs, 'order', randomSource(3));

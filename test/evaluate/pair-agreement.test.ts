@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { SparseDistributions } from '../../src/evaluate/behavior-space.js';
-import { EXACT_PAIRS, pairAgreementFrom, pairSpaceOfDistributions, pairSpaceOfFeatures, pairTerms } from '../../src/evaluate/pair-agreement.js';
+import {
+  EXACT_PAIRS,
+  pairAgreementFrom,
+  pairSpaceOfDistributions,
+  pairSpaceOfFeatures,
+  pairTerms,
+} from '../../src/evaluate/pair-agreement.js';
 import { randomSource } from '../../src/util/random.js';
 
 const agreement = (x: number[], labels: number[], k: number) => {
@@ -31,7 +37,9 @@ function randomRows(n: number, dims: number, seed: number): SparseDistributions 
   const weight: number[] = [];
   for (let i = 0; i < n; i++) {
     if (random.uniform() >= 0.1) {
-      const support = [...new Set(Array.from({ length: 1 + random.int(5) }, () => random.int(dims)))].sort((a, b) => a - b);
+      const support = [...new Set(Array.from({ length: 1 + random.int(5) }, () => random.int(dims)))].sort(
+        (a, b) => a - b,
+      );
       const w = support.map(() => 0.1 + random.uniform());
       const total = w.reduce((a, b) => a + b, 0);
       support.forEach((j, t) => {
@@ -86,7 +94,9 @@ test('pairAgreementFrom(pairTerms(...)) equals the point-biserial over all expli
   const r = pairAgreementFrom(pairTerms(space, labels, 3));
   assert.ok(Math.abs(r - reference.r) < 1e-10, `${r} vs ${reference.r}`);
   // Unit bootstrap multiplicities change nothing.
-  assert.ok(Math.abs(pairAgreementFrom(pairTerms(space, labels, 3), new Float64Array(60).fill(1)) - r) < 1e-12);
+  assert.ok(
+    Math.abs(pairAgreementFrom(pairTerms(space, labels, 3), new Float64Array(60).fill(1)) - r) < 1e-12,
+  );
   assert.throws(() => pairTerms(space, labels.subarray(1), 3), /labels.length/);
 });
 

@@ -4,11 +4,21 @@ import { generateSequences } from '../../src/data/generate.js';
 import { DEFAULT_PROTOCOL } from '../../src/evaluate/protocol-config.js';
 import { nullUsers, protocolVariants, variantSequences } from '../../src/evaluate/protocol-variants.js';
 
-const config = { ...DEFAULT_PROTOCOL, seed: 7, resamples: 2, subsampleFraction: 0.8, nullKinds: ['order' as const, 'items' as const], nullReplicates: 1 };
+const config = {
+  ...DEFAULT_PROTOCOL,
+  seed: 7,
+  resamples: 2,
+  subsampleFraction: 0.8,
+  nullKinds: ['order' as const, 'items' as const],
+  nullReplicates: 1,
+};
 
 test('protocolVariants(n, config) below rerunUsers: 80% subsamples, null logs of every user', () => {
   const v = protocolVariants(50, { ...config, rerunUsers: 100 });
-  assert.deepEqual(v.map((x) => x.name), ['full', 'sub0', 'sub1', 'null-order-0', 'null-items-0']);
+  assert.deepEqual(
+    v.map((x) => x.name),
+    ['full', 'sub0', 'sub1', 'null-order-0', 'null-items-0'],
+  );
   for (const x of v.slice(1, 3)) assert.equal((x as { index: Int32Array }).index.length, 40);
   for (const x of v.slice(3)) assert.equal((x as { index?: Int32Array }).index, undefined);
   assert.equal(nullUsers(50, { seed: 7, rerunUsers: 100 }), undefined);
@@ -24,7 +34,10 @@ test('protocolVariants(n, config) above rerunUsers: reruns of rerunUsers users, 
   assert.deepEqual(Array.from(nulls[0].index!), Array.from(nullUsers(50, { seed: 7, rerunUsers: 10 })!));
   assert.equal(new Set(nulls[0].index).size, 10);
   const again = protocolVariants(50, { ...config, rerunUsers: 10 });
-  assert.deepEqual(again.map((x) => Array.from((x as { index?: Int32Array }).index ?? [])), v.map((x) => Array.from((x as { index?: Int32Array }).index ?? [])));
+  assert.deepEqual(
+    again.map((x) => Array.from((x as { index?: Int32Array }).index ?? [])),
+    v.map((x) => Array.from((x as { index?: Int32Array }).index ?? [])),
+  );
 });
 
 test('variantSequences(history, null variant) with an index: the null log of exactly those users, same event counts', () => {
@@ -33,10 +46,14 @@ test('variantSequences(history, null variant) with an index: the null log of exa
   const order = v.find((x) => x.name === 'null-order-0')!;
   const seqs = variantSequences(sequences, order, config.seed);
   const index = (order as { index: Int32Array }).index;
-  assert.deepEqual(seqs.users, Array.from(index, (i) => sequences.users[i]));
+  assert.deepEqual(
+    seqs.users,
+    Array.from(index, (i) => sequences.users[i]),
+  );
   for (let j = 0; j < index.length; j++) {
     const i = index[j];
-    const events = (s: typeof seqs, r: number) => Array.from(s.items.subarray(s.offsets[r], s.offsets[r + 1])).sort((a, b) => a - b);
-    assert.deepEqual(events(seqs, j), events(sequences, i), 'order null keeps each user\'s events');
+    const events = (s: typeof seqs, r: number) =>
+      Array.from(s.items.subarray(s.offsets[r], s.offsets[r + 1])).sort((a, b) => a - b);
+    assert.deepEqual(events(seqs, j), events(sequences, i), "order null keeps each user's events");
   }
 });

@@ -28,13 +28,37 @@ test('runProtocol on a composition log: results.json follows the contract and th
   const out = dir();
   const r = await runProtocol({ sequences: log.sequences, truth, config, outDir: out });
   const disk = JSON.parse(readFileSync(join(out, 'results.json'), 'utf8'));
-  for (const key of ['version', 'dataset', 'protocol', 'candidates', 'winner', 'tied_with_winner', 'significance']) assert.ok(key in disk, key);
+  for (const key of [
+    'version',
+    'dataset',
+    'protocol',
+    'candidates',
+    'winner',
+    'tied_with_winner',
+    'significance',
+  ])
+    assert.ok(key in disk, key);
   for (const key of ['seed', 'weights', 'resamples', 'cutoff']) assert.ok(key in disk.protocol, key);
   assert.equal(disk.candidates.length, 4);
   for (const c of disk.candidates) {
-    for (const key of ['id', 'encoder', 'algorithm', 'n_clusters', 'noise_fraction', 'facets', 'composite', 'rank', 'pareto']) assert.ok(key in c, key);
-    for (const f of ['geometry', 'behavior', 'stability', 'null', 'downstream', 'external', 'cost']) assert.ok(f in c.facets, f);
-    assert.ok(c.composite.ci_low <= c.composite.value + 1e-12 && c.composite.value <= c.composite.ci_high + 1e-12, `${c.id} CI brackets its value`);
+    for (const key of [
+      'id',
+      'encoder',
+      'algorithm',
+      'n_clusters',
+      'noise_fraction',
+      'facets',
+      'composite',
+      'rank',
+      'pareto',
+    ])
+      assert.ok(key in c, key);
+    for (const f of ['geometry', 'behavior', 'stability', 'null', 'downstream', 'external', 'cost'])
+      assert.ok(f in c.facets, f);
+    assert.ok(
+      c.composite.ci_low <= c.composite.value + 1e-12 && c.composite.value <= c.composite.ci_high + 1e-12,
+      `${c.id} CI brackets its value`,
+    );
   }
   assert.equal(r.winner, 'tfidf.dim=16+kmeans.k=4,nInit=2');
   assert.ok(r.candidates[0].facets.external!.adjusted_rand > 0.8);
@@ -55,12 +79,30 @@ test('runProtocol resumes: an interrupted store is completed without redoing rec
   for (const f of readdirSync(victim).filter((f) => f.startsWith('sub'))) rmSync(join(victim, f));
   const untouched = join(out, 'records', 'tfidf.dim=16+kmeans.k=2,nInit=2', 'full.json');
   const before = readFileSync(untouched, 'utf8');
-  await assert.rejects(runProtocol({ sequences: log.sequences, truth, config, outDir: out }), UsageError, 'without --resume an existing run is refused');
+  await assert.rejects(
+    runProtocol({ sequences: log.sequences, truth, config, outDir: out }),
+    UsageError,
+    'without --resume an existing run is refused',
+  );
   const b = await runProtocol({ sequences: log.sequences, truth, config, outDir: out, resume: true });
   assert.equal(readFileSync(untouched, 'utf8'), before);
-  const strip = (x: typeof a) => JSON.stringify({ ...x, reproducibility: undefined, candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })) });
+  const strip = (x: typeof a) =>
+    JSON.stringify({
+      ...x,
+      reproducibility: undefined,
+      candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })),
+    });
   assert.equal(strip(b), strip(a));
-  await assert.rejects(runProtocol({ sequences: log.sequences, truth, config: { ...config, resamples: 3 }, outDir: out, resume: true }), /different configuration/);
+  await assert.rejects(
+    runProtocol({
+      sequences: log.sequences,
+      truth,
+      config: { ...config, resamples: 3 },
+      outDir: out,
+      resume: true,
+    }),
+    /different configuration/,
+  );
   rmSync(out, { recursive: true, force: true });
 });
 
@@ -68,7 +110,10 @@ test('runProtocol with large-log bounds below the log: encoders, reruns, null lo
   const out = dir();
   const bounded: ProtocolConfig = {
     ...config,
-    algorithms: [{ name: 'kmeans', params: { k: 4, nInit: 2 } }, { name: 'agglomerative', params: { k: 4, linkage: 'ward' } }],
+    algorithms: [
+      { name: 'kmeans', params: { k: 4, nInit: 2 } },
+      { name: 'agglomerative', params: { k: 4, linkage: 'ward' } },
+    ],
     fitUsers: 120,
     rerunUsers: 90,
     quadraticFitUsers: 60,
@@ -76,34 +121,96 @@ test('runProtocol with large-log bounds below the log: encoders, reruns, null lo
   const a = await runProtocol({ sequences: log.sequences, truth, config: bounded, outDir: out });
   const n = a.dataset.n_history_users;
   assert.ok(n > 120);
-  assert.deepEqual(a.protocol.large_log, { fit_users: 120, rerun_users: 90, quadratic_fit_users: 60, encoder_fit_sample: 120, stability_subsample: 90, null_log_users: 90, quadratic_fit_sample: 60 });
+  assert.deepEqual(a.protocol.large_log, {
+    fit_users: 120,
+    rerun_users: 90,
+    quadratic_fit_users: 60,
+    encoder_fit_sample: 120,
+    stability_subsample: 90,
+    null_log_users: 90,
+    quadratic_fit_sample: 60,
+  });
   const byId = new Map(a.candidates.map((c) => [c.id, c]));
   assert.equal(byId.get('tfidf.dim=16+kmeans.k=4,nInit=2')!.info.encoderFitUsers, 120);
-  assert.equal(byId.get('stats+kmeans.k=4,nInit=2')!.info.encoderFitUsers, undefined, 'stats is fit on every user');
+  assert.equal(
+    byId.get('stats+kmeans.k=4,nInit=2')!.info.encoderFitUsers,
+    undefined,
+    'stats is fit on every user',
+  );
   assert.equal(byId.get('stats+agglomerative.k=4,linkage=ward')!.info.fitRows, 60);
   for (const c of a.candidates) {
     assert.equal(c.facets.null.users, 90);
     assert.equal(c.facets.stability.reruns, 2);
-    const lines = readFileSync(join(out, 'labels', `${c.id}.csv`), 'utf8').trim().split('\n').slice(1);
+    const lines = readFileSync(join(out, 'labels', `${c.id}.csv`), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
     assert.equal(lines.length, n);
-    assert.ok(lines.every((l) => Number(l.split(',')[1]) >= 0), `${c.id}: every user in a segment`);
+    assert.ok(
+      lines.every((l) => Number(l.split(',')[1]) >= 0),
+      `${c.id}: every user in a segment`,
+    );
   }
-  assert.ok(byId.get('tfidf.dim=16+kmeans.k=4,nInit=2')!.facets.external!.adjusted_rand > 0.8, 'a sample of 120 users still finds the planted segments');
+  assert.ok(
+    byId.get('tfidf.dim=16+kmeans.k=4,nInit=2')!.facets.external!.adjusted_rand > 0.8,
+    'a sample of 120 users still finds the planted segments',
+  );
   rmSync(join(out, 'results.json'));
-  for (const v of ['full', 'sub1', 'null-items-0']) rmSync(join(out, 'records', 'tfidf.dim=16+agglomerative.k=4,linkage=ward', `${v}.json`));
-  const b = await runProtocol({ sequences: log.sequences, truth, config: bounded, outDir: out, resume: true });
-  const strip = (x: typeof a) => JSON.stringify({ ...x, reproducibility: undefined, candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })) });
+  for (const v of ['full', 'sub1', 'null-items-0'])
+    rmSync(join(out, 'records', 'tfidf.dim=16+agglomerative.k=4,linkage=ward', `${v}.json`));
+  const b = await runProtocol({
+    sequences: log.sequences,
+    truth,
+    config: bounded,
+    outDir: out,
+    resume: true,
+  });
+  const strip = (x: typeof a) =>
+    JSON.stringify({
+      ...x,
+      reproducibility: undefined,
+      candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })),
+    });
   assert.equal(strip(b), strip(a));
-  await assert.rejects(runProtocol({ sequences: log.sequences, truth, config: { ...bounded, fitUsers: 100 }, outDir: out, resume: true }), /different configuration/);
+  await assert.rejects(
+    runProtocol({
+      sequences: log.sequences,
+      truth,
+      config: { ...bounded, fitUsers: 100 },
+      outDir: out,
+      resume: true,
+    }),
+    /different configuration/,
+  );
   rmSync(out, { recursive: true, force: true });
 });
 
 test('runProtocol bad input: truth for other users, an empty grid, a cutoff with no future — exit-2 errors, nothing written', async () => {
   const out = dir();
-  await assert.rejects(runProtocol({ sequences: log.sequences, truth: new Map([['nobody', 1]]), config, outDir: out }), (e: unknown) => e instanceof InputError && /truth labels lack/.test(e.message));
-  await assert.rejects(runProtocol({ sequences: log.sequences, config, candidates: [], outDir: join(out, 'b') }), UsageError);
-  await assert.rejects(runProtocol({ sequences: log.sequences, config: { ...config, cutoff: { time: 4e9 } }, outDir: join(out, 'c') }), /no future events/);
-  await assert.rejects(runProtocol({ sequences: log.sequences, config: { ...config, encoders: [{ name: 'nope' }] }, outDir: join(out, 'd') }), (e: unknown) => e instanceof UsageError && /encoder nope/.test(e.message));
+  await assert.rejects(
+    runProtocol({ sequences: log.sequences, truth: new Map([['nobody', 1]]), config, outDir: out }),
+    (e: unknown) => e instanceof InputError && /truth labels lack/.test(e.message),
+  );
+  await assert.rejects(
+    runProtocol({ sequences: log.sequences, config, candidates: [], outDir: join(out, 'b') }),
+    UsageError,
+  );
+  await assert.rejects(
+    runProtocol({
+      sequences: log.sequences,
+      config: { ...config, cutoff: { time: 4e9 } },
+      outDir: join(out, 'c'),
+    }),
+    /no future events/,
+  );
+  await assert.rejects(
+    runProtocol({
+      sequences: log.sequences,
+      config: { ...config, encoders: [{ name: 'nope' }] },
+      outDir: join(out, 'd'),
+    }),
+    (e: unknown) => e instanceof UsageError && /encoder nope/.test(e.message),
+  );
   for (const d of ['b', 'c', 'd']) assert.ok(!existsSync(join(out, d, 'results.json')));
   rmSync(out, { recursive: true, force: true });
 });

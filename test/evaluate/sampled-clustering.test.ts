@@ -44,23 +44,42 @@ test('extendLabels(hdbscan) keeps the fitted labels and gives the others approxi
   const labels = await extendLabels(hdb, all, sample);
   const inSample = new Set(sample);
   const rest = Array.from({ length: 90 }, (_, i) => i).filter((i) => !inSample.has(i));
-  assert.deepEqual(Array.from(sample, (i) => labels[i]), Array.from(hdb.labels));
-  assert.deepEqual(rest.map((i) => labels[i]), Array.from(await hdb.predict(selectRows(all, rest))));
-  await assert.rejects(extendLabels(await new KMeans({ k: 2, seed: 1 }).fit(all), all, sample), /cannot extend kmeans/);
+  assert.deepEqual(
+    Array.from(sample, (i) => labels[i]),
+    Array.from(hdb.labels),
+  );
+  assert.deepEqual(
+    rest.map((i) => labels[i]),
+    Array.from(await hdb.predict(selectRows(all, rest))),
+  );
+  await assert.rejects(
+    extendLabels(await new KMeans({ k: 2, seed: 1 }).fit(all), all, sample),
+    /cannot extend kmeans/,
+  );
 });
 
 test('clusterWith(step, X, seed, bound) fits only O(n^2) algorithms on a sample, labels every row, and records fitRows', async () => {
   const random = randomSource(8);
-  const big = matrixFromRows(Array.from({ length: 60 }, (_, i) => [(i % 2) * 10 + random.normal(), random.normal()]));
+  const big = matrixFromRows(
+    Array.from({ length: 60 }, (_, i) => [(i % 2) * 10 + random.normal(), random.normal()]),
+  );
   const bound = { maxRows: 20, random: () => randomSource(2) };
   const ward = await clusterWith({ name: 'agglomerative', params: { k: 2, linkage: 'ward' } }, big, 1, bound);
   assert.equal(ward.labels.length, 60);
   assert.equal(ward.info.fitRows, 20);
   assert.equal(ward.k, 2);
-  const direct = await new Agglomerative({ linkage: 'ward', nClusters: 2 }).fit(selectRows(big, userSample(60, 20, randomSource(2))));
-  assert.deepEqual(Array.from(userSample(60, 20, randomSource(2)), (i) => ward.labels[i]), Array.from(direct.labels));
+  const direct = await new Agglomerative({ linkage: 'ward', nClusters: 2 }).fit(
+    selectRows(big, userSample(60, 20, randomSource(2))),
+  );
+  assert.deepEqual(
+    Array.from(userSample(60, 20, randomSource(2)), (i) => ward.labels[i]),
+    Array.from(direct.labels),
+  );
   const km = await clusterWith({ name: 'kmeans', params: { k: 2 } }, big, 1, bound);
   assert.equal(km.info.fitRows, undefined, 'k-means is linear: fit on every row');
-  const below = await clusterWith({ name: 'agglomerative', params: { k: 2, linkage: 'ward' } }, big, 1, { maxRows: 60, random: () => assert.fail('no sample at the bound') });
+  const below = await clusterWith({ name: 'agglomerative', params: { k: 2, linkage: 'ward' } }, big, 1, {
+    maxRows: 60,
+    random: () => assert.fail('no sample at the bound'),
+  });
   assert.equal(below.info.fitRows, undefined);
 });

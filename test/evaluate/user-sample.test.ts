@@ -25,13 +25,22 @@ test('sampleSequences and boundedSequences keep the sampled users with their eve
   assert.deepEqual(s.users, [sequences.users[1], sequences.users[5], sequences.users[7]]);
   for (let j = 0; j < 3; j++) {
     const i = index[j];
-    assert.deepEqual(Array.from(s.items.subarray(s.offsets[j], s.offsets[j + 1])), Array.from(sequences.items.subarray(sequences.offsets[i], sequences.offsets[i + 1])));
+    assert.deepEqual(
+      Array.from(s.items.subarray(s.offsets[j], s.offsets[j + 1])),
+      Array.from(sequences.items.subarray(sequences.offsets[i], sequences.offsets[i + 1])),
+    );
   }
   const small = boundedSequences(sequences, 40, () => assert.fail('no sample is drawn below the bound'));
   assert.equal(small.seqs, sequences);
   assert.equal(small.index, undefined);
   const big = boundedSequences(sequences, 10, () => randomSource(9));
   assert.equal(big.seqs.users.length, 10);
-  assert.deepEqual(Array.from(big.index!), Array.from(userSample(sequences.users.length, 10, randomSource(9))));
-  assert.deepEqual(big.seqs.users, Array.from(big.index!, (i) => sequences.users[i]));
+  assert.deepEqual(
+    Array.from(big.index!),
+    Array.from(userSample(sequences.users.length, 10, randomSource(9))),
+  );
+  assert.deepEqual(
+    big.seqs.users,
+    Array.from(big.index!, (i) => sequences.users[i]),
+  );
 });

@@ -18,7 +18,10 @@ import { syntheticResults } from './synthetic-results.js';
 const CHROMIUM = process.env.SEGSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 
 test('report.html of a small real protocol run opens in chromium: no console errors, no requests, every section and chart drawn', async () => {
-  assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set SEGSCOPE_CHROMIUM`);
+  assert.ok(
+    existsSync(CHROMIUM),
+    `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set SEGSCOPE_CHROMIUM`,
+  );
   const { results, dir } = await smallProtocolRun();
   const { html } = writeReport(results, join(dir, 'report.html'));
   const url = pathToFileURL(html).href;
@@ -26,7 +29,16 @@ test('report.html of a small real protocol run opens in chromium: no console err
   // A fresh profile directory: playwright passes it to chromium as --user-data-dir.
   const browser = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
     viewport: { width: 1300, height: 900 },
   });
   try {
@@ -55,13 +67,23 @@ test('report.html of a small real protocol run opens in chromium: no console err
           const b = (m as unknown as { getBBox(): { width: number; height: number } }).getBBox();
           return b.width > 0 || b.height > 0;
         });
-        return { kind: s.getAttribute('data-chart'), width: box.width, height: box.height, marks: marks.length, section: s.closest('section')?.id };
+        return {
+          kind: s.getAttribute('data-chart'),
+          width: box.width,
+          height: box.height,
+          marks: marks.length,
+          section: s.closest('section')?.id,
+        };
       }),
     );
     const kinds = new Set(charts.map((c) => c.kind));
-    for (const kind of ['bar', 'forest', 'scatter', 'line', 'histogram', 'heatmap', 'silhouette', 'map']) assert.ok(kinds.has(kind), `a ${kind} chart is drawn`);
+    for (const kind of ['bar', 'forest', 'scatter', 'line', 'histogram', 'heatmap', 'silhouette', 'map'])
+      assert.ok(kinds.has(kind), `a ${kind} chart is drawn`);
     for (const c of charts) {
-      assert.ok(c.width > 50 && c.height > 50, `${c.kind} chart in ${c.section} has a size (${c.width}x${c.height})`);
+      assert.ok(
+        c.width > 50 && c.height > 50,
+        `${c.kind} chart in ${c.section} has a size (${c.width}x${c.height})`,
+      );
       assert.ok(c.marks > 0, `${c.kind} chart in ${c.section} has marks`);
     }
     const k = results.winner_details!.sizes.length;
@@ -79,13 +101,25 @@ test('report.html of a small real protocol run opens in chromium: no console err
 });
 
 test('report.html of 100 candidates x 50 segments loads and lays out in chromium within a few seconds', async () => {
-  assert.ok(existsSync(CHROMIUM), `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set SEGSCOPE_CHROMIUM`);
+  assert.ok(
+    existsSync(CHROMIUM),
+    `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set SEGSCOPE_CHROMIUM`,
+  );
   const dir = mkdtempSync(join(tmpdir(), 'segscope-report-large-'));
   const path = join(dir, 'report.html');
   writeFileSync(path, renderHtmlReport(syntheticResults(100, 50)));
   const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'segscope-chromium-')), {
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
     viewport: { width: 1300, height: 900 },
   });
   try {

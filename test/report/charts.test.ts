@@ -28,7 +28,9 @@ test('binCounts(values, lo, hi, bins): the maximum falls in the last bin, NaN is
 
 test('barChart: bar widths proportional to values, NaN drawn as a dash', () => {
   const svg = barChart({ title: 't', labels: ['a', 'b', 'c'], values: [1, 2, Number.NaN], colors: '#000' });
-  const widths = [...svg.matchAll(/<rect class="mark" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) => Number(m[1]));
+  const widths = [...svg.matchAll(/<rect class="mark" x="[\d.]+" y="[\d.]+" width="([\d.]+)"/g)].map((m) =>
+    Number(m[1]),
+  );
   assert.equal(widths.length, 2);
   assert.ok(Math.abs(widths[1] / widths[0] - 2) < 0.01);
   assert.match(svg, />—</);

@@ -35,7 +35,14 @@ test('renderHtmlReport(small real run) is self-contained: every section, no exte
 test('renderMarkdownReport(small real run) has every section and one row per candidate', async () => {
   const { results } = await smallProtocolRun();
   const md = renderMarkdownReport(results);
-  for (const h of ['## Data', '## Leaderboard', '## Facets', "## The winner's segments", '## Reproducibility']) assert.ok(md.includes(h), h);
+  for (const h of [
+    '## Data',
+    '## Leaderboard',
+    '## Facets',
+    "## The winner's segments",
+    '## Reproducibility',
+  ])
+    assert.ok(md.includes(h), h);
   for (const c of results.candidates) assert.ok(md.includes(`| ${c.rank} | ${c.id} |`), c.id);
   assert.ok(md.includes('### Agreement with the truth'));
 });
@@ -49,8 +56,14 @@ test('writeReport + readResults round-trip through results.json (null back to Na
   assert.equal(written.md, join(out, 'report.md'));
   assert.ok(readFileSync(written.html, 'utf8').startsWith('<!DOCTYPE html>'));
   writeFileSync(join(out, 'bad.json'), '{"version": 1}');
-  assert.throws(() => readResults(join(out, 'bad.json')), { name: 'InputError', message: /bad\.json: not a segscope results.json: it lacks "dataset"/ });
+  assert.throws(() => readResults(join(out, 'bad.json')), {
+    name: 'InputError',
+    message: /bad\.json: not a segscope results.json: it lacks "dataset"/,
+  });
   writeFileSync(join(out, 'broken.json'), '{');
   assert.throws(() => readResults(join(out, 'broken.json')), { name: 'InputError', message: /not JSON/ });
-  assert.throws(() => readResults(join(out, 'missing.json')), { name: 'InputError', message: /cannot read it/ });
+  assert.throws(() => readResults(join(out, 'missing.json')), {
+    name: 'InputError',
+    message: /cannot read it/,
+  });
 });

@@ -50,8 +50,17 @@ test('Random.int rejects non-positive n and covers [0, n)', () => {
 });
 
 test('shuffleInPlace is a permutation and reproducible from seed 9', () => {
-  const a = shuffleInPlace(Int32Array.from({ length: 50 }, (_, i) => i), randomSource(9));
-  const b = shuffleInPlace(Int32Array.from({ length: 50 }, (_, i) => i), randomSource(9));
+  const a = shuffleInPlace(
+    Int32Array.from({ length: 50 }, (_, i) => i),
+    randomSource(9),
+  );
+  const b = shuffleInPlace(
+    Int32Array.from({ length: 50 }, (_, i) => i),
+    randomSource(9),
+  );
   assert.deepEqual(a, b);
-  assert.deepEqual([...a].sort((x, y) => x - y), Array.from({ length: 50 }, (_, i) => i));
+  assert.deepEqual(
+    [...a].sort((x, y) => x - y),
+    Array.from({ length: 50 }, (_, i) => i),
+  );
 });

@@ -24,6 +24,28 @@ const config: ProtocolConfig = {
 };
 const dir = () => mkdtempSync(join(tmpdir(), 'protocol-'));
 
+type Results = Awaited<ReturnType<typeof runProtocol>>;
+
+/** A resumed run equals the first but for measured times, and a resume under another config is refused. */
+async function assertResumedIdentically(
+  first: Results,
+  resumed: Results,
+  out: string,
+  otherConfig: ProtocolConfig,
+): Promise<void> {
+  const strip = (x: Results) =>
+    JSON.stringify({
+      ...x,
+      reproducibility: undefined,
+      candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })),
+    });
+  assert.equal(strip(resumed), strip(first));
+  await assert.rejects(
+    runProtocol({ sequences: log.sequences, truth, config: otherConfig, outDir: out, resume: true }),
+    /different configuration/,
+  );
+}
+
 test('runProtocol on a composition log: results.json follows the contract and the planted k=4 TF-IDF candidate wins', async () => {
   const out = dir();
   const r = await runProtocol({ sequences: log.sequences, truth, config, outDir: out });
@@ -86,23 +108,7 @@ test('runProtocol resumes: an interrupted store is completed without redoing rec
   );
   const b = await runProtocol({ sequences: log.sequences, truth, config, outDir: out, resume: true });
   assert.equal(readFileSync(untouched, 'utf8'), before);
-  const strip = (x: typeof a) =>
-    JSON.stringify({
-      ...x,
-      reproducibility: undefined,
-      candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })),
-    });
-  assert.equal(strip(b), strip(a));
-  await assert.rejects(
-    runProtocol({
-      sequences: log.sequences,
-      truth,
-      config: { ...config, resamples: 3 },
-      outDir: out,
-      resume: true,
-    }),
-    /different configuration/,
-  );
+  await assertResumedIdentically(a, b, out, { ...config, resamples: 3 });
   rmSync(out, { recursive: true, force: true });
 });
 
@@ -165,23 +171,7 @@ test('runProtocol with large-log bounds below the log: encoders, reruns, null lo
     outDir: out,
     resume: true,
   });
-  const strip = (x: typeof a) =>
-    JSON.stringify({
-      ...x,
-      reproducibility: undefined,
-      candidates: x.candidates.map((c) => ({ ...c, facets: { ...c.facets, cost: undefined } })),
-    });
-  assert.equal(strip(b), strip(a));
-  await assert.rejects(
-    runProtocol({
-      sequences: log.sequences,
-      truth,
-      config: { ...bounded, fitUsers: 100 },
-      outDir: out,
-      resume: true,
-    }),
-    /different configuration/,
-  );
+  await assertResumedIdentically(a, b, out, { ...bounded, fitUsers: 100 });
   rmSync(out, { recursive: true, force: true });
 });
 

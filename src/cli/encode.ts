@@ -218,7 +218,7 @@ export const command: Command = {
     },
     set: {
       type: 'list',
-      description: 'any other encoder option, key=value (numbers and true/false parsed)',
+      description: 'any other encoder option, key=value (numbers and true/false parsed; a list continues after commas: groups=volume,sessions)',
       placeholder: 'K=V',
     },
     json: { type: 'boolean', description: 'print a JSON summary on stdout' },
@@ -293,15 +293,17 @@ export function encoderOptions(flags: ParsedFlags): Record<string, unknown> {
       });
     }
   }
+  // --set splits on commas; a piece without '=' continues the previous value (groups=volume,sessions).
+  const pairs: [string, string][] = [];
   for (const kv of flag.list(flags, 'set')) {
     const eq = kv.indexOf('=');
-    if (eq <= 0) {
-      problems.push({ path: '--set', message: `"${kv}" is not key=value` });
-      continue;
-    }
-    const raw = kv.slice(eq + 1);
+    if (eq > 0) pairs.push([kv.slice(0, eq), kv.slice(eq + 1)]);
+    else if (eq < 0 && pairs.length > 0) pairs[pairs.length - 1][1] += `,${kv}`;
+    else problems.push({ path: '--set', message: `"${kv}" is not key=value` });
+  }
+  for (const [key, raw] of pairs) {
     const n = Number(raw);
-    options[kv.slice(0, eq)] =
+    options[key] =
       raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(n) ? n : raw;
   }
   if (problems.length > 0) throw new UsageError('segscope encode: bad encoder options', problems);

@@ -209,3 +209,24 @@ test('segscope encode --set passes options through (tfidf ngramMax=0 via --set, 
   assert.equal(summary.params.counts, true);
   assert.equal(summary.encoder, 'counts');
 });
+
+test("segscope encode --set takes a list value: stats groups=volume,sessions keeps those groups' features only", async () => {
+  const r = io();
+  const out = join(dir, 'activity.npy');
+  const args = ['encode', '--events', events, '--preset', 'taobao', '--encoder', 'stats'];
+  assert.equal(
+    await main([...args, '--set', 'groups=volume,sessions,standardize=false', '--out', out, '--json'], r.io),
+    0,
+    r.err(),
+  );
+  const summary = JSON.parse(r.out());
+  assert.deepEqual(summary.params.groups, ['volume', 'sessions']);
+  assert.equal(summary.params.standardize, false);
+  assert.equal(readNpy(out).shape[1], 7);
+  const bad = io();
+  assert.equal(
+    await main([...args, '--set', 'groups=volume,tempo', '--out', join(dir, 'bad.npy')], bad.io),
+    2,
+  );
+  assert.match(bad.err(), /groups .* must be a non-empty list/);
+});

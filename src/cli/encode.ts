@@ -218,7 +218,8 @@ export const command: Command = {
     },
     set: {
       type: 'list',
-      description: 'any other encoder option, key=value (numbers and true/false parsed; a list continues after commas: groups=volume,sessions)',
+      description:
+        'any other encoder option, key=value (numbers and true/false parsed; a list continues after commas: groups=volume,sessions)',
       placeholder: 'K=V',
     },
     json: { type: 'boolean', description: 'print a JSON summary on stdout' },

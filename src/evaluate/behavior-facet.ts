@@ -55,21 +55,11 @@ export interface BehaviorFacet {
   noise_fraction: number;
 }
 
-/** Per-user terms, so a bootstrap can re-aggregate without recomputing divergences. */
+/**
+ * Per-user terms of the scored parts (held-out pair agreement; NaN terms when the future is not
+ * scored), so a bootstrap re-aggregates without recomputing similarities.
+ */
 export interface BehaviorTerms {
-  /** JSD to own segment mean / to population mean, category and transition distributions. */
-  catWithin: Float64Array;
-  catTotal: Float64Array;
-  transWithin: Float64Array;
-  transTotal: Float64Array;
-  /** Out-of-sample counterparts (NaN for users without future behavior). */
-  predCatWithin: Float64Array;
-  predCatTotal: Float64Array;
-  predTransWithin: Float64Array;
-  predTransTotal: Float64Array;
-  predFeatWithin: Float64Array;
-  predFeatTotal: Float64Array;
-  /** Held-out pair agreement terms of the three parts (NaN terms when the future is not scored). */
   pairCategory: PairTerms;
   pairTransition: PairTerms;
   pairProfile: PairTerms;
@@ -341,21 +331,7 @@ export function behaviorFacet(
       pair_profile: scoreFuture ? pairAgreementFrom(pairProfile) : Number.NaN,
       noise_fraction: (labels.length - clustered) / Math.max(1, labels.length),
     },
-    terms: {
-      catWithin: cat.within,
-      catTotal: cat.total,
-      transWithin: trans.within,
-      transTotal: trans.total,
-      predCatWithin: pCat.within,
-      predCatTotal: pCat.total,
-      predTransWithin: pTrans.within,
-      predTransTotal: pTrans.total,
-      predFeatWithin: pFeat.within,
-      predFeatTotal: pFeat.total,
-      pairCategory,
-      pairTransition,
-      pairProfile,
-    },
+    terms: { pairCategory, pairTransition, pairProfile },
   };
 }
 

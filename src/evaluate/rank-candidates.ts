@@ -62,8 +62,7 @@ export function scoresOf(c: CandidateFacets, w?: Float64Array, rerun?: number): 
       null: Number.NaN,
       downstream: Number.NaN,
     };
-  const b = c.behavior;
-  let parts = behaviorParts(b);
+  let parts = behaviorParts(c.behavior);
   let silhouette = c.geometry.adjusted_silhouette;
   let ds = c.downstream;
   let jaccard = c.stability.mean_jaccard;

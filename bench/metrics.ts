@@ -1,6 +1,7 @@
 /**
  * Metrics benchmark against scikit-learn on the same data in one run (`node dist/bench/index.js metrics`):
- * - exact silhouette on 20,000 x 64 (k = 10) vs `silhouette_score`;
+ * - exact silhouette on 20,000 x 64 (k = 10) vs `silhouette_score`: the first call of the process
+ *   (cold: it also starts the kernel worker) and the best of 3 after it (warm, the ratio that counts);
  * - exact silhouette on 100,000 x 64 (k = 10), segscope only: time and peak RSS (target < 30 s);
  * - CH, DB and every external index on 1,000,000 points (16-D, k = 20 vs a 15-class truth), each
  *   against its scikit-learn function where one exists (target < 1 s each).
@@ -111,8 +112,14 @@ export async function run(): Promise<void> {
         'rel diff'.padStart(9),
       ].join(' '),
     );
-    const s20 = await bestOf(1, async () => (await silhouette(sil.X, sil.labels)).score.value);
-    lines.push(row('silhouette exact 20,000 x 64', s20, peer.silhouette_20000));
+    // The first call in a process also starts the kernel worker and creates its onnxruntime
+    // sessions (paid once per process); the ratio is taken warm, as scikit-learn's is (its thread
+    // pools and BLAS are already loaded when it is timed), best of 3 against its best of 2.
+    const silhouette20 = async () => (await silhouette(sil.X, sil.labels)).score.value;
+    const cold = await bestOf(1, silhouette20);
+    lines.push(row('silhouette exact 20,000 x 64, cold', cold, peer.silhouette_20000));
+    const s20 = await bestOf(3, silhouette20);
+    lines.push(row('silhouette exact 20,000 x 64, warm', s20, peer.silhouette_20000));
 
     const s100 = blobs(100_000, 64, 10, 4);
     const rssBefore = process.memoryUsage().rss;

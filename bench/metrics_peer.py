@@ -26,7 +26,7 @@ def main(folder):
     out = {}
     X = np.load(f"{folder}/sil_X.npy")
     labels = np.load(f"{folder}/sil_labels.npy")
-    out["silhouette_20000"] = best_of(1, lambda: metrics.silhouette_score(X, labels))
+    out["silhouette_20000"] = best_of(2, lambda: metrics.silhouette_score(X, labels))
     X = np.load(f"{folder}/big_X.npy")
     labels = np.load(f"{folder}/big_labels.npy")
     truth = np.load(f"{folder}/big_truth.npy")

@@ -53,6 +53,8 @@ export async function lloydKMeans(
   const assigner = options.assigner ?? (await centerAssigner(X, weight));
   let centers = initial;
   let labels: Int32Array = new Int32Array(X.rows).fill(-1);
+  // Each pass writes into the label buffer the previous iteration left behind (two in all).
+  let spare: Int32Array = new Int32Array(X.rows);
   let strict = false;
   let nIter = 0;
   let sums: CentroidSums | undefined;
@@ -60,10 +62,10 @@ export async function lloydKMeans(
   for (let it = 0; it < options.maxIter; it++) {
     let index: Int32Array;
     if (sums !== undefined && moved < MOVED_FOR_UPDATE * X.rows) {
-      index = await assigner.nearest(centers);
+      index = await assigner.nearest(centers, spare);
       moved = moveRows(X, weight, sums, labels, index);
     } else {
-      ({ index, sums } = await assigner.nearestWithSums(centers));
+      ({ index, sums } = await assigner.nearestWithSums(centers, spare));
       moved = changedLabels(index, labels);
     }
     const old = centers;
@@ -72,6 +74,7 @@ export async function lloydKMeans(
     nIter = it + 1;
     const shift = centerShift(next, centers);
     centers = next;
+    spare = labels;
     labels = index;
     options.onProgress?.({
       task: options.task ?? 'kmeans',
@@ -85,7 +88,7 @@ export async function lloydKMeans(
     }
     if (shift <= options.tol) break;
   }
-  if (!strict) labels = await assigner.nearest(centers);
+  if (!strict) labels = await assigner.nearest(centers, spare);
   return { labels, centers, inertia: kmeansInertia(X, weight, centers, labels), nIter };
 }
 

@@ -9,18 +9,39 @@ export function kmeansInertia(
   labels: Int32Array,
 ): number {
   const { rows: n, cols: d, data } = X;
-  const c = centers.data;
   let total = 0;
-  for (let i = 0, q = 0; i < n; i++) {
-    const off = labels[i] * d;
-    let s = 0;
-    for (let j = 0; j < d; j++, q++) {
-      const t = data[q] - c[off + j];
-      s += t * t;
-    }
+  for (let i = 0; i < n; i++) {
+    const s = rowSquaredDistance(data, i * d, centers.data, labels[i] * d, d);
     total += (weight ? weight[i] : 1) * s;
   }
   return total;
+}
+
+/**
+ * ||a[ai ..] - b[bi ..]||^2 over d values, in Float64. Four partial sums: one running sum is a chain
+ * of dependent adds, about three times slower.
+ */
+function rowSquaredDistance(a: Float32Array, ai: number, b: Float32Array, bi: number, d: number): number {
+  let s0 = 0;
+  let s1 = 0;
+  let s2 = 0;
+  let s3 = 0;
+  let j = 0;
+  for (; j + 3 < d; j += 4) {
+    const t0 = a[ai + j] - b[bi + j];
+    const t1 = a[ai + j + 1] - b[bi + j + 1];
+    const t2 = a[ai + j + 2] - b[bi + j + 2];
+    const t3 = a[ai + j + 3] - b[bi + j + 3];
+    s0 += t0 * t0;
+    s1 += t1 * t1;
+    s2 += t2 * t2;
+    s3 += t3 * t3;
+  }
+  for (; j < d; j++) {
+    const t = a[ai + j] - b[bi + j];
+    s0 += t * t;
+  }
+  return s0 + s1 + s2 + s3;
 }
 
 /**
@@ -30,15 +51,7 @@ export function kmeansInertia(
 export function assignedSquaredDistances(X: Matrix, centers: Matrix, labels: Int32Array): Float64Array {
   const { rows: n, cols: d, data } = X;
   const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const off = labels[i] * d;
-    let s = 0;
-    for (let j = 0; j < d; j++) {
-      const t = data[i * d + j] - centers.data[off + j];
-      s += t * t;
-    }
-    out[i] = s;
-  }
+  for (let i = 0; i < n; i++) out[i] = rowSquaredDistance(data, i * d, centers.data, labels[i] * d, d);
   return out;
 }
 

@@ -24,12 +24,31 @@ export interface CenterSums {
 export interface CenterAssigner {
   readonly rows: number;
   readonly cols: number;
-  /** ||x_i - c_j||^2, rows x C.rows row-major. O(n m d). */
-  squaredDistances(C: Matrix): Promise<Float32Array>;
-  /** Index of the nearest row of C for every row (ties to the lower index). O(n m d). */
-  nearest(C: Matrix): Promise<Int32Array>;
+  /**
+   * ||x_i - c_j||^2, rows x C.rows row-major. O(n m d). Written into `out` (length rows * C.rows)
+   * when given: a loop of passes reuses one buffer instead of touching fresh pages every pass.
+   */
+  squaredDistances(C: Matrix, out?: Float32Array): Promise<Float32Array>;
+  /** Index of the nearest row of C for every row (ties to the lower index), into `out` (length rows) when given. O(n m d). */
+  nearest(C: Matrix, out?: Int32Array): Promise<Int32Array>;
   /** `nearest`, plus the weighted sums, weights and counts of the rows given to each center. O(n m d). */
-  nearestWithSums(C: Matrix): Promise<CenterAssignment>;
+  nearestWithSums(C: Matrix, out?: Int32Array): Promise<CenterAssignment>;
+}
+
+/**
+ * `out` when given (checked to hold exactly `length` elements), else a new array.
+ * @throws RangeError naming `caller` on a length mismatch.
+ */
+export function outputFor<T extends Float32Array | Int32Array>(
+  out: T | undefined,
+  length: number,
+  make: new (length: number) => T,
+  caller: string,
+): T {
+  if (out === undefined) return new make(length);
+  if (out.length !== length)
+    throw new RangeError(`centerAssigner.${caller}: out.length (${out.length}) != ${length}`);
+  return out;
 }
 
 /** Labels and the per-center sums that go with them. */
@@ -67,10 +86,19 @@ export function centerAssignerReference(X: Matrix, weight: Float64Array): Center
   return {
     rows: X.rows,
     cols: X.cols,
-    squaredDistances: async (C) => squaredDistancesReference(X, C),
-    nearest: async (C) => nearestRowsReference(X, C).index,
-    async nearestWithSums(C) {
-      const index = nearestRowsReference(X, C).index;
+    async squaredDistances(C, out) {
+      const D = outputFor(out, X.rows * C.rows, Float32Array, 'squaredDistances');
+      D.set(squaredDistancesReference(X, C));
+      return D;
+    },
+    async nearest(C, out) {
+      const index = outputFor(out, X.rows, Int32Array, 'nearest');
+      index.set(nearestRowsReference(X, C).index);
+      return index;
+    },
+    async nearestWithSums(C, out) {
+      const index = outputFor(out, X.rows, Int32Array, 'nearestWithSums');
+      index.set(nearestRowsReference(X, C).index);
       return { index, sums: centerSumsReference(X, weight, index, C.rows) };
     },
   };

@@ -159,7 +159,8 @@ export async function radiusNeighbors(
  * X and its sample weights (default all 1) prepared for the repeated passes of k-means against small
  * center sets: `squaredDistances(C)`, `nearest(C)`, `nearestWithSums(C)` (labels plus per-center
  * weighted sums, weights and counts in Float64). O(n d) to prepare; each pass O(n m d) reading X
- * once. The onnx backend keeps a centered copy of X (memory O(n d)); see onnx/center-assigner.ts.
+ * once; each takes an optional output buffer to reuse across passes. The onnx backend keeps a
+ * centered copy of X (memory O(n d)); see onnx/center-assigner.ts.
  * @throws RangeError on a weight length mismatch or a negative / non-finite weight; every pass throws
  *   RangeError if C.cols != X.cols.
  * @example const a = await centerAssigner(X); const labels = await a.nearest(C);
@@ -172,17 +173,17 @@ export async function centerAssigner(X: Matrix, weight?: Float64Array): Promise<
   return {
     rows: X.rows,
     cols: X.cols,
-    async squaredDistances(C) {
+    async squaredDistances(C, out) {
       check(C, 'squaredDistances');
-      return inner.squaredDistances(C);
+      return inner.squaredDistances(C, out);
     },
-    async nearest(C) {
+    async nearest(C, out) {
       check(C, 'nearest');
-      return inner.nearest(C);
+      return inner.nearest(C, out);
     },
-    async nearestWithSums(C) {
+    async nearestWithSums(C, out) {
       check(C, 'nearestWithSums');
-      return inner.nearestWithSums(C);
+      return inner.nearestWithSums(C, out);
     },
   };
 }

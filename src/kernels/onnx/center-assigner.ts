@@ -12,7 +12,12 @@
 import type { Tensor } from 'onnxruntime-node';
 import ort from 'onnxruntime-node';
 import type { Matrix } from '../../util/matrix.js';
-import { type CenterAssigner, type CenterSums, centerAssignerReference } from '../center-assigner.js';
+import {
+  type CenterAssigner,
+  type CenterSums,
+  centerAssignerReference,
+  outputFor,
+} from '../center-assigner.js';
 import { centerDistancesGraph, centerNearestGraph } from './center-graphs.js';
 import { onnxKernelOptions } from './options.js';
 import { f32, i32, runGraph } from './runtime.js';
@@ -26,28 +31,21 @@ interface Chunk {
   rb: number;
   X: Tensor;
   U: Tensor;
+  /** ||x'||^2 of the chunk's rows, [rb, 1]. */
+  N: Tensor;
 }
 
 /**
- * The augmented rows [x - s, 1] of X (e = d + 1 columns), the norms ||x - s||^2 and the rows to sum,
- * w [x - s, 1] (the same array when every weight is 1), in one pass over X.
+ * The augmented rows [x - s, 1] of X (e = d + 1 columns), the norms ||x - s||^2 (float32, the
+ * distance GEMM's bias) and the rows to sum, w [x - s, 1] (the same array when every weight is 1),
+ * in one pass over X.
  */
 function augmentedRows(X: Matrix, shift: Float32Array, weight: Float64Array) {
   const { rows: n, cols: d, data } = X;
   const e = d + 1;
   const Xa = new Float32Array(n * e);
-  const norms = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    let s = 0;
-    const row = i * e;
-    for (let j = 0, q = i * d; j < d; j++, q++) {
-      const v = Math.fround(data[q] - shift[j]);
-      Xa[row + j] = v;
-      s += v * v;
-    }
-    Xa[row + d] = 1;
-    norms[i] = s;
-  }
+  const norms = new Float32Array(n);
+  for (let i = 0; i < n; i++) norms[i] = augmentRow(data, i * d, Xa, i * e, shift);
   if (weight.every((w) => w === 1)) return { Xa, U: Xa, norms };
   const U = new Float32Array(n * e);
   for (let i = 0; i < n; i++) {
@@ -55,6 +53,36 @@ function augmentedRows(X: Matrix, shift: Float32Array, weight: Float64Array) {
     for (let q = i * e; q < (i + 1) * e; q++) U[q] = Xa[q] * w;
   }
   return { Xa, U, norms };
+}
+
+/** out[to .. to + d) = float32(x - shift), out[to + d] = 1, for the row of X at `from`; returns ||x - shift||^2 of the stored values. */
+function augmentRow(
+  data: Float32Array,
+  from: number,
+  out: Float32Array,
+  to: number,
+  shift: Float32Array,
+): number {
+  const d = shift.length;
+  // Two accumulators: one running sum is a chain of dependent adds, twice as slow.
+  let s0 = 0;
+  let s1 = 0;
+  let j = 0;
+  for (; j + 1 < d; j += 2) {
+    const u = Math.fround(data[from + j] - shift[j]);
+    const v = Math.fround(data[from + j + 1] - shift[j + 1]);
+    out[to + j] = u;
+    out[to + j + 1] = v;
+    s0 += u * u;
+    s1 += v * v;
+  }
+  if (j < d) {
+    const u = Math.fround(data[from + j] - shift[j]);
+    out[to + j] = u;
+    s0 += u * u;
+  }
+  out[to + d] = 1;
+  return s0 + s1;
 }
 
 /** Prepare X (n, d >= 1) and its weights for repeated passes. */
@@ -76,7 +104,8 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
         const rb = Math.min(height, n - r0);
         const rowsOf = (A: Float32Array) => f32(A.subarray(r0 * e, (r0 + rb) * e), [rb, e]);
         const Xt = rowsOf(Xa);
-        chunks.push({ r0, rb, X: Xt, U: U === Xa ? Xt : rowsOf(U) });
+        const N = f32(norms.subarray(r0, r0 + rb), [rb, 1]);
+        chunks.push({ r0, rb, X: Xt, U: U === Xa ? Xt : rowsOf(U), N });
       }
       chunkings.set(height, chunks);
     }
@@ -96,10 +125,9 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
     }
     return f32(Ca, [C.rows, e]);
   };
-  const nearestRuns = async (C: Matrix, sums: boolean) => {
+  const nearestRuns = async (C: Matrix, sums: boolean, index: Int32Array) => {
     const m = C.rows;
     const Y = centered(C);
-    const index = new Int32Array(n);
     const total = new Float64Array(sums ? m * e : 0);
     for (const chunk of chunksFor(sums ? Math.max(m, e) : m)) {
       const { r0, rb } = chunk;
@@ -131,39 +159,27 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
   return {
     rows: n,
     cols: d,
-    async squaredDistances(C) {
-      if (C.rows === 0) return reference.squaredDistances(C);
+    async squaredDistances(C, out) {
+      if (C.rows === 0) return reference.squaredDistances(C, out);
       const m = C.rows;
       const Y = centered(C);
-      const out = new Float32Array(n * m);
-      for (const { r0, rb, X: Xt } of chunksFor(m)) {
-        const P = out.subarray(r0 * m, (r0 + rb) * m);
-        await runGraph('center_distances', centerDistancesGraph, { X: Xt, Y }, { P: f32(P, [rb, m]) });
-        addRowNorms(P, m, norms.subarray(r0, r0 + rb));
+      const D = outputFor(out, n * m, Float32Array, 'squaredDistances');
+      for (const { r0, rb, X: Xt, N } of chunksFor(m)) {
+        const P = f32(D.subarray(r0 * m, (r0 + rb) * m), [rb, m]);
+        await runGraph('center_distances', centerDistancesGraph, { X: Xt, Y, N }, { P });
       }
-      return out;
+      return D;
     },
-    async nearest(C) {
-      if (C.rows === 0) return reference.nearest(C);
-      return (await nearestRuns(C, false)).index;
+    async nearest(C, out) {
+      if (C.rows === 0) return reference.nearest(C, out);
+      return (await nearestRuns(C, false, outputFor(out, n, Int32Array, 'nearest'))).index;
     },
-    async nearestWithSums(C) {
-      if (C.rows === 0) return reference.nearestWithSums(C);
-      const { index, total } = await nearestRuns(C, true);
+    async nearestWithSums(C, out) {
+      if (C.rows === 0) return reference.nearestWithSums(C, out);
+      const { index, total } = await nearestRuns(C, true, outputFor(out, n, Int32Array, 'nearestWithSums'));
       return { index, sums: withShift(total, index, weight, shift) };
     },
   };
-}
-
-/**
- * P[i, c] = max(0, P[i, c] + norms[i]), in place. A plain function: in the async caller the running
- * double would be boxed on every row.
- */
-function addRowNorms(P: Float32Array, m: number, norms: Float64Array): void {
-  for (let i = 0, q = 0; i < norms.length; i++) {
-    const xn = norms[i];
-    for (let c = 0; c < m; c++, q++) P[q] = Math.max(0, P[q] + xn);
-  }
 }
 
 // Slot ids and zeroed slots (read-only inputs) per chunk shape: the same for every pass of a fit.

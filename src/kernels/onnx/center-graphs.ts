@@ -4,15 +4,16 @@
  * [-2 c', ||c'||^2] (c' = c - s). So every pass is one plain GEMM (no bias pass over the output)
  * giving P = ||c'||^2 - 2 x'.c':
  *
- * - distances: P (the caller adds ||x'||^2);
+ * - distances: P + ||x'||^2 (a bias of the same GEMM), clamped at 0;
  * - nearest: ArgMin over P (||x'||^2 does not change the ranking);
  * - nearest with sums: the same ArgMin, then ScatterND(reduction 'add') of the rows U = w [x', 1] into
  *   one float32 slot per (block of rows, center), which the caller adds up in float64: a slot sums
  *   at most one block's rows, so the relative error stays near 2^-24 * block rows at worst and
  *   2^-24 * sqrt(block rows) typically (Higham 2002, section 4.2) instead of growing with n.
  *
- * Only GEMM, ArgMin and ScatterND touch the large tensors: elementwise nodes over [b, d] or [b, m]
- * cost more here (one more pass each, run single-file) than the caller's loops that read them anyway.
+ * Only GEMM, ArgMin and ScatterND touch the large tensors [b, e]: an elementwise node over them
+ * costs one more pass each. Over the small [b, m] output one vectorized Relu costs less than the
+ * caller's loop (measured), so the distances graph clamps there.
  */
 import { GraphBuilder, intAttr } from './graph-builder.js';
 
@@ -24,12 +25,18 @@ function partials(g: GraphBuilder): string {
 }
 
 /**
- * Inputs X [b, e], Y [m, e] (augmented); output P [b, m] = ||c'||^2 - 2 x'.c'. The caller adds
- * ||x'||^2 and clamps at 0 while it reads P anyway (elementwise nodes here cost a pass each).
+ * Inputs X [b, e], Y [m, e] (augmented) and N [b, 1] (||x'||^2, float32); output
+ * P [b, m] = max(0, ||x'||^2 + ||c'||^2 - 2 x'.c'). The norms enter as the GEMM's bias (MLAS
+ * starts the accumulators from them: no pass of its own) and the clamp is one vectorized pass over
+ * the small output, cheaper than the caller's loop over it.
  */
 export function centerDistancesGraph(): Uint8Array {
-  const g = new GraphBuilder('center_distances');
-  g.output(partials(g), 'P', 'float32', ['b', 'm']);
+  const g = new GraphBuilder('center_distances_biased');
+  const X = g.input('X', 'float32', ['b', 'e']);
+  const Y = g.input('Y', 'float32', ['m', 'e']);
+  const N = g.input('N', 'float32', ['b', 1]);
+  const P = g.node('Gemm', [X, Y, N], { transB: intAttr(1) });
+  g.output(g.node('Relu', [P]), 'P', 'float32', ['b', 'm']);
   return g.encode();
 }
 

@@ -4,15 +4,14 @@
  * each feeding its rows and, mirrored, its columns (cluster-sums-plan.ts, cluster-sums-tiles.ts).
  * Rows are augmented once, so a tile is one GEMM, a Sqrt and its sums (augmented-rows.ts).
  *
- * Large problems run on `threads` threads (cluster-sums-threads.ts); small ones on the main thread
- * with `threads` intra-op threads; and when every core is already busy, on the main thread with one.
- * All give the same bits. A tile's sums are float32 over at most
+ * Large problems run on `threads` threads (cluster-sums-threads.ts: the main thread and persistent
+ * workers); small ones on the main thread with `threads` intra-op threads. Both give the same bits. A tile's sums are float32 over at most
  * `side` terms, accumulated exactly across tiles, which keeps the relative error near
  * 2^-24 * sqrt(side). Memory: the augmented rows (O(n d)), the sums (O(n k), once per thread plus
  * input order), one-hot labels of mixed blocks over their own label ranges, and per thread one tile
  * (O(side^2)) with its two blocks of augmented rows.
  */
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import type { Labels } from '../../util/labels.js';
 import type { Matrix } from '../../util/matrix.js';
 import type { DistanceMetric } from '../distance-metric.js';
@@ -31,26 +30,16 @@ import { squareSide } from './tiles.js';
 export const CLUSTER_TILE_SIDE = 768;
 
 /**
- * Below this many distance terms (n^2 (d + 2) / 2) a worker's start-up (loading onnxruntime and
- * creating its sessions: 0.1 to 0.25 s measured) costs more than it saves; such problems stay on
- * the main thread.
+ * Below this many distance terms (n^2 (d + 2) / 2) a worker's first start-up (loading onnxruntime
+ * and creating its sessions: 0.1 to 0.25 s measured, paid once per process) costs more than it
+ * saves; such problems stay on the main thread.
  */
 export const PARALLEL_MIN_TERMS = 4e9;
 
 /**
- * Extra threads pay only when a core is free. With the 1-minute load average above the core count by
- * one or more (more runnable tasks than cores besides this thread), a worker's start-up and a second
- * intra-op thread only add CPU time and take turns with the other load: measured at load 7 on 2
- * cores, one thread was 20% faster (wall and CPU) than two, with 50 MiB less memory.
- */
-function coresBusy(): boolean {
-  return loadavg()[0] >= availableParallelism() + 1;
-}
-
-/**
  * sums[i*k + c] = sum of dist(x_i, x_j) over j with labels[j] = c. Requires n, d, k >= 1, valid labels
  * (and non-zero rows for cosine). `runners`: threads that run tiles (default: the configured thread
- * count when the problem is large enough and a core is free, else 1).
+ * count when the problem is large enough, else 1).
  */
 export async function clusterDistanceSumsOnnx(
   X: Matrix,
@@ -61,9 +50,8 @@ export async function clusterDistanceSumsOnnx(
 ): Promise<Float64Array> {
   const n = X.rows;
   const options = onnxKernelOptions();
-  const busy = runners === undefined && coresBusy();
   const large = (n * n * (X.cols + 2)) / 2 >= PARALLEL_MIN_TERMS;
-  const parallel = runners ?? (large && !busy ? Math.min(options.threads, availableParallelism()) : 1);
+  const parallel = runners ?? (large ? Math.min(options.threads, availableParallelism()) : 1);
   const side = Math.min(CLUSTER_TILE_SIDE, squareSide(n, X.cols, options));
   const { plan, order } = clusterSumsPlan(X, labels, k, metric, side, parallel > 1);
   let sorted: Float64Array;
@@ -73,7 +61,7 @@ export async function clusterDistanceSumsOnnx(
   } else {
     sorted = new Float64Array(n * k);
     let next = 0;
-    await runClusterSumTiles(plan, () => next++, sorted, busy ? 1 : options.threads);
+    await runClusterSumTiles(plan, () => next++, sorted, options.threads);
   }
   const sums = new Float64Array(n * k);
   for (let p = 0; p < n; p++) sums.set(sorted.subarray(p * k, (p + 1) * k), order[p] * k);

@@ -145,3 +145,25 @@ test('centerAssigner(X, weight) checks weights and every pass checks C.cols', as
   await assert.rejects(a.nearestWithSums(normalMatrix(2, 3, 17)), /nearestWithSums/);
   await assert.rejects(a.squaredDistances(normalMatrix(2, 3, 17)), /squaredDistances/);
 });
+
+test('centerAssigner passes write into a given output buffer (the same values as a fresh one), which must have the right length', async () => {
+  const X = normalMatrix(500, 6, 18);
+  const C = normalMatrix(7, 6, 19);
+  for (const a of [await onnx.centerAssigner(X, ones(500)), centerAssignerReference(X, ones(500))]) {
+    const D = new Float32Array(500 * 7).fill(-1);
+    assert.equal(await a.squaredDistances(C, D), D);
+    assert.deepEqual(D, await a.squaredDistances(C));
+    const index = new Int32Array(500).fill(-1);
+    assert.equal(await a.nearest(C, index), index);
+    assert.deepEqual(index, await a.nearest(C));
+    const spare = new Int32Array(500).fill(-1);
+    const { index: withSums } = await a.nearestWithSums(C, spare);
+    assert.equal(withSums, spare);
+    assert.deepEqual(spare, index);
+    await assert.rejects(a.nearest(C, new Int32Array(499)), /nearest: out\.length \(499\) != 500/);
+    await assert.rejects(
+      a.squaredDistances(C, new Float32Array(10)),
+      /squaredDistances: out\.length \(10\) != 3500/,
+    );
+  }
+});

@@ -1,11 +1,12 @@
 import { assertMetric, type DistanceMetric } from '../kernels/distance-metric.js';
+import type { Dissimilarity } from '../util/dissimilarity.js';
 import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
 import { randomSource } from '../util/random.js';
 import type { Clusterer } from './clusterer.js';
-import { type Dissimilarity, dissimilarityAccessor, dissimilarityFromRows } from './dissimilarity.js';
 import { fasterPam, type PamResult } from './faster-pam.js';
 import { buildInit, plusPlusInit } from './kmedoids-init.js';
+import { DENSE_DISSIMILARITY_MAX_ROWS, dissimilarityFromRows, rowDistance } from './row-dissimilarity.js';
 
 /** BUILD (deterministic, PAM's) or k-medoids++ (seeded). */
 export type KMedoidsInit = 'build' | 'k-medoids++';
@@ -16,7 +17,7 @@ export interface KMedoidsOptions {
   /** Passes over all candidates at most. */
   maxIterations: number;
   seed: number;
-  /** Used by `fit(X)` on vectors; `fitDissimilarity` takes any dissimilarity. */
+  /** Used by `fit(X)` on vectors; `fitDissimilarity` and `fitDistance` take any dissimilarity. */
   metric: DistanceMetric;
 }
 
@@ -30,15 +31,17 @@ export const KMEDOIDS_DEFAULTS: Readonly<KMedoidsOptions> = {
 
 /**
  * k-medoids by FasterPAM (Schubert & Rousseeuw 2021) on any dissimilarity: vectors through
- * `fit(X)` (Float64 euclidean or cosine), or a matrix / function through `fitDissimilarity` — for
- * instance optimal-matching distances between behavior sequences (`sequenceDistanceMatrix`).
+ * `fit(X)` (Float64 euclidean or cosine; stored up to DENSE_DISSIMILARITY_MAX_ROWS rows, computed
+ * on demand above), a `Dissimilarity` through `fitDissimilarity` — for instance optimal-matching
+ * distances between behavior sequences (`sequenceDistanceMatrix`) — or a function of two indices
+ * through `fitDistance`.
  * Learned: `medoids` (row indices), `labels` (index into medoids), `cost` (total deviation).
  * O(n^2) per pass, usually a few passes.
  *
  * Degenerate input: k = n makes every object its own medoid (cost 0); identical objects are fine.
  * @throws RangeError for k not an integer in [1, n] (at fit), an unknown init or metric,
- *   maxIterations < 1, NaN/Inf in X, or a NaN dissimilarity.
- * @example const m = await new KMedoids({ k: 3 }).fitDissimilarity({ n, matrix: D })
+ *   maxIterations < 1, or NaN/Inf in X.
+ * @example const m = await new KMedoids({ k: 3 }).fitDissimilarity(sequenceDistanceMatrix(seqs))
  */
 export class KMedoids implements Clusterer {
   readonly name = 'kmedoids';
@@ -80,26 +83,33 @@ export class KMedoids implements Clusterer {
 
   async fit(X: Matrix): Promise<this> {
     assertFinite(X, 'KMedoids.fit');
-    return this.fitDissimilarity(dissimilarityFromRows(X, this.params.metric, 'KMedoids.fit'));
+    const { metric } = this.params;
+    if (X.rows > DENSE_DISSIMILARITY_MAX_ROWS)
+      return this.fitDistance(X.rows, rowDistance(X, metric, 'KMedoids.fit'));
+    return this.fitDissimilarity(dissimilarityFromRows(X, metric, 'KMedoids.fit'));
   }
 
-  /** Fit on a dissimilarity (matrix or function). */
+  /** Fit on a precomputed dissimilarity (checked when built by `dissimilarity`). */
   async fitDissimilarity(D: Dissimilarity): Promise<this> {
-    const { n } = D;
+    const { n, data } = D;
+    return this.fitDistance(n, (i, j) => data[i * n + j]);
+  }
+
+  /**
+   * Fit on n objects whose dissimilarity `distance(i, j)` is computed on demand (symmetric, zero
+   * on the diagonal, never NaN), for n too large to store n^2 values.
+   * @throws RangeError if n is not a non-negative integer or k > n.
+   */
+  async fitDistance(n: number, distance: (i: number, j: number) => number): Promise<this> {
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`KMedoids.fitDistance: n (${n}) must be a non-negative integer`);
     const { k } = this.params;
     if (k > n) throw new RangeError(`KMedoids.fit: k (${k}) > objects (${n})`);
-    const dist = dissimilarityAccessor(D, 'KMedoids.fit');
-    if ('matrix' in D) {
-      for (let i = 0; i < D.matrix.length; i++) {
-        if (Number.isNaN(D.matrix[i]))
-          throw new RangeError(`KMedoids.fit: dissimilarity[${Math.floor(i / n)}, ${i % n}] is NaN`);
-      }
-    }
     const initial =
       this.params.init === 'build'
-        ? buildInit(dist, n, k)
-        : plusPlusInit(dist, n, k, randomSource(this.params.seed));
-    this.#result = fasterPam(dist, n, initial, this.params.maxIterations);
+        ? buildInit(distance, n, k)
+        : plusPlusInit(distance, n, k, randomSource(this.params.seed));
+    this.#result = fasterPam(distance, n, initial, this.params.maxIterations);
     return this;
   }
 }

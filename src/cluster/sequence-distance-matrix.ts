@@ -1,11 +1,11 @@
 /**
  * All pairwise sequence dissimilarities of a SequenceSet, for k-medoids or any other clusterer that
  * takes a dissimilarity — the embedding-free baseline that embedding-based segmentations are
- * compared with.
+ * compared with. The result is the `Dissimilarity` the internal indices take too.
  */
 import type { SequenceSet } from '../data/sequence-set.js';
 import { type ProgressCallback, silentProgress } from '../util/progress.js';
-import type { Dissimilarity } from './dissimilarity.js';
+import { type Dissimilarity, dissimilarity } from '../util/dissimilarity.js';
 import {
   hammingDistance,
   lcsDistance,
@@ -67,10 +67,12 @@ export function behaviorCategorySubstitution(costs: {
 }
 
 /**
- * n x n symmetric Float64 matrix of `method` distances between the sequences of `seqs`, with
- * progress reported per row. O(n^2 L^2) for OM and LCS, O(n^2 L) for Hamming (L = sequence length).
- * @throws RangeError for an unknown method or token, negative costs, a bad maxLength, or
- *   category tokens without categories.
+ * n x n symmetric Float64 dissimilarity of `method` distances between the sequences of `seqs`,
+ * with progress reported per row. O(n^2 L^2) for OM and LCS, O(n^2 L) for Hamming (L = sequence
+ * length).
+ * @throws RangeError for an unknown method or token, negative costs, a bad maxLength,
+ *   category tokens without categories, or a substitution function that makes a distance
+ *   negative or not finite.
  */
 export function sequenceDistanceMatrix(
   seqs: SequenceSet,
@@ -117,5 +119,5 @@ export function sequenceDistanceMatrix(
     }
     p.onProgress({ task, done: i + 1, total: n });
   }
-  return { n, matrix };
+  return dissimilarity(n, matrix);
 }

@@ -6,7 +6,7 @@
  * (build-sequences.ts), and bots, sessions and lengths on the sequences (finish-sequences.ts).
  */
 import type { Engine } from '../engine/engine.js';
-import { sqlNumber } from '../engine/sql.js';
+import { sqlNumber } from '../util/sql.js';
 import { BEHAVIOR_CODE } from './sequence-set.js';
 import {
   FIRST_LINES,

@@ -5,7 +5,7 @@
  * by session, session when keyed by user), `category`, `braw` (the raw behavior, kept only where
  * it maps to no code), `query`, `price`. Row order is file order, so `rowid` is the row index.
  */
-import { sqlIdent, sqlString } from '../engine/sql.js';
+import { sqlIdent, sqlString } from '../util/sql.js';
 import { UsageError } from '../util/errors.js';
 import type { ColumnType, Preset } from './preset.js';
 import { BEHAVIOR_CODE } from './sequence-set.js';

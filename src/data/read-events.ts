@@ -6,7 +6,7 @@
  * field; under `'skip'` they are counted per column with their first lines and removed.
  */
 import { type Engine, EngineError } from '../engine/engine.js';
-import { sqlIdent, sqlString } from '../engine/sql.js';
+import { sqlIdent, sqlString } from '../util/sql.js';
 import { InputError } from '../util/errors.js';
 import { FIRST_LINES, type LineCount } from './cleaning-report.js';
 import { blankLines } from './blank-lines.js';

@@ -3,7 +3,7 @@
  * column the preset maps is there (JSONL: in at least one record), failing with the file and field.
  */
 import type { Engine } from '../engine/engine.js';
-import { sqlIdent, sqlString } from '../engine/sql.js';
+import { sqlIdent, sqlString } from '../util/sql.js';
 import { InputError } from '../util/errors.js';
 import { type EventFormat, mappedColumns } from './event-source.js';
 import type { ColumnType, Preset } from './preset.js';

@@ -3,7 +3,7 @@
  * (one component each) or a single numeric list column (`user_id, embedding FLOAT[]`).
  */
 import { openDuckDB } from '../engine/duckdb-engine.js';
-import { sqlIdent, sqlString } from '../engine/sql.js';
+import { sqlIdent, sqlString } from '../util/sql.js';
 import { InputError } from '../util/errors.js';
 import type { VectorFile } from './vector-file.js';
 

@@ -4,6 +4,7 @@
  */
 import { renameSync, rmSync } from 'node:fs';
 import { tempPathFor } from '../io/atomic-write.js';
+import { sqlString } from '../util/sql.js';
 
 /** A column of the CSV: a 64-bit integer or a string. */
 export interface CsvColumn {
@@ -12,11 +13,6 @@ export interface CsvColumn {
 }
 
 const SQL_TYPE: Readonly<Record<CsvColumn['type'], string>> = { int64: 'BIGINT', string: 'VARCHAR' };
-
-/** `'...'` SQL string literal. */
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 /**
  * Write `parquetPath` (atomically: temp file, then rename) from the headerless, comma-separated
@@ -30,14 +26,14 @@ export async function copyCsvToParquet(
 ): Promise<void> {
   if (columns.length === 0) throw new RangeError('copyCsvToParquet: columns is empty');
   const { DuckDBInstance } = await import('@duckdb/node-api');
-  const spec = columns.map((c) => `${literal(c.name)}: ${literal(SQL_TYPE[c.type])}`).join(', ');
+  const spec = columns.map((c) => `${sqlString(c.name)}: ${sqlString(SQL_TYPE[c.type])}`).join(', ');
   const tmp = tempPathFor(parquetPath);
   const instance = await DuckDBInstance.create(':memory:', { threads: '2' });
   const connection = await instance.connect();
   try {
     await connection.run(
-      `COPY (SELECT * FROM read_csv(${literal(csvPath)}, header = false, delim = ',', columns = {${spec}})) ` +
-        `TO ${literal(tmp)} (FORMAT parquet, COMPRESSION zstd)`,
+      `COPY (SELECT * FROM read_csv(${sqlString(csvPath)}, header = false, delim = ',', columns = {${spec}})) ` +
+        `TO ${sqlString(tmp)} (FORMAT parquet, COMPRESSION zstd)`,
     );
     renameSync(tmp, parquetPath);
   } catch (error) {

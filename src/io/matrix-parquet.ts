@@ -1,13 +1,16 @@
 /**
  * Dense numeric matrices from Parquet through embedded DuckDB: either every column numeric (one
  * matrix column each), or a single list/array column of numbers (one embedding per row).
+ *
+ * DuckDB is only the Parquet codec here, a private in-memory session per file, so io/ stays free of
+ * engine/: a matrix file is local whichever engine runs the event SQL, and every stage can read one.
  */
 import { rmSync } from 'node:fs';
 import { rename } from 'node:fs/promises';
-import { openDuckDB } from '../engine/duckdb-engine.js';
-import { sqlString } from '../engine/sql.js';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError } from '../util/errors.js';
 import type { Matrix } from '../util/matrix.js';
+import { sqlIdent, sqlString } from '../util/sql.js';
 import { tempPathFor } from './atomic-write.js';
 import { writeMatrixCsv } from './matrix-csv.js';
 
@@ -21,12 +24,8 @@ const NUMERIC_LIST = /^(TINYINT|SMALLINT|INTEGER|BIGINT|FLOAT|DOUBLE|DECIMAL\(\d
  *   non-numeric column, a null, ragged lists, or a non-finite value.
  */
 export async function readMatrixParquet(path: string): Promise<Matrix> {
-  // Loaded on first use, so importing segscope does not load DuckDB's native addon.
-  const { DuckDBInstance } = await import('@duckdb/node-api');
-  const instance = await DuckDBInstance.create(':memory:');
-  const connection = await instance.connect();
-  try {
-    const source = `read_parquet('${path.replaceAll("'", "''")}')`;
+  return withDuckDB({}, async (connection) => {
+    const source = `read_parquet(${sqlString(path)})`;
     let described: { name: string; type: string }[];
     try {
       const reader = await connection.runAndReadAll(`DESCRIBE SELECT * FROM ${source}`);
@@ -36,11 +35,10 @@ export async function readMatrixParquet(path: string): Promise<Matrix> {
     } catch (error) {
       throw new InputError(`cannot read as parquet: ${(error as Error).message}`, { file: path });
     }
-    const quoted = (name: string) => `"${name.replaceAll('"', '""')}"`;
     if (described.length === 1 && NUMERIC_LIST.test(described[0].type)) {
       const name = described[0].name;
       const reader = await connection.runAndReadAll(
-        `SELECT CAST(${quoted(name)} AS DOUBLE[]) FROM ${source}`,
+        `SELECT CAST(${sqlIdent(name)} AS DOUBLE[]) FROM ${source}`,
       );
       return fromLists(reader.getColumnsJS()[0] as (number[] | null)[], path, name);
     }
@@ -48,7 +46,7 @@ export async function readMatrixParquet(path: string): Promise<Matrix> {
       if (!NUMERIC.test(c.type))
         throw new InputError(`column type ${c.type} is not numeric`, { file: path, field: c.name });
     }
-    const select = described.map((c) => `CAST(${quoted(c.name)} AS DOUBLE)`).join(', ');
+    const select = described.map((c) => `CAST(${sqlIdent(c.name)} AS DOUBLE)`).join(', ');
     const columns = (await connection.runAndReadAll(`SELECT ${select} FROM ${source}`)).getColumnsJS() as (
       | number
       | null
@@ -60,6 +58,20 @@ export async function readMatrixParquet(path: string): Promise<Matrix> {
       for (let i = 0; i < rows; i++) data[i * cols + j] = checked(columns[j][i], path, described[j].name, i);
     }
     return { rows, cols, data };
+  });
+}
+
+/** Run `work` on a fresh in-memory DuckDB connection, closed afterwards however `work` ends. */
+async function withDuckDB<T>(
+  config: Record<string, string>,
+  work: (connection: DuckDBConnection) => Promise<T>,
+): Promise<T> {
+  // Loaded on first use, so importing segscope does not load DuckDB's native addon.
+  const { DuckDBInstance } = await import('@duckdb/node-api');
+  const instance = await DuckDBInstance.create(':memory:', config);
+  const connection = await instance.connect();
+  try {
+    return await work(connection);
   } finally {
     connection.closeSync();
     instance.closeSync();
@@ -93,7 +105,6 @@ function checked(v: number | null, file: string, field: string, row: number): nu
 export async function writeMatrixParquet(path: string, M: Matrix): Promise<void> {
   const csv = tempPathFor(`${path}.csv`);
   const tmp = tempPathFor(path);
-  const engine = await openDuckDB({ threads: 1 });
   try {
     await writeMatrixCsv(csv, M);
     const columns = Array.from({ length: M.cols }, (_, c) => `'c${c}': 'FLOAT'`).join(', ');
@@ -101,10 +112,11 @@ export async function writeMatrixParquet(path: string, M: Matrix): Promise<void>
       M.rows === 0
         ? `(SELECT ${Array.from({ length: M.cols }, (_, c) => `CAST(NULL AS FLOAT) AS c${c}`).join(', ')} LIMIT 0)`
         : `read_csv(${sqlString(csv)}, columns={${columns}}, header=false, auto_detect=false)`;
-    await engine.run(`COPY (SELECT * FROM ${source}) TO ${sqlString(tmp)} (FORMAT parquet)`);
+    await withDuckDB({ threads: '1' }, (connection) =>
+      connection.run(`COPY (SELECT * FROM ${source}) TO ${sqlString(tmp)} (FORMAT parquet)`),
+    );
     await rename(tmp, path);
   } finally {
-    await engine.close();
     rmSync(csv, { force: true });
     rmSync(tmp, { force: true });
   }

@@ -5,7 +5,7 @@
  * to its rows' sums and, mirrored, to its columns' sums. Blocks keep both sets of sums in cache.
  */
 import type { Labels } from '../util/labels.js';
-import type { Dissimilarity } from './dissimilarity.js';
+import type { Dissimilarity } from '../util/dissimilarity.js';
 
 /** Points per block: 256 x k float64 sums on each side stay in L1/L2 while a block is read. */
 export const DISSIMILARITY_BLOCK = 256;

@@ -8,7 +8,7 @@ import { assertMetric, type DistanceMetric } from '../kernels/distance-metric.js
 import { distanceRowsFloat64, rowNormsFloat64 } from '../kernels/distances-float64.js';
 import { distanceBlocks } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
-import { type Dissimilarity, isDissimilarity } from './dissimilarity.js';
+import { type Dissimilarity, isDissimilarity, pointCount } from '../util/dissimilarity.js';
 
 /** Which distance path vector inputs take. */
 export type Precision = 'float32' | 'float64';
@@ -50,7 +50,7 @@ export async function forEachDistanceBlock(
   options: Required<DistanceOptions>,
   visit: (start: number, end: number, D: Float32Array | Float64Array) => void,
 ): Promise<void> {
-  const n = isDissimilarity(input) ? input.n : input.rows;
+  const n = pointCount(input);
   const norms =
     !isDissimilarity(input) && options.precision === 'float64' && options.metric === 'cosine'
       ? rowNormsFloat64(input, 'distances')

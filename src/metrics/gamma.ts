@@ -7,7 +7,7 @@
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
 import { internalDegeneracy } from './cluster-sizes.js';
-import type { Dissimilarity } from './dissimilarity.js';
+import type { Dissimilarity } from '../util/dissimilarity.js';
 import { degenerate, type MetricResult, metricValue } from './metric-result.js';
 import { type PairDistances, pairDistances, type RankIndexOptions } from './pair-distances.js';
 

@@ -6,7 +6,7 @@ import type { Labels } from '../util/labels.js';
 import { assertFinite, type Matrix } from '../util/matrix.js';
 import { checkLabels } from './check-input.js';
 import { type ClusterSizes, clusterSizes } from './cluster-sizes.js';
-import { type Dissimilarity, isDissimilarity, pointCount } from './dissimilarity.js';
+import { type Dissimilarity, isDissimilarity, pointCount } from '../util/dissimilarity.js';
 import { type DistanceOptions, distanceOptions, forEachDistanceBlock } from './distance-blocks.js';
 
 export interface RankIndexOptions extends DistanceOptions {

@@ -5,7 +5,7 @@
  */
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
-import type { Dissimilarity } from './dissimilarity.js';
+import type { Dissimilarity } from '../util/dissimilarity.js';
 import type { DistanceOptions } from './distance-blocks.js';
 import { degenerate, type MetricResult, metricValue } from './metric-result.js';
 import { type PairwiseSummary, pairwiseSummary } from './pairwise-summary.js';

@@ -137,23 +137,17 @@ describe('segscope metrics', () => {
     assert.equal(a.sample_points, 30, 'three clusters of ~20 keep at least 10 points each');
   });
 
-  it('reads the vectors from .csv as well (io/matrix-file readMatrix): same wcss as from .npy', async () => {
-    await writeMatrix(join(dir, 'X.csv'), X);
-    const fromCsv = JSON.parse(
-      (
-        await run([
-          '--vectors',
-          join(dir, 'X.csv'),
-          '--labels',
-          join(dir, 'L.txt'),
-          '--only',
-          'wcss',
-          '--json',
-        ])
-      ).stdout,
-    );
+  it('reads the vectors from .csv and .parquet as well (io/matrix-file readMatrix): same wcss as from .npy', async () => {
     const fromNpy = JSON.parse((await run([...base, '--only', 'wcss', '--json'])).stdout);
-    assertClose(fromCsv.wcss, fromNpy.wcss, 'wcss', 1e-6);
+    for (const ext of ['csv', 'parquet']) {
+      const file = join(dir, `X.${ext}`);
+      await writeMatrix(file, X);
+      const r = await run(['--vectors', file, '--labels', join(dir, 'L.txt'), '--only', 'wcss', '--json']);
+      assert.equal(r.code, 0, r.stderr);
+      // float32 values survive .parquet exactly, and .csv to 1e-6 relative.
+      if (ext === 'parquet') assert.equal(JSON.parse(r.stdout).wcss, fromNpy.wcss);
+      else assertClose(JSON.parse(r.stdout).wcss, fromNpy.wcss, 'wcss', 1e-6);
+    }
   });
 
   it('an unknown --only name exits 2 and lists the valid names', async () => {

@@ -7,6 +7,7 @@ import {
 } from '../../src/cluster/sequence-distance-matrix.js';
 import { sequenceTokens } from '../../src/cluster/sequence-tokens.js';
 import type { SequenceSet } from '../../src/data/sequence-set.js';
+import { silhouette } from '../../src/metrics/silhouette.js';
 import type { ProgressEvent } from '../../src/util/progress.js';
 
 // Four users; behaviors pv=0 cart=1 fav=2 buy=3. Items 0..3 in categories [0, 0, 1, 1].
@@ -62,14 +63,17 @@ test('sequenceDistanceMatrix(optimal-matching, behavior-category) by hand, with 
   const events: ProgressEvent[] = [];
   const D = sequenceDistanceMatrix(sequences(), { onProgress: (e) => events.push(e) });
   assert.equal(D.n, 4);
-  assert.ok('matrix' in D);
-  const at = (i: number, j: number) => D.matrix[i * 4 + j];
+  const at = (i: number, j: number) => D.data[i * 4 + j];
   // Tokens: u0 = [c0pv, c0pv, c0cart], u1 = [c0pv, c0pv, c0buy]: one substitution (2) or two indels (2).
   assert.equal(at(0, 1), 2);
   // u2 and u3 differ by one inserted c1pv.
   assert.equal(at(2, 3), 1);
   // u0 vs u3: every token differs (c0 vs c1): 3 substitutions at 2.
   assert.equal(at(0, 3), 6);
+  // u0 vs u2 (one token longer): 3 substitutions and an indel, or 7 indels.
+  assert.equal(at(0, 2), 7);
+  assert.equal(at(1, 2), 7);
+  assert.equal(at(1, 3), 6);
   for (let i = 0; i < 4; i++) {
     assert.equal(at(i, i), 0);
     for (let j = 0; j < 4; j++) assert.equal(at(i, j), at(j, i));
@@ -84,30 +88,26 @@ test('sequenceDistanceMatrix(optimal-matching, behavior-category) by hand, with 
 test('sequenceDistanceMatrix with behaviorCategorySubstitution: same category is cheap, same behavior in another category dearer', () => {
   const sub = behaviorCategorySubstitution({ sameCategory: 0.5, sameBehavior: 1.5, other: 2 });
   const D = sequenceDistanceMatrix(sequences(), { substitution: sub, indel: 1 });
-  assert.ok('matrix' in D);
-  assert.equal(D.matrix[0 * 4 + 1], 0.5); // cart -> buy in c0
+  assert.equal(D.data[0 * 4 + 1], 0.5); // cart -> buy in c0
   // u0 -> u3: c0pv->c1pv (1.5), c0pv->c1pv (1.5), c0cart->c1cart (1.5)
-  assert.equal(D.matrix[0 * 4 + 3], 4.5);
+  assert.equal(D.data[0 * 4 + 3], 4.5);
 });
 
 test('sequenceDistanceMatrix(lcs, item) and (hamming, behavior) by hand; maxLength keeps the last events', () => {
   const seqs = sequences();
   const lcs = sequenceDistanceMatrix(seqs, { method: 'lcs', tokens: 'item' });
-  assert.ok('matrix' in lcs);
-  assert.equal(lcs.matrix[0 * 4 + 1], 0); // same items i0, i1, i1
-  assert.equal(lcs.matrix[2 * 4 + 3], 1);
+  assert.equal(lcs.data[0 * 4 + 1], 0); // same items i0, i1, i1
+  assert.equal(lcs.data[2 * 4 + 3], 1);
   const ham = sequenceDistanceMatrix(seqs, { method: 'hamming', tokens: 'behavior', substitution: 1 });
-  assert.ok('matrix' in ham);
-  assert.equal(ham.matrix[0 * 4 + 1], 1); // cart vs buy at position 2
-  assert.equal(ham.matrix[2 * 4 + 3], 2); // pv pv pv cart vs pv pv cart: one mismatch + one tail
+  assert.equal(ham.data[0 * 4 + 1], 1); // cart vs buy at position 2
+  assert.equal(ham.data[2 * 4 + 3], 2); // pv pv pv cart vs pv pv cart: one mismatch + one tail
   const last2 = sequenceDistanceMatrix(seqs, {
     method: 'hamming',
     tokens: 'behavior',
     substitution: 1,
     maxLength: 2,
   });
-  assert.ok('matrix' in last2);
-  assert.equal(last2.matrix[2 * 4 + 3], 0); // last two: pv cart vs pv cart
+  assert.equal(last2.data[2 * 4 + 3], 0); // last two: pv cart vs pv cart
 });
 
 test('sequenceTokens(behavior-category) and errors: no categories, unknown method, negative cost', () => {
@@ -128,4 +128,14 @@ test('KMedoids on optimal-matching distances groups the two category-0 users and
   assert.equal(l[2], l[3]);
   assert.notEqual(l[0], l[2]);
   assert.equal(m.cost, 2 + 1);
+});
+
+test('sequenceDistanceMatrix goes straight into silhouette, by hand on D = [[0,2,7,6],[2,0,7,6],[7,7,0,1],[6,6,1,0]]', async () => {
+  const s = await silhouette(sequenceDistanceMatrix(sequences()), Int32Array.of(0, 0, 1, 1));
+  // s(i) = 1 - a/b: a the mean distance within i's cluster, b to the other cluster.
+  const expected = [1 - 2 / 6.5, 1 - 2 / 6.5, 1 - 1 / 7, 1 - 1 / 6];
+  for (let i = 0; i < 4; i++)
+    assert.ok(Math.abs(s.samples[i] - expected[i]) < 1e-12, `s${i} ${s.samples[i]}`);
+  const mean = expected.reduce((a, b) => a + b, 0) / 4;
+  assert.ok(Math.abs(s.score.value - mean) < 1e-12);
 });

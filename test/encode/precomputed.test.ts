@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { PrecomputedEncoder } from '../../src/encode/precomputed.js';
 import { openDuckDB } from '../../src/engine/duckdb-engine.js';
-import { sqlString } from '../../src/engine/sql.js';
+import { sqlString } from '../../src/util/sql.js';
 import { writeNpy } from '../../src/io/npy.js';
 import { InputError } from '../../src/util/errors.js';
 import { handSequences } from './helpers.js';

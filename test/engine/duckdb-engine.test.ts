@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { openDuckDB } from '../../src/engine/duckdb-engine.js';
 import { EngineError } from '../../src/engine/engine.js';
-import { sqlIdent, sqlNumber, sqlString } from '../../src/engine/sql.js';
 
 test('openDuckDB().rows returns plain rows with BIGINT narrowed to number', async () => {
   const engine = await openDuckDB({ threads: 1 });
@@ -59,11 +58,4 @@ test('engine.stream reads LIST and STRUCT columns through flat child columns, NU
   } finally {
     await engine.close();
   }
-});
-
-test('sqlString, sqlIdent and sqlNumber quote safely', () => {
-  assert.equal(sqlString("it's"), "'it''s'");
-  assert.equal(sqlIdent('a"b'), '"a""b"');
-  assert.equal(sqlNumber(1.5), '1.5');
-  assert.throws(() => sqlNumber(Number.NaN), RangeError);
 });

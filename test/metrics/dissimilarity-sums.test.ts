@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { dissimilarity } from '../../src/metrics/dissimilarity.js';
+import { dissimilarity } from '../../src/util/dissimilarity.js';
 import { DISSIMILARITY_BLOCK, dissimilaritySums } from '../../src/metrics/dissimilarity-sums.js';
 import { randomSource } from '../../src/util/random.js';
 

@@ -4,7 +4,7 @@ import type { DistanceMetric } from '../../src/kernels/distance-metric.js';
 import { distanceRowsFloat64, rowNormsFloat64 } from '../../src/kernels/distances-float64.js';
 import { calinskiHarabasz } from '../../src/metrics/calinski-harabasz.js';
 import { daviesBouldin } from '../../src/metrics/davies-bouldin.js';
-import { dissimilarity } from '../../src/metrics/dissimilarity.js';
+import { dissimilarity } from '../../src/util/dissimilarity.js';
 import { silhouette } from '../../src/metrics/silhouette.js';
 import { assertClose, fixture, labelsOf, matrixOf } from './helpers.js';
 

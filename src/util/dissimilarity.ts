@@ -1,9 +1,11 @@
 /**
- * A precomputed dissimilarity matrix (n x n, row-major), the third input space of the internal
- * indices next to euclidean and cosine vectors — e.g. edit distances between behavior sequences.
+ * A precomputed dissimilarity matrix (n x n, row-major): what `sequenceDistanceMatrix` produces,
+ * what k-medoids clusters, and the third input space of the internal indices next to euclidean and
+ * cosine vectors. Shared by cluster/ and metrics/, so it lives in util/ beside `Matrix`.
  */
-import type { Matrix } from '../util/matrix.js';
+import type { Matrix } from './matrix.js';
 
+/** Finite, non-negative, symmetric, zero diagonal; need not satisfy the triangle inequality. */
 export interface Dissimilarity {
   readonly kind: 'dissimilarity';
   readonly n: number;

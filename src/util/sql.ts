@@ -1,4 +1,7 @@
-/** SQL literal and identifier quoting shared by every query builder. */
+/**
+ * SQL literal and identifier quoting shared by every query builder: the stages that query an
+ * engine, and io/, which reads and writes Parquet through DuckDB without depending on engine/.
+ */
 
 /** A single-quoted SQL string literal. @example sqlString("it's") // 'it''s' */
 export function sqlString(value: string): string {

@@ -230,7 +230,11 @@ function stabilityFacet(
  * reference when the null logs were built from all of them; otherwise the reference is the
  * `null-base` refit (see `NullFacet.real_basis`).
  */
-function nullFacet(spec: CandidateSpec, { store, variants, history }: FacetInputs, behavior: number): NullFacet {
+function nullFacet(
+  spec: CandidateSpec,
+  { store, variants, history }: FacetInputs,
+  behavior: number,
+): NullFacet {
   const base = variants.find((v) => 'kind' in v && v.kind === 'null-base') as
     | { name: string; index: Int32Array }
     | undefined;

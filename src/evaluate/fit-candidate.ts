@@ -197,11 +197,7 @@ export function encoderFitSample(seqs: SequenceSet, bounds: FitBounds, variant: 
 }
 
 /** The users encoder step `encoder` is fit on: the variant's sample (`sample()`, built when needed) or all. */
-export function encoderFitSet(
-  encoder: string,
-  seqs: SequenceSet,
-  sample: () => SequenceSet,
-): SequenceSet {
+export function encoderFitSet(encoder: string, seqs: SequenceSet, sample: () => SequenceSet): SequenceSet {
   return SAMPLED_FIT_ENCODERS.includes(encoder) ? sample() : seqs;
 }
 
@@ -236,7 +232,12 @@ export async function fitCandidate(
   const seed = algorithmSeed(bounds.seed, candidate.id, variant);
   if (candidate.algorithm.name === DEC)
     return fitDeepClustering(encoding, candidate.algorithm, seqs, fitOn, seed);
-  const clustering = await clusterWith(candidate.algorithm, encoding.X, seed, quadraticBound(bounds, variant));
+  const clustering = await clusterWith(
+    candidate.algorithm,
+    encoding.X,
+    seed,
+    quadraticBound(bounds, variant),
+  );
   return { encoding, clustering };
 }
 

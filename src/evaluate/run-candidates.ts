@@ -95,7 +95,11 @@ export async function runCandidates({
   let done = 0;
   for (const variant of variants) {
     const started = performance.now();
-    const kind = !('kind' in variant) ? 'fit_full' : variant.kind === 'subsample' ? 'fit_stability' : 'fit_null';
+    const kind = !('kind' in variant)
+      ? 'fit_full'
+      : variant.kind === 'subsample'
+        ? 'fit_stability'
+        : 'fit_null';
     // Built at most once per variant, and only when something of it is still to fit.
     let seqs: SequenceSet | undefined;
     let fitSeqs: SequenceSet | undefined;

@@ -14,7 +14,7 @@ import { progressBar } from './progress-bar.js';
 export const command: Command = {
   name: 'export',
   summary:
-    "refit a candidate of a run as the run fit it and save it as a model folder (model.json, tags.csv, risk.csv)",
+    'refit a candidate of a run as the run fit it and save it as a model folder (model.json, tags.csv, risk.csv)',
   flags: {
     results: {
       type: 'string',

@@ -112,8 +112,7 @@ export async function exportModel(
     bounds: source.bounds,
   });
   model.training.on = on;
-  if (holdout !== undefined)
-    model.training.cutoff = Number.isNaN(holdout.cutoff) ? null : holdout.cutoff;
+  if (holdout !== undefined) model.training.cutoff = Number.isNaN(holdout.cutoff) ? null : holdout.cutoff;
   saveModel(outDir, model, fitted);
   return model;
 }

@@ -31,11 +31,14 @@ const config: ProtocolConfig = {
 
 /** The run's labels of a candidate (labels/<id>.csv) as user -> label. */
 function runLabels(dir: string, id: string): Map<string, number> {
-  const lines = readFileSync(join(dir, 'labels', `${id}.csv`), 'utf8').trim().split('\n').slice(1);
+  const lines = readFileSync(join(dir, 'labels', `${id}.csv`), 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1);
   return new Map(lines.map((l) => [l.slice(0, l.lastIndexOf(',')), Number(l.slice(l.lastIndexOf(',') + 1))]));
 }
 
-test('exportModel(log, source) on a log above the large-log bounds: the run\'s bounds and samples, labels identical to the run\'s for every candidate, bounds recorded (seed 5)', async () => {
+test("exportModel(log, source) on a log above the large-log bounds: the run's bounds and samples, labels identical to the run's for every candidate, bounds recorded (seed 5)", async () => {
   const d = mkdtempSync(join(tmpdir(), 'segscope-export-'));
   try {
     const r = await runProtocol({ sequences: log.sequences, config, outDir: join(d, 'run') });
@@ -58,7 +61,10 @@ test('exportModel(log, source) on a log above the large-log bounds: the run\'s b
         encoder_fit_sample: c.encoder.name === 'tfidf' ? 120 : n,
         cluster_fit_rows: c.algorithm.name === 'agglomerative' ? 60 : n,
       });
-      assert.equal(model.clusters.size.reduce((a, b) => a + b, 0), n);
+      assert.equal(
+        model.clusters.size.reduce((a, b) => a + b, 0),
+        n,
+      );
     }
   } finally {
     rmSync(d, { recursive: true, force: true });

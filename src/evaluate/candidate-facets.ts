@@ -12,7 +12,6 @@ import { normalizedMutualInfo } from '../metrics/mutual-info.js';
 import { purity } from '../metrics/purity.js';
 import { adjustedRand } from '../metrics/rand.js';
 import { vMeasure } from '../metrics/v-measure.js';
-import { compactLabels } from '../util/labels.js';
 import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
 import { type BehaviorFacet, type BehaviorTerms, behaviorFacet } from './behavior-facet.js';

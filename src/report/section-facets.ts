@@ -45,7 +45,8 @@ export function facetsSection(r: ProtocolResults): string {
         xLabel: 'behavior score',
         values: k.values ?? [],
         marker: c.facets.null.real,
-        markerLabel: c.facets.null.real_basis === 'sample' ? `real, ${fmt(c.facets.null.users)} users` : 'real',
+        markerLabel:
+          c.facets.null.real_basis === 'sample' ? `real, ${fmt(c.facets.null.users)} users` : 'real',
         color: FACET_COLORS.null,
       }),
     );

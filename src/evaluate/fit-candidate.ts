@@ -4,6 +4,9 @@
  * encoder fit is shared by every algorithm of the same encoder step (DEC's pretraining included),
  * so it is done once per variant. On a large log the encoder may be fit on a sample of the users
  * (`fitOn`) and an O(n^2) algorithm on a sample of the rows (`bound`); every user is labeled.
+ * The seeds and samples of a variant are derived here only (`encoderSeed`, `encoderFitSample`,
+ * `quadraticBound`, ...), so `fitCandidate` (what `segscope export` calls) fits a candidate exactly
+ * as `runCandidates` did.
  */
 import type { Clusterer } from '../cluster/clusterer.js';
 import { CLUSTERERS, type ClusterAlgo, createClusterer } from '../cluster/registry.js';

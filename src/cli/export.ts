@@ -1,7 +1,10 @@
-/** `segscope export`: refit one candidate of a run on the whole log and save it as a model folder. */
+/**
+ * `segscope export`: refit one candidate of a run as the run fit it (seed, large-log bounds, seeded
+ * samples) and save it as a model folder; on the run's history by default (the evaluated segments).
+ */
 import { join } from 'node:path';
 import { type LoadOptions, loadSequences } from '../data/load.js';
-import { exportModel, readExportSource } from '../serve/export-model.js';
+import { EXPORT_FIT_ON, type ExportFitOn, exportModel, readExportSource } from '../serve/export-model.js';
 import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
@@ -11,7 +14,7 @@ import { progressBar } from './progress-bar.js';
 export const command: Command = {
   name: 'export',
   summary:
-    'refit a candidate of a run on the whole log and save it as a model folder (model.json, tags.csv, risk.csv)',
+    'refit a candidate of a run as the run fit it and save it as a model folder (model.json, tags.csv, risk.csv)',
   flags: {
     results: {
       type: 'string',
@@ -21,6 +24,12 @@ export const command: Command = {
     },
     candidate: { type: 'string', description: 'candidate id (default: the winner)', placeholder: 'ID' },
     out: { type: 'string', description: 'model folder to write', required: true, placeholder: 'DIR' },
+    'fit-on': {
+      type: 'string',
+      description:
+        "history: the run's history, the segmentation it evaluated (default); log: every event of the log",
+      choices: EXPORT_FIT_ON,
+    },
     ...LOAD_FLAGS,
     preset: {
       ...LOAD_FLAGS.preset,
@@ -52,7 +61,9 @@ export const command: Command = {
     const { sequences } = await loadSequences({ ...load, onProgress: bar });
     bar.done();
     const out = flag.string(flags, 'out')!;
-    const model = await exportModel(sequences, source, out);
+    const on = (flag.string(flags, 'fit-on') ?? 'history') as ExportFitOn;
+    const model = await exportModel(sequences, source, out, on);
+    const b = model.training.bounds!;
     const summary = {
       model: join(out, 'model.json'),
       tags: join(out, 'tags.csv'),
@@ -60,11 +71,13 @@ export const command: Command = {
       candidate: model.candidate.id,
       segments: model.clusters.k,
       users: model.training.users,
+      fit_on: on,
+      bounds: b,
     };
     if (flag.boolean(flags, 'json')) io.stdout.write(`${JSON.stringify(summary)}\n`);
     else
       io.stdout.write(
-        `exported ${summary.candidate}: ${summary.segments} segments, ${summary.users} users\n  ${summary.model}\n  ${summary.tags}\n  ${summary.risk}\n`,
+        `exported ${summary.candidate}: ${summary.segments} segments, ${summary.users} users (${on === 'history' ? "the run's history" : 'the whole log'}; encoder fit on ${b.encoder_fit_sample}, clusterer on ${b.cluster_fit_rows})\n  ${summary.model}\n  ${summary.tags}\n  ${summary.risk}\n`,
       );
     return 0;
   },

@@ -12,7 +12,6 @@ import { normalizedMutualInfo } from '../metrics/mutual-info.js';
 import { purity } from '../metrics/purity.js';
 import { adjustedRand } from '../metrics/rand.js';
 import { vMeasure } from '../metrics/v-measure.js';
-import { compactLabels } from '../util/labels.js';
 import { randomSource } from '../util/random.js';
 import { seedFor } from '../util/seed-for.js';
 import { type BehaviorFacet, type BehaviorTerms, behaviorFacet } from './behavior-facet.js';
@@ -37,8 +36,16 @@ export interface StabilityFacet {
 }
 
 export interface NullFacet {
-  /** The behavior score the null logs are compared with: of the real labels, on the users the null logs were built from. */
+  /** The behavior score the null logs are compared with (what it is: `real_basis`). */
   real: number;
+  /**
+   * `history`: the null logs were built from every history user, and `real` is the candidate's own
+   * behavior score (`scores.behavior`). `sample`: the log has more than `rerunUsers` users, the null
+   * logs were built from a seeded sample of `users` of them, and `real` is the candidate refit on
+   * that sample unshuffled (variant `null-base`, same bounds and scoring as the null logs), so it
+   * differs from `scores.behavior` by the sample: like is compared with like.
+   */
+  real_basis: 'history' | 'sample';
   /** Users the null logs were built from (all history users unless the log has more than `rerunUsers`). */
   users: number;
   kinds: Record<
@@ -101,15 +108,6 @@ export interface FacetInputs {
   variants: Variant[];
   /** Seconds spent per facet, accumulated across candidates (for the cost report). */
   timings?: Record<string, number>;
-  /** When the null logs were built from a subsample of the history: its users and their behavior spaces. */
-  nullBase?: NullBase;
-}
-
-/** The real history and future of the users the null logs were built from (`nullUsers`). */
-export interface NullBase {
-  index: Int32Array;
-  space: BehaviorSpace;
-  future: BehaviorSpace;
 }
 
 function timed<T>(timings: Record<string, number> | undefined, name: string, work: () => T): T {
@@ -158,15 +156,7 @@ export function candidateFacets(spec: CandidateSpec, input: FacetInputs): Candid
     behavior: behavior.facet,
     behaviorTerms: behavior.terms,
     stability: timed(t, 'stability', () => stabilityFacet(spec, labels, k, input)),
-    null: timed(t, 'null', () =>
-      nullFacet(
-        spec,
-        input,
-        input.nullBase
-          ? realOnNullBase(input.nullBase, labels, seed, config.permutations)
-          : behaviorScore(behaviorParts(behavior.facet)),
-      ),
-    ),
+    null: timed(t, 'null', () => nullFacet(spec, input, behaviorScore(behaviorParts(behavior.facet)))),
     downstream: downstream.facet,
     downstreamTerms: downstream.terms,
     ...(input.truth ? { external: timed(t, 'external', () => externalFacet(input.truth!, labels)) } : {}),
@@ -234,22 +224,23 @@ function stabilityFacet(
   };
 }
 
-/** The behavior score of the real labels restricted to the null logs' users, so both sides score the same users. */
-function realOnNullBase(base: NullBase, labels: Int32Array, seed: number, permutations: number): number {
-  const restricted = compactLabels(Array.from(base.index, (i) => labels[i]));
-  const { facet } = behaviorFacet(base.space, restricted.labels, restricted.k, {
-    permutations,
-    random: randomSource(seedFor(seed, 'null-base')),
-    future: base.future,
-  });
-  return behaviorScore(behaviorParts(facet));
-}
-
+/**
+ * The null facet. `behavior` is the candidate's behavior score on every history user: the
+ * reference when the null logs were built from all of them; otherwise the reference is the
+ * `null-base` refit (see `NullFacet.real_basis`).
+ */
 function nullFacet(
   spec: CandidateSpec,
-  { store, variants, history, nullBase }: FacetInputs,
-  real: number,
+  { store, variants, history }: FacetInputs,
+  behavior: number,
 ): NullFacet {
+  const base = variants.find((v) => 'kind' in v && v.kind === 'null-base') as
+    | { name: string; index: Int32Array }
+    | undefined;
+  const real =
+    base === undefined
+      ? behavior
+      : (store.get<FitRecord>(recordKey(spec.id, base.name))?.behaviorScore ?? Number.NaN);
   const byKind = new Map<string, number[]>();
   for (const v of variants) {
     if (!('kind' in v) || v.kind !== 'null') continue;
@@ -275,7 +266,12 @@ function nullFacet(
       values,
     };
   }
-  return { real, users: nullBase?.index.length ?? history.users.length, kinds };
+  return {
+    real,
+    real_basis: base === undefined ? 'history' : 'sample',
+    users: base?.index.length ?? history.users.length,
+    kinds,
+  };
 }
 
 function externalFacet(truth: Int32Array, labels: Int32Array): ExternalFacet {

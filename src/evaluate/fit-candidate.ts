@@ -4,6 +4,9 @@
  * encoder fit is shared by every algorithm of the same encoder step (DEC's pretraining included),
  * so it is done once per variant. On a large log the encoder may be fit on a sample of the users
  * (`fitOn`) and an O(n^2) algorithm on a sample of the rows (`bound`); every user is labeled.
+ * The seeds and samples of a variant are derived here only (`encoderSeed`, `encoderFitSample`,
+ * `quadraticBound`, ...), so `fitCandidate` (what `segscope export` calls) fits a candidate exactly
+ * as `runCandidates` did.
  */
 import type { Clusterer } from '../cluster/clusterer.js';
 import { CLUSTERERS, type ClusterAlgo, createClusterer } from '../cluster/registry.js';
@@ -13,10 +16,12 @@ import { createEncoder, encoderOptionNames } from '../encode/registry.js';
 import type { TransformerEncoder } from '../encode/transformer.js';
 import { countClusters } from '../util/labels.js';
 import { type Matrix, selectRows } from '../util/matrix.js';
-import type { Random } from '../util/random.js';
-import type { Step } from './candidate-grid.js';
+import { type Random, randomSource } from '../util/random.js';
+import { seedFor } from '../util/seed-for.js';
+import { type CandidateSpec, type Step, stepId } from './candidate-grid.js';
+import type { ProtocolConfig } from './protocol-config.js';
 import { extendLabels, QUADRATIC_ALGOS } from './sampled-clustering.js';
-import { userSample } from './user-sample.js';
+import { boundedSequences, userSample } from './user-sample.js';
 
 export interface Encoding {
   X: Matrix;
@@ -36,6 +41,8 @@ export const SAMPLED_FIT_ENCODERS: readonly string[] = ['tfidf', 'counts', 'item
 
 export interface Clustering {
   labels: Int32Array;
+  /** The fitted clusterer (its centroids, GLOSH scores, ...); absent for DEC. */
+  clusterer?: Clusterer;
   k: number;
   seconds: number;
   peakRssMb: number;
@@ -110,6 +117,7 @@ export async function clusterWith(
   }
   return {
     labels,
+    clusterer,
     k: countClusters(labels),
     seconds: (performance.now() - started) / 1000,
     peakRssMb: rssMb(),
@@ -148,7 +156,13 @@ export async function fitDeepClustering(
       : hardAssignment(studentTAssignment(X, dec.centroids, dec.params.alpha as number));
   const seconds = (performance.now() - started) / 1000;
   return {
-    encoding: { X, seconds: pretrained.seconds, peakRssMb: rssMb(), fitUsers: fitOn.users.length },
+    encoding: {
+      X,
+      seconds: pretrained.seconds,
+      peakRssMb: rssMb(),
+      encoder: dec.encoder,
+      fitUsers: fitOn.users.length,
+    },
     clustering: {
       labels,
       k: countClusters(labels),
@@ -161,6 +175,74 @@ export async function fitDeepClustering(
 
 /** DEC pairs only with the transformer encoder (whose fit it starts from). */
 export const DEC = 'dec';
+
+/** The settings that decide how a candidate is fit on a variant: the seed and the large-log bounds. */
+export type FitBounds = Pick<ProtocolConfig, 'seed' | 'fitUsers' | 'quadraticFitUsers'>;
+
+/** Seed of an encoder step's fit on a variant (shared by every algorithm of that step). */
+export function encoderSeed(seed: number, encoder: Step, variant: string): number {
+  return seedFor(seed, stepId(encoder), variant);
+}
+
+/** Seed of a candidate's clustering on a variant. */
+export function algorithmSeed(seed: number, candidateId: string, variant: string): number {
+  return seedFor(seed, candidateId, variant);
+}
+
+/**
+ * The users encoders that learn from the log are fit on in a variant: at most `fitUsers` of `seqs`
+ * (`seqs` itself when it has no more), one seeded sample per variant shared by all those encoders.
+ */
+export function encoderFitSample(seqs: SequenceSet, bounds: FitBounds, variant: string): SequenceSet {
+  return boundedSequences(seqs, bounds.fitUsers, () =>
+    randomSource(seedFor(bounds.seed, 'fit-users', variant)),
+  ).seqs;
+}
+
+/** The users encoder step `encoder` is fit on: the variant's sample (`sample()`, built when needed) or all. */
+export function encoderFitSet(encoder: string, seqs: SequenceSet, sample: () => SequenceSet): SequenceSet {
+  return SAMPLED_FIT_ENCODERS.includes(encoder) ? sample() : seqs;
+}
+
+/** The `quadraticFitUsers` bound of a variant's O(n^2) clusterings, with its seeded row sample. */
+export function quadraticBound(bounds: FitBounds, variant: string): RowBound {
+  return {
+    maxRows: bounds.quadraticFitUsers,
+    random: () => randomSource(seedFor(bounds.seed, 'quadratic-users', variant)),
+  };
+}
+
+/**
+ * One candidate fit on one variant's sequences exactly as the protocol run fits it (`runCandidates`
+ * composes the same calls, sharing the encoding across a step's algorithms): the encoder fit on
+ * the bounded sample and every user transformed, then the bounded clustering, or DEC's joint
+ * training. Same bounds, seed and variant name give the same labels, bit for bit.
+ * @throws RangeError from a step whose parameters do not fit the data.
+ */
+export async function fitCandidate(
+  candidate: Pick<CandidateSpec, 'id' | 'encoder' | 'algorithm'>,
+  seqs: SequenceSet,
+  bounds: FitBounds,
+  variant: string,
+): Promise<{ encoding: Encoding; clustering: Clustering }> {
+  const fitOn = encoderFitSet(candidate.encoder.name, seqs, () => encoderFitSample(seqs, bounds, variant));
+  const encoding = await encodeWith(
+    candidate.encoder,
+    seqs,
+    encoderSeed(bounds.seed, candidate.encoder, variant),
+    fitOn,
+  );
+  const seed = algorithmSeed(bounds.seed, candidate.id, variant);
+  if (candidate.algorithm.name === DEC)
+    return fitDeepClustering(encoding, candidate.algorithm, seqs, fitOn, seed);
+  const clustering = await clusterWith(
+    candidate.algorithm,
+    encoding.X,
+    seed,
+    quadraticBound(bounds, variant),
+  );
+  return { encoding, clustering };
+}
 
 /** Add the seed for encoders that take one (stats is deterministic). */
 export function withEncoderSeed(

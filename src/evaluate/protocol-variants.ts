@@ -3,8 +3,10 @@
  * stability subsamples and the null logs. Each is derived from the protocol seed and its own name
  * only (seedFor), so a resumed run rebuilds exactly the same variant. On a log with more than
  * `rerunUsers` users, a stability subsample has at most that many users, and the null logs are all
- * built from one seeded subsample of that size (`index`), so their scores compare with the real
- * labels on the same users.
+ * built from one seeded subsample of that size (`index`). That subsample, unshuffled, is then one
+ * more variant, `null-base`: the candidate refit on it is what the null logs are compared with (the
+ * null facet's `real`), so both sides of the gap are fit on the same number of users, with the same
+ * bounds, and scored on the same users' future; only the structure a null log removes differs.
  */
 import type { SequenceSet } from '../data/sequence-set.js';
 import { randomSource } from '../util/random.js';
@@ -16,7 +18,11 @@ import { sampleSequences, userSample } from './user-sample.js';
 export type Variant =
   | { name: 'full' }
   | { name: string; kind: 'subsample'; index: Int32Array }
-  | { name: string; kind: 'null'; nullKind: NullKind; replicate: number; index?: Int32Array };
+  | { name: string; kind: 'null'; nullKind: NullKind; replicate: number; index?: Int32Array }
+  | { name: typeof NULL_BASE; kind: 'null-base'; index: Int32Array };
+
+/** Name of the variant that is the null logs' users with nothing removed (only on a log above `rerunUsers`). */
+export const NULL_BASE = 'null-base';
 
 type VariantConfig = Pick<
   ProtocolConfig,
@@ -35,6 +41,8 @@ export function protocolVariants(n: number, config: VariantConfig): Variant[] {
     });
   }
   const index = nullUsers(n, config);
+  if (index !== undefined && config.nullKinds.length > 0 && config.nullReplicates > 0)
+    out.push({ name: NULL_BASE, kind: 'null-base', index });
   for (const nullKind of config.nullKinds) {
     for (let j = 0; j < config.nullReplicates; j++)
       out.push({
@@ -61,7 +69,8 @@ export function nullUsers(
 /** The sequences of a variant. */
 export function variantSequences(history: SequenceSet, variant: Variant, seed: number): SequenceSet {
   if (!('kind' in variant)) return history;
-  if (variant.kind === 'subsample') return sampleSequences(history, variant.index);
+  if (variant.kind === 'subsample' || variant.kind === 'null-base')
+    return sampleSequences(history, variant.index);
   const base = variant.index ? sampleSequences(history, variant.index) : history;
   return nullLog(
     base,

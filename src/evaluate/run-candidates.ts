@@ -18,20 +18,24 @@ import { type BehaviorSpace, behaviorSpace } from './behavior-space.js';
 import { type CandidateSpec, stepId } from './candidate-grid.js';
 import { behaviorParts, behaviorScore } from './composite.js';
 import {
+  algorithmSeed,
   type Clustering,
   clusterWith,
   DEC,
   type Encoding,
   encodeWith,
+  encoderFitSample,
+  encoderFitSet,
+  encoderSeed,
   fitDeepClustering,
+  quadraticBound,
   type RowBound,
-  SAMPLED_FIT_ENCODERS,
 } from './fit-candidate.js';
 import { type GeometryFacet, type GeometryTerms, geometryFacet } from './geometry-facet.js';
 import type { ProtocolConfig } from './protocol-config.js';
 import { protocolVariants, type Variant, variantSequences } from './protocol-variants.js';
 import type { ResultStore } from './result-store.js';
-import { boundedSequences, sampleSequences } from './user-sample.js';
+import { sampleSequences } from './user-sample.js';
 
 /** What is stored per candidate x variant (labels sit beside it as .labels.npy). */
 export interface FitRecord {
@@ -44,7 +48,10 @@ export interface FitRecord {
   /** Full variant only. */
   geometry?: GeometryFacet;
   geometryTerms?: GeometryTerms;
-  /** Null variants only: the behavior-facet score of the labels on the null log. */
+  /**
+   * Null variants and `null-base` only: the behavior-facet score of the labels on that log, against
+   * the real future of its users.
+   */
   behaviorScore?: number;
 }
 
@@ -88,7 +95,11 @@ export async function runCandidates({
   let done = 0;
   for (const variant of variants) {
     const started = performance.now();
-    const kind = 'kind' in variant ? (variant.kind === 'null' ? 'fit_null' : 'fit_stability') : 'fit_full';
+    const kind = !('kind' in variant)
+      ? 'fit_full'
+      : variant.kind === 'subsample'
+        ? 'fit_stability'
+        : 'fit_null';
     // Built at most once per variant, and only when something of it is still to fit.
     let seqs: SequenceSet | undefined;
     let fitSeqs: SequenceSet | undefined;
@@ -97,15 +108,14 @@ export async function runCandidates({
       seqs ??= variantSequences(history, variant, config.seed);
       if (spaces === 'unset') spaces = nullSpaces(seqs, variant, future);
       // One user sample per variant, shared by every encoder that is fit on a sample.
-      fitSeqs ??= boundedSequences(seqs, config.fitUsers, () =>
-        randomSource(seedFor(config.seed, 'fit-users', variant.name)),
-      ).seqs;
-      return { seqs, spaces, fitSeqs };
+      const all = seqs;
+      const sample = () => {
+        fitSeqs ??= encoderFitSample(all, config, variant.name);
+        return fitSeqs;
+      };
+      return { seqs, spaces, sample };
     };
-    const bound: RowBound = {
-      maxRows: config.quadraticFitUsers,
-      random: () => randomSource(seedFor(config.seed, 'quadratic-users', variant.name)),
-    };
+    const bound: RowBound = quadraticBound(config, variant.name);
     for (const [encId, group] of encoders) {
       if (!variantApplies(group[0].encoder.name, variant)) {
         done += group.length;
@@ -132,8 +142,8 @@ export async function runCandidates({
         }
         continue;
       }
-      const { seqs, spaces, fitSeqs } = variantData();
-      const fitOn = SAMPLED_FIT_ENCODERS.includes(group[0].encoder.name) ? fitSeqs : seqs;
+      const { seqs, spaces, sample } = variantData();
+      const fitOn = encoderFitSet(group[0].encoder.name, seqs, sample);
       const encode = async (): Promise<{ encoding?: Encoding; error?: string }> => {
         onProgress?.({ task: `${variant.name}: encoding ${encId}`, done, total });
         try {
@@ -141,7 +151,7 @@ export async function runCandidates({
             encoding: await encodeWith(
               group[0].encoder,
               seqs,
-              seedFor(config.seed, encId, variant.name),
+              encoderSeed(config.seed, group[0].encoder, variant.name),
               fitOn,
             ),
           };
@@ -190,7 +200,7 @@ export async function runCandidates({
             candidate.algorithm,
             seqs,
             fitOn,
-            seedFor(config.seed, candidate.id, variant.name),
+            algorithmSeed(config.seed, candidate.id, variant.name),
           );
           record = await fitOne(candidate, encoding, variant, spaces, config, { given: clustering });
         } else record = await fitOne(candidate, encoded.encoding, variant, spaces, config, { bound });
@@ -210,17 +220,23 @@ function release(encoder: unknown): void {
   (encoder as { dispose?: () => void } | undefined)?.dispose?.();
 }
 
-/** For a null variant, its behavior space and the real future of the same users on the same dimensions. */
+/** Whether a variant is scored as the null facet scores (a null log, or the null logs' unshuffled users). */
+function nullScored(variant: Variant): boolean {
+  return 'kind' in variant && (variant.kind === 'null' || variant.kind === 'null-base');
+}
+
+/** For a null-scored variant, its behavior space and the real future of the same users on the same dimensions. */
 function nullSpaces(
   seqs: SequenceSet,
   variant: Variant,
   future: SequenceSet,
 ): { space: BehaviorSpace; future: BehaviorSpace } | undefined {
-  if (!('kind' in variant) || variant.kind !== 'null') return undefined;
+  if (!nullScored(variant)) return undefined;
   const space = behaviorSpace(seqs);
+  const index = (variant as { index?: Int32Array }).index;
   return {
     space,
-    future: behaviorSpace(variant.index ? sampleSequences(future, variant.index) : future, {
+    future: behaviorSpace(index ? sampleSequences(future, index) : future, {
       buckets: space.buckets,
     }),
   };
@@ -228,12 +244,12 @@ function nullSpaces(
 
 /**
  * Which variants a candidate is refit on. Precomputed vectors cannot be recomputed on a null log
- * (the team's model is not here), so their null facet is not computed; their stability reruns
- * recluster the given vectors of the subsample.
+ * (the team's model is not here), so their null facet is not computed (nor its `null-base`
+ * reference); their stability reruns recluster the given vectors of the subsample.
  */
 export function variantApplies(encoder: string, variant: Variant): boolean {
   if (encoder === GIVEN) return variant.name === 'full';
-  return !(encoder === 'precomputed' && 'kind' in variant && variant.kind === 'null');
+  return !(encoder === 'precomputed' && nullScored(variant));
 }
 
 /**
@@ -270,7 +286,7 @@ async function fitOne(
   config: ProtocolConfig,
   { given, bound }: { given?: Clustering; bound?: RowBound },
 ): Promise<{ record: FitRecord; labels: Int32Array }> {
-  const seed = seedFor(config.seed, candidate.id, variant.name);
+  const seed = algorithmSeed(config.seed, candidate.id, variant.name);
   let clustering: Clustering;
   try {
     clustering = given ?? (await clusterWith(candidate.algorithm, encoding.X, seed, bound));

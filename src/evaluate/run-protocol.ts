@@ -13,16 +13,15 @@ import { atomicWriteFileSync } from '../io/atomic-write.js';
 import { InputError, UsageError } from '../util/errors.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { behaviorSpace } from './behavior-space.js';
-import { candidateFacets, type NullBase } from './candidate-facets.js';
+import { candidateFacets } from './candidate-facets.js';
 import { type CandidateSpec, candidateGrid } from './candidate-grid.js';
 import { protocolHoldout } from './holdout.js';
 import type { ProtocolConfig } from './protocol-config.js';
 import { rankCandidates } from './rank-candidates.js';
 import { ResultStore } from './result-store.js';
 import { candidateResult, type ProtocolResults, selectionCurves } from './results.js';
-import { nullUsers, type Variant } from './protocol-variants.js';
+import type { Variant } from './protocol-variants.js';
 import { runCandidates } from './run-candidates.js';
-import { sampleSequences } from './user-sample.js';
 import { SEGSCOPE_VERSION } from '../util/version.js';
 import { checkSteps } from './check-steps.js';
 import { winnerDetails } from './winner-details.js';
@@ -73,7 +72,6 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   options.onProgress?.({ task: 'facets', done: 0, total: candidates.length });
   const space = behaviorSpace(history);
   const futureSpace = behaviorSpace(future, { buckets: space.buckets });
-  const nullBase = nullBaseSpaces(history, future, config);
   const facets = candidates.map((c, i) => {
     options.onProgress?.({ task: 'facets', done: i, total: candidates.length });
     return candidateFacets(c, {
@@ -86,7 +84,6 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
       store,
       variants,
       timings,
-      nullBase,
     });
   });
   options.onProgress?.({ task: 'ranking (bootstrap)', done: 0, total: 1 });
@@ -159,18 +156,6 @@ export async function runProtocol(options: ProtocolRunOptions): Promise<Protocol
   }
   atomicWriteFileSync(join(outDir, 'results.json'), `${JSON.stringify(results, null, 1)}\n`);
   return results;
-}
-
-/** The real history and future of the null logs' users, when those are a subsample. */
-function nullBaseSpaces(
-  history: SequenceSet,
-  future: SequenceSet,
-  config: ProtocolConfig,
-): NullBase | undefined {
-  const index = nullUsers(history.users.length, config);
-  if (index === undefined) return undefined;
-  const space = behaviorSpace(sampleSequences(history, index));
-  return { index, space, future: behaviorSpace(sampleSequences(future, index), { buckets: space.buckets }) };
 }
 
 /** What the large-log bounds did on this log (results.json `protocol.large_log`). */

@@ -3,6 +3,7 @@ import { FACET_NAMES } from '../evaluate/composite.js';
 import type { ProtocolResults } from '../evaluate/results.js';
 import { fmt, pct } from './format.js';
 import { cleaningRows, countRows } from './section-data.js';
+import { nullSampleNote } from './section-facets.js';
 import { statusOf, verdict } from './section-leaderboard.js';
 import { settingRows } from './section-reproducibility.js';
 import { ruleText } from './section-segments.js';
@@ -96,6 +97,8 @@ export function renderMarkdownReport(r: ProtocolResults): string {
       '',
     );
   out.push('### Null models and downstream', '');
+  const note = nullSampleNote(r);
+  if (note !== '') out.push(note.trim(), '');
   out.push(
     mdTable(
       [

@@ -45,7 +45,8 @@ export function facetsSection(r: ProtocolResults): string {
         xLabel: 'behavior score',
         values: k.values ?? [],
         marker: c.facets.null.real,
-        markerLabel: 'real',
+        markerLabel:
+          c.facets.null.real_basis === 'sample' ? `real, ${fmt(c.facets.null.users)} users` : 'real',
         color: FACET_COLORS.null,
       }),
     );
@@ -111,8 +112,19 @@ export function facetsSection(r: ProtocolResults): string {
     'Facets',
     `<h3>Facet scores (top ${top.length})</h3>${para('Each facet mapped to [0, 1], comparable across encoders: geometry = chance-adjusted silhouette in the own space; behavior = out-of-sample coherence in the common behavior space; stability = Jaccard and ARI over reruns; null = share of the behavior score not reproduced on structure-free logs; downstream = holdout recommendation lift and AUROC gains.')}${row(...facetBars)}` +
       `<h3>Parameter selection curves</h3>${curves.length > 0 ? curves.join('') : para('No group of candidates differs in one numeric parameter only.')}` +
-      `<h3>Null models</h3>${para('Behavior score of the candidate on the real log (line) against the same candidate refit on logs with structure removed (bars).')}${nulls.join('')}` +
+      `<h3>Null models</h3>${para(`Behavior score of the candidate on the real log (line) against the same candidate refit on logs with structure removed (bars).${nullSampleNote(r)}`)}${nulls.join('')}` +
       `<h3>Downstream</h3>${row(lift, winnerDs)}` +
       `<h3>Stability per cluster</h3>${jaccard}`,
   );
+}
+
+/**
+ * On a log above `rerunUsers` the null logs are built from a sample of users, and the line is the
+ * candidate refit on that sample unshuffled (null.real_basis 'sample'): say so, since it then
+ * differs from the candidate's behavior score on all users. Empty otherwise.
+ */
+export function nullSampleNote(r: ProtocolResults): string {
+  const c = r.candidates.find((x) => x.facets.null.real_basis === 'sample');
+  if (c === undefined) return '';
+  return ` On this log the null logs were built from a seeded sample of ${fmt(c.facets.null.users)} of the ${fmt(r.dataset.n_history_users)} history users, so the real side of each comparison is the candidate refit on that sample unshuffled and scored on the same users (null.real), not its behavior score on all users: both sides are fit on as many users and scored alike.`;
 }

@@ -1,14 +1,15 @@
 /**
- * Fit a candidate (encoder step + algorithm step) on a whole log and build its saved model. Seeds
- * are derived as the protocol derives them for its `full` fit (seedFor(seed, step id, 'full')),
- * so the same results.json and log give the same model, bit for bit.
+ * Fit a candidate (encoder step + algorithm step) on a log and build its saved model. The fit is the
+ * protocol's own `full` fit (fitCandidate: the same seeds, seedFor(seed, step id, 'full'), the same
+ * large-log bounds and the same seeded samples), so on the history a run fit its candidates on, it
+ * gives the run's labels bit for bit, and the same results.json and log give the same model.
  */
-import { createClusterer } from '../cluster/registry.js';
+import type { Clusterer } from '../cluster/clusterer.js';
 import type { SequenceSet } from '../data/sequence-set.js';
-import { createEncoder } from '../encode/registry.js';
 import { encoderState } from '../encode/encoder-state.js';
-import { type Step, stepId } from '../evaluate/candidate-grid.js';
-import { resolveParams, withEncoderSeed, withSeed } from '../evaluate/fit-candidate.js';
+import type { Step } from '../evaluate/candidate-grid.js';
+import { encoderSeed, type FitBounds, fitCandidate, withEncoderSeed } from '../evaluate/fit-candidate.js';
+import { DEFAULT_PROTOCOL } from '../evaluate/protocol-config.js';
 import { segmentProfiles } from '../evaluate/segment-profiles.js';
 import { segmentTags } from '../evaluate/segment-tags.js';
 import type { Matrix } from '../util/matrix.js';
@@ -31,6 +32,11 @@ export interface FitModelOptions {
   algorithm: Step;
   /** The protocol seed (results.json reproducibility.config.seed). */
   seed: number;
+  /**
+   * The large-log bounds of the run (results.json reproducibility.config `fitUsers`,
+   * `quadraticFitUsers`); default the protocol's defaults, as `segscope run` uses them.
+   */
+  bounds?: Partial<Pick<FitBounds, 'fitUsers' | 'quadraticFitUsers'>>;
   /** Items kept per segment list. */
   topItems?: number;
 }
@@ -44,27 +50,36 @@ export async function fitModel(
   o: FitModelOptions,
 ): Promise<{ model: SavedModel; fitted: FittedUsers }> {
   const n = seqs.users.length;
-  const encoderSeed = seedFor(o.seed, stepId(o.encoder), 'full');
-  const algorithmSeed = seedFor(o.seed, o.id, 'full');
-  const encoderOptions = withEncoderSeed(o.encoder.name, o.encoder.params, encoderSeed);
-  const encoder = await createEncoder(o.encoder.name, encoderOptions);
-  await encoder.fit(seqs);
-  const state = encoderState(o.encoder.name, encoderOptions, encoder);
-  const X = await encoder.transform(seqs);
-  const clusterer = createClusterer(
-    o.algorithm.name,
-    withSeed(o.algorithm.name, resolveParams(o.algorithm, n), algorithmSeed) as never,
+  const bounds: FitBounds = {
+    seed: o.seed,
+    fitUsers: o.bounds?.fitUsers ?? DEFAULT_PROTOCOL.fitUsers,
+    quadraticFitUsers: o.bounds?.quadraticFitUsers ?? DEFAULT_PROTOCOL.quadraticFitUsers,
+  };
+  const { encoding, clustering } = await fitCandidate(
+    { id: o.id, encoder: o.encoder, algorithm: o.algorithm },
+    seqs,
+    bounds,
+    'full',
   );
-  await clusterer.fit(X);
-  const labels = Int32Array.from(clusterer.labels);
+  const encoderOptions = withEncoderSeed(
+    o.encoder.name,
+    o.encoder.params,
+    encoderSeed(o.seed, o.encoder, 'full'),
+  );
+  const state = encoderState(o.encoder.name, encoderOptions, encoding.encoder!);
+  const X = encoding.X;
+  const labels = Int32Array.from(clustering.labels);
   let k = 0;
   let noise = 0;
   for (const l of labels) {
     if (l + 1 > k) k = l + 1;
     if (l < 0) noise++;
   }
-  const centroids = segmentCentroids(X, labels, k, fittedCentroids(clusterer, k, X.cols));
-  const gloshScores = (clusterer as { outlierScores?: Float64Array }).outlierScores;
+  // A clusterer fit on a sample of rows (quadraticFitUsers) holds state for those rows only.
+  const clusterFitRows = clustering.info.fitRows ?? n;
+  const whole = clusterFitRows === n ? clustering.clusterer : undefined;
+  const centroids = segmentCentroids(X, labels, k, whole && fittedCentroids(whole, k, X.cols));
+  const gloshScores = (whole as { outlierScores?: Float64Array } | undefined)?.outlierScores;
   const risk = new Float64Array(n);
   for (let s = 0; s < n; s++) {
     const l = labels[s];
@@ -95,10 +110,22 @@ export async function fitModel(
       id: o.id,
       encoder: o.encoder,
       algorithm: o.algorithm,
-      encoder_seed: encoderSeed,
-      algorithm_seed: algorithmSeed,
+      encoder_seed: encoderSeed(o.seed, o.encoder, 'full'),
+      algorithm_seed: seedFor(o.seed, o.id, 'full'),
     },
-    training: { users: n, events: seqs.items.length, items: nItems, latest_ts: latest, noise_users: noise },
+    training: {
+      users: n,
+      events: seqs.items.length,
+      items: nItems,
+      latest_ts: latest,
+      noise_users: noise,
+      bounds: {
+        fit_users: bounds.fitUsers,
+        quadratic_fit_users: bounds.quadraticFitUsers,
+        encoder_fit_sample: encoding.fitUsers ?? n,
+        cluster_fit_rows: clusterFitRows,
+      },
+    },
     encoder: state,
     clusters: {
       k,
@@ -118,7 +145,7 @@ export async function fitModel(
 }
 
 /** The clusterer's own centroids (k-means, mini-batch k-means) or means (GMM), when it has them. */
-function fittedCentroids(clusterer: object, k: number, cols: number): Matrix | undefined {
+function fittedCentroids(clusterer: Clusterer, k: number, cols: number): Matrix | undefined {
   const c = clusterer as { centroids?: Matrix; means?: Float64Array };
   // Under cosine, k-means centroids are unit vectors of normalized rows, not of X: use segment means.
   const metric = (clusterer as { params?: { metric?: string } }).params?.metric;

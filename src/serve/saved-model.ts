@@ -28,7 +28,32 @@ export interface SavedModel {
   format_version: number;
   segscope_version: string;
   candidate: { id: string; encoder: Step; algorithm: Step; encoder_seed: number; algorithm_seed: number };
-  training: { users: number; events: number; items: number; latest_ts: number; noise_users: number };
+  training: {
+    users: number;
+    events: number;
+    items: number;
+    latest_ts: number;
+    noise_users: number;
+    /**
+     * The large-log bounds the fit applied (the run's `fitUsers`, `quadraticFitUsers`) and what they
+     * came to: users the encoder was fit on, rows the clusterer was fit on (the others assigned).
+     * Absent in models written before it was recorded.
+     */
+    bounds?: {
+      fit_users: number;
+      quadratic_fit_users: number;
+      encoder_fit_sample: number;
+      cluster_fit_rows: number;
+    };
+    /**
+     * What `segscope export` fit on: `history`, the run's history (the users and events before its
+     * cutoff, the segmentation the run evaluated, labels identical to its labels/<id>.csv), or
+     * `log`, the whole log. Absent when the model was fit by a library call on given sequences.
+     */
+    on?: 'history' | 'log';
+    /** The run's cutoff (unix s) when `on` is `history`; null for a leave-last-k holdout. */
+    cutoff?: number | null;
+  };
   encoder: EncoderState;
   clusters: Omit<SegmentCentroids, 'centroids' | 'size' | 'meanDistance' | 'sdDistance'> & {
     centroids: number[];

@@ -65,7 +65,41 @@ test('segscope run -> export -> drift on a generated log (seed 3); serve refuses
     );
     const tags = readFileSync(join(model, 'tags.csv'), 'utf8').trim().split('\n');
     assert.equal(tags[0], 'user_id,segment,tag');
-    assert.equal(tags.length, 201);
+    // By default the run's history is fit: the exported segments are the run's labels.
+    const results = JSON.parse(readFileSync(join(d, 'run', 'results.json'), 'utf8'));
+    const summary = JSON.parse(ex.stdout);
+    assert.equal(summary.fit_on, 'history');
+    assert.deepEqual(summary.bounds, {
+      fit_users: 2000,
+      quadratic_fit_users: 2000,
+      encoder_fit_sample: results.dataset.n_history_users,
+      cluster_fit_rows: results.dataset.n_history_users,
+    });
+    const runLabels = readFileSync(join(d, 'run', 'labels', `${results.winner}.csv`), 'utf8')
+      .trim()
+      .split('\n');
+    assert.deepEqual(
+      tags.slice(1).map((l) => l.split(',').slice(0, 2).join(',')),
+      runLabels.slice(1),
+    );
+    const whole = await run([
+      'export',
+      '--results',
+      join(d, 'run'),
+      '--out',
+      join(d, 'model-log'),
+      '--fit-on',
+      'log',
+      '--json',
+    ]);
+    assert.equal(whole.code, 0, whole.stderr);
+    assert.equal(JSON.parse(whole.stdout).fit_on, 'log');
+    assert.equal(
+      readFileSync(join(d, 'model-log', 'tags.csv'), 'utf8')
+        .trim()
+        .split('\n').length,
+      201,
+    );
     const unknown = await run([
       'export',
       '--results',

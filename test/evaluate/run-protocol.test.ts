@@ -4,9 +4,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { generateSequences } from '../../src/data/generate.js';
+import { behaviorFacet } from '../../src/evaluate/behavior-facet.js';
+import { behaviorSpace } from '../../src/evaluate/behavior-space.js';
+import { behaviorParts, behaviorScore } from '../../src/evaluate/composite.js';
+import { fitCandidate } from '../../src/evaluate/fit-candidate.js';
+import { protocolHoldout } from '../../src/evaluate/holdout.js';
 import { DEFAULT_PROTOCOL, type ProtocolConfig } from '../../src/evaluate/protocol-config.js';
+import { NULL_BASE, nullUsers } from '../../src/evaluate/protocol-variants.js';
+import { ResultStore } from '../../src/evaluate/result-store.js';
 import { runProtocol } from '../../src/evaluate/run-protocol.js';
+import { sampleSequences } from '../../src/evaluate/user-sample.js';
 import { InputError, UsageError } from '../../src/util/errors.js';
+import { randomSource } from '../../src/util/random.js';
 
 // A small composition log (seed 11): 4 planted segments that differ in category taste.
 const log = generateSequences({ users: 240, segments: 4, difficulty: 'composition', seed: 11 });
@@ -81,6 +90,13 @@ test('runProtocol on a composition log: results.json follows the contract and th
       c.composite.ci_low <= c.composite.value + 1e-12 && c.composite.value <= c.composite.ci_high + 1e-12,
       `${c.id} CI brackets its value`,
     );
+  }
+  for (const c of r.candidates) {
+    // Null logs of every user: the real side is the candidate's own behavior score, and no null-base refit.
+    assert.equal(c.facets.null.real_basis, 'history');
+    assert.equal(c.facets.null.users, r.dataset.n_history_users);
+    assert.equal(c.facets.null.real, behaviorScore(behaviorParts(c.facets.behavior)));
+    assert.ok(!existsSync(join(out, 'records', c.id, `${NULL_BASE}.json`)));
   }
   assert.equal(r.winner, 'tfidf.dim=16+kmeans.k=4,nInit=2');
   assert.ok(r.candidates[0].facets.external!.adjusted_rand > 0.8);
@@ -161,8 +177,36 @@ test('runProtocol with large-log bounds below the log: encoders, reruns, null lo
     byId.get('tfidf.dim=16+kmeans.k=4,nInit=2')!.facets.external!.adjusted_rand > 0.8,
     'a sample of 120 users still finds the planted segments',
   );
+  // The null logs' reference: the candidate refit on their 90 users unshuffled (fitCandidate, variant
+  // null-base, as the null logs are fit), scored against those users' future as the null logs are.
+  const { history, future } = protocolHoldout(log.sequences, bounded.cutoff);
+  const index = nullUsers(n, bounded)!;
+  const base = sampleSequences(history, index);
+  const baseSpace = behaviorSpace(base);
+  const baseFuture = behaviorSpace(sampleSequences(future, index), { buckets: baseSpace.buckets });
+  const store = new ResultStore(out);
+  for (const c of a.candidates) {
+    assert.equal(c.facets.null.real_basis, 'sample');
+    const refit = await fitCandidate(c, base, bounded, NULL_BASE);
+    assert.deepEqual(
+      store.labels(`${c.id}/${NULL_BASE}`),
+      refit.clustering.labels,
+      `${c.id}: null-base labels`,
+    );
+    const { facet } = behaviorFacet(baseSpace, refit.clustering.labels, refit.clustering.k, {
+      permutations: 1,
+      random: randomSource(1),
+      future: baseFuture,
+    });
+    assert.equal(c.facets.null.real, behaviorScore(behaviorParts(facet)), `${c.id}: null.real`);
+  }
+  assert.notEqual(
+    byId.get('tfidf.dim=16+kmeans.k=4,nInit=2')!.facets.null.real,
+    behaviorScore(behaviorParts(byId.get('tfidf.dim=16+kmeans.k=4,nInit=2')!.facets.behavior)),
+    'on a sample the reference is not the score on all users',
+  );
   rmSync(join(out, 'results.json'));
-  for (const v of ['full', 'sub1', 'null-items-0'])
+  for (const v of ['full', 'sub1', 'null-base', 'null-items-0'])
     rmSync(join(out, 'records', 'tfidf.dim=16+agglomerative.k=4,linkage=ward', `${v}.json`));
   const b = await runProtocol({
     sequences: log.sequences,

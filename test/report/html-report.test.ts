@@ -47,6 +47,19 @@ test('renderMarkdownReport(small real run) has every section and one row per can
   assert.ok(md.includes('### Agreement with the truth'));
 });
 
+test("reports say when null.real is the refit on the null logs' sample (real_basis sample) and not otherwise", async () => {
+  const sampled = syntheticResults(3, 4);
+  const note = /null logs were built from a seeded sample of 1,000 of the 100,000 history users/;
+  assert.match(renderMarkdownReport(sampled), note);
+  const html = renderHtmlReport(sampled);
+  assert.match(html, note);
+  assert.match(html, />real, 1,000 users</);
+  const { results } = await smallProtocolRun();
+  assert.ok(results.candidates.every((c) => c.facets.null.real_basis === 'history'));
+  assert.doesNotMatch(renderMarkdownReport(results), /seeded sample of/);
+  assert.doesNotMatch(renderHtmlReport(results), /seeded sample of|real, \d/);
+});
+
 test('writeReport + readResults round-trip through results.json (null back to NaN); bad files are InputErrors', async () => {
   const { results, dir } = await smallProtocolRun();
   const back = readResults(join(dir, 'run', 'results.json'));

@@ -121,6 +121,7 @@ export function syntheticResults(candidates: number, segments: number): Protocol
           },
           null: {
             real: 0.5,
+            real_basis: 'sample',
             users: 1000,
             kinds: Object.fromEntries(
               ['order', 'items', 'content'].map((k) => [

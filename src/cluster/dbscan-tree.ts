@@ -9,7 +9,8 @@
  * 3. border points: the smallest cluster number among core points within eps.
  */
 import type { Labels } from '../util/labels.js';
-import { boxDistanceSquared, type KdTree, squaredDistanceUpTo } from './kd-tree.js';
+import type { KdTree } from './kd-tree.js';
+import { boxDistanceSquared, squaredDistanceUpTo } from './kd-tree-distance.js';
 import { disjointSets, findRoot } from './union-find.js';
 
 /** Labels and core flags (by original row) of DBSCAN over the tree's points. */

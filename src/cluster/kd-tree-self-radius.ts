@@ -4,8 +4,10 @@
  * deep), then each point scans only those, with partial distances cut at the radius. Same answers
  * as `radiusNeighborsInTree` with the points themselves as queries.
  */
-import { boxDistanceSquared, type KdTree, squaredDistanceUpTo } from './kd-tree.js';
-import { doubled, type NeighborLists } from './kd-tree-query.js';
+import type { KdTree } from './kd-tree.js';
+import { boxDistanceSquared, squaredDistanceUpTo } from './kd-tree-distance.js';
+import type { NeighborLists } from './kd-tree-query.js';
+import { doubled } from './kd-tree-search.js';
 
 /** Squared minimum distance between the boxes of nodes a and b. */
 function boxToBox(tree: KdTree, a: number, b: number): number {

@@ -6,7 +6,7 @@
  */
 import type { KdTree } from './kd-tree.js';
 import { heapReplaceTop } from './kd-tree-heap.js';
-import { kNearestScratch, searchKNearest } from './kd-tree-query.js';
+import { kNearestScratch, searchKNearest } from './kd-tree-search.js';
 
 /**
  * For every point (by original index), the distance to its k-th nearest point, itself counted as

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { readNpy } from '../../src/io/npy.js';
-import { runCli } from './run-cli.js';
+import { generateEasyLog, runCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segscope-cli-encode-'));
 const events = join(dir, 'events.csv');
@@ -21,20 +21,7 @@ async function encodeSummary(encoder: string, out: string, ...flags: string[]) {
 }
 
 test('segscope encode writes vectors.npy and vectors.users.txt in row order (generated taobao log, seed 3)', async () => {
-  const g = await runCli([
-    'generate',
-    '--users',
-    '40',
-    '--segments',
-    '2',
-    '--difficulty',
-    'easy',
-    '--seed',
-    '3',
-    '--out',
-    events,
-  ]);
-  assert.equal(g.code, 0, g.stderr);
+  await generateEasyLog(events, { users: 40, segments: 2, seed: 3 });
   for (const encoder of ['tfidf', 'stats', 'item2vec']) {
     const out = join(dir, `${encoder}.npy`);
     const dim = encoder === 'stats' ? [] : ['--dim', '8'];

@@ -8,25 +8,20 @@ import { KMeans } from '../src/cluster/kmeans.js';
 import { generateSequences } from '../src/data/generate.js';
 import { GENERATE_KINDS, type GenerateKind } from '../src/data/generate-options.js';
 import { createEncoder } from '../src/encode/registry.js';
+import { TRANSFORMER_ORDER_AWARE } from '../src/encode/transformer-options.js';
 import { contingency } from '../src/metrics/contingency.js';
 import { adjustedRand } from '../src/metrics/rand.js';
 
 const LOG = { items: 2000, categories: 120, seed: 7 };
-const TRANSFORMER = {
-  objective: 'causal',
-  dim: 32,
-  heads: 2,
-  maxLen: 50,
-  epochs: 8,
-  batchSize: 32,
-  learningRate: 0.01,
-};
-
 /** Encoders compared: label, registry name, options (seed 1 wherever there is randomness). */
 const ENCODERS: [string, string, Record<string, unknown>][] = [
-  ['transformer (causal, last)', 'transformer', { ...TRANSFORMER, pooling: 'last', seed: 1 }],
-  ['transformer (causal, mean)', 'transformer', { ...TRANSFORMER, pooling: 'mean', seed: 1 }],
-  ['transformer (masked, mean)', 'transformer', { ...TRANSFORMER, objective: 'masked', seed: 1 }],
+  ['transformer (causal, last)', 'transformer', { ...TRANSFORMER_ORDER_AWARE, seed: 1 }],
+  ['transformer (causal, mean)', 'transformer', { ...TRANSFORMER_ORDER_AWARE, pooling: 'mean', seed: 1 }],
+  [
+    'transformer (masked, mean)',
+    'transformer',
+    { ...TRANSFORMER_ORDER_AWARE, objective: 'masked', pooling: 'mean', seed: 1 },
+  ],
   ['tfidf (default: + bigrams)', 'tfidf', { seed: 1 }],
   ['tfidf (bag, ngramMax 1)', 'tfidf', { ngramMax: 1, seed: 1 }],
   ['counts (default)', 'counts', { seed: 1 }],

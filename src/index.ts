@@ -139,6 +139,7 @@ export * from './cluster/dbscan.js';
 export * from './cluster/hdbscan.js';
 export * from './cluster/hdbscan-select.js';
 export * from './cluster/kd-tree.js';
+export * from './cluster/kd-tree-distance.js';
 export * from './cluster/kd-tree-query.js';
 export * from './cluster/kmedoids.js';
 export * from './cluster/linkage-tree.js';

@@ -7,6 +7,7 @@
  */
 import { distanceBlocks } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
+import { boruvkaForest, startBoruvkaRound, takeCheapestEdges } from './boruvka-forest.js';
 import type { SpanningEdges } from './mutual-reachability-mst.js';
 
 /** Rows per distance block: 256 x n floats (20 MB at n = 20,000). */
@@ -18,28 +19,9 @@ export async function blockedBoruvkaMutualReachability(
   core: Float64Array,
 ): Promise<SpanningEdges> {
   const n = X.rows;
-  const m = Math.max(0, n - 1);
-  const a = new Int32Array(m);
-  const b = new Int32Array(m);
-  const w = new Float64Array(m);
-  if (n < 2) return { a, b, w };
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
-  const comp = new Int32Array(n);
-  const bestW = new Float64Array(n);
-  const bestFrom = new Int32Array(n);
-  const bestTo = new Int32Array(n);
-  let edges = 0;
-  while (edges < m) {
-    for (let i = 0; i < n; i++) comp[i] = find(i);
-    bestW.fill(Number.POSITIVE_INFINITY);
+  const forest = boruvkaForest(n);
+  const { comp, bestW, bestFrom, bestTo } = forest;
+  while (startBoruvkaRound(forest)) {
     await distanceBlocks(X, X, 'euclidean', MST_BLOCK_ROWS, (block, rowStart, rowCount) => {
       for (let r = 0; r < rowCount; r++) {
         const i = rowStart + r;
@@ -60,19 +42,7 @@ export async function blockedBoruvkaMutualReachability(
         }
       }
     });
-    const roots: number[] = [];
-    for (let i = 0; i < n; i++) if (comp[i] === i && bestW[i] < Number.POSITIVE_INFINITY) roots.push(i);
-    roots.sort((x, y) => bestW[x] - bestW[y] || x - y);
-    for (const r of roots) {
-      const x = find(bestFrom[r]);
-      const y = find(bestTo[r]);
-      if (x === y) continue;
-      parent[x] = y;
-      a[edges] = bestFrom[r];
-      b[edges] = bestTo[r];
-      w[edges] = bestW[r];
-      edges++;
-    }
+    takeCheapestEdges(forest);
   }
-  return { a, b, w };
+  return forest.edges;
 }

@@ -12,6 +12,7 @@
  */
 import type { Labels } from '../util/labels.js';
 import type { NeighborLists } from './kd-tree-query.js';
+import { disjointSets, findRoot } from './union-find.js';
 
 /** Labels and core flags. O(pairs) with union-find. */
 export function dbscanLabels(
@@ -22,15 +23,8 @@ export function dbscanLabels(
   const n = offsets.length - 1;
   const isCore = new Uint8Array(n);
   for (let i = 0; i < n; i++) if (offsets[i + 1] - offsets[i] >= minSamples) isCore[i] = 1;
-  const parent = new Int32Array(n);
-  for (let i = 0; i < n; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const parent = disjointSets(n);
+  const find = (x: number): number => findRoot(parent, x);
   for (let i = 0; i < n; i++) {
     if (!isCore[i]) continue;
     for (let e = offsets[i]; e < offsets[i + 1]; e++) {

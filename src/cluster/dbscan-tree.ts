@@ -10,6 +10,8 @@
  */
 import type { Labels } from '../util/labels.js';
 import type { KdTree } from './kd-tree.js';
+import { boxDistanceSquared, squaredDistanceUpTo } from './kd-tree-distance.js';
+import { disjointSets, findRoot } from './union-find.js';
 
 /** Labels and core flags (by original row) of DBSCAN over the tree's points. */
 export function dbscanOnTree(
@@ -17,33 +19,13 @@ export function dbscanOnTree(
   eps: number,
   minSamples: number,
 ): { labels: Labels; isCore: Uint8Array } {
-  const { n, dims, points, index, nodeStart, nodeEnd, nodeCount, lower, upper } = tree;
+  const { n, dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   const r2 = eps * eps;
   const firstLeaf = (nodeCount - 1) / 2;
   const stack = new Int32Array(64);
-  const boxGap = (t: number, node: number): number => {
-    let s = 0;
-    const po = t * dims;
-    const bo = node * dims;
-    for (let c = 0; c < dims; c++) {
-      const v = points[po + c];
-      const lo = lower[bo + c];
-      const hi = upper[bo + c];
-      const g = v < lo ? lo - v : v > hi ? v - hi : 0;
-      s += g * g;
-    }
-    return s;
-  };
-  const within = (t: number, u: number): boolean => {
-    let s = 0;
-    const po = t * dims;
-    const uo = u * dims;
-    for (let c = 0; c < dims && s <= r2; c++) {
-      const g = points[po + c] - points[uo + c];
-      s += g * g;
-    }
-    return s <= r2;
-  };
+  const boxGap = (t: number, node: number): number => boxDistanceSquared(tree, node, points, t * dims);
+  const within = (t: number, u: number): boolean =>
+    squaredDistanceUpTo(points, t * dims, points, u * dims, dims, r2) <= r2;
   // 1. Core flags, in tree positions.
   const core = new Uint8Array(n);
   for (let t = 0; t < n; t++) {
@@ -70,15 +52,8 @@ export function dbscanOnTree(
     if (count >= minSamples) core[t] = 1;
   }
   // 2. Components of core points; the root kept at the smallest original index.
-  const parent = new Int32Array(n);
-  for (let t = 0; t < n; t++) parent[t] = t;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const parent = disjointSets(n);
+  const find = (x: number): number => findRoot(parent, x);
   // rep[node]: a core point of the node once all its core points are known to share one component
   // (-2: no core points, -1: not known). Components only grow, so a known node stays known and
   // the whole node is skipped for any query already in that component.

@@ -2,7 +2,10 @@
  * Exact queries on a `KdTree`: all points within a radius (for DBSCAN) and the k nearest points
  * (for HDBSCAN core distances and prediction). Distances are euclidean, computed in Float64.
  */
-import { boxDistanceSquared, type KdTree } from './kd-tree.js';
+import type { KdTree } from './kd-tree.js';
+import { boxDistanceSquared, squaredDistanceUpTo } from './kd-tree-distance.js';
+import { heapReplaceTop } from './kd-tree-heap.js';
+import { doubled, kNearestScratch, searchKNearest } from './kd-tree-search.js';
 
 /** Neighbors of many queries in CSR form: query q owns `indices[offsets[q] .. offsets[q+1])`. */
 export interface NeighborLists {
@@ -37,20 +40,9 @@ export function radiusNeighborsInTree(
       if (boxDistanceSquared(tree, node, queries, qo) > r2) continue;
       if (node >= firstLeaf) {
         for (let t = nodeStart[node]; t < nodeEnd[node]; t++) {
-          let s = 0;
-          const po = t * dims;
-          for (let c = 0; c < dims; c++) {
-            const d = queries[qo + c] - points[po + c];
-            s += d * d;
-          }
-          if (s <= r2) {
-            if (used === out.length) {
-              const grown = new Int32Array(out.length * 2);
-              grown.set(out);
-              out = grown;
-            }
-            out[used++] = index[t];
-          }
+          if (squaredDistanceUpTo(queries, qo, points, t * dims, dims, r2) > r2) continue;
+          if (used === out.length) out = doubled(out);
+          out[used++] = index[t];
         }
       } else {
         stack[top++] = 2 * node + 2;
@@ -75,99 +67,18 @@ export function kNearestInTree(
 ): { indices: Int32Array; distances: Float64Array } {
   if (!Number.isInteger(k) || k < 1 || k > tree.n)
     throw new RangeError(`kNearestInTree: k (${k}) must be an integer in [1, ${tree.n}]`);
-  const { dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
-  const firstLeaf = (nodeCount - 1) / 2;
   const indices = new Int32Array(m * k);
   const distances = new Float64Array(m * k);
-  // Max-heap of the best k so far, keyed by (squared distance, original index).
-  const heapD = new Float64Array(k);
-  const heapI = new Int32Array(k);
-  const stack = new Int32Array(64);
-  const stackD = new Float64Array(64);
+  const scratch = kNearestScratch(k);
+  const { heapD, heapI } = scratch;
   for (let q = 0; q < m; q++) {
-    const qo = q * dims;
-    let size = 0;
-    let top = 0;
-    stack[top] = 0;
-    stackD[top++] = 0;
-    while (top > 0) {
-      top--;
-      const node = stack[top];
-      if (size === k && stackD[top] > heapD[0]) continue;
-      if (node >= firstLeaf) {
-        for (let t = nodeStart[node]; t < nodeEnd[node]; t++) {
-          let s = 0;
-          const po = t * dims;
-          for (let c = 0; c < dims; c++) {
-            const d = queries[qo + c] - points[po + c];
-            s += d * d;
-          }
-          const id = index[t];
-          if (size < k) {
-            heapPush(heapD, heapI, size++, s, id);
-          } else if (s < heapD[0] || (s === heapD[0] && id < heapI[0])) {
-            heapReplaceTop(heapD, heapI, k, s, id);
-          }
-        }
-      } else {
-        const a = 2 * node + 1;
-        const b = 2 * node + 2;
-        const da = boxDistanceSquared(tree, a, queries, qo);
-        const db = boxDistanceSquared(tree, b, queries, qo);
-        // Push the farther child first so the nearer one is searched first.
-        if (da <= db) {
-          stack[top] = b;
-          stackD[top++] = db;
-          stack[top] = a;
-          stackD[top++] = da;
-        } else {
-          stack[top] = a;
-          stackD[top++] = da;
-          stack[top] = b;
-          stackD[top++] = db;
-        }
-      }
-    }
+    searchKNearest(tree, queries, q * tree.dims, k, true, scratch);
     // Pop the heap into ascending order.
     for (let r = k - 1; r >= 0; r--) {
       indices[q * k + r] = heapI[0];
       distances[q * k + r] = Math.sqrt(heapD[0]);
-      heapReplaceTop(heapD, heapI, r, heapD[r], heapI[r]);
+      heapReplaceTop(heapD, heapI, r, heapD[r], heapI[r], true);
     }
   }
   return { indices, distances };
-}
-
-function greater(d1: number, i1: number, d2: number, i2: number): boolean {
-  return d1 > d2 || (d1 === d2 && i1 > i2);
-}
-
-function heapPush(hd: Float64Array, hi: Int32Array, size: number, d: number, id: number): void {
-  let c = size;
-  while (c > 0) {
-    const p = (c - 1) >> 1;
-    if (!greater(d, id, hd[p], hi[p])) break;
-    hd[c] = hd[p];
-    hi[c] = hi[p];
-    c = p;
-  }
-  hd[c] = d;
-  hi[c] = id;
-}
-
-/** Replace the max of a heap of `size` with (d, id) and sift down. */
-function heapReplaceTop(hd: Float64Array, hi: Int32Array, size: number, d: number, id: number): void {
-  let p = 0;
-  for (;;) {
-    const l = 2 * p + 1;
-    if (l >= size) break;
-    const r = l + 1;
-    const c = r < size && greater(hd[r], hi[r], hd[l], hi[l]) ? r : l;
-    if (!greater(hd[c], hi[c], d, id)) break;
-    hd[p] = hd[c];
-    hi[p] = hi[c];
-    p = c;
-  }
-  hd[p] = d;
-  hi[p] = id;
 }

@@ -4,8 +4,10 @@
  * deep), then each point scans only those, with partial distances cut at the radius. Same answers
  * as `radiusNeighborsInTree` with the points themselves as queries.
  */
-import { boxDistanceSquared, type KdTree } from './kd-tree.js';
+import type { KdTree } from './kd-tree.js';
+import { boxDistanceSquared, squaredDistanceUpTo } from './kd-tree-distance.js';
 import type { NeighborLists } from './kd-tree-query.js';
+import { doubled } from './kd-tree-search.js';
 
 /** Squared minimum distance between the boxes of nodes a and b. */
 function boxToBox(tree: KdTree, a: number, b: number): number {
@@ -56,20 +58,9 @@ export function selfRadiusNeighbors(tree: KdTree, radius: number): NeighborLists
         const cand = candidates[ci];
         if (boxDistanceSquared(tree, cand, points, po) > r2) continue;
         for (let u = nodeStart[cand]; u < nodeEnd[cand]; u++) {
-          const uo = u * dims;
-          let s = 0;
-          for (let c = 0; c < dims && s <= r2; c++) {
-            const g = points[po + c] - points[uo + c];
-            s += g * g;
-          }
-          if (s <= r2) {
-            if (used === out.length) {
-              const grown = new Int32Array(out.length * 2);
-              grown.set(out);
-              out = grown;
-            }
-            out[used++] = index[u];
-          }
+          if (squaredDistanceUpTo(points, po, points, u * dims, dims, r2) > r2) continue;
+          if (used === out.length) out = doubled(out);
+          out[used++] = index[u];
         }
       }
       count[index[t] + 1] = used - before;

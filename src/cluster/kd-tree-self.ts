@@ -1,31 +1,16 @@
 /**
- * All-points k nearest neighbors on a `KdTree` (every tree point asks about all the others): tree
- * order, nearest child first, partial distances cut at the current k-th distance. Same answers as
- * `kNearestInTree` with the points themselves as queries.
+ * All-points k nearest neighbors on a `KdTree` (every tree point asks about all the others) by the
+ * search of `kNearestInTree` (`searchKNearest`), with queries in tree order so neighboring queries
+ * share leaves in cache. Same distances as `kNearestInTree` with the points themselves as queries;
+ * among equally distant neighbors, which are kept and in what order is the heap's, not by index.
  */
 import type { KdTree } from './kd-tree.js';
-
-/** Squared distance from tree point t to the box of node b. */
-function pointToBox(tree: KdTree, t: number, b: number): number {
-  const { dims, lower, upper, points } = tree;
-  let s = 0;
-  const po = t * dims;
-  const bo = b * dims;
-  for (let c = 0; c < dims; c++) {
-    const v = points[po + c];
-    const lo = lower[bo + c];
-    const hi = upper[bo + c];
-    const g = v < lo ? lo - v : v > hi ? v - hi : 0;
-    s += g * g;
-  }
-  return s;
-}
+import { heapReplaceTop } from './kd-tree-heap.js';
+import { kNearestScratch, searchKNearest } from './kd-tree-search.js';
 
 /**
  * For every point (by original index), the distance to its k-th nearest point, itself counted as
- * the first, and its k nearest (original indices, ascending distance; ties in scan order).
- * Queries run in tree order (neighboring queries share leaves in cache), nearest child first, with
- * partial distances cut at the current k-th distance.
+ * the first, and its k nearest (original indices, ascending distance; ties in heap order).
  * @throws RangeError unless 1 <= k <= n.
  */
 export function selfKNearest(tree: KdTree, k: number): { kth: Float64Array; neighbors: Int32Array } {
@@ -69,94 +54,16 @@ export function selfKNearestRange(
   kth: Float64Array,
   neighbors: Int32Array,
 ): void {
-  const { dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
-  const firstLeaf = (nodeCount - 1) / 2;
-  const heapD = new Float64Array(k);
-  const heapI = new Int32Array(k);
-  const stack = new Int32Array(64);
-  const stackD = new Float64Array(64);
+  const { dims, points, index } = tree;
+  const scratch = kNearestScratch(k);
+  const { heapD, heapI } = scratch;
   for (let t = from; t < to; t++) {
-    const po = t * dims;
-    let size = 0;
-    let top = 0;
-    stack[top] = 0;
-    stackD[top++] = 0;
-    while (top > 0) {
-      top--;
-      const node = stack[top];
-      if (size === k && stackD[top] > heapD[0]) continue;
-      if (node >= firstLeaf) {
-        for (let u = nodeStart[node]; u < nodeEnd[node]; u++) {
-          const uo = u * dims;
-          const bound = size === k ? heapD[0] : Number.POSITIVE_INFINITY;
-          let s = 0;
-          for (let c = 0; c < dims && s <= bound; c++) {
-            const g = points[po + c] - points[uo + c];
-            s += g * g;
-          }
-          if (size < k) push(heapD, heapI, size++, s, u);
-          else if (s < heapD[0]) replaceTop(heapD, heapI, k, s, u);
-        }
-      } else {
-        const l = 2 * node + 1;
-        const dl = pointToBox(tree, t, l);
-        const dr = pointToBox(tree, t, l + 1);
-        const bound = size === k ? heapD[0] : Number.POSITIVE_INFINITY;
-        if (dl <= dr) {
-          if (dr <= bound) {
-            stack[top] = l + 1;
-            stackD[top++] = dr;
-          }
-          if (dl <= bound) {
-            stack[top] = l;
-            stackD[top++] = dl;
-          }
-        } else {
-          if (dl <= bound) {
-            stack[top] = l;
-            stackD[top++] = dl;
-          }
-          if (dr <= bound) {
-            stack[top] = l + 1;
-            stackD[top++] = dr;
-          }
-        }
-      }
-    }
+    searchKNearest(tree, points, t * dims, k, false, scratch);
     const i = index[t];
     kth[i] = Math.sqrt(heapD[0]);
     for (let r = k - 1; r >= 0; r--) {
-      neighbors[i * k + r] = index[heapI[0]];
-      replaceTop(heapD, heapI, r, heapD[r], heapI[r]);
+      neighbors[i * k + r] = heapI[0];
+      heapReplaceTop(heapD, heapI, r, heapD[r], heapI[r], false);
     }
   }
-}
-
-function push(hd: Float64Array, hi: Int32Array, size: number, d: number, id: number): void {
-  let c = size;
-  while (c > 0) {
-    const p = (c - 1) >> 1;
-    if (hd[p] >= d) break;
-    hd[c] = hd[p];
-    hi[c] = hi[p];
-    c = p;
-  }
-  hd[c] = d;
-  hi[c] = id;
-}
-
-function replaceTop(hd: Float64Array, hi: Int32Array, size: number, d: number, id: number): void {
-  let p = 0;
-  for (;;) {
-    const l = 2 * p + 1;
-    if (l >= size) break;
-    const r = l + 1;
-    const c = r < size && hd[r] > hd[l] ? r : l;
-    if (hd[c] <= d) break;
-    hd[p] = hd[c];
-    hi[p] = hi[c];
-    p = c;
-  }
-  hd[p] = d;
-  hi[p] = id;
 }

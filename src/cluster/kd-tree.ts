@@ -80,6 +80,43 @@ export function buildKdTree(
   }
   const points = new Float64Array(n * dims);
   for (let t = 0; t < n; t++) for (let c = 0; c < dims; c++) points[t * dims + c] = data[index[t] * dims + c];
+  return kdTree(n, dims, points, index, nodeStart, nodeEnd, lower, upper, nodeCount);
+}
+
+/**
+ * The tree with every array replaced by `copy(array)` (parallel-knn puts them in shared memory).
+ * @example const t2 = copyKdTree(t, (a) => a.slice())
+ */
+export function copyKdTree(tree: KdTree, copy: <A extends Float64Array | Int32Array>(a: A) => A): KdTree {
+  const { n, dims, points, index, nodeStart, nodeEnd, lower, upper, nodeCount } = tree;
+  return kdTree(
+    n,
+    dims,
+    copy(points),
+    copy(index),
+    copy(nodeStart),
+    copy(nodeEnd),
+    copy(lower),
+    copy(upper),
+    nodeCount,
+  );
+}
+
+/**
+ * Every tree is made here, so all have one hidden class and the searches that several algorithms
+ * share (boxDistanceSquared, searchKNearest) stay monomorphic in their property loads.
+ */
+function kdTree(
+  n: number,
+  dims: number,
+  points: Float64Array,
+  index: Int32Array,
+  nodeStart: Int32Array,
+  nodeEnd: Int32Array,
+  lower: Float64Array,
+  upper: Float64Array,
+  nodeCount: number,
+): KdTree {
   return { n, dims, points, index, nodeStart, nodeEnd, lower, upper, nodeCount };
 }
 
@@ -114,24 +151,4 @@ function selectNth(
     else if (mid >= i) lo = i;
     else return;
   }
-}
-
-/** Squared distance from query q (at q[qOffset..]) to the box of `node`; 0 inside the box. */
-export function boxDistanceSquared(
-  tree: KdTree,
-  node: number,
-  q: ArrayLike<number>,
-  qOffset: number,
-): number {
-  const { dims, lower, upper } = tree;
-  let s = 0;
-  const b = node * dims;
-  for (let c = 0; c < dims; c++) {
-    const v = q[qOffset + c];
-    const lo = lower[b + c];
-    const hi = upper[b + c];
-    const t = v < lo ? lo - v : v > hi ? v - hi : 0;
-    s += t * t;
-  }
-  return s;
 }

@@ -5,6 +5,7 @@
  * `sizes[k]` points; heights never decrease. A report draws a dendrogram straight from it.
  */
 import type { Labels } from '../util/labels.js';
+import { disjointSets, findRoot } from './union-find.js';
 
 export interface LinkageTree {
   /** Number of leaves. */
@@ -31,15 +32,7 @@ export function linkageFromMerges(n: number, a: Int32Array, b: Int32Array, h: Fl
       sizes: new Int32Array(0),
     };
   const order = Array.from({ length: m }, (_, k) => k).sort((p, q) => h[p] - h[q] || p - q);
-  const parent = new Int32Array(2 * n - 1);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const parent = disjointSets(2 * n - 1);
   const size = new Int32Array(2 * n - 1).fill(1);
   const left = new Int32Array(m);
   const right = new Int32Array(m);
@@ -47,8 +40,8 @@ export function linkageFromMerges(n: number, a: Int32Array, b: Int32Array, h: Fl
   const sizes = new Int32Array(m);
   for (let k = 0; k < m; k++) {
     const s = order[k];
-    const x = find(a[s]);
-    const y = find(b[s]);
+    const x = findRoot(parent, a[s]);
+    const y = findRoot(parent, b[s]);
     left[k] = Math.min(x, y);
     right[k] = Math.max(x, y);
     heights[k] = h[s];
@@ -71,15 +64,7 @@ export function cutLinkage(tree: LinkageTree, nClusters: number): Labels {
   if (!Number.isInteger(nClusters) || nClusters < 1 || nClusters > Math.max(1, n)) {
     throw new RangeError(`cutLinkage: nClusters (${nClusters}) must be an integer in [1, ${n}]`);
   }
-  const parent = new Int32Array(2 * n);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]];
-      x = parent[x];
-    }
-    return x;
-  };
+  const parent = disjointSets(2 * n);
   for (let k = 0; k < n - nClusters; k++) {
     parent[tree.left[k]] = n + k;
     parent[tree.right[k]] = n + k;
@@ -87,7 +72,7 @@ export function cutLinkage(tree: LinkageTree, nClusters: number): Labels {
   const labels = new Int32Array(n);
   const map = new Map<number, number>();
   for (let i = 0; i < n; i++) {
-    const r = find(i);
+    const r = findRoot(parent, i);
     let l = map.get(r);
     if (l === undefined) {
       l = map.size;

@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { KdTree } from './kd-tree.js';
+import { copyKdTree, type KdTree } from './kd-tree.js';
 import { selfKNearest, selfKNearestClaimed } from './kd-tree-self.js';
 
 /** Tree positions per claimed chunk: small enough to balance, large enough to keep leaves in cache. */
@@ -31,17 +31,7 @@ export async function selfKNearestParallel(
   if (n < PARALLEL_KNN_MIN_POINTS || availableParallelism() < 2) return selfKNearest(tree, k);
   if (!Number.isInteger(k) || k < 1 || k > n)
     throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
-  const sharedTree: KdTree = {
-    n,
-    dims: tree.dims,
-    nodeCount: tree.nodeCount,
-    points: shared(tree.points),
-    index: shared(tree.index),
-    nodeStart: shared(tree.nodeStart),
-    nodeEnd: shared(tree.nodeEnd),
-    lower: shared(tree.lower),
-    upper: shared(tree.upper),
-  };
+  const sharedTree = copyKdTree(tree, shared);
   const kth = new Float64Array(new SharedArrayBuffer(n * 8));
   const neighbors = new Int32Array(new SharedArrayBuffer(n * k * 4));
   const counter = new Int32Array(new SharedArrayBuffer(4));

@@ -2,73 +2,30 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { test } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import { readNpy } from '../../src/io/npy.js';
-
-function io() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c) => {
-    out += c;
-  });
-  stderr.on('data', (c) => {
-    err += c;
-  });
-  return { io: { stdout, stderr }, out: () => out, err: () => err };
-}
+import { generateEasyLog, runCli } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'segscope-cli-encode-'));
 const events = join(dir, 'events.csv');
 
+/** `segscope encode --events <events> --preset taobao --encoder <encoder> <flags>`. */
+const encode = (encoder: string, ...flags: string[]) =>
+  runCli(['encode', '--events', events, '--preset', 'taobao', '--encoder', encoder, ...flags]);
+
+/** `encode` with `--out <out> --json`, which must exit 0; its JSON summary. */
+async function encodeSummary(encoder: string, out: string, ...flags: string[]) {
+  const r = await encode(encoder, ...flags, '--out', out, '--json');
+  assert.equal(r.code, 0, r.stderr);
+  return JSON.parse(r.stdout);
+}
+
 test('segscope encode writes vectors.npy and vectors.users.txt in row order (generated taobao log, seed 3)', async () => {
-  const g = io();
-  assert.equal(
-    await main(
-      [
-        'generate',
-        '--users',
-        '40',
-        '--segments',
-        '2',
-        '--difficulty',
-        'easy',
-        '--seed',
-        '3',
-        '--out',
-        events,
-      ],
-      g.io,
-    ),
-    0,
-  );
+  await generateEasyLog(events, { users: 40, segments: 2, seed: 3 });
   for (const encoder of ['tfidf', 'stats', 'item2vec']) {
-    const r = io();
     const out = join(dir, `${encoder}.npy`);
-    const code = await main(
-      [
-        'encode',
-        '--events',
-        events,
-        '--preset',
-        'taobao',
-        '--encoder',
-        encoder,
-        '--dim',
-        encoder === 'stats' ? '' : '8',
-        '--seed',
-        '1',
-        '--out',
-        out,
-        '--json',
-      ].filter((a, i, all) => !(encoder === 'stats' && (a === '--dim' || all[i - 1] === '--dim'))),
-      r.io,
-    );
-    assert.equal(code, 0, r.err());
-    const summary = JSON.parse(r.out());
+    const dim = encoder === 'stats' ? [] : ['--dim', '8'];
+    const summary = await encodeSummary(encoder, out, ...dim, '--seed', '1');
     const X = readNpy(out);
     const users = readFileSync(join(dir, `${encoder}.users.txt`), 'utf8')
       .trimEnd()
@@ -80,153 +37,49 @@ test('segscope encode writes vectors.npy and vectors.users.txt in row order (gen
     assert.equal(summary.encoder, encoder);
     if (encoder !== 'stats') assert.equal(X.shape[1], 8);
   }
-  const pre = io();
-  const code = await main(
-    [
-      'encode',
-      '--events',
-      events,
-      '--preset',
-      'taobao',
-      '--encoder',
-      'precomputed',
-      '--vectors',
-      join(dir, 'tfidf.npy'),
-      '--out',
-      join(dir, 'pre.npy'),
-    ],
-    pre.io,
-  );
-  assert.equal(code, 0, pre.err());
+  const pre = await encode('precomputed', '--vectors', join(dir, 'tfidf.npy'), '--out', join(dir, 'pre.npy'));
+  assert.equal(pre.code, 0, pre.stderr);
   assert.deepEqual(readNpy(join(dir, 'pre.npy')).data, readNpy(join(dir, 'tfidf.npy')).data);
 });
 
 test('segscope encode: bad usage and bad input exit 2 with the problem named', async () => {
-  const missing = io();
-  assert.equal(
-    await main(
-      ['encode', '--events', events, '--preset', 'taobao', '--encoder', 'nope', '--out', join(dir, 'x.npy')],
-      missing.io,
-    ),
-    2,
-  );
-  assert.match(missing.err(), /--encoder: "nope" is not one of/);
-  const wrongOption = io();
-  assert.equal(
-    await main(
-      [
-        'encode',
-        '--events',
-        events,
-        '--preset',
-        'taobao',
-        '--encoder',
-        'stats',
-        '--window',
-        '3',
-        '--out',
-        join(dir, 'x.npy'),
-      ],
-      wrongOption.io,
-    ),
-    2,
-  );
-  assert.match(wrongOption.err(), /stats does not take option\(s\) window/);
-  const noModel = io();
-  assert.equal(
-    await main(
-      [
-        'encode',
-        '--events',
-        events,
-        '--preset',
-        'taobao',
-        '--encoder',
-        'text',
-        '--model-dir',
-        join(dir, 'no-model'),
-        '--out',
-        join(dir, 'x.npy'),
-      ],
-      noModel.io,
-    ),
-    2,
-  );
-  assert.match(noModel.err(), /no-model: model folder not found/);
-  const badSet = io();
-  assert.equal(
-    await main(
-      [
-        'encode',
-        '--events',
-        events,
-        '--preset',
-        'taobao',
-        '--encoder',
-        'tfidf',
-        '--set',
-        'oops',
-        '--out',
-        join(dir, 'x.npy'),
-      ],
-      badSet.io,
-    ),
-    2,
-  );
-  assert.match(badSet.err(), /--set: "oops" is not key=value/);
+  const x = join(dir, 'x.npy');
+  for (const [encoder, flags, problem] of [
+    ['nope', [], /--encoder: "nope" is not one of/],
+    ['stats', ['--window', '3'], /stats does not take option\(s\) window/],
+    ['text', ['--model-dir', join(dir, 'no-model')], /no-model: model folder not found/],
+    ['tfidf', ['--set', 'oops'], /--set: "oops" is not key=value/],
+  ] as const) {
+    const r = await encode(encoder, ...flags, '--out', x);
+    assert.equal(r.code, 2, encoder);
+    assert.match(r.stderr, problem);
+  }
 });
 
 test('segscope encode --set passes options through (tfidf ngramMax=0 via --set, counts encoder)', async () => {
-  const r = io();
   const out = join(dir, 'counts.npy');
-  assert.equal(
-    await main(
-      [
-        'encode',
-        '--events',
-        events,
-        '--preset',
-        'taobao',
-        '--encoder',
-        'counts',
-        '--dim',
-        '0',
-        '--set',
-        'ngramMax=0',
-        '--tokens',
-        'category',
-        '--out',
-        out,
-        '--json',
-      ],
-      r.io,
-    ),
-    0,
-    r.err(),
+  const summary = await encodeSummary(
+    'counts',
+    out,
+    '--dim',
+    '0',
+    '--set',
+    'ngramMax=0',
+    '--tokens',
+    'category',
   );
-  const summary = JSON.parse(r.out());
   assert.equal(summary.params.ngramMax, 0);
   assert.equal(summary.params.counts, true);
   assert.equal(summary.encoder, 'counts');
 });
 
 test("segscope encode --set takes a list value: stats groups=volume,sessions keeps those groups' features only", async () => {
-  const r = io();
   const out = join(dir, 'activity.npy');
-  const args = ['encode', '--events', events, '--preset', 'taobao', '--encoder', 'stats'];
-  assert.equal(
-    await main([...args, '--set', 'groups=volume,sessions,standardize=false', '--out', out, '--json'], r.io),
-    0,
-    r.err(),
-  );
-  const summary = JSON.parse(r.out());
+  const summary = await encodeSummary('stats', out, '--set', 'groups=volume,sessions,standardize=false');
   assert.deepEqual(summary.params.groups, ['volume', 'sessions']);
   assert.equal(summary.params.standardize, false);
   assert.equal(readNpy(out).shape[1], 7);
-  const bad = io();
-  assert.equal(
-    await main([...args, '--set', 'groups=volume,tempo', '--out', join(dir, 'bad.npy')], bad.io),
-    2,
-  );
-  assert.match(bad.err(), /groups .* must be a non-empty list/);
+  const bad = await encode('stats', '--set', 'groups=volume,tempo', '--out', join(dir, 'bad.npy'));
+  assert.equal(bad.code, 2);
+  assert.match(bad.stderr, /groups .* must be a non-empty list/);
 });

@@ -2,35 +2,19 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { describe, it } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import { writeMatrix } from '../../src/io/matrix-file.js';
 import { writeNpy } from '../../src/io/npy.js';
 import { contingency } from '../../src/metrics/contingency.js';
+import { EXTERNAL_METRIC_NAMES, INTERNAL_METRIC_NAMES } from '../../src/metrics/metrics-report.js';
 import { adjustedRand } from '../../src/metrics/rand.js';
 import { silhouette } from '../../src/metrics/silhouette.js';
 import { matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
 import { assertClose } from '../metrics/helpers.js';
+import { runCli } from './run-cli.js';
 
-function capture() {
-  let text = '';
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      text += chunk.toString();
-      done();
-    },
-  });
-  return { stream, text: () => text };
-}
-
-async function run(args: string[]) {
-  const out = capture();
-  const err = capture();
-  const code = await main(['metrics', ...args], { stdout: out.stream, stderr: err.stream });
-  return { code, stdout: out.text(), stderr: err.text() };
-}
+const run = (args: string[]) => runCli(['metrics', ...args]);
 
 // 60 points in 3 blobs (seed 17); one noise point.
 const dir = mkdtempSync(join(tmpdir(), 'segscope-metrics-'));
@@ -46,27 +30,21 @@ writeNpy(join(dir, 'X.npy'), { dtype: 'float32', shape: [60, 3], data: X.data })
 writeFileSync(join(dir, 'L.txt'), `${Array.from(labels).join('\n')}\n`);
 writeFileSync(join(dir, 'T.txt'), `${Array.from(truth).join('\n')}\n`);
 writeFileSync(join(dir, 'bad.txt'), '0\n1\nx\n');
-const base = ['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'L.txt')];
+/** `--vectors <X> --labels <file>` for a vectors file and a labels file in the test folder. */
+const inputs = (labelFile: string, vectors = 'X.npy') => [
+  '--vectors',
+  join(dir, vectors),
+  '--labels',
+  join(dir, labelFile),
+];
+const base = inputs('L.txt');
 
 describe('segscope metrics', () => {
   it('--json prints one object with every internal key, noise_fraction, and the exact silhouette', async () => {
     const r = await run([...base, '--json', '--precision', 'float64']);
     assert.equal(r.code, 0, r.stderr);
     const json = JSON.parse(r.stdout);
-    for (const key of [
-      'silhouette',
-      'calinski_harabasz',
-      'davies_bouldin',
-      'dunn',
-      'dbcv',
-      'point_biserial',
-      'c_index',
-      'gamma',
-      'r_squared',
-      'ball_hall',
-      'wcss',
-      's_dbw',
-    ]) {
+    for (const key of INTERNAL_METRIC_NAMES) {
       assert.equal(typeof json[key], 'number', key);
     }
     assert.equal(json.noise_fraction, 1 / 60);
@@ -80,21 +58,7 @@ describe('segscope metrics', () => {
 
   it('--truth adds every external key; --only computes just the named ones', async () => {
     const all = JSON.parse((await run([...base, '--truth', join(dir, 'T.txt'), '--json'])).stdout);
-    for (const key of [
-      'rand',
-      'adjusted_rand',
-      'mutual_info',
-      'normalized_mutual_info',
-      'adjusted_mutual_info',
-      'homogeneity',
-      'completeness',
-      'v_measure',
-      'fowlkes_mallows',
-      'purity',
-      'inverse_purity',
-      'variation_of_information',
-      'normalized_clustering_accuracy',
-    ]) {
+    for (const key of EXTERNAL_METRIC_NAMES) {
       assert.equal(typeof all[key], 'number', key);
     }
     const some = JSON.parse(
@@ -107,17 +71,7 @@ describe('segscope metrics', () => {
     // Six noise points (one would be a singleton under either rule).
     const noisy = Int32Array.from(labels, (l, i) => (i % 10 === 0 ? -1 : l));
     writeFileSync(join(dir, 'L6.txt'), `${Array.from(noisy).join('\n')}\n`);
-    const args = [
-      '--vectors',
-      join(dir, 'X.npy'),
-      '--labels',
-      join(dir, 'L6.txt'),
-      '--truth',
-      join(dir, 'T.txt'),
-      '--only',
-      'adjusted_rand',
-      '--json',
-    ];
+    const args = [...inputs('L6.txt'), '--truth', join(dir, 'T.txt'), '--only', 'adjusted_rand', '--json'];
     const single = JSON.parse((await run(args)).stdout).adjusted_rand;
     const cluster = JSON.parse((await run([...args, '--noise', 'cluster'])).stdout).adjusted_rand;
     assert.equal(single, adjustedRand(contingency(truth, noisy)));
@@ -140,9 +94,8 @@ describe('segscope metrics', () => {
   it('reads the vectors from .csv and .parquet as well (io/matrix-file readMatrix): same wcss as from .npy', async () => {
     const fromNpy = JSON.parse((await run([...base, '--only', 'wcss', '--json'])).stdout);
     for (const ext of ['csv', 'parquet']) {
-      const file = join(dir, `X.${ext}`);
-      await writeMatrix(file, X);
-      const r = await run(['--vectors', file, '--labels', join(dir, 'L.txt'), '--only', 'wcss', '--json']);
+      await writeMatrix(join(dir, `X.${ext}`), X);
+      const r = await run([...inputs('L.txt', `X.${ext}`), '--only', 'wcss', '--json']);
       assert.equal(r.code, 0, r.stderr);
       // float32 values survive .parquet exactly, and .csv to 1e-6 relative.
       if (ext === 'parquet') assert.equal(JSON.parse(r.stdout).wcss, fromNpy.wcss);
@@ -158,40 +111,21 @@ describe('segscope metrics', () => {
 
   it('an external name without --truth, a bad label line, and a length mismatch exit 2 naming the problem', async () => {
     assert.match((await run([...base, '--only', 'adjusted_rand'])).stderr, /needs --truth/);
-    const bad = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'bad.txt')]);
+    const bad = await run(inputs('bad.txt'));
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /bad\.txt:3: field "label": "x" is not a label/);
     writeFileSync(join(dir, 'short.txt'), '0\n1\n');
-    const short = await run(['--vectors', join(dir, 'X.npy'), '--labels', join(dir, 'short.txt')]);
+    const short = await run(inputs('short.txt'));
     assert.equal(short.code, 2);
     assert.match(short.stderr, /short\.txt: 2 labels for 60 rows/);
   });
 
   it('without --json prints a readable table; degenerate values show NaN and the reason', async () => {
     writeFileSync(join(dir, 'one.txt'), `${new Array(60).fill(0).join('\n')}\n`);
-    const r = await run([
-      '--vectors',
-      join(dir, 'X.npy'),
-      '--labels',
-      join(dir, 'one.txt'),
-      '--only',
-      'silhouette,wcss',
-    ]);
+    const r = await run([...inputs('one.txt'), '--only', 'silhouette,wcss']);
     assert.equal(r.code, 0);
     assert.match(r.stdout, /silhouette\s+NaN {2}\(one cluster\)/);
-    const json = JSON.parse(
-      (
-        await run([
-          '--vectors',
-          join(dir, 'X.npy'),
-          '--labels',
-          join(dir, 'one.txt'),
-          '--only',
-          'silhouette',
-          '--json',
-        ])
-      ).stdout,
-    );
+    const json = JSON.parse((await run([...inputs('one.txt'), '--only', 'silhouette', '--json'])).stdout);
     assert.deepEqual([json.silhouette, json.reasons.silhouette], [null, 'one cluster']);
   });
 });

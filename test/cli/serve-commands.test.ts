@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { runCli } from './run-cli.js';
+import { generateEasyLog, runCli } from './run-cli.js';
 
 const run = runCli;
 
@@ -13,27 +13,13 @@ test('segscope run -> export -> drift on a generated log (seed 3); serve refuses
   const d = mkdtempSync(join(tmpdir(), 'segscope-cli-serve-'));
   try {
     const events = join(d, 'ev.csv');
-    assert.equal(
-      (
-        await run([
-          'generate',
-          '--users',
-          '200',
-          '--segments',
-          '3',
-          '--difficulty',
-          'easy',
-          '--seed',
-          '3',
-          '--out',
-          events,
-          '--items',
-          '300',
-          '--categories',
-          '20',
-        ])
-      ).code,
-      0,
+    await generateEasyLog(
+      events,
+      { users: 200, segments: 3, seed: 3 },
+      '--items',
+      '300',
+      '--categories',
+      '20',
     );
     const config = join(d, 'cfg.json');
     writeFileSync(

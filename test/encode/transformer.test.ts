@@ -9,6 +9,7 @@ import { temporalSplit } from '../../src/data/temporal-split.js';
 import { createEncoder } from '../../src/encode/registry.js';
 import { TfidfEncoder } from '../../src/encode/tfidf.js';
 import { TransformerEncoder } from '../../src/encode/transformer.js';
+import { TRANSFORMER_ORDER_AWARE } from '../../src/encode/transformer-options.js';
 import { contingency } from '../../src/metrics/contingency.js';
 import { adjustedRand } from '../../src/metrics/rand.js';
 import type { Matrix } from '../../src/util/matrix.js';
@@ -108,17 +109,7 @@ test('TransformerEncoder(causal, last pooling) + k-means separates order-phase s
     categories: 40,
     seed: 5,
   });
-  const enc = await new TransformerEncoder({
-    objective: 'causal',
-    pooling: 'last',
-    dim: 32,
-    heads: 2,
-    maxLen: 50,
-    epochs: 8,
-    batchSize: 32,
-    learningRate: 0.01,
-    seed: 1,
-  }).fit(sequences);
+  const enc = await new TransformerEncoder({ ...TRANSFORMER_ORDER_AWARE, seed: 1 }).fit(sequences);
   const transformerAri = await kmeansAri(await enc.transform(sequences), truth.segment, 2);
   enc.dispose();
   const baseline = async (name: 'tfidf' | 'counts', options: Record<string, unknown>): Promise<number> => {

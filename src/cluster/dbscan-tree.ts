@@ -127,7 +127,8 @@ export function dbscanOnTree(
     stack[top++] = 0;
     while (top > 0) {
       const node = stack[--top];
-      if (boxGap(t, node) > r2) continue;
+      // A node without core points (rep -2) cannot give a border point its cluster.
+      if (rep[node] === -2 || boxGap(t, node) > r2) continue;
       if (node >= firstLeaf) {
         for (let u = nodeStart[node]; u < nodeEnd[node]; u++) {
           if (core[u] && (best < 0 || labelAt[u] < best) && within(t, u)) best = labelAt[u];

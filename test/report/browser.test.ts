@@ -17,17 +17,16 @@ import { syntheticResults } from './synthetic-results.js';
 
 const CHROMIUM = process.env.SEGSCOPE_CHROMIUM ?? '/usr/bin/chromium';
 
-test('report.html of a small real protocol run opens in chromium: no console errors, no requests, every section and chart drawn', async () => {
+/**
+ * Headless Debian chromium with a fresh profile directory (playwright passes it as --user-data-dir),
+ * no network services of its own.
+ */
+async function launchChromium() {
   assert.ok(
     existsSync(CHROMIUM),
     `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set SEGSCOPE_CHROMIUM`,
   );
-  const { results, dir } = await smallProtocolRun();
-  const { html } = writeReport(results, join(dir, 'report.html'));
-  const url = pathToFileURL(html).href;
-  const profile = mkdtempSync(join(tmpdir(), 'segscope-chromium-'));
-  // A fresh profile directory: playwright passes it to chromium as --user-data-dir.
-  const browser = await chromium.launchPersistentContext(profile, {
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'segscope-chromium-')), {
     executablePath: CHROMIUM,
     args: [
       '--headless',
@@ -41,6 +40,13 @@ test('report.html of a small real protocol run opens in chromium: no console err
     ],
     viewport: { width: 1300, height: 900 },
   });
+}
+
+test('report.html of a small real protocol run opens in chromium: no console errors, no requests, every section and chart drawn', async () => {
+  const { results, dir } = await smallProtocolRun();
+  const { html } = writeReport(results, join(dir, 'report.html'));
+  const url = pathToFileURL(html).href;
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     const errors: string[] = [];
@@ -100,37 +106,16 @@ test('report.html of a small real protocol run opens in chromium: no console err
   }
 });
 
-test('report.html of 100 candidates x 50 segments loads and lays out in chromium within a few seconds', async () => {
-  assert.ok(
-    existsSync(CHROMIUM),
-    `chromium not found at ${CHROMIUM}: install Debian's chromium (apt-get install chromium) or set SEGSCOPE_CHROMIUM`,
-  );
+test('report.html of 100 candidates x 50 segments loads and lays out in chromium: every segment card drawn', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'segscope-report-large-'));
   const path = join(dir, 'report.html');
   writeFileSync(path, renderHtmlReport(syntheticResults(100, 50)));
-  const browser = await chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'segscope-chromium-')), {
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-    viewport: { width: 1300, height: 900 },
-  });
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
-    const t = performance.now();
     await page.goto(pathToFileURL(path).href, { waitUntil: 'load' });
-    const height = await page.evaluate('document.body.scrollHeight');
-    const seconds = (performance.now() - t) / 1000;
-    console.log(`large report: ${seconds.toFixed(2)} s to load and lay out, ${height} px tall`);
-    // Generous bound: this machine is shared; an unloaded run takes about 1 s.
-    assert.ok(seconds < 10, `${seconds.toFixed(2)} s`);
+    // Laid out (not a timing check: speed belongs in bench/): the page has height, every card is there.
+    assert.ok(Number(await page.evaluate('document.body.scrollHeight')) > 900);
     assert.equal(await page.locator('#segments .card').count(), 50);
   } finally {
     await browser.close();

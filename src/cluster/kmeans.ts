@@ -96,18 +96,22 @@ export class KMeans implements Clusterer {
     // searches, across all restarts.
     const assigner = await centerAssigner(data, weight);
     let best: KMeansRun | undefined;
-    for (let run = 0; run < nInit; run++) {
-      const init = await initialCenters(data, o.init, o.k, random, weight, o.metric, 'kmeans', assigner);
-      const task = `kmeans k=${o.k}${nInit > 1 ? ` init ${run + 1}/${nInit}` : ''}`;
-      const result = await iterate(data, weight, init, {
-        maxIter: o.maxIter,
-        tol,
-        spherical: o.metric === 'cosine',
-        onProgress: o.onProgress,
-        task,
-        assigner,
-      });
-      if (best === undefined || result.inertia < best.inertia) best = result;
+    try {
+      for (let run = 0; run < nInit; run++) {
+        const init = await initialCenters(data, o.init, o.k, random, weight, o.metric, 'kmeans', assigner);
+        const task = `kmeans k=${o.k}${nInit > 1 ? ` init ${run + 1}/${nInit}` : ''}`;
+        const result = await iterate(data, weight, init, {
+          maxIter: o.maxIter,
+          tol,
+          spherical: o.metric === 'cosine',
+          onProgress: o.onProgress,
+          task,
+          assigner,
+        });
+        if (best === undefined || result.inertia < best.inertia) best = result;
+      }
+    } finally {
+      assigner.release();
     }
     this.state = { ...best!, cols: X.cols };
     return this;

@@ -8,7 +8,12 @@
  * This file holds the contract and the plain-TS reference the fast backends are tested against.
  */
 import type { Matrix } from '../util/matrix.js';
+import { centerInertiaReference } from './center-inertia.js';
+import { moveRows } from './center-moves.js';
+import { type CenterSeeding, centerSeedingReference } from './center-seeding.js';
 import { nearestRowsReference, squaredDistancesReference } from './reference.js';
+
+export type { CenterSeeding } from './center-seeding.js';
 
 /**
  * Per-center sums of the rows assigned to each center: `sums` (k x d, row-major) of w_i x_i,
@@ -33,6 +38,19 @@ export interface CenterAssigner {
   nearest(C: Matrix, out?: Int32Array): Promise<Int32Array>;
   /** `nearest`, plus the weighted sums, weights and counts of the rows given to each center. O(n m d). */
   nearestWithSums(C: Matrix, out?: Int32Array): Promise<CenterAssignment>;
+  /**
+   * Update `state` (the sums of the labels `previous`) for the rows whose label changed to `next`;
+   * returns how many changed. O(n + changed d). Fastest when `state` and `previous` are what this
+   * assigner's last `nearestWithSums` or `moveRows` returned or used (the onnx backend then keeps
+   * the sums in WASM); any other state takes the reference path.
+   */
+  moveRows(previous: Int32Array, next: Int32Array, state: CenterSums): Promise<number>;
+  /** sum_i w_i ||x_i - C[labels_i]||^2 in Float64 from differences (the k-means objective). O(n d). */
+  inertia(C: Matrix, labels: Int32Array): Promise<number>;
+  /** k-means++ bookkeeping over these rows with per-row weights `weight` (length rows, >= 0). */
+  seeding(weight: Float64Array): CenterSeeding;
+  /** Hand back what the assigner holds (the onnx backend's WASM memory); no pass may follow. */
+  release(): void;
 }
 
 /**
@@ -101,6 +119,16 @@ export function centerAssignerReference(X: Matrix, weight: Float64Array): Center
       index.set(nearestRowsReference(X, C).index);
       return { index, sums: centerSumsReference(X, weight, index, C.rows) };
     },
+    async moveRows(previous, next, state) {
+      return moveRows(X, weight, state, previous, next);
+    },
+    async inertia(C, labels) {
+      return centerInertiaReference(X, weight, C, labels);
+    },
+    seeding(w) {
+      return centerSeedingReference(X, w, (C, out) => this.squaredDistances(C, out));
+    },
+    release() {},
   };
 }
 

@@ -158,9 +158,11 @@ export async function radiusNeighbors(
 /**
  * X and its sample weights (default all 1) prepared for the repeated passes of k-means against small
  * center sets: `squaredDistances(C)`, `nearest(C)`, `nearestWithSums(C)` (labels plus per-center
- * weighted sums, weights and counts in Float64). O(n d) to prepare; each pass O(n m d) reading X
- * once; each takes an optional output buffer to reuse across passes. The onnx backend keeps a
- * centered copy of X (memory O(n d)); see onnx/center-assigner.ts.
+ * weighted sums, weights and counts in Float64), `moveRows` (those sums updated for changed labels)
+ * and `seeding` (k-means++ trials). O(n d) to prepare; each pass O(n m d) reading X once; each
+ * takes an optional output buffer to reuse across passes. The onnx backend keeps a centered copy of
+ * X (memory O(n d)) in a WASM workspace that `release()` hands back for reuse; see
+ * onnx/center-assigner.ts.
  * @throws RangeError on a weight length mismatch or a negative / non-finite weight; every pass throws
  *   RangeError if C.cols != X.cols.
  * @example const a = await centerAssigner(X); const labels = await a.nearest(C);
@@ -184,6 +186,26 @@ export async function centerAssigner(X: Matrix, weight?: Float64Array): Promise<
     async nearestWithSums(C, out) {
       check(C, 'nearestWithSums');
       return inner.nearestWithSums(C, out);
+    },
+    async moveRows(previous, next, state) {
+      if (previous.length !== X.rows || next.length !== X.rows)
+        throw new RangeError(
+          `centerAssigner.moveRows: labels lengths (${previous.length}, ${next.length}) != rows (${X.rows})`,
+        );
+      return inner.moveRows(previous, next, state);
+    },
+    async inertia(C, labels) {
+      check(C, 'inertia');
+      if (labels.length !== X.rows)
+        throw new RangeError(`centerAssigner.inertia: labels.length (${labels.length}) != rows (${X.rows})`);
+      return inner.inertia(C, labels);
+    },
+    seeding(seedWeight) {
+      assertCenterWeights(X, seedWeight, 'centerAssigner.seeding');
+      return inner.seeding(seedWeight);
+    },
+    release() {
+      inner.release();
     },
   };
 }

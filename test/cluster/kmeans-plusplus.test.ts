@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kmeansPlusPlus } from '../../src/cluster/kmeans-plusplus.js';
+import { referenceBackend } from '../../src/kernels/kernels.js';
 import { matrixFromRows } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
+import { gridMatrix } from '../kernels/test-matrices.js';
 import { fixtureMatrix } from './centroid-fixtures.js';
 
 test('kmeansPlusPlus(X, k, random) is reproducible by seed and seeds differ (seeds 11, 12)', async () => {
@@ -48,4 +50,14 @@ test('kmeansPlusPlus throws RangeError when k is outside [1, rows]', async () =>
     kmeansPlusPlus(matrixFromRows([[1]]), 2, randomSource(0)),
     /k \(2\) must be an integer in \[1, 1\]/,
   );
+});
+
+test('kmeansPlusPlus picks the same rows on the onnx backend (WASM trials) as on the reference, on a small-integer grid (seeds 0-4)', async () => {
+  const X = gridMatrix(2000, 8, 31, 6);
+  const reference = await referenceBackend.centerAssigner(X, new Float64Array(2000).fill(1));
+  for (let seed = 0; seed < 5; seed++) {
+    const fast = await kmeansPlusPlus(X, 9, randomSource(seed));
+    const slow = await kmeansPlusPlus(X, 9, randomSource(seed), { assigner: reference });
+    assert.deepEqual(fast.indices, slow.indices, `seed ${seed}`);
+  }
 });

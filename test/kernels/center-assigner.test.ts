@@ -167,3 +167,85 @@ test('centerAssigner passes write into a given output buffer (the same values as
     );
   }
 });
+
+/** moveRows, inertia and seeding of `a` against the reference assigner on X. */
+async function assertUpdatesAsReference(
+  a: CenterAssigner,
+  X: Matrix,
+  weight: Float64Array,
+  C: Matrix,
+  what: string,
+) {
+  const ref = centerAssignerReference(X, weight);
+  const { index, sums } = await a.nearestWithSums(C);
+  const next = index.map((c, i) => (i % 4 === 0 ? (c + 1) % C.rows : c));
+  const expected = centerSumsReference(X, weight, index, C.rows);
+  const moved = await a.moveRows(index, next, sums);
+  assert.equal(moved, await ref.moveRows(index, next, expected), `${what} moved`);
+  assert.deepEqual(sums.count, expected.count, `${what} moved count`);
+  assertClose(sums.sums, expected.sums, 1e-5, `${what} moved sums`);
+  assertClose([await a.inertia(C, next)], [await ref.inertia(C, next)], 1e-6, `${what} inertia`);
+  const s = a.seeding(weight);
+  const r = ref.seeding(weight);
+  assertClose([await s.first(1)], [await r.first(1)], 1e-5, `${what} first`);
+  const got = new Float64Array(3);
+  const want = new Float64Array(3);
+  await s.trial(Int32Array.of(0, 5, 9), got);
+  await r.trial(Int32Array.of(0, 5, 9), want);
+  assertClose(got, want, 1e-5, `${what} trial`);
+  assertClose([s.accept(1)], [r.accept(1)], 1e-5, `${what} accept`);
+  a.release();
+}
+
+test('onnx centerAssigner moveRows, inertia and seeding match the reference, in WASM and in plain arrays (seeds 19-21)', async () => {
+  const X = normalMatrix(900, 11, 19, 4);
+  const C = normalMatrix(6, 11, 20, 4);
+  const w = randomWeights(900, 21);
+  await assertUpdatesAsReference(await onnx.centerAssigner(X, w), X, w, C, 'wasm');
+  // A workspace limit below X's size keeps X in plain arrays: ScatterND sums, reference loops.
+  configureOnnxKernels({ maxWorkspaceBytes: 1000 });
+  try {
+    const a = await onnx.centerAssigner(X, w);
+    await assertSameAsReference(a, X, w, C, 'plain arrays');
+    await assertUpdatesAsReference(a, X, w, C, 'plain arrays');
+  } finally {
+    configureOnnxKernels({ maxWorkspaceBytes: DEFAULT_ONNX_KERNEL_OPTIONS.maxWorkspaceBytes });
+  }
+});
+
+test('onnx centerAssigner passes stay right after the workspace memory grew (seed 22)', async () => {
+  const X = normalMatrix(3000, 8, 22);
+  const C = normalMatrix(5, 8, 23);
+  const a = await onnx.centerAssigner(X, ones(3000));
+  const before = await a.nearest(C);
+  // Nine candidates per trial: a k-means++ distance region the size of X's rows grows the memory.
+  const s = a.seeding(ones(3000));
+  await s.first(0);
+  await s.trial(
+    Int32Array.from({ length: 9 }, (_, i) => i * 7),
+    new Float64Array(9),
+  );
+  assert.deepEqual(await a.nearest(C), before);
+  await assertSameAsReference(a, X, ones(3000), C, 'after growth');
+  a.release();
+});
+
+test('centerAssigner moveRows, inertia and seeding check their arguments', async () => {
+  const X = normalMatrix(4, 2, 24);
+  const a = await centerAssigner(X);
+  const { index, sums } = await a.nearestWithSums(normalMatrix(2, 2, 25));
+  await assert.rejects(
+    a.moveRows(index.subarray(0, 3), index, sums),
+    /moveRows: labels lengths \(3, 4\) != rows \(4\)/,
+  );
+  await assert.rejects(
+    a.inertia(normalMatrix(2, 3, 26), index),
+    /centerAssigner\.inertia: A\.cols \(2\) != B\.cols \(3\)/,
+  );
+  await assert.rejects(
+    a.inertia(normalMatrix(2, 2, 26), index.subarray(1)),
+    /inertia: labels\.length \(3\) != rows \(4\)/,
+  );
+  assert.throws(() => a.seeding(Float64Array.of(1, 1)), /seeding: weight\.length \(2\) != rows \(4\)/);
+  a.release();
+});

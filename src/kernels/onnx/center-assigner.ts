@@ -1,13 +1,14 @@
 /**
  * `centerAssigner` on onnxruntime (graphs in center-graphs.ts). Preparing X costs one pass and keeps
- * an augmented, centered float32 copy [X - s, 1] with its row norms (plus its weighted rows when
- * the weights are not all 1): memory O(n d) beside X. Each later pass is one session run per row
+ * an augmented, centered float32 copy [X - s, 1] with its row norms: memory O(n d) beside X, in a
+ * WASM workspace (wasm/center-rows.ts) when it fits one. Each GEMM pass is one session run per row
  * chunk, reading the copy once; the feed tensors are made once per chunking and reused.
  *
  * Accuracy: distances and rankings as in backend.ts (float32, centered; ties go to the lower index
- * only when the float32 values tie). Sums: float32 block sums of w x' (sample weights rounded to
- * float32 there, as scikit-learn casts them to X's dtype) added in Float64, plus s times the
- * per-center weight; weights are added in Float64 and counts exactly, from the labels.
+ * only when the float32 values tie). Sums, with the workspace: w x' added in Float64 in row order
+ * (WASM), plus s times the per-center weight. Without it (X too large for wasm32): float32 block
+ * sums of w x' from the pass's ScatterND (weights rounded to float32 there, as scikit-learn casts
+ * them to X's dtype) added in Float64. Weights are added in Float64 and counts exactly.
  */
 import type { Tensor } from 'onnxruntime-node';
 import ort from 'onnxruntime-node';
@@ -18,6 +19,9 @@ import {
   centerAssignerReference,
   outputFor,
 } from '../center-assigner.js';
+import { centerSeedingReference } from '../center-seeding.js';
+import { WasmCenterRows } from '../wasm/center-rows.js';
+import { wasmCenterSeeding } from '../wasm/center-seeding.js';
 import { centerDistancesGraph, centerNearestGraph } from './center-graphs.js';
 import { onnxKernelOptions } from './options.js';
 import { f32, i32, runGraph } from './runtime.js';
@@ -36,23 +40,24 @@ interface Chunk {
 }
 
 /**
- * The augmented rows [x - s, 1] of X (e = d + 1 columns), the norms ||x - s||^2 (float32, the
- * distance GEMM's bias) and the rows to sum, w [x - s, 1] (the same array when every weight is 1),
- * in one pass over X.
+ * Fill Xa (n x (d + 1)) with the augmented rows [x - s, 1] of X and norms with ||x - s||^2 (float32,
+ * the distance GEMM's bias), in one pass over X.
  */
-function augmentedRows(X: Matrix, shift: Float32Array, weight: Float64Array) {
+function fillAugmentedRows(X: Matrix, shift: Float32Array, Xa: Float32Array, norms: Float32Array): void {
   const { rows: n, cols: d, data } = X;
   const e = d + 1;
-  const Xa = new Float32Array(n * e);
-  const norms = new Float32Array(n);
   for (let i = 0; i < n; i++) norms[i] = augmentRow(data, i * d, Xa, i * e, shift);
-  if (weight.every((w) => w === 1)) return { Xa, U: Xa, norms };
-  const U = new Float32Array(n * e);
-  for (let i = 0; i < n; i++) {
+}
+
+/** The rows to sum, w [x - s, 1]: Xa itself when every weight is 1. */
+function weightedRows(Xa: Float32Array, weight: Float64Array, e: number): Float32Array {
+  if (weight.every((w) => w === 1)) return Xa;
+  const U = new Float32Array(Xa.length);
+  for (let i = 0; i < weight.length; i++) {
     const w = Math.fround(weight[i]);
     for (let q = i * e; q < (i + 1) * e; q++) U[q] = Xa[q] * w;
   }
-  return { Xa, U, norms };
+  return U;
 }
 
 /** out[to .. to + d) = float32(x - shift), out[to + d] = 1, for the row of X at `from`; returns ||x - shift||^2 of the stored values. */
@@ -85,17 +90,31 @@ function augmentRow(
   return s0 + s1;
 }
 
-/** Prepare X (n, d >= 1) and its weights for repeated passes. */
+/**
+ * Prepare X (n, d >= 1) and its weights for repeated passes. The augmented rows live in a WASM
+ * workspace (wasm/center-rows.ts) when one can hold them, so the M-step sums, moved rows and
+ * k-means++ trials run there; otherwise in plain arrays, with the sums from the pass's ScatterND
+ * and the reference seeding and moved rows.
+ */
 export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promise<CenterAssigner> {
   const { rows: n, cols: d } = X;
   const opts = onnxKernelOptions();
   const shift = centeringShift(X);
-  const { Xa, U, norms } = augmentedRows(X, shift, weight);
   const e = d + 1;
+  const wasm = WasmCenterRows.create(n, d, weight, opts.maxWorkspaceBytes);
+  const plain = wasm === undefined ? { Xa: new Float32Array(n * e), norms: new Float32Array(n) } : undefined;
+  const stored = () => plain ?? wasm!.plain;
+  if (wasm !== undefined) wasm.fill(X, shift);
+  else fillAugmentedRows(X, shift, plain!.Xa, plain!.norms);
+  const U = plain === undefined ? undefined : weightedRows(plain.Xa, weight, e);
   // Chunks of rows (with their feed tensors) per chunk height: a [rows, width] GEMM output stays
-  // within tileElements.
+  // within tileElements. Made again when the workspace memory grew (its old views are detached).
   const chunkings = new Map<number, Chunk[]>();
+  let chunkedOver: ArrayBufferLike | undefined;
   const chunksFor = (width: number): Chunk[] => {
+    const { Xa, norms } = stored();
+    if (Xa.buffer !== chunkedOver) chunkings.clear();
+    chunkedOver = Xa.buffer;
     const height = Math.min(n, Math.max(1, Math.floor(opts.tileElements / width)));
     let chunks = chunkings.get(height);
     if (chunks === undefined) {
@@ -105,7 +124,7 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
         const rowsOf = (A: Float32Array) => f32(A.subarray(r0 * e, (r0 + rb) * e), [rb, e]);
         const Xt = rowsOf(Xa);
         const N = f32(norms.subarray(r0, r0 + rb), [rb, 1]);
-        chunks.push({ r0, rb, X: Xt, U: U === Xa ? Xt : rowsOf(U), N });
+        chunks.push({ r0, rb, X: Xt, U: U === undefined || U === Xa ? Xt : rowsOf(U), N });
       }
       chunkings.set(height, chunks);
     }
@@ -156,7 +175,7 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
   };
   const reference = centerAssignerReference(X, weight);
 
-  return {
+  const assigner: CenterAssigner = {
     rows: n,
     cols: d,
     async squaredDistances(C, out) {
@@ -176,10 +195,30 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
     },
     async nearestWithSums(C, out) {
       if (C.rows === 0) return reference.nearestWithSums(C, out);
-      const { index, total } = await nearestRuns(C, true, outputFor(out, n, Int32Array, 'nearestWithSums'));
+      const index = outputFor(out, n, Int32Array, 'nearestWithSums');
+      if (wasm !== undefined) {
+        await nearestRuns(C, false, index);
+        return { index, sums: await wasm.sums(index, C.rows, shift) };
+      }
+      const { total } = await nearestRuns(C, true, index);
       return { index, sums: withShift(total, index, weight, shift) };
     },
+    async moveRows(previous, next, state) {
+      const moved = await wasm?.move(previous, next, state, shift);
+      return moved ?? reference.moveRows(previous, next, state);
+    },
+    async inertia(C, labels) {
+      return wasm !== undefined ? wasm.inertia(C, labels, shift) : reference.inertia(C, labels);
+    },
+    seeding(w) {
+      if (wasm !== undefined) return wasmCenterSeeding(wasm, w);
+      return centerSeedingReference(X, w, (C, out) => assigner.squaredDistances(C, out));
+    },
+    release() {
+      wasm?.release();
+    },
   };
+  return assigner;
 }
 
 // Slot ids and zeroed slots (read-only inputs) per chunk shape: the same for every pass of a fit.

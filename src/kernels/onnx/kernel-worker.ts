@@ -5,8 +5,16 @@
  * - `clusterSums`: runs tiles of a cluster-sums plan claimed from a shared counter (one intra-op
  *   thread; the main thread and other workers take the rest) into its own shared sums; or nothing,
  *   when the caller has already given up on it (state[slot] was set to 2 before this worker began).
+ * - `centerKernel`: one WASM center kernel (wasm/center-kernels.wat) on the caller's shared memory,
+ *   its result stored as a float64 at `slot` (wasm/center-threads.ts).
+ * - `ping`: nothing; the answer says the worker is up.
  */
 import { parentPort } from 'node:worker_threads';
+import {
+  type CenterKernelName,
+  centerKernelModule,
+  instantiateCenterKernels,
+} from '../wasm/center-kernels.js';
 import { type ClusterSumsPlan, runClusterSumTiles } from './cluster-sums-tiles.js';
 import type { KernelTaskKind } from './worker-pool.js';
 
@@ -24,7 +32,28 @@ async function clusterSums({ plan, counter, state, slot, sums }: ClusterSumsTask
   await runClusterSumTiles(plan, () => Atomics.add(counter, 0, 1), sums, 1);
 }
 
-const TASKS: Record<KernelTaskKind, (payload: never) => Promise<void>> = { clusterSums };
+/** What a `centerKernel` task carries. */
+export interface CenterKernelTask {
+  memory: WebAssembly.Memory;
+  name: CenterKernelName;
+  args: number[];
+  slot: number;
+}
+
+async function centerKernel({ memory, name, args, slot }: CenterKernelTask): Promise<void> {
+  const module = centerKernelModule();
+  if (module === null) throw new Error('kernel worker: the WASM center kernels are unavailable');
+  // Instantiating over the posted memory costs ~13 us, less than keeping instances per memory.
+  const kernel = instantiateCenterKernels(module, memory)[name] as (...a: number[]) => number | undefined;
+  const result = kernel(...args) ?? 0;
+  new Float64Array(memory.buffer as unknown as SharedArrayBuffer, slot, 1)[0] = result;
+}
+
+const TASKS: Record<KernelTaskKind, (payload: never) => Promise<void>> = {
+  clusterSums,
+  centerKernel,
+  ping: async () => {},
+};
 
 // Tasks run one after another: a chain, so a message arriving mid-task waits its turn.
 let queue = Promise.resolve();

@@ -12,6 +12,11 @@ export interface OnnxKernelOptions {
   tileElements: number;
   /** Upper bound on columns of one tile (more columns are split into column tiles). */
   maxTileCols: number;
+  /**
+   * Largest WASM workspace (bytes) `centerAssigner` keeps X in (wasm/center-rows.ts); a larger X
+   * stays in plain arrays and takes the ScatterND sums and the reference loops.
+   */
+  maxWorkspaceBytes: number;
 }
 
 function envThreads(): number {
@@ -25,12 +30,13 @@ function envThreads(): number {
 
 /**
  * Defaults: 2 threads (the machine's cores), 4M-element tiles (16 MB of float32 per intermediate),
- * 8192-column tiles. SEGSCOPE_KERNEL_THREADS overrides `threads` when the first kernel runs.
+ * 8192-column tiles, WASM workspaces up to 3.5 GiB (wasm32 addresses 4 GiB). SEGSCOPE_KERNEL_THREADS overrides `threads` when the first kernel runs.
  */
 export const DEFAULT_ONNX_KERNEL_OPTIONS: Readonly<OnnxKernelOptions> = Object.freeze({
   threads: 2,
   tileElements: 1 << 22,
   maxTileCols: 8192,
+  maxWorkspaceBytes: 3.5 * 2 ** 30,
 });
 
 // Resolved on first use, so a bad SEGSCOPE_KERNEL_THREADS fails the kernel call, not the import.

@@ -13,7 +13,7 @@
 import { Worker } from 'node:worker_threads';
 
 /** The tasks a kernel worker knows (kernel-worker.ts dispatches on `kind`). */
-export type KernelTaskKind = 'clusterSums';
+export type KernelTaskKind = 'clusterSums' | 'centerKernel' | 'ping';
 
 interface Pending {
   resolve: () => void;

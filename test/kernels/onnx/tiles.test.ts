@@ -6,7 +6,10 @@ import { splitAtDiagonal, squareSide, tileShape } from '../../../src/kernels/onn
 test('tileShape(m, d, options) keeps a tile and its input copies within tileElements (memory bound by design)', () => {
   for (const m of [1, 7, 20, 8191, 8192, 8193, 100_000]) {
     for (const d of [1, 64, 768]) {
-      for (const options of [DEFAULT_ONNX_KERNEL_OPTIONS, { threads: 1, tileElements: 64, maxTileCols: 8 }]) {
+      for (const options of [
+        DEFAULT_ONNX_KERNEL_OPTIONS,
+        { ...DEFAULT_ONNX_KERNEL_OPTIONS, threads: 1, tileElements: 64, maxTileCols: 8 },
+      ]) {
         const { rowBlock, colBlock } = tileShape(m, d, options);
         const floor = Math.max(colBlock, d + 2);
         assert.ok(colBlock >= 1 && colBlock <= Math.min(m, options.maxTileCols), `colBlock for m=${m}`);

@@ -7,57 +7,124 @@
  *    pair already in one component, and whole tree nodes whose core points are all in the query's
  *    component (most of a dense region, as points run in tree order);
  * 3. border points: the smallest cluster number among core points within eps.
+ * Passes 1 and 3 answer each point on its own (dbscan-tree-queries.ts); from PARALLEL_DBSCAN_POINTS
+ * points a worker shares them (dbscan-worker.ts), with the same result bit for bit. Pass 2 is
+ * sequential (union-find).
  */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
 import type { Labels } from '../util/labels.js';
-import type { KdTree } from './kd-tree.js';
+import { borderLabelsClaimed, coreFlagsClaimed } from './dbscan-tree-queries.js';
+import { copyKdTree, type KdTree } from './kd-tree.js';
 import { boxDistanceSquared, squaredDistanceUpTo } from './kd-tree-distance.js';
 import { disjointSets, findRoot } from './union-find.js';
 
-/** Labels and core flags (by original row) of DBSCAN over the tree's points. */
-export function dbscanOnTree(
+/** From this many points a worker joins passes 1 and 3; below, its start-up (~30 ms) costs more than it saves. */
+export const PARALLEL_DBSCAN_POINTS = 8000;
+
+/** Per-point state shared by the passes (SharedArrayBuffers when a worker takes part). */
+interface Passes {
+  core: Uint8Array;
+  rep: Int32Array;
+  labelAt: Int32Array;
+  border: Int32Array;
+  counters: Int32Array;
+}
+
+function passes(n: number, nodeCount: number, shared: boolean): Passes {
+  const mem = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  return {
+    core: new Uint8Array(mem(n)),
+    rep: new Int32Array(mem(4 * nodeCount)),
+    labelAt: new Int32Array(mem(4 * n)),
+    border: new Int32Array(mem(4 * n)),
+    counters: new Int32Array(mem(8)),
+  };
+}
+
+function sharedCopy<T extends Float64Array | Int32Array>(a: T): T {
+  const out = (
+    a instanceof Float64Array
+      ? new Float64Array(new SharedArrayBuffer(a.byteLength))
+      : new Int32Array(new SharedArrayBuffer(a.byteLength))
+  ) as T;
+  out.set(a);
+  return out;
+}
+
+/**
+ * Labels and core flags (by original row) of DBSCAN over the tree's points. `parallel` (default:
+ * from PARALLEL_DBSCAN_POINTS points on a machine with two or more cores) has a worker share passes
+ * 1 and 3; it changes nothing in the result.
+ */
+export async function dbscanOnTree(
   tree: KdTree,
   eps: number,
   minSamples: number,
-): { labels: Labels; isCore: Uint8Array } {
-  const { n, dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
+  parallel = tree.n >= PARALLEL_DBSCAN_POINTS && availableParallelism() >= 2,
+): Promise<{ labels: Labels; isCore: Uint8Array }> {
+  const t = parallel ? copyKdTree(tree, sharedCopy) : tree;
   const r2 = eps * eps;
+  const p = passes(t.n, t.nodeCount, parallel);
+  const mine = (slot: number) => () => (parallel ? Atomics.add(p.counters, slot, 1) : p.counters[slot]++);
+  if (!parallel) {
+    coreFlagsClaimed(t, r2, minSamples, p.core, mine(0));
+    components(t, r2, p);
+    borderLabelsClaimed(t, r2, p.core, p.rep, p.labelAt, p.border, mine(1));
+    return labelsByRow(t, p);
+  }
+  const worker = new Worker(new URL('./dbscan-worker.js', import.meta.url), {
+    workerData: { tree: t, r2, minSamples, ...p },
+  });
+  const replies: string[] = [];
+  const waiting: Array<() => void> = [];
+  let failure: Error | undefined;
+  const settle = () => {
+    for (const wake of waiting.splice(0)) wake();
+  };
+  worker.on('message', (m: string) => {
+    replies.push(m);
+    settle();
+  });
+  worker.once('error', (e) => {
+    failure = e;
+    settle();
+  });
+  const reply = async (m: string) => {
+    while (!replies.includes(m) && failure === undefined) await new Promise<void>((r) => waiting.push(r));
+    if (failure !== undefined) throw failure;
+  };
+  try {
+    coreFlagsClaimed(t, r2, minSamples, p.core, mine(0));
+    await reply('core');
+    components(t, r2, p);
+    worker.postMessage('border');
+    borderLabelsClaimed(t, r2, p.core, p.rep, p.labelAt, p.border, mine(1));
+    await reply('border');
+  } finally {
+    await worker.terminate();
+  }
+  return labelsByRow(t, p);
+}
+
+/**
+ * Pass 2: components of the core points (union-find, each root kept at the smallest original
+ * index), numbered by their smallest core original index into labelAt (by position); rep marks the
+ * nodes without core points (-2) for pass 3.
+ */
+function components(tree: KdTree, r2: number, { core, rep, labelAt }: Passes): void {
+  const { n, dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   const firstLeaf = (nodeCount - 1) / 2;
   const stack = new Int32Array(64);
   const boxGap = (t: number, node: number): number => boxDistanceSquared(tree, node, points, t * dims);
   const within = (t: number, u: number): boolean =>
     squaredDistanceUpTo(points, t * dims, points, u * dims, dims, r2) <= r2;
-  // 1. Core flags, in tree positions.
-  const core = new Uint8Array(n);
-  for (let t = 0; t < n; t++) {
-    let count = 0;
-    let top = 0;
-    stack[top++] = 0;
-    while (top > 0 && count < minSamples) {
-      const node = stack[--top];
-      if (node >= firstLeaf) {
-        for (let u = nodeStart[node]; u < nodeEnd[node] && count < minSamples; u++) if (within(t, u)) count++;
-      } else {
-        const l = 2 * node + 1;
-        const dl = boxGap(t, l);
-        const dr = boxGap(t, l + 1);
-        if (dl <= dr) {
-          if (dr <= r2) stack[top++] = l + 1;
-          if (dl <= r2) stack[top++] = l;
-        } else {
-          if (dl <= r2) stack[top++] = l;
-          if (dr <= r2) stack[top++] = l + 1;
-        }
-      }
-    }
-    if (count >= minSamples) core[t] = 1;
-  }
-  // 2. Components of core points; the root kept at the smallest original index.
   const parent = disjointSets(n);
   const find = (x: number): number => findRoot(parent, x);
   // rep[node]: a core point of the node once all its core points are known to share one component
   // (-2: no core points, -1: not known). Components only grow, so a known node stays known and
   // the whole node is skipped for any query already in that component.
-  const rep = new Int32Array(nodeCount).fill(-1);
+  rep.fill(-1);
   for (let node = nodeCount - 1; node >= 0; node--) {
     let any = false;
     for (let u = nodeStart[node]; u < nodeEnd[node] && !any; u++) any = core[u] === 1;
@@ -103,42 +170,32 @@ export function dbscanOnTree(
       }
     }
   }
-  // Clusters numbered by their smallest core original index.
-  const labelAt = new Int32Array(n).fill(-1);
+  labelAt.fill(-1);
   const rootOfRow = new Int32Array(n).fill(-1);
   for (let t = 0; t < n; t++) if (core[t]) rootOfRow[index[t]] = find(t);
   const clusterOfRoot = new Int32Array(n).fill(-1);
-  const labels = new Int32Array(n).fill(-1);
-  const isCore = new Uint8Array(n);
+  const clusterOfRow = new Int32Array(n).fill(-1);
   let next = 0;
   for (let i = 0; i < n; i++) {
     const r = rootOfRow[i];
     if (r < 0) continue;
     if (clusterOfRoot[r] < 0) clusterOfRoot[r] = next++;
-    labels[i] = clusterOfRoot[r];
-    isCore[i] = 1;
+    clusterOfRow[i] = clusterOfRoot[r];
   }
-  for (let t = 0; t < n; t++) if (core[t]) labelAt[t] = labels[index[t]];
-  // 3. Border points.
+  for (let t = 0; t < n; t++) if (core[t]) labelAt[t] = clusterOfRow[index[t]];
+}
+
+/** Labels and core flags by original row from the passes' per-position results. */
+function labelsByRow(
+  tree: KdTree,
+  { core, labelAt, border }: Passes,
+): { labels: Labels; isCore: Uint8Array } {
+  const { n, index } = tree;
+  const labels = new Int32Array(n);
+  const isCore = new Uint8Array(n);
   for (let t = 0; t < n; t++) {
-    if (core[t]) continue;
-    let best = -1;
-    let top = 0;
-    stack[top++] = 0;
-    while (top > 0) {
-      const node = stack[--top];
-      // A node without core points (rep -2) cannot give a border point its cluster.
-      if (rep[node] === -2 || boxGap(t, node) > r2) continue;
-      if (node >= firstLeaf) {
-        for (let u = nodeStart[node]; u < nodeEnd[node]; u++) {
-          if (core[u] && (best < 0 || labelAt[u] < best) && within(t, u)) best = labelAt[u];
-        }
-      } else {
-        stack[top++] = 2 * node + 2;
-        stack[top++] = 2 * node + 1;
-      }
-    }
-    labels[index[t]] = best;
+    labels[index[t]] = core[t] ? labelAt[t] : border[t];
+    isCore[index[t]] = core[t];
   }
   return { labels, isCore };
 }

@@ -76,7 +76,7 @@ export class Dbscan implements Clusterer {
     if (X.rows > 0 && X.cols <= KD_TREE_MAX_DIMS) {
       const points = metricRows(X, metric, 'Dbscan.fit');
       // On unit rows, 1 - cos(a, b) <= eps  <=>  ||a - b|| <= sqrt(2 eps).
-      result = dbscanOnTree(
+      result = await dbscanOnTree(
         buildKdTree(points, X.rows, X.cols),
         metric === 'cosine' ? Math.sqrt(2 * eps) : eps,
         minSamples,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Dbscan } from '../../src/cluster/dbscan.js';
 import { dbscanLabels } from '../../src/cluster/dbscan-labels.js';
-import { dbscanOnTree } from '../../src/cluster/dbscan-tree.js';
+import { dbscanOnTree, PARALLEL_DBSCAN_POINTS } from '../../src/cluster/dbscan-tree.js';
 import { epsNeighborhoods } from '../../src/cluster/eps-neighborhoods.js';
 import { buildKdTree } from '../../src/cluster/kd-tree.js';
 import { randomSource } from '../../src/util/random.js';
@@ -114,9 +114,27 @@ test('dbscanOnTree equals dbscanLabels(epsNeighborhoods) exactly on random blobs
     [0.9, 12],
     [0.3, 3],
   ]) {
-    const viaTree = dbscanOnTree(tree, eps, minSamples);
+    const viaTree = await dbscanOnTree(tree, eps, minSamples, false);
     const viaLists = dbscanLabels(await epsNeighborhoods(X, eps, 'euclidean'), minSamples);
     assert.deepEqual(viaTree.isCore, viaLists.isCore);
     assert.deepEqual(viaTree.labels, viaLists.labels);
+    // With a worker sharing the core and border passes: the same result.
+    assert.deepEqual(await dbscanOnTree(tree, eps, minSamples, true), viaTree);
   }
+});
+
+test('Dbscan.fit on 12,000 points (above PARALLEL_DBSCAN_POINTS: a worker shares two passes) equals dbscanLabels(epsNeighborhoods) (seed 18)', async () => {
+  const r = randomSource(18);
+  const n = 12_000;
+  const d = 3;
+  assert.ok(n >= PARALLEL_DBSCAN_POINTS);
+  const data = new Float32Array(n * d);
+  for (let i = 0; i < n; i++)
+    for (let j = 0; j < d; j++) data[i * d + j] = (i % 4) * 3 * (j === i % d ? 1 : 0) + r.normal();
+  const X = matrix(n, d, data);
+  const fitted = await new Dbscan({ eps: 0.35, minSamples: 8 }).fit(X);
+  const viaLists = dbscanLabels(await epsNeighborhoods(X, 0.35, 'euclidean'), 8);
+  assert.deepEqual(fitted.isCore, viaLists.isCore);
+  assert.deepEqual(fitted.labels, viaLists.labels);
+  assert.ok(new Set(fitted.labels).size > 2, 'several clusters and noise');
 });

@@ -12,8 +12,9 @@
  * sequential (union-find).
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { onnxKernelOptions } from '../kernels/onnx/options.js';
 import type { Labels } from '../util/labels.js';
+import { type Passes, passes, sharedCopy, withWorker } from './dbscan-tree-parallel.js';
 import { borderLabelsClaimed, coreFlagsClaimed } from './dbscan-tree-queries.js';
 import { copyKdTree, type KdTree } from './kd-tree.js';
 import { boxDistanceSquared, squaredDistanceUpTo } from './kd-tree-distance.js';
@@ -22,46 +23,20 @@ import { disjointSets, findRoot } from './union-find.js';
 /** From this many points a worker joins passes 1 and 3; below, its start-up (~30 ms) costs more than it saves. */
 export const PARALLEL_DBSCAN_POINTS = 8000;
 
-/** Per-point state shared by the passes (SharedArrayBuffers when a worker takes part). */
-interface Passes {
-  core: Uint8Array;
-  rep: Int32Array;
-  labelAt: Int32Array;
-  border: Int32Array;
-  counters: Int32Array;
-}
-
-function passes(n: number, nodeCount: number, shared: boolean): Passes {
-  const mem = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
-  return {
-    core: new Uint8Array(mem(n)),
-    rep: new Int32Array(mem(4 * nodeCount)),
-    labelAt: new Int32Array(mem(4 * n)),
-    border: new Int32Array(mem(4 * n)),
-    counters: new Int32Array(mem(8)),
-  };
-}
-
-function sharedCopy<T extends Float64Array | Int32Array>(a: T): T {
-  const out = (
-    a instanceof Float64Array
-      ? new Float64Array(new SharedArrayBuffer(a.byteLength))
-      : new Int32Array(new SharedArrayBuffer(a.byteLength))
-  ) as T;
-  out.set(a);
-  return out;
-}
-
 /**
  * Labels and core flags (by original row) of DBSCAN over the tree's points. `parallel` (default:
- * from PARALLEL_DBSCAN_POINTS points on a machine with two or more cores) has a worker share passes
- * 1 and 3; it changes nothing in the result.
+ * from PARALLEL_DBSCAN_POINTS points, with two or more cores and SEGSCOPE_KERNEL_THREADS >= 2) has
+ * a worker share passes 1 and 3; it changes nothing in the result. `stats.workerChunks` receives
+ * the chunks the worker answered.
  */
 export async function dbscanOnTree(
   tree: KdTree,
   eps: number,
   minSamples: number,
-  parallel = tree.n >= PARALLEL_DBSCAN_POINTS && availableParallelism() >= 2,
+  parallel = tree.n >= PARALLEL_DBSCAN_POINTS &&
+    availableParallelism() >= 2 &&
+    onnxKernelOptions().threads >= 2,
+  stats?: { workerChunks: number },
 ): Promise<{ labels: Labels; isCore: Uint8Array }> {
   const t = parallel ? copyKdTree(tree, sharedCopy) : tree;
   const r2 = eps * eps;
@@ -69,41 +44,26 @@ export async function dbscanOnTree(
   const mine = (slot: number) => () => (parallel ? Atomics.add(p.counters, slot, 1) : p.counters[slot]++);
   if (!parallel) {
     coreFlagsClaimed(t, r2, minSamples, p.core, mine(0));
-    components(t, r2, p);
+    coreComponents(t, r2, p);
     borderLabelsClaimed(t, r2, p.core, p.rep, p.labelAt, p.border, mine(1));
     return labelsByRow(t, p);
   }
-  const worker = new Worker(new URL('./dbscan-worker.js', import.meta.url), {
-    workerData: { tree: t, r2, minSamples, ...p },
-  });
-  const replies: string[] = [];
-  const waiting: Array<() => void> = [];
-  let failure: Error | undefined;
-  const settle = () => {
-    for (const wake of waiting.splice(0)) wake();
-  };
-  worker.on('message', (m: string) => {
-    replies.push(m);
-    settle();
-  });
-  worker.once('error', (e) => {
-    failure = e;
-    settle();
-  });
-  const reply = async (m: string) => {
-    while (!replies.includes(m) && failure === undefined) await new Promise<void>((r) => waiting.push(r));
-    if (failure !== undefined) throw failure;
-  };
-  try {
-    coreFlagsClaimed(t, r2, minSamples, p.core, mine(0));
-    await reply('core');
-    components(t, r2, p);
-    worker.postMessage('border');
-    borderLabelsClaimed(t, r2, p.core, p.rep, p.labelAt, p.border, mine(1));
-    await reply('border');
-  } finally {
-    await worker.terminate();
-  }
+  const worked = await withWorker(
+    t,
+    r2,
+    minSamples,
+    p,
+    () => {
+      coreFlagsClaimed(t, r2, minSamples, p.core, mine(0));
+    },
+    () => {
+      coreComponents(t, r2, p);
+    },
+    () => {
+      borderLabelsClaimed(t, r2, p.core, p.rep, p.labelAt, p.border, mine(1));
+    },
+  );
+  if (stats !== undefined) stats.workerChunks = worked;
   return labelsByRow(t, p);
 }
 
@@ -112,7 +72,7 @@ export async function dbscanOnTree(
  * index), numbered by their smallest core original index into labelAt (by position); rep marks the
  * nodes without core points (-2) for pass 3.
  */
-function components(tree: KdTree, r2: number, { core, rep, labelAt }: Passes): void {
+export function coreComponents(tree: KdTree, r2: number, { core, rep, labelAt }: Passes): void {
   const { n, dims, points, index, nodeStart, nodeEnd, nodeCount } = tree;
   const firstLeaf = (nodeCount - 1) / 2;
   const stack = new Int32Array(64);
@@ -186,7 +146,7 @@ function components(tree: KdTree, r2: number, { core, rep, labelAt }: Passes): v
 }
 
 /** Labels and core flags by original row from the passes' per-position results. */
-function labelsByRow(
+export function labelsByRow(
   tree: KdTree,
   { core, labelAt, border }: Passes,
 ): { labels: Labels; isCore: Uint8Array } {

@@ -65,7 +65,11 @@ export async function hamerlyKMeans(
   }
   if (!strict) await assignWithBounds(X, centers, labels, upper, lower, assigner);
   labels = labels.slice();
-  return { labels, centers, inertia: kmeansInertia(X, weight, centers, labels), nIter };
+  // Through the assigner when there is one, so Lloyd and Hamerly report the same inertia for the same result.
+  const inertia = assigner
+    ? await assigner.inertia(centers, labels)
+    : kmeansInertia(X, weight, centers, labels);
+  return { labels, centers, inertia, nIter };
 }
 
 /**

@@ -39,10 +39,11 @@ export interface CenterAssigner {
   /** `nearest`, plus the weighted sums, weights and counts of the rows given to each center. O(n m d). */
   nearestWithSums(C: Matrix, out?: Int32Array): Promise<CenterAssignment>;
   /**
-   * Update `state` (the sums of the labels `previous`) for the rows whose label changed to `next`;
-   * returns how many changed. O(n + changed d). Fastest when `state` and `previous` are what this
-   * assigner's last `nearestWithSums` or `moveRows` returned or used (the onnx backend then keeps
-   * the sums in WASM); any other state takes the reference path.
+   * Update `state` (the sums of the labels `previous`, in [0, state.count.length)) for the rows
+   * whose label changed to `next`; returns how many changed. O(n + changed d). Fastest when `state`
+   * and `previous` are what this assigner's last `nearestWithSums` or `moveRows` returned or used,
+   * unmodified since (the onnx backend then keeps the sums in WASM and rewrites `state` from them);
+   * any other state takes the reference path.
    */
   moveRows(previous: Int32Array, next: Int32Array, state: CenterSums): Promise<number>;
   /** sum_i w_i ||x_i - C[labels_i]||^2 in Float64 from differences (the k-means objective). O(n d). */
@@ -130,6 +131,14 @@ export function centerAssignerReference(X: Matrix, weight: Float64Array): Center
     },
     release() {},
   };
+}
+
+/** @throws RangeError naming `what` and the first label outside [0, k). */
+export function assertCenterLabels(labels: Int32Array, k: number, what: string): void {
+  for (let i = 0; i < labels.length; i++) {
+    const c = labels[i];
+    if (!(c >= 0 && c < k)) throw new RangeError(`${what}[${i}] (${c}) must be in [0, ${k})`);
+  }
 }
 
 /**

@@ -10,7 +10,7 @@
  */
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
-import { assertCenterWeights, type CenterAssigner } from './center-assigner.js';
+import { assertCenterLabels, assertCenterWeights, type CenterAssigner } from './center-assigner.js';
 import { type DistanceMetric, assertMetric } from './distance-metric.js';
 import type { DistanceBlockVisitor, KernelBackend } from './kernel-backend.js';
 import { assertRadius, type Neighborhoods } from './neighborhoods.js';
@@ -160,9 +160,9 @@ export async function radiusNeighbors(
  * center sets: `squaredDistances(C)`, `nearest(C)`, `nearestWithSums(C)` (labels plus per-center
  * weighted sums, weights and counts in Float64), `moveRows` (those sums updated for changed labels)
  * and `seeding` (k-means++ trials). O(n d) to prepare; each pass O(n m d) reading X once; each
- * takes an optional output buffer to reuse across passes. The onnx backend keeps a centered copy of
- * X (memory O(n d)) in a WASM workspace that `release()` hands back for reuse; see
- * onnx/center-assigner.ts.
+ * takes an optional output buffer to reuse across passes. The onnx backend keeps two centered
+ * float32 copies of X (a shared WASM workspace and a plain one for onnxruntime) plus ~90 bytes per
+ * row of scratch, which `release()` hands back for reuse; see onnx/center-assigner.ts.
  * @throws RangeError on a weight length mismatch or a negative / non-finite weight; every pass throws
  *   RangeError if C.cols != X.cols.
  * @example const a = await centerAssigner(X); const labels = await a.nearest(C);
@@ -192,12 +192,17 @@ export async function centerAssigner(X: Matrix, weight?: Float64Array): Promise<
         throw new RangeError(
           `centerAssigner.moveRows: labels lengths (${previous.length}, ${next.length}) != rows (${X.rows})`,
         );
+      // A label out of range would write outside the sums (WASM) or lose the row; O(n), cheap
+      // beside the move itself.
+      assertCenterLabels(previous, state.count.length, 'centerAssigner.moveRows: previous');
+      assertCenterLabels(next, state.count.length, 'centerAssigner.moveRows: next');
       return inner.moveRows(previous, next, state);
     },
     async inertia(C, labels) {
       check(C, 'inertia');
       if (labels.length !== X.rows)
         throw new RangeError(`centerAssigner.inertia: labels.length (${labels.length}) != rows (${X.rows})`);
+      assertCenterLabels(labels, C.rows, 'centerAssigner.inertia: labels');
       return inner.inertia(C, labels);
     },
     seeding(seedWeight) {

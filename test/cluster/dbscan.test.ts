@@ -2,9 +2,16 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Dbscan } from '../../src/cluster/dbscan.js';
 import { dbscanLabels } from '../../src/cluster/dbscan-labels.js';
-import { dbscanOnTree, PARALLEL_DBSCAN_POINTS } from '../../src/cluster/dbscan-tree.js';
+import {
+  coreComponents,
+  dbscanOnTree,
+  labelsByRow,
+  PARALLEL_DBSCAN_POINTS,
+} from '../../src/cluster/dbscan-tree.js';
+import { passes, sharedCopy, withWorker } from '../../src/cluster/dbscan-tree-parallel.js';
+import { DBSCAN_CHUNK } from '../../src/cluster/dbscan-tree-queries.js';
 import { epsNeighborhoods } from '../../src/cluster/eps-neighborhoods.js';
-import { buildKdTree } from '../../src/cluster/kd-tree.js';
+import { buildKdTree, copyKdTree } from '../../src/cluster/kd-tree.js';
 import { randomSource } from '../../src/util/random.js';
 import type { DistanceMetric } from '../../src/kernels/distance-metric.js';
 import { matrix, matrixFromRows } from '../../src/util/matrix.js';
@@ -120,6 +127,21 @@ test('dbscanOnTree equals dbscanLabels(epsNeighborhoods) exactly on random blobs
     assert.deepEqual(viaTree.labels, viaLists.labels);
     // With a worker sharing the core and border passes: the same result.
     assert.deepEqual(await dbscanOnTree(tree, eps, minSamples, true), viaTree);
+    // The worker alone (this thread claims no chunk of passes 1 and 3): the same result.
+    const shared = copyKdTree(tree, sharedCopy);
+    const p = passes(n, shared.nodeCount, true);
+    const none = () => {};
+    const chunks = await withWorker(
+      shared,
+      eps * eps,
+      minSamples,
+      p,
+      none,
+      () => coreComponents(shared, eps * eps, p),
+      none,
+    );
+    assert.equal(chunks, 2 * Math.ceil(n / DBSCAN_CHUNK), 'the worker answered every chunk of both passes');
+    assert.deepEqual(labelsByRow(shared, p), viaTree);
   }
 });
 

@@ -213,7 +213,7 @@ test('onnx centerAssigner moveRows, inertia and seeding match the reference, in 
   }
 });
 
-test('onnx centerAssigner passes stay right after the workspace memory grew (seed 22)', async () => {
+test('onnx centerAssigner passes stay right after a wide k-means++ trial grew the workspace (seed 22)', async () => {
   const X = normalMatrix(3000, 8, 22);
   const C = normalMatrix(5, 8, 23);
   const a = await onnx.centerAssigner(X, ones(3000));
@@ -245,6 +245,14 @@ test('centerAssigner moveRows, inertia and seeding check their arguments', async
   await assert.rejects(
     a.inertia(normalMatrix(2, 2, 26), index.subarray(1)),
     /inertia: labels\.length \(3\) != rows \(4\)/,
+  );
+  const outside = Int32Array.from(index);
+  outside[2] = 2;
+  await assert.rejects(a.moveRows(index, outside, sums), /moveRows: next\[2\] \(2\) must be in \[0, 2\)/);
+  outside[2] = -1;
+  await assert.rejects(
+    a.inertia(normalMatrix(2, 2, 26), outside),
+    /inertia: labels\[2\] \(-1\) must be in \[0, 2\)/,
   );
   assert.throws(() => a.seeding(Float64Array.of(1, 1)), /seeding: weight\.length \(2\) != rows \(4\)/);
   a.release();

@@ -103,18 +103,15 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
   const e = d + 1;
   const wasm = WasmCenterRows.create(n, d, weight, opts.maxWorkspaceBytes);
   const plain = wasm === undefined ? { Xa: new Float32Array(n * e), norms: new Float32Array(n) } : undefined;
-  const stored = () => plain ?? wasm!.plain;
   if (wasm !== undefined) wasm.fill(X, shift);
   else fillAugmentedRows(X, shift, plain!.Xa, plain!.norms);
   const U = plain === undefined ? undefined : weightedRows(plain.Xa, weight, e);
   // Chunks of rows (with their feed tensors) per chunk height: a [rows, width] GEMM output stays
-  // within tileElements. Made again when the workspace memory grew (its old views are detached).
+  // within tileElements. The rows are plain arrays (onnxruntime refuses shared memory), so the
+  // tensors stay valid however the workspace grows.
   const chunkings = new Map<number, Chunk[]>();
-  let chunkedOver: ArrayBufferLike | undefined;
+  const { Xa, norms } = plain ?? wasm!.plain;
   const chunksFor = (width: number): Chunk[] => {
-    const { Xa, norms } = stored();
-    if (Xa.buffer !== chunkedOver) chunkings.clear();
-    chunkedOver = Xa.buffer;
     const height = Math.min(n, Math.max(1, Math.floor(opts.tileElements / width)));
     let chunks = chunkings.get(height);
     if (chunks === undefined) {
@@ -198,13 +195,13 @@ export async function centerAssignerOnnx(X: Matrix, weight: Float64Array): Promi
       const index = outputFor(out, n, Int32Array, 'nearestWithSums');
       if (wasm !== undefined) {
         await nearestRuns(C, false, index);
-        return { index, sums: await wasm.sums(index, C.rows, shift) };
+        return { index, sums: await wasm.sums.from(index, C.rows, shift) };
       }
       const { total } = await nearestRuns(C, true, index);
       return { index, sums: withShift(total, index, weight, shift) };
     },
     async moveRows(previous, next, state) {
-      const moved = await wasm?.move(previous, next, state, shift);
+      const moved = await wasm?.sums.move(previous, next, state, shift);
       return moved ?? reference.moveRows(previous, next, state);
     },
     async inertia(C, labels) {

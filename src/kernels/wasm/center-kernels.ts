@@ -108,23 +108,32 @@ export class CenterWorkspace {
     readonly memory: WebAssembly.Memory,
     module: WebAssembly.Module,
   ) {
-    this.kernels = new WebAssembly.Instance(module, { env: { memory } })
-      .exports as unknown as CenterKernelExports;
+    this.kernels = instantiateCenterKernels(module, memory);
   }
 
-  /** A workspace (the kept one when free), or undefined when WASM is unavailable or `bytes` > `limit`. */
+  /**
+   * A workspace for about `bytes` (the kept one when free), or undefined when WASM is unavailable,
+   * `bytes` > `limit`, or no shared memory can be had (V8 reserves ~10 GiB of address space for
+   * each; under a tight `ulimit -v` it refuses): the caller then keeps X in plain arrays.
+   */
   static acquire(bytes: number, limit: number): CenterWorkspace | undefined {
     const module = centerKernelModule();
     if (module === null || bytes > Math.min(limit, ADDRESS_LIMIT)) return undefined;
-    // Shared, so a kernel worker can take half the rows (center-threads.ts); onnxruntime reads
-    // inputs from shared memory (its outputs must be plain arrays).
-    const ws =
-      kept ??
-      new CenterWorkspace(new WebAssembly.Memory({ initial: 1, maximum: 65536, shared: true }), module);
+    const ws = kept;
     kept = undefined;
-    ws.top = 0;
-    ws.regions.clear();
-    return ws;
+    if (ws !== undefined) {
+      ws.top = 0;
+      ws.regions.clear();
+      return ws;
+    }
+    try {
+      // Shared, so a kernel worker can take half the rows (center-threads.ts). onnxruntime refuses
+      // tensors over shared memory: what it reads is a plain copy (`plainFloats`).
+      const initial = Math.max(1, Math.ceil(bytes / PAGE));
+      return new CenterWorkspace(new WebAssembly.Memory({ initial, maximum: 65536, shared: true }), module);
+    } catch {
+      return undefined;
+    }
   }
 
   /** The memory's current buffer (a larger one replaces it whenever a region grows the memory). */
@@ -141,7 +150,11 @@ export class CenterWorkspace {
     if (end > ADDRESS_LIMIT)
       throw new RangeError(`center workspace: ${end} bytes exceed the WASM address space`);
     const short = end - this.memory.buffer.byteLength;
-    if (short > 0) this.memory.grow(Math.ceil(short / PAGE));
+    try {
+      if (short > 0) this.memory.grow(Math.ceil(short / PAGE));
+    } catch (e) {
+      throw new RangeError(`center workspace: cannot grow to ${end} bytes (${(e as Error).message})`);
+    }
     new Uint8Array(this.memory.buffer, at + bytes, end - at - bytes).fill(0);
     this.top = end;
     this.regions.set(name, { at, bytes });

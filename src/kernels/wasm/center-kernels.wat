@@ -4,7 +4,10 @@
 ;; Every pointer is a byte offset into the memory. Reads of a row's padding lanes (past d) meet
 ;; finite values (the augmented 1, the next row, or the zeroed slack after the last row); the
 ;; kernels multiply them by zero-padded centers or keep them in padding slots nobody reads.
-;; Plain-TS references of each: ../center-assigner.ts (sums, moved rows) and ../center-seeding.ts.
+;; The memory is shared: a kernel worker runs the second half of the rows (center-threads.ts).
+;; Plain-TS references: ../center-assigner.ts (sums), ../center-moves.ts (moved rows),
+;; ../center-inertia.ts (inertia), ../center-seeding.ts (trials, accept), ../onnx/center-assigner.ts
+;; (centering).
 (module
   (import "env" "memory" (memory 1 65536 shared))
 

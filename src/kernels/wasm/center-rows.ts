@@ -1,37 +1,56 @@
 /**
  * The centered rows of X kept in a WASM workspace for the onnx backend's `centerAssigner`: the
  * augmented float32 rows [x - s, 1] and their norms (in the shared memory for the WASM kernels, and
- * a plain copy that the GEMM passes read), the weights, and the label-indexed loops of k-means over
- * them in WASM SIMD (center-kernels.wat): per-center sums from labels, moved-row updates, inertia,
- * and k-means++ trials (wasm/center-seeding.ts). Each loop runs as two row halves, the second on a
- * kernel worker when one is up (center-threads.ts).
- *
- * Sums are kept here per half in centered coordinates, sum w (x - s), in Float64 added in row order
- * within a half, and handed out as (first half + second half) + s sum w. Weights are added in
- * Float64 and counts exactly.
+ * a plain copy that the GEMM passes read), the weights, and the scratch of the label-indexed loops
+ * of k-means over them in WASM SIMD (center-kernels.wat): per-center sums and moved rows
+ * (center-row-sums.ts), inertia here, and k-means++ trials (center-seeding.ts). Each loop runs as
+ * two row halves, the second on a kernel worker when one is up (center-threads.ts).
  */
 import type { Matrix } from '../../util/matrix.js';
-import type { CenterSums } from '../center-assigner.js';
 import { CenterWorkspace } from './center-kernels.js';
+import { WasmCenterSums } from './center-row-sums.js';
 import { runHalves, splitRow } from './center-threads.js';
 
 /** Rows of X copied into the workspace at a time for centering (1 MB at d = 64: stays in cache). */
 const STAGE_ROWS = 4096;
 
-/** Centers whose sums the workspace has room for from the start (more grow the memory). */
-const RESERVED_CENTERS = 256;
+/** Centers whose sums (and inertia) the workspace has room for from the start; more grow the memory. */
+export const RESERVED_CENTERS = 1024;
+/** k-means++ candidates per trial the distance region has room for (2 + ln k <= 12 up to k = 22,026). */
+const RESERVED_TRIALS = 12;
 
-/** The offsets (bytes) of one half's centered sums for m centers. */
-interface SumHalf {
-  sums: number;
-  weight: number;
-  count: number;
+/** The regions of a workspace for n rows of d columns, in the order they are laid out: [name, bytes]. */
+function layout(n: number, d: number): Array<[string, number]> {
+  const d4 = Math.ceil(d / 4);
+  const half = (i: number): Array<[string, number]> => [
+    [`sums${i}`, 32 * d4 * RESERVED_CENTERS],
+    [`sumWeight${i}`, 8 * RESERVED_CENTERS],
+    [`sumCount${i}`, 4 * RESERVED_CENTERS],
+  ];
+  return [
+    ['xa', 4 * (d + 1) * n],
+    ['norms', 4 * n],
+    ['w', 8 * n],
+    ['labels', 4 * n],
+    ['next', 4 * n],
+    ['seedWeight', 8 * n],
+    ['closest', 8 * n],
+    ['cumulative', 8 * n],
+    ['D', 4 * RESERVED_TRIALS * n],
+    ...half(0),
+    ...half(1),
+    ['inertiaCenters', 4 * d * RESERVED_CENTERS],
+    ['cand', 64 * d4],
+    ['cnorm', 16],
+    ['pots0', 32],
+    ['pots1', 32],
+    ['shift', 4 * d],
+    ['stage', 4 * STAGE_ROWS * d],
+  ];
 }
 
-interface SumState {
-  m: number;
-  halves: [SumHalf, SumHalf];
-}
+/** Bytes a region of `bytes` takes: 16-byte aligned, plus its 16 bytes of zeroed slack. */
+const footprint = (bytes: number): number => Math.ceil(bytes / 16) * 16 + 16;
 
 export class WasmCenterRows {
   /** Augmented row width e = d + 1 floats; each row is `stride` = 4 e bytes. */
@@ -46,8 +65,8 @@ export class WasmCenterRows {
   readonly h: number;
   /** The plain copies onnxruntime reads. */
   readonly plain: { Xa: Float32Array; norms: Float32Array };
-  /** The labels whose sums `state` holds, and the CenterSums last handed out for them. */
-  private held: { labels: Int32Array; out: CenterSums; state: SumState } | undefined;
+  /** The per-center sums kept for the last labels (center-row-sums.ts). */
+  readonly sums: WasmCenterSums;
 
   private constructor(
     readonly ws: CenterWorkspace,
@@ -65,20 +84,9 @@ export class WasmCenterRows {
     new Float64Array(ws.buffer, this.w, n).set(weight);
     const side = ws.plainFloats(n * this.e + n);
     this.plain = { Xa: side.subarray(0, n * this.e), norms: side.subarray(n * this.e) };
-    // The scratch regions of a usual fit, made now rather than by growing the memory mid-fit.
-    for (const name of ['labels', 'next']) ws.region(name, 4 * n);
-    for (const name of ['seedWeight', 'closest', 'cumulative']) ws.region(name, 8 * n);
-    ws.region('D', 4 * 8 * n);
-    for (const half of ['0', '1']) {
-      ws.region(`sums${half}`, 32 * this.d4 * RESERVED_CENTERS);
-      ws.region(`sumWeight${half}`, 8 * RESERVED_CENTERS);
-      ws.region(`sumCount${half}`, 4 * RESERVED_CENTERS);
-    }
-    ws.region('inertiaCenters', 4 * d * RESERVED_CENTERS);
-    ws.region('cand', 64 * this.d4);
-    ws.region('cnorm', 16);
-    ws.region('pots0', 32);
-    ws.region('pots1', 32);
+    // The scratch regions of a fit, made now rather than by growing the memory mid-fit.
+    for (const [name, bytes] of layout(n, d).slice(3)) ws.region(name, bytes);
+    this.sums = new WasmCenterSums(this);
   }
 
   /**
@@ -86,11 +94,8 @@ export class WasmCenterRows {
    * exceed `limit` bytes (rows, norms, weights, two label slots, k-means++ state, staging).
    */
   static create(n: number, d: number, weight: Float64Array, limit: number): WasmCenterRows | undefined {
-    const bytes =
-      n * (4 * (d + 1) + 4 + 8 + 4 + 4 + 8 + 8 + 8 + 32) +
-      4 * STAGE_ROWS * d +
-      80 * d * RESERVED_CENTERS +
-      (1 << 20);
+    // The layout, plus room for the halves' result slots (center-threads.ts).
+    const bytes = layout(n, d).reduce((total, [, b]) => total + footprint(b), 0) + 1024;
     const ws = CenterWorkspace.acquire(bytes, limit);
     return ws === undefined ? undefined : new WasmCenterRows(ws, n, d, weight);
   }
@@ -122,7 +127,6 @@ export class WasmCenterRows {
     const Cc = new Float32Array(ws.buffer, at, C.rows * d);
     for (let q = 0; q < Cc.length; q++) Cc[q] = C.data[q] - shift[q % d];
     const l = this.labelsAt('labels', labels);
-    this.held = undefined;
     const [a, b] = await runHalves(
       ws,
       'inertia',
@@ -143,134 +147,14 @@ export class WasmCenterRows {
   }
 
   /** Labels copied into the workspace slot `name`; returns its offset. */
-  private labelsAt(name: string, labels: Int32Array): number {
+  labelsAt(name: string, labels: Int32Array): number {
     const at = this.ws.region(name, 4 * this.n);
     new Int32Array(this.ws.buffer, at, this.n).set(labels);
     return at;
   }
 
-  private sumState(m: number): SumState {
-    const ws = this.ws;
-    const half = (i: number): SumHalf => {
-      const s = {
-        sums: ws.region(`sums${i}`, 32 * this.d4 * m),
-        weight: ws.region(`sumWeight${i}`, 8 * m),
-        count: ws.region(`sumCount${i}`, 4 * m),
-      };
-      new Uint8Array(ws.buffer, s.sums, 32 * this.d4 * m).fill(0);
-      new Float64Array(ws.buffer, s.weight, m).fill(0);
-      new Int32Array(ws.buffer, s.count, m).fill(0);
-      return s;
-    };
-    return { m, halves: [half(0), half(1)] };
-  }
-
-  /** Sums of w x per label in [0, m) from scratch, in X's coordinates (`shift` added back). O(n d). */
-  async sums(labels: Int32Array, m: number, shift: Float32Array): Promise<CenterSums> {
-    const { h, n } = this;
-    const l = this.labelsAt('labels', labels);
-    const state = this.sumState(m);
-    const [a, b] = state.halves;
-    await runHalves(
-      this.ws,
-      'sums',
-      [this.xa, this.stride, this.d4, h, l, this.w, a.sums, a.weight, a.count],
-      [
-        this.xa + h * this.stride,
-        this.stride,
-        this.d4,
-        n - h,
-        l + 4 * h,
-        this.w + 8 * h,
-        b.sums,
-        b.weight,
-        b.count,
-      ],
-      n * this.d,
-    );
-    const out = this.handOut(state, shift, undefined);
-    this.held = { labels, out, state };
-    return out;
-  }
-
-  /**
-   * `moveRows` on the sums held for `previous` when `state` is what was handed out for them (then
-   * `state` is updated in place and the count moved returned); undefined otherwise.
-   */
-  async move(
-    previous: Int32Array,
-    next: Int32Array,
-    state: CenterSums,
-    shift: Float32Array,
-  ): Promise<number | undefined> {
-    const held = this.held;
-    if (held === undefined || held.labels !== previous || held.out !== state) return undefined;
-    const { h, n } = this;
-    const from = this.labelsAt('labels', previous);
-    const to = this.labelsAt('next', next);
-    const [a, b] = held.state.halves;
-    const rest = (s: SumHalf) => [this.w, s.sums, s.weight, s.count];
-    const moved = await runHalves(
-      this.ws,
-      'move',
-      [this.xa, this.stride, this.d4, h, from, to, ...rest(a)],
-      [
-        this.xa + h * this.stride,
-        this.stride,
-        this.d4,
-        n - h,
-        from + 4 * h,
-        to + 4 * h,
-        this.w + 8 * h,
-        b.sums,
-        b.weight,
-        b.count,
-      ],
-      n * this.d,
-    );
-    this.handOut(held.state, shift, state);
-    this.held = { labels: next, out: state, state: held.state };
-    return moved[0] + moved[1];
-  }
-
-  /**
-   * The held centered sums as CenterSums in X's coordinates (first half + second half, then the
-   * shift), into `out` when given. A center with no rows left gets exact zeros (dropping the
-   * rounding residue of the subtractions), here and in the held halves.
-   */
-  private handOut(state: SumState, shift: Float32Array, out: CenterSums | undefined): CenterSums {
-    const { m } = state;
-    const d = this.d;
-    const width = 4 * this.d4;
-    const buffer = this.ws.buffer;
-    const [a, b] = state.halves.map((s) => ({
-      sums: new Float64Array(buffer, s.sums, width * m),
-      weight: new Float64Array(buffer, s.weight, m),
-      count: new Int32Array(buffer, s.count, m),
-    }));
-    const result = out ?? {
-      sums: new Float64Array(m * d),
-      weight: new Float64Array(m),
-      count: new Int32Array(m),
-    };
-    for (let c = 0; c < m; c++) {
-      for (const half of [a, b]) {
-        if (half.count[c] === 0) {
-          half.weight[c] = 0;
-          half.sums.fill(0, c * width, (c + 1) * width);
-        }
-      }
-      const weight = a.weight[c] + b.weight[c];
-      for (let j = 0; j < d; j++)
-        result.sums[c * d + j] = a.sums[c * width + j] + b.sums[c * width + j] + weight * shift[j];
-      result.weight[c] = weight;
-      result.count[c] = a.count[c] + b.count[c];
-    }
-    return result;
-  }
-
   release(): void {
-    this.held = undefined;
+    this.sums.drop();
     this.ws.release();
   }
 }

@@ -17,16 +17,28 @@ export const PARALLEL_ELEMENTS = 1 << 18;
 
 let ready = false;
 let starting: Promise<void> | undefined;
+let sent = 0;
 
-/** Start the kernel worker (once per process); resolves when it has answered. */
+/**
+ * Start the kernel worker (once per process); resolves when it has answered, or when it failed to
+ * start (then halves keep running on the calling thread, and the next call tries again).
+ */
 export function centerWorkerReady(): Promise<void> {
   starting ??= kernelWorkers(1)[0]
     .run('ping', null)
-    .then(() => {
-      ready = true;
-    });
+    .then(
+      () => {
+        ready = true;
+      },
+      () => {
+        starting = undefined;
+      },
+    );
   return starting;
 }
+
+/** Halves handed to the worker so far in this process (for tests: the two-thread path did run). */
+export const centerWorkerHalves = (): number => sent;
 
 /** Where rows are split: the first half gets floor(n / 2) rows. */
 export const splitRow = (n: number): number => n >> 1;
@@ -49,7 +61,15 @@ export async function runHalves(
   if (!parallel || !ready) return [kernel(...first) ?? 0, kernel(...second) ?? 0];
   const slot = ws.region(`result:${name}`, 8);
   const other = kernelWorkers(1)[0].run('centerKernel', { memory: ws.memory, name, args: second, slot });
-  const mine = kernel(...first) ?? 0;
+  sent++;
+  let mine: number;
+  try {
+    mine = kernel(...first) ?? 0;
+  } catch (e) {
+    // The worker's half still writes into this memory: wait for it before the caller releases it.
+    await other.catch(() => {});
+    throw e;
+  }
   await other;
   return [mine, new Float64Array(ws.buffer, slot, 1)[0]];
 }

@@ -15,7 +15,7 @@ import {
   centerKernelModule,
   instantiateCenterKernels,
 } from '../wasm/center-kernels.js';
-import { type ClusterSumsPlan, runClusterSumTiles } from './cluster-sums-tiles.js';
+import type { ClusterSumsPlan } from './cluster-sums-tiles.js';
 import type { KernelTaskKind } from './worker-pool.js';
 
 /** What a `clusterSums` task carries (see cluster-sums-threads.ts). */
@@ -29,6 +29,9 @@ export interface ClusterSumsTask {
 
 async function clusterSums({ plan, counter, state, slot, sums }: ClusterSumsTask): Promise<void> {
   if (Atomics.compareExchange(state, slot, 0, 1) !== 0) return;
+  // Loaded on the first such task, not at start-up: onnxruntime takes 0.1-0.25 s to load, and a
+  // worker that only runs WASM center kernels (k-means) should be up in a few ms.
+  const { runClusterSumTiles } = await import('./cluster-sums-tiles.js');
   await runClusterSumTiles(plan, () => Atomics.add(counter, 0, 1), sums, 1);
 }
 

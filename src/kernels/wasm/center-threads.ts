@@ -4,7 +4,7 @@
  * depends on whether a worker runs, so one thread and two give the same bits: callers combine the
  * halves' partial results in a fixed order.
  *
- * The worker is used once it has answered (its start-up, 0.1-0.25 s, overlaps the caller's work;
+ * The worker is used once it has answered (its start-up, ~70 ms, overlaps the caller's work;
  * until then the caller runs both halves), when the configured kernel threads are >= 2 and the
  * halves are large enough to pay a message round trip (~0.1 ms).
  */

@@ -4,6 +4,7 @@
  * then the two kept distances are recomputed exactly in Float64 from differences, so the bounds
  * carry no cancellation error (the kernel's float32 ranking decides only near-exact ties).
  */
+import { rowSquaredDistance } from '../kernels/center-inertia.js';
 import { type CenterAssigner, squaredDistances } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import { selectRows } from '../util/matrix.js';
@@ -83,17 +84,8 @@ function keepNearestTwo(
   lower[i] = second < 0 ? Number.POSITIVE_INFINITY : Math.sqrt(rowDistance(X, i, C, second));
 }
 
-/** ||A_i - B_j||^2 in Float64. O(d). */
+/** ||A_i - B_j||^2 in Float64 (four partial sums, center-inertia.ts). O(d). */
 export function rowDistance(A: Matrix, i: number, B: Matrix, j: number): number {
   const d = A.cols;
-  const a = A.data;
-  const b = B.data;
-  const ai = i * d;
-  const bj = j * d;
-  let s = 0;
-  for (let c = 0; c < d; c++) {
-    const t = a[ai + c] - b[bj + c];
-    s += t * t;
-  }
-  return s;
+  return rowSquaredDistance(A.data, i * d, B.data, j * d, d);
 }

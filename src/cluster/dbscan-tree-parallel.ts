@@ -27,16 +27,6 @@ export function passes(n: number, nodeCount: number, shared: boolean): Passes {
   };
 }
 
-export function sharedCopy<T extends Float64Array | Int32Array>(a: T): T {
-  const out = (
-    a instanceof Float64Array
-      ? new Float64Array(new SharedArrayBuffer(a.byteLength))
-      : new Int32Array(new SharedArrayBuffer(a.byteLength))
-  ) as T;
-  out.set(a);
-  return out;
-}
-
 /**
  * Run pass 1 (`core`), pass 2 (`between`, this thread only) and pass 3 (`border`) with a worker
  * taking part in 1 and 3; returns the chunks the worker answered. A worker that fails or exits

@@ -14,9 +14,9 @@
 import { availableParallelism } from 'node:os';
 import { onnxKernelOptions } from '../kernels/onnx/options.js';
 import type { Labels } from '../util/labels.js';
-import { type Passes, passes, sharedCopy, withWorker } from './dbscan-tree-parallel.js';
+import { type Passes, passes, withWorker } from './dbscan-tree-parallel.js';
 import { borderLabelsClaimed, coreFlagsClaimed } from './dbscan-tree-queries.js';
-import { copyKdTree, type KdTree } from './kd-tree.js';
+import { type KdTree, sharedKdTree } from './kd-tree.js';
 import { boxDistanceSquared, squaredDistanceUpTo } from './kd-tree-distance.js';
 import { disjointSets, findRoot } from './union-find.js';
 
@@ -38,32 +38,21 @@ export async function dbscanOnTree(
     onnxKernelOptions().threads >= 2,
   stats?: { workerChunks: number },
 ): Promise<{ labels: Labels; isCore: Uint8Array }> {
-  const t = parallel ? copyKdTree(tree, sharedCopy) : tree;
+  const t = parallel ? sharedKdTree(tree) : tree;
   const r2 = eps * eps;
   const p = passes(t.n, t.nodeCount, parallel);
   const mine = (slot: number) => () => (parallel ? Atomics.add(p.counters, slot, 1) : p.counters[slot]++);
+  const core = () => coreFlagsClaimed(t, r2, minSamples, p.core, mine(0));
+  const between = () => coreComponents(t, r2, p);
+  const border = () => borderLabelsClaimed(t, r2, p.core, p.rep, p.labelAt, p.border, mine(1));
   if (!parallel) {
-    coreFlagsClaimed(t, r2, minSamples, p.core, mine(0));
-    coreComponents(t, r2, p);
-    borderLabelsClaimed(t, r2, p.core, p.rep, p.labelAt, p.border, mine(1));
-    return labelsByRow(t, p);
+    core();
+    between();
+    border();
+  } else {
+    const worked = await withWorker(t, r2, minSamples, p, core, between, border);
+    if (stats !== undefined) stats.workerChunks = worked;
   }
-  const worked = await withWorker(
-    t,
-    r2,
-    minSamples,
-    p,
-    () => {
-      coreFlagsClaimed(t, r2, minSamples, p.core, mine(0));
-    },
-    () => {
-      coreComponents(t, r2, p);
-    },
-    () => {
-      borderLabelsClaimed(t, r2, p.core, p.rep, p.labelAt, p.border, mine(1));
-    },
-  );
-  if (stats !== undefined) stats.workerChunks = worked;
   return labelsByRow(t, p);
 }
 

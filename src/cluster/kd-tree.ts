@@ -102,6 +102,16 @@ export function copyKdTree(tree: KdTree, copy: <A extends Float64Array | Int32Ar
   );
 }
 
+/** The tree with every array copied into a SharedArrayBuffer, for worker threads that query it. */
+export function sharedKdTree(tree: KdTree): KdTree {
+  return copyKdTree(tree, (a) => {
+    const buffer = new SharedArrayBuffer(a.byteLength);
+    const out = (a instanceof Float64Array ? new Float64Array(buffer) : new Int32Array(buffer)) as typeof a;
+    out.set(a);
+    return out;
+  });
+}
+
 /**
  * Every tree is made here, so all have one hidden class and the searches that several algorithms
  * share (boxDistanceSquared, searchKNearest) stay monomorphic in their property loads.

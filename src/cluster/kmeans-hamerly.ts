@@ -6,12 +6,15 @@
  * Bound checks are plain TypeScript in Float64; the rows that fail them are searched in one batch
  * through the distance kernel (`nearestTwoCenters`).
  */
-import type { CenterAssigner } from '../kernels/kernels.js';
+import { centerSumsReference } from '../kernels/center-assigner.js';
+import { centerInertiaReference } from '../kernels/center-inertia.js';
+import { moveRows } from '../kernels/center-moves.js';
+import type { CenterAssigner, CenterSums } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { KMeansRun, KMeansRunOptions } from './kmeans-lloyd.js';
-import { assignedSquaredDistances, centerShift, kmeansInertia } from './kmeans-measures.js';
+import { assignedSquaredDistances, centerShift } from './kmeans-measures.js';
 import { nearestTwoCenters, rowDistance } from './kmeans-nearest-two.js';
-import { type CentroidSums, centersFromSums, centroidSums, moveRows } from './kmeans-update.js';
+import { centersFromSums } from './kmeans-update.js';
 
 /** Run Hamerly iterations from `initial` centers. O(n k d) per iteration at worst, O(n d) typically. */
 export async function hamerlyKMeans(
@@ -29,14 +32,14 @@ export async function hamerlyKMeans(
   const assigner = options.assigner;
   await nearestTwoCenters(X, centers, undefined, labels, upper, lower, assigner);
   let previous: Int32Array | undefined;
-  let sums: CentroidSums | undefined;
+  let sums: CenterSums | undefined;
   let strict = false;
   let nIter = 0;
   for (let it = 0; it < options.maxIter; it++) {
     if (it > 0) await assignWithBounds(X, centers, labels, upper, lower, assigner);
     const assigned = labels;
     const changed = previous === undefined ? -1 : moveRows(X, weight, sums!, previous, labels);
-    if (sums === undefined) sums = centroidSums(X, weight, labels, k);
+    if (sums === undefined) sums = centerSumsReference(X, weight, labels, k);
     const old = centers;
     const next = centersFromSums(
       X,
@@ -68,7 +71,7 @@ export async function hamerlyKMeans(
   // Through the assigner when there is one, so Lloyd and Hamerly report the same inertia for the same result.
   const inertia = assigner
     ? await assigner.inertia(centers, labels)
-    : kmeansInertia(X, weight, centers, labels);
+    : centerInertiaReference(X, weight, centers, labels);
   return { labels, centers, inertia, nIter };
 }
 

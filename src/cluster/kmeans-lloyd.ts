@@ -11,7 +11,8 @@ import { type CenterAssigner, centerAssigner } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { assignedSquaredDistances, centerShift } from './kmeans-measures.js';
-import { type CentroidSums, centersFromSums } from './kmeans-update.js';
+import type { CenterSums } from '../kernels/kernels.js';
+import { centersFromSums } from './kmeans-update.js';
 
 /**
  * Below this fraction of rows moved in the last iteration, the sums are updated for the moved rows
@@ -72,7 +73,7 @@ async function iterate(
   let spare: Int32Array = new Int32Array(X.rows);
   let strict = false;
   let nIter = 0;
-  let sums: CentroidSums | undefined;
+  let sums: CenterSums | undefined;
   let moved = X.rows;
   for (let it = 0; it < options.maxIter; it++) {
     let index: Int32Array;

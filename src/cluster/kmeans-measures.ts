@@ -1,16 +1,6 @@
-/** Summaries of a k-means state: inertia, per-row distances to the assigned center, scikit-learn's scaled tolerance, center shift. */
-import { centerInertiaReference, rowSquaredDistance } from '../kernels/center-inertia.js';
+/** Summaries of a k-means state: per-row distances to the assigned center, scikit-learn's scaled tolerance, center shift (the inertia is the kernels' `centerInertiaReference`). */
+import { rowSquaredDistance } from '../kernels/center-inertia.js';
 import type { Matrix } from '../util/matrix.js';
-
-/** sum_i w_i ||x_i - centers[labels_i]||^2 in Float64. O(n d). */
-export function kmeansInertia(
-  X: Matrix,
-  weight: Float64Array | undefined,
-  centers: Matrix,
-  labels: Int32Array,
-): number {
-  return centerInertiaReference(X, weight, centers, labels);
-}
 
 /**
  * ||x_i - centers[labels_i]||^2 per row, in Float64 from differences (what scikit-learn's empty-cluster

@@ -1,49 +1,12 @@
 /**
  * The M-step of k-means as plain TypeScript over typed arrays (irregular, label-dependent):
- * weighted centroid means from Float64 sums kept up to date incrementally.
+ * weighted centroid means from the Float64 per-center sums (`CenterSums`) that the kernels compute
+ * from scratch (`centerSumsReference`, `nearestWithSums`) or keep up to date (`moveRows`).
  */
+import { centerSumsReference } from '../kernels/center-assigner.js';
 import type { CenterSums } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import { relocateEmptyClusters } from './kmeans-relocate.js';
-
-export { moveRows } from '../kernels/center-moves.js';
-
-/**
- * Per-cluster weighted sums of the rows currently assigned to each cluster (the kernels'
- * `CenterSums`), kept up to date as labels change (`moveRows`), so a k-means step costs
- * O(changed rows * d) instead of O(n d) once most rows stay put. `count` (exact integers) decides
- * emptiness, not the float weight.
- */
-export type CentroidSums = CenterSums;
-
-/** Sums from scratch for `labels`. O(n d). */
-export function centroidSums(X: Matrix, weight: Float64Array, labels: Int32Array, k: number): CentroidSums {
-  const { rows: n, cols: d, data } = X;
-  const out: CentroidSums = {
-    sums: new Float64Array(k * d),
-    weight: new Float64Array(k),
-    count: new Int32Array(k),
-  };
-  for (let i = 0; i < n; i++) addRow(out, data, i * d, labels[i], weight[i], 1, d);
-  return out;
-}
-
-/** sums[c] += w * X[row], weight[c] += w, count[c] += step. */
-function addRow(
-  state: CentroidSums,
-  data: Float32Array,
-  row: number,
-  c: number,
-  w: number,
-  step: 1 | -1,
-  d: number,
-): void {
-  const sums = state.sums;
-  const off = c * d;
-  for (let j = 0; j < d; j++) sums[off + j] += w * data[row + j];
-  state.weight[c] += w;
-  state.count[c] += step;
-}
 
 /**
  * New centers = weighted mean of the rows assigned to each cluster (`state`). A cluster left empty is
@@ -59,7 +22,7 @@ export function centersFromSums(
   weight: Float64Array,
   labels: Int32Array,
   distance: () => ArrayLike<number>,
-  state: CentroidSums,
+  state: CenterSums,
   spherical: boolean,
 ): Matrix {
   const k = state.weight.length;
@@ -85,7 +48,7 @@ export function centersFromSums(
   return { rows: k, cols: d, data: out };
 }
 
-/** One full M-step: `centersFromSums(centroidSums(...))`. O(n d). */
+/** One full M-step: `centersFromSums(centerSumsReference(...))`. O(n d). */
 export function updateCentroids(
   X: Matrix,
   weight: Float64Array,
@@ -94,5 +57,5 @@ export function updateCentroids(
   k: number,
   spherical: boolean,
 ): Matrix {
-  return centersFromSums(X, weight, labels, distance, centroidSums(X, weight, labels, k), spherical);
+  return centersFromSums(X, weight, labels, distance, centerSumsReference(X, weight, labels, k), spherical);
 }

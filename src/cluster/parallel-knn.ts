@@ -6,7 +6,7 @@
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { copyKdTree, type KdTree } from './kd-tree.js';
+import { type KdTree, sharedKdTree } from './kd-tree.js';
 import { selfKNearest, selfKNearestClaimed } from './kd-tree-self.js';
 
 /** Tree positions per claimed chunk: small enough to balance, large enough to keep leaves in cache. */
@@ -14,13 +14,6 @@ export const KNN_CHUNK = 256;
 
 /** Below this many points a worker's start-up (tens of ms) costs more than it saves. */
 export const PARALLEL_KNN_MIN_POINTS = 4000;
-
-function shared<T extends Float64Array | Int32Array>(a: T): T {
-  const buf = new SharedArrayBuffer(a.byteLength);
-  const out = (a instanceof Float64Array ? new Float64Array(buf) : new Int32Array(buf)) as T;
-  out.set(a);
-  return out;
-}
 
 /** `selfKNearest(tree, k)`, split across the main thread and one worker when it pays. */
 export async function selfKNearestParallel(
@@ -31,7 +24,7 @@ export async function selfKNearestParallel(
   if (n < PARALLEL_KNN_MIN_POINTS || availableParallelism() < 2) return selfKNearest(tree, k);
   if (!Number.isInteger(k) || k < 1 || k > n)
     throw new RangeError(`selfKNearest: k (${k}) must be an integer in [1, ${n}]`);
-  const sharedTree = copyKdTree(tree, shared);
+  const sharedTree = sharedKdTree(tree);
   const kth = new Float64Array(new SharedArrayBuffer(n * 8));
   const neighbors = new Int32Array(new SharedArrayBuffer(n * k * 4));
   const counter = new Int32Array(new SharedArrayBuffer(4));

@@ -8,10 +8,10 @@ import {
   labelsByRow,
   PARALLEL_DBSCAN_POINTS,
 } from '../../src/cluster/dbscan-tree.js';
-import { passes, sharedCopy, withWorker } from '../../src/cluster/dbscan-tree-parallel.js';
+import { passes, withWorker } from '../../src/cluster/dbscan-tree-parallel.js';
 import { DBSCAN_CHUNK } from '../../src/cluster/dbscan-tree-queries.js';
 import { epsNeighborhoods } from '../../src/cluster/eps-neighborhoods.js';
-import { buildKdTree, copyKdTree } from '../../src/cluster/kd-tree.js';
+import { buildKdTree, sharedKdTree } from '../../src/cluster/kd-tree.js';
 import { randomSource } from '../../src/util/random.js';
 import type { DistanceMetric } from '../../src/kernels/distance-metric.js';
 import { matrix, matrixFromRows } from '../../src/util/matrix.js';
@@ -128,7 +128,7 @@ test('dbscanOnTree equals dbscanLabels(epsNeighborhoods) exactly on random blobs
     // With a worker sharing the core and border passes: the same result.
     assert.deepEqual(await dbscanOnTree(tree, eps, minSamples, true), viaTree);
     // The worker alone (this thread claims no chunk of passes 1 and 3): the same result.
-    const shared = copyKdTree(tree, sharedCopy);
+    const shared = sharedKdTree(tree);
     const p = passes(n, shared.nodeCount, true);
     const none = () => {};
     const chunks = await withWorker(

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { kmeansPlusPlus } from '../../src/cluster/kmeans-plusplus.js';
 import { lloydKMeans } from '../../src/cluster/kmeans-lloyd.js';
-import { centroidSums } from '../../src/cluster/kmeans-update.js';
+import { centerSumsReference } from '../../src/kernels/center-assigner.js';
 import { kernelBackend, setKernelBackend } from '../../src/kernels/kernels.js';
 import type { Matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
@@ -29,7 +29,7 @@ test('lloydKMeans at strict convergence: centers are the weighted means of their
   const init = (await kmeansPlusPlus(X, 6, randomSource(3), { sampleWeight: weight })).centers;
   const run = await lloydKMeans(X, weight, init, RUN);
   assert.ok(run.nIter > 3 && run.nIter < RUN.maxIter, `nIter ${run.nIter}`);
-  const { sums, weight: w } = centroidSums(X, weight, run.labels, 6);
+  const { sums, weight: w } = centerSumsReference(X, weight, run.labels, 6);
   for (let c = 0; c < 6; c++) {
     for (let j = 0; j < 8; j++) {
       const mean = sums[c * 8 + j] / w[c];

@@ -17,7 +17,7 @@ import { onnxBackend as onnx } from '../../src/kernels/onnx/backend.js';
 import { configureOnnxKernels, DEFAULT_ONNX_KERNEL_OPTIONS } from '../../src/kernels/onnx/options.js';
 import { type Matrix, matrixFromRows, selectRows } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
-import { assertClose, gridMatrix, normalMatrix } from './test-matrices.js';
+import { assertCenterSums, assertClose, gridMatrix, normalMatrix } from './test-matrices.js';
 
 const ones = (n: number) => new Float64Array(n).fill(1);
 
@@ -42,20 +42,7 @@ async function assertSameAsReference(
   assert.deepEqual(await a.nearest(C), expected.index, `${what} nearest`);
   const got = await a.nearestWithSums(C);
   assert.deepEqual(got.index, expected.index, `${what} nearestWithSums index`);
-  assert.deepEqual(got.sums.count, expected.sums.count, `${what} count`);
-  assertClose(got.sums.weight, expected.sums.weight, 1e-12, `${what} weight`);
-  // Float32 block sums: the error bound scales with sum |w x| over a center's rows, not with the
-  // (possibly cancelling) sum itself.
-  const scale = centerSumsReference(
-    { ...X, data: X.data.map(Math.abs) },
-    weight,
-    expected.index,
-    C.rows,
-  ).sums;
-  for (let q = 0; q < scale.length; q++) {
-    const err = Math.abs(got.sums.sums[q] - expected.sums.sums[q]);
-    assert.ok(err <= 1e-6 * (1 + scale[q]), `${what} sums[${q}]: error ${err}, scale ${scale[q]}`);
-  }
+  assertCenterSums(got.sums, X, weight, expected.index, C.rows, what);
 }
 
 test('centerSumsReference(X, w, labels, k) matches a hand computation (empty cluster stays 0)', () => {

@@ -1,5 +1,6 @@
 /** Seeded test matrices and a tolerance check shared by the kernel tests. */
 import assert from 'node:assert/strict';
+import { type CenterSums, centerSumsReference } from '../../src/kernels/center-assigner.js';
 import type { Matrix } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
 
@@ -36,5 +37,28 @@ export function assertClose(
         `${what}[${i}]: ${actual[i]} vs reference ${expected[i]} (error ${err}, tolerance ${tol} relative)`,
       );
     }
+  }
+}
+
+/**
+ * `got` against centerSumsReference(X, w, labels, k): counts exactly, weights to 1e-12, sums within
+ * 1e-6 of the sum of |w x| over each center's rows (float32 inputs: the bound scales with that,
+ * not with the possibly cancelling sum itself).
+ */
+export function assertCenterSums(
+  got: CenterSums,
+  X: Matrix,
+  w: Float64Array,
+  labels: Int32Array,
+  k: number,
+  what: string,
+): void {
+  const expected = centerSumsReference(X, w, labels, k);
+  assert.deepEqual(got.count, expected.count, `${what} count`);
+  assertClose(got.weight, expected.weight, 1e-12, `${what} weight`);
+  const scale = centerSumsReference({ ...X, data: X.data.map(Math.abs) }, w, labels, k).sums;
+  for (let q = 0; q < scale.length; q++) {
+    const err = Math.abs(got.sums[q] - expected.sums[q]);
+    assert.ok(err <= 1e-6 * (1 + scale[q]), `${what} sums[${q}]: error ${err}, scale ${scale[q]}`);
   }
 }

@@ -8,47 +8,13 @@ import { test } from 'node:test';
 import { centerSumsReference } from '../../../src/kernels/center-assigner.js';
 import { moveRows } from '../../../src/kernels/center-moves.js';
 import { configureOnnxKernels, DEFAULT_ONNX_KERNEL_OPTIONS } from '../../../src/kernels/onnx/options.js';
-import { centeringShift } from '../../../src/kernels/onnx/shift.js';
-import { WasmCenterRows } from '../../../src/kernels/wasm/center-rows.js';
 import {
   centerWorkerHalves,
   centerWorkerReady,
   PARALLEL_ELEMENTS,
 } from '../../../src/kernels/wasm/center-threads.js';
-import type { Matrix } from '../../../src/util/matrix.js';
-import { randomSource } from '../../../src/util/random.js';
-import { assertClose, normalMatrix, randomLabels } from '../test-matrices.js';
-
-function weights(n: number, seed: number): Float64Array {
-  const r = randomSource(seed);
-  return Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 0 : r.uniform() * 2));
-}
-
-function rowsFor(X: Matrix, w: Float64Array): { rows: WasmCenterRows; shift: Float32Array } {
-  const rows = WasmCenterRows.create(X.rows, X.cols, w, Number.POSITIVE_INFINITY);
-  assert.ok(rows !== undefined, 'WASM SIMD is available on Node 20');
-  const shift = centeringShift(X);
-  rows.fill(X, shift);
-  return { rows, shift };
-}
-
-function assertSums(
-  got: { sums: Float64Array; weight: Float64Array; count: Int32Array },
-  X: Matrix,
-  w: Float64Array,
-  labels: Int32Array,
-  k: number,
-  what: string,
-): void {
-  const expected = centerSumsReference(X, w, labels, k);
-  assert.deepEqual(got.count, expected.count, `${what} count`);
-  assertClose(got.weight, expected.weight, 1e-12, `${what} weight`);
-  const scale = centerSumsReference({ ...X, data: X.data.map(Math.abs) }, w, labels, k).sums;
-  for (let q = 0; q < scale.length; q++) {
-    const err = Math.abs(got.sums[q] - expected.sums[q]);
-    assert.ok(err <= 1e-6 * (1 + scale[q]), `${what} sums[${q}]: error ${err}, scale ${scale[q]}`);
-  }
-}
+import { assertCenterSums, normalMatrix, randomLabels } from '../test-matrices.js';
+import { rowsFor, weights } from './wasm-rows.js';
 
 test('WasmCenterSums.from(labels, k, s) matches centerSumsReference, weighted, every d mod 4 (seeds 2-4)', async () => {
   for (const [n, d] of [
@@ -62,7 +28,7 @@ test('WasmCenterSums.from(labels, k, s) matches centerSumsReference, weighted, e
     const w = weights(n, 3);
     const { rows, shift } = rowsFor(X, w);
     const labels = randomLabels(n, 6, 4);
-    assertSums(await rows.sums.from(labels, 6, shift), X, w, labels, 6, `n=${n} d=${d}`);
+    assertCenterSums(await rows.sums.from(labels, 6, shift), X, w, labels, 6, `n=${n} d=${d}`);
     rows.release();
   }
 });
@@ -78,14 +44,14 @@ test('WasmCenterSums.move updates the sums it handed out, like moveRows; other s
   const next = first.map((c, i) => (c === 3 ? i % 3 : i % 3 === 0 ? (c + 1) % 3 : c));
   const changed = first.reduce((s, c, i) => s + (c !== next[i] ? 1 : 0), 0);
   assert.equal(await rows.sums.move(first, next, state, shift), changed);
-  assertSums(state, X, w, next, 4, 'moved');
+  assertCenterSums(state, X, w, next, 4, 'moved');
   assert.equal(state.count[3], 0);
   assert.equal(state.weight[3], 0);
   assert.deepEqual([...state.sums.subarray(21, 28)], [0, 0, 0, 0, 0, 0, 0]);
   // Moving again from the new labels keeps going; a state it did not hand out is not its to move.
   const back = Int32Array.from(first);
   assert.equal(await rows.sums.move(next, back, state, shift), changed);
-  assertSums(state, X, w, back, 4, 'moved back');
+  assertCenterSums(state, X, w, back, 4, 'moved back');
   const foreign = centerSumsReference(X, w, back, 4);
   assert.equal(await rows.sums.move(back, next, foreign, shift), undefined);
   assert.equal(
@@ -95,7 +61,7 @@ test('WasmCenterSums.move updates the sums it handed out, like moveRows; other s
   );
   // The reference on the same moves agrees.
   moveRows(X, w, foreign, back, next);
-  assertSums(foreign, X, w, next, 4, 'reference moveRows');
+  assertCenterSums(foreign, X, w, next, 4, 'reference moveRows');
   rows.release();
 });
 
@@ -124,5 +90,5 @@ test('WasmCenterSums (and inertia) give the same bits with the kernel worker tak
   const two = await run();
   assert.ok(centerWorkerHalves() >= sent + 3, 'the worker took the second half of sums, move and inertia');
   assert.deepEqual(two, one);
-  assertSums(two.state, X, w, next, 9, 'two threads');
+  assertCenterSums(two.state, X, w, next, 9, 'two threads');
 });

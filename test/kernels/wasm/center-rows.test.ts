@@ -4,44 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { centerSumsReference } from '../../../src/kernels/center-assigner.js';
 import { centerInertiaReference } from '../../../src/kernels/center-inertia.js';
-import { centeringShift } from '../../../src/kernels/onnx/shift.js';
-import { WasmCenterRows } from '../../../src/kernels/wasm/center-rows.js';
-import type { Matrix } from '../../../src/util/matrix.js';
-import { randomSource } from '../../../src/util/random.js';
 import { assertClose, normalMatrix, randomLabels } from '../test-matrices.js';
-
-function weights(n: number, seed: number): Float64Array {
-  const r = randomSource(seed);
-  return Float64Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 0 : r.uniform() * 2));
-}
-
-function rowsFor(X: Matrix, w: Float64Array): { rows: WasmCenterRows; shift: Float32Array } {
-  const rows = WasmCenterRows.create(X.rows, X.cols, w, Number.POSITIVE_INFINITY);
-  assert.ok(rows !== undefined, 'WASM SIMD is available on Node 20');
-  const shift = centeringShift(X);
-  rows.fill(X, shift);
-  return { rows, shift };
-}
-
-function _assertSums(
-  got: { sums: Float64Array; weight: Float64Array; count: Int32Array },
-  X: Matrix,
-  w: Float64Array,
-  labels: Int32Array,
-  k: number,
-  what: string,
-): void {
-  const expected = centerSumsReference(X, w, labels, k);
-  assert.deepEqual(got.count, expected.count, `${what} count`);
-  assertClose(got.weight, expected.weight, 1e-12, `${what} weight`);
-  const scale = centerSumsReference({ ...X, data: X.data.map(Math.abs) }, w, labels, k).sums;
-  for (let q = 0; q < scale.length; q++) {
-    const err = Math.abs(got.sums[q] - expected.sums[q]);
-    assert.ok(err <= 1e-6 * (1 + scale[q]), `${what} sums[${q}]: error ${err}, scale ${scale[q]}`);
-  }
-}
+import { rowsFor, weights } from './wasm-rows.js';
 
 test('WasmCenterRows.fill(X, s) stores [x - s, 1] in float32 and ||x - s||^2 (d = 1..9, seed 1)', () => {
   for (const d of [1, 2, 3, 4, 5, 9]) {

@@ -3,7 +3,8 @@
  * - Lloyd, 100,000 x 64, k = 20, 20 iterations (maxIter 20, tol 0), one k-means++ init, vs
  *   KMeans(algorithm='lloyd', n_init=1, max_iter=20, tol=0); also Hamerly vs scikit-learn's Elkan.
  *   Each side: best of 3 fits after a warm-up (wall time, with that fit's CPU seconds, all threads);
- *   scikit-learn's time covers `fit` only.
+ *   scikit-learn's time covers `fit` only. The two sides alternate for ROUNDS rounds (`--rounds N`),
+ *   so drifting machine load falls on both; the table gives each round's ratio and their median.
  * - Mini-batch k-means, 1,000,000 x 64, k = 20, batch 1024, in a child process so its peak RSS is
  *   its own; scikit-learn's MiniBatchKMeans (n_init=1) on the same .npy for time and peak memory.
  * Target (issue 3): Lloyd ratio <= 0.5; mini-batch peak < 4 GB.
@@ -107,7 +108,27 @@ async function miniBatchChild(dir: string): Promise<void> {
   );
 }
 
-export async function run(): Promise<void> {
+/** Rounds of (segscope best of 3, scikit-learn best of 3) per k-means row. */
+const ROUNDS = 3;
+
+/** `--rounds N` from the bench's arguments, else ROUNDS. */
+function roundsFrom(argv: readonly string[]): number {
+  const at = argv.indexOf('--rounds');
+  if (at < 0) return ROUNDS;
+  const r = Number(argv[at + 1]);
+  if (!Number.isInteger(r) || r < 1)
+    throw new RangeError(`--rounds (${argv[at + 1]}) must be a positive integer`);
+  return r;
+}
+
+function median(values: readonly number[]): number {
+  const v = [...values].sort((a, b) => a - b);
+  const h = v.length >> 1;
+  return v.length % 2 === 1 ? v[h] : (v[h - 1] + v[h]) / 2;
+}
+
+export async function run(argv: readonly string[] = []): Promise<void> {
+  const rounds = roundsFrom(argv);
   const dir = mkdtempSync(join(tmpdir(), 'segscope-bench-centroid-'));
   try {
     const X = blobs(100_000, 64, 20, 0.3, 42);
@@ -119,14 +140,18 @@ export async function run(): Promise<void> {
       ['lloyd', 'lloyd'],
       ['hamerly', 'elkan'],
     ] as const) {
-      const s = await segscopeKMeans(X, ours);
-      const p = python(SKLEARN_KMEANS, path, theirs);
+      const pairs: Array<{ s: KMeansTiming; p: Record<string, number> }> = [];
+      for (let r = 0; r < rounds; r++)
+        pairs.push({ s: await segscopeKMeans(X, ours), p: python(SKLEARN_KMEANS, path, theirs) });
+      const ratios = pairs.map(({ s, p }) => s.seconds / p.seconds);
+      const cpuRatios = pairs.map(({ s, p }) => s.cpu / p.cpu);
+      const { s, p } = pairs[pairs.length - 1];
       rows.push([
         `kmeans ${ours} vs sklearn ${theirs}, 100000x64 k=20, 20 iter`,
-        fmt(s.seconds),
-        fmt(p.seconds),
-        (s.seconds / p.seconds).toFixed(2),
-        `cpu ${fmt(s.cpu)} s vs ${fmt(p.cpu)} s (ratio ${(s.cpu / p.cpu).toFixed(2)}), iters ${s.nIter}/${p.n_iter}, inertia ratio ${(s.inertia / p.inertia).toFixed(4)}`,
+        fmt(median(pairs.map((q) => q.s.seconds))),
+        fmt(median(pairs.map((q) => q.p.seconds))),
+        median(ratios).toFixed(2),
+        `rounds ${ratios.map((v) => v.toFixed(2)).join(' ')}; cpu ratio ${median(cpuRatios).toFixed(2)}; last round: iters ${s.nIter}/${p.n_iter}, inertia ratio ${(s.inertia / p.inertia).toFixed(4)}`,
       ]);
     }
     const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--minibatch-child', dir], {
@@ -148,7 +173,16 @@ export async function run(): Promise<void> {
         .map((v) => v.toFixed(1))
         .join(' ')} (2 cores; timings are noisy under load)\n`,
     );
-    printTable([`cluster-centroid (kernels: ${backend})`, 'segscope s', 'sklearn s', 'ratio', 'notes'], rows);
+    printTable(
+      [
+        `cluster-centroid (kernels: ${backend}; k-means: median of ${rounds} rounds)`,
+        'segscope s',
+        'sklearn s',
+        'ratio',
+        'notes',
+      ],
+      rows,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

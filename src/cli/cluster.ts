@@ -18,6 +18,7 @@ import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
+import { checkOutputFile } from '../io/output-path.js';
 
 /** Flag name for each registry option, so usage errors speak in flags. */
 const FLAG_OF: Record<ClusterOptionName, string> = {
@@ -54,25 +55,34 @@ export const command: Command = {
     },
     k: {
       type: 'number',
+      integer: true,
       description: 'number of clusters (kmeans, minibatch-kmeans, gmm, agglomerative, kmedoids)',
       placeholder: 'N',
     },
     eps: { type: 'number', description: 'neighborhood radius (dbscan)', placeholder: 'E' },
     'min-samples': {
       type: 'number',
+      integer: true,
       description: 'neighbors for a core point (dbscan, hdbscan)',
       placeholder: 'M',
     },
-    'min-cluster-size': { type: 'number', description: 'smallest cluster (hdbscan)', placeholder: 'M' },
+    'min-cluster-size': {
+      type: 'number',
+      integer: true,
+      description: 'smallest cluster (hdbscan)',
+      placeholder: 'M',
+    },
     linkage: { type: 'string', description: 'merge criterion (agglomerative)', choices: LINKAGES },
     covariance: { type: 'string', description: 'covariance type (gmm)', choices: COVARIANCE_TYPES },
     'n-init': {
       type: 'number',
+      integer: true,
       description: 'restarts, best kept (kmeans, minibatch-kmeans, gmm)',
       placeholder: 'N',
     },
     'max-iter': {
       type: 'number',
+      integer: true,
       description:
         'iteration limit (kmeans: iterations, minibatch-kmeans: passes over the data, gmm: EM steps, kmedoids: swap passes)',
       placeholder: 'N',
@@ -88,7 +98,12 @@ export const command: Command = {
       description: 'distance; cosine = unit-normalized rows (spherical k-means)',
       choices: DISTANCE_METRICS,
     },
-    seed: { type: 'number', description: 'random seed', placeholder: 'S' },
+    seed: {
+      type: 'number',
+      integer: true,
+      description: 'random seed (dbscan, hdbscan and agglomerative are deterministic and ignore it)',
+      placeholder: 'S',
+    },
     out: {
       type: 'string',
       description: 'labels file to write (one integer per line, -1 = noise)',
@@ -115,6 +130,8 @@ export const command: Command = {
         onProgress: bar,
       }),
     );
+    const out = flag.string(flags, 'out') as string;
+    checkOutputFile(out, 'out');
     const path = flag.string(flags, 'vectors') as string;
     const X = await readMatrix(path);
     const started = performance.now();
@@ -122,7 +139,12 @@ export const command: Command = {
     const seconds = (performance.now() - started) / 1000;
     bar.done();
     const summary = await fitSummary(clusterer, X);
-    const out = flag.string(flags, 'out') as string;
+    // As scikit-learn's ConvergenceWarning: fewer distinct points than k (or clusters that emptied).
+    const k = flag.number(flags, 'k');
+    if (k !== undefined && summary.n_clusters < k && X.rows >= k)
+      io.stderr.write(
+        `segscope cluster: warning: ${summary.n_clusters} distinct clusters found, fewer than --k ${k} (duplicate points?)\n`,
+      );
     atomicWriteFileSync(out, labelsText(clusterer.labels));
     if (flag.boolean(flags, 'json'))
       io.stdout.write(`${JSON.stringify({ algo, rows: X.rows, cols: X.cols, ...summary, seconds })}\n`);

@@ -15,6 +15,7 @@ import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
 import { finishProtocolCommand } from './results-table.js';
+import { checkOutputFolder } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'demo',
@@ -31,6 +32,7 @@ export const command: Command = {
     },
     seed: {
       type: 'number',
+      integer: true,
       description: 'seed of the generator and the protocol',
       default: 42,
       placeholder: 'S',
@@ -39,6 +41,7 @@ export const command: Command = {
   },
   async run(flags, io) {
     const out = flag.string(flags, 'out')!;
+    checkOutputFolder(out, 'out');
     const seed = flag.number(flags, 'seed')!;
     const eventsPath = join(out, 'events.csv');
     const truthPath = join(out, 'events.truth.csv');

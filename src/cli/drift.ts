@@ -43,7 +43,7 @@ export const command: Command = {
       description: 'alert when the PSI of segment sizes passes this',
       default: 0.25,
     },
-    seed: { type: 'number', description: 'seed of the per-window re-clustering', default: 0 },
+    seed: { type: 'number', integer: true, description: 'seed of the per-window re-clustering', default: 0 },
     json: { type: 'boolean', description: 'print the windows as JSON' },
   },
   async run(flags, io) {

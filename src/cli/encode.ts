@@ -11,6 +11,7 @@ import { type ConfigIssue, UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag, type ParsedFlags } from './flags.js';
 import { progressBar } from './progress-bar.js';
+import { checkOutputFile } from '../io/output-path.js';
 
 const ENCODERS = ['tfidf', 'counts', 'stats', 'item2vec', 'transformer', 'text', 'precomputed'] as const;
 
@@ -80,6 +81,7 @@ export const command: Command = {
     },
     seed: {
       type: 'number',
+      integer: true,
       description: 'random seed (same seed, same vectors)',
       default: 0,
       placeholder: 'S',
@@ -233,6 +235,7 @@ export const command: Command = {
     if (takes === undefined || takes.includes('seed')) options.seed = flag.number(flags, 'seed');
     if (takes === undefined || takes.includes('onProgress')) options.onProgress = bar;
     const encoder = await createEncoder(name, options);
+    checkOutputFile(flag.string(flags, 'out') as string, 'out');
     const started = performance.now();
     const { sequences, report: cleaning } = await loadSequences({
       path: flag.string(flags, 'events') as string,

@@ -13,6 +13,7 @@ import { flag } from './flags.js';
 import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { progressBar } from './progress-bar.js';
 import { finishProtocolCommand } from './results-table.js';
+import { checkOutputFolder } from '../io/output-path.js';
 
 /** Baseline encoders scored beside the team's vectors (cheap ones; a config can change them). */
 export const EVALUATE_BASELINES = ['tfidf', 'stats'];
@@ -70,6 +71,7 @@ export const command: Command = {
         algorithm: { name: GIVEN, params: {} },
       });
     const truth = flag.string(flags, 'truth') ? readTruthFile(flag.string(flags, 'truth')!) : undefined;
+    checkOutputFolder(flag.string(flags, 'out')!, 'out');
     const bar = progressBar(io);
     const load = loadOptionsFromFlags(flags);
     const { sequences, report } = await loadSequences({ ...load, onProgress: bar });

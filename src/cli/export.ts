@@ -10,6 +10,7 @@ import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { progressBar } from './progress-bar.js';
+import { checkOutputFolder } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'export',
@@ -48,6 +49,7 @@ export const command: Command = {
     const events = flag.string(flags, 'events') ?? source.eventsPath;
     if (events === undefined)
       throw new UsageError('export: results.json records no event log; pass --events');
+    checkOutputFolder(flag.string(flags, 'out')!, 'out');
     const bar = progressBar(io);
     // Without --preset, read the log exactly as the run did (its recorded load options).
     if (flag.string(flags, 'preset') === undefined && source.load === undefined)

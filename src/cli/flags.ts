@@ -15,6 +15,8 @@ export interface FlagSpec {
   choices?: readonly string[];
   /** Value placeholder for help, e.g. `FILE`. */
   placeholder?: string;
+  /** For `number`: the value must be an integer (seeds, counts). */
+  integer?: boolean;
 }
 
 export type FlagSpecs = Record<string, FlagSpec>;
@@ -29,6 +31,8 @@ export function parseFlags(
 ): ParsedFlags & { help: boolean } {
   const out: ParsedFlags & { help: boolean } = { help: false };
   const problems: ConfigIssue[] = [];
+  // Flags given with a bad value: reported once, not again as missing.
+  const given = new Set<string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--help' || arg === '-h') {
@@ -51,6 +55,7 @@ export function parseFlags(
       problems.push({ path: `--${name}`, message: 'unknown flag' });
       continue;
     }
+    given.add(name);
     if (spec.type === 'boolean') {
       out[name] = value === undefined ? true : value !== 'false';
       continue;
@@ -69,6 +74,8 @@ export function parseFlags(
       const n = Number(value);
       if (value.trim() === '' || !Number.isFinite(n))
         problems.push({ path: `--${name}`, message: `"${value}" is not a number` });
+      else if (spec.integer === true && !Number.isSafeInteger(n))
+        problems.push({ path: `--${name}`, message: `"${value}" is not an integer` });
       else out[name] = n;
     } else if (spec.type === 'list') {
       const prev = (out[name] as string[] | undefined) ?? [];
@@ -81,11 +88,11 @@ export function parseFlags(
   }
   for (const [name, spec] of Object.entries(specs)) {
     if (out[name] === undefined && spec.default !== undefined) out[name] = spec.default;
-    if (!out.help && spec.required && out[name] === undefined)
+    if (!out.help && spec.required && out[name] === undefined && !given.has(name))
       problems.push({ path: `--${name}`, message: 'is required' });
   }
-  if (problems.length > 0)
-    throw new UsageError(`segscope ${command}: bad usage (see segscope ${command} --help)`, problems);
+  // The CLI prefixes "segscope <command>: " to every message.
+  if (problems.length > 0) throw new UsageError(`bad usage (see segscope ${command} --help)`, problems);
   return out;
 }
 

@@ -5,6 +5,7 @@ import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
+import { checkOutputFile } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'generate',
@@ -26,6 +27,7 @@ export const command: Command = {
     },
     seed: {
       type: 'number',
+      integer: true,
       description: 'random seed; the same seed writes the same files',
       required: true,
       placeholder: 'S',
@@ -90,11 +92,14 @@ export const command: Command = {
       medianViews: flag.number(flags, 'median-views'),
     };
     checkFlags(options);
+    checkOutputFile(flag.string(flags, 'out') as string, 'out');
+    const truthPath = flag.string(flags, 'truth');
+    if (truthPath !== undefined) checkOutputFile(truthPath, 'truth');
     const bar = progressBar(io);
     const started = performance.now();
     const summary = await writeGeneratedLog(options, {
       eventsPath: flag.string(flags, 'out') as string,
-      truthPath: flag.string(flags, 'truth'),
+      truthPath,
       format: flag.string(flags, 'format') as 'csv' | 'parquet',
       onProgress: bar,
     });

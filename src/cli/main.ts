@@ -58,7 +58,33 @@ export async function main(
       // Library parameter checks surface as RangeError: bad usage, not an internal failure.
       io.stderr.write(`segscope ${name}: ${error.message}\n`);
       return 2;
+    } else if (isFileSystemError(error)) {
+      // A path the command could not read or write (the up-front checks catch most before any work).
+      io.stderr.write(`segscope ${name}: ${error.message}\n`);
+      return 2;
     } else io.stderr.write(`segscope ${name}: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return code;
   }
+}
+
+/** Node's errors for a path that cannot be read or written (missing, a folder, no permission, full disk). */
+const FILE_SYSTEM_CODES = new Set([
+  'ENOENT',
+  'EISDIR',
+  'ENOTDIR',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EEXIST',
+]);
+
+function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const e = error as NodeJS.ErrnoException | undefined;
+  return (
+    e instanceof Error &&
+    typeof e.code === 'string' &&
+    FILE_SYSTEM_CODES.has(e.code) &&
+    typeof e.path === 'string'
+  );
 }

@@ -6,6 +6,7 @@ import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
+import { checkOutputFolder } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'meta-eval',
@@ -20,6 +21,7 @@ export const command: Command = {
     },
     seed: {
       type: 'number',
+      integer: true,
       description: 'seed of the generated logs and the protocol',
       default: 42,
       placeholder: 'S',
@@ -37,8 +39,9 @@ export const command: Command = {
         'bad usage',
         bad.map((k) => ({ path: '--kinds', message: `"${k}" is not one of ${GENERATE_KINDS.join(', ')}` })),
       );
-    const bar = progressBar(io);
     const out = flag.string(flags, 'out')!;
+    checkOutputFolder(out, 'out');
+    const bar = progressBar(io);
     const results = await metaEvaluate({
       seed: flag.number(flags, 'seed')!,
       outDir: out,

@@ -80,7 +80,7 @@ export const command: Command = {
       description: 'stratified sample size for the O(n^2) indices (silhouette gets a 95% interval)',
       placeholder: 'N',
     },
-    seed: { type: 'number', description: 'seed of the sample', default: 0, placeholder: 'S' },
+    seed: { type: 'number', integer: true, description: 'seed of the sample', default: 0, placeholder: 'S' },
     only: {
       type: 'list',
       description: `compute only these (comma-separated): ${METRIC_NAMES.join(', ')}`,

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { readResults, writeReport } from '../report/write-report.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
+import { checkOutputFile } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'report',
@@ -23,6 +24,7 @@ export const command: Command = {
   async run(flags, io) {
     const path = flag.string(flags, 'results')!;
     const out = flag.string(flags, 'out') ?? join(dirname(path), 'report.html');
+    checkOutputFile(out, 'out');
     const written = writeReport(readResults(path), out);
     io.stdout.write(`report: ${written.html}\nmarkdown: ${written.md}\n`);
     return 0;

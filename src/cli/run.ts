@@ -8,6 +8,7 @@ import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
 import { finishProtocolCommand } from './results-table.js';
+import { checkOutputFolder } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'run',
@@ -34,7 +35,12 @@ export const command: Command = {
       type: 'boolean',
       description: 'continue an interrupted run in --out, redoing nothing that finished',
     },
-    seed: { type: 'number', description: 'protocol seed (overrides the config)', placeholder: 'S' },
+    seed: {
+      type: 'number',
+      integer: true,
+      description: 'protocol seed (overrides the config)',
+      placeholder: 'S',
+    },
     json: { type: 'boolean', description: 'print results.json on stdout instead of the table' },
   },
   async run(flags, io) {
@@ -45,6 +51,7 @@ export const command: Command = {
     };
     if (flag.number(flags, 'seed') !== undefined) config.seed = flag.number(flags, 'seed')!;
     const truth = flag.string(flags, 'truth') ? readTruthFile(flag.string(flags, 'truth')!) : undefined;
+    checkOutputFolder(flag.string(flags, 'out')!, 'out');
     const bar = progressBar(io);
     const load = loadOptionsFromFlags(flags);
     const { sequences, report } = await loadSequences({ ...load, onProgress: bar });

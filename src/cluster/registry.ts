@@ -131,7 +131,8 @@ export const CLUSTERERS: Partial<Record<ClusterAlgo, ClustererEntry>> = {
 /**
  * Build the clusterer for `algo` from flat options.
  * @throws UsageError (exit 2) for an unknown or not-yet-built algorithm, a required option missing,
- *   or options the algorithm does not use (all listed at once); RangeError from the constructor for bad values.
+ *   or options the algorithm does not use (all listed at once; `seed` is accepted by all and ignored by
+ *   dbscan, hdbscan and agglomerative, which are deterministic); RangeError from the constructor for bad values.
  * @example const c = createClusterer('kmeans', { k: 8, seed: 1 }); await c.fit(X);
  */
 export function createClusterer(algo: string, options: ClusterOptions = {}): Clusterer {
@@ -147,7 +148,8 @@ export function createClusterer(algo: string, options: ClusterOptions = {}): Clu
   for (const name of entry.requires ?? [])
     if (options[name] === undefined) issues.push({ path: name, message: `is required by ${algo}` });
   for (const [name, value] of Object.entries(options)) {
-    if (name === 'onProgress' || value === undefined) continue;
+    // A seed is accepted by every algorithm (tools pass it to all); the deterministic ones ignore it.
+    if (name === 'onProgress' || name === 'seed' || value === undefined) continue;
     if (!entry.accepts.includes(name as ClusterOptionName))
       issues.push({ path: name, message: `is not used by ${algo}` });
   }

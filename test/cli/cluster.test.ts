@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { GaussianMixture } from '../../src/cluster/gmm.js';
 import { KMeans } from '../../src/cluster/kmeans.js';
+import { MiniBatchKMeans } from '../../src/cluster/minibatch-kmeans.js';
 import { CLUSTER_ALGOS, CLUSTERERS } from '../../src/cluster/registry.js';
 import { readNpy, writeNpy } from '../../src/io/npy.js';
 import { runCli } from './run-cli.js';
@@ -123,6 +124,84 @@ test('segscope cluster exits 2 with a clear message for an algorithm missing fro
   const unknown = await cluster(blobsPath, 'spectral', [], join(dir, 'x.txt'));
   assert.equal(unknown.code, 2);
   assert.match(unknown.stderr, /--algo: "spectral" is not one of/);
+  // The bad value is the one problem named: not also "--algo is required", no doubled prefix.
+  assert.doesNotMatch(unknown.stderr, /is required/);
+  assert.match(unknown.stderr, /^segscope cluster: bad usage \(see segscope cluster --help\)\n/);
+});
+
+test('segscope cluster --algo minibatch-kmeans writes the labels and inertia of MiniBatchKMeans (seed 2)', async () => {
+  const { summary, labels } = await clusterJson(
+    blobsPath,
+    'minibatch-kmeans',
+    ['--k', '5', '--seed', '2'],
+    join(dir, 'mb.txt'),
+  );
+  const mb = await new MiniBatchKMeans({ k: 5, seed: 2 }).fit(X);
+  assert.deepEqual(labels, [...mb.labels]);
+  assert.equal(summary.inertia, mb.inertia);
+  assert.equal(summary.n_clusters, 5);
+});
+
+test('segscope cluster takes --seed for every algorithm (the deterministic ones ignore it) and wants integer seeds and counts', async () => {
+  const out = join(dir, 'seeded.txt');
+  const plain = await clusterJson(blobsPath, 'dbscan', ['--eps', '1.5'], out);
+  const seeded = await clusterJson(blobsPath, 'dbscan', ['--eps', '1.5', '--seed', '7'], out);
+  assert.deepEqual(seeded.labels, plain.labels);
+  for (const algo of ['hdbscan', 'agglomerative'])
+    await clusterJson(
+      blobsPath,
+      algo,
+      [...(algo === 'agglomerative' ? ['--k', '3'] : []), '--seed', '7'],
+      out,
+    );
+  for (const [name, value] of [
+    ['--seed', '1.5'],
+    ['--k', '2.5'],
+    ['--n-init', '1e-3'],
+  ]) {
+    const r = await cluster(blobsPath, 'kmeans', ['--k', '3', name, value], out);
+    assert.equal(r.code, 2, `${name} ${value}`);
+    assert.match(r.stderr, new RegExp(`${name}: "${value.replace('.', '\\.')}" is not an integer`));
+  }
+});
+
+test('segscope cluster warns on stderr when fewer distinct clusters than --k come out (3 distinct points, k = 4)', async () => {
+  const npy = join(dir, 'three-points.npy');
+  const data = new Float32Array(12 * 2);
+  for (let i = 0; i < 12; i++) data.set([i % 3, 0], 2 * i);
+  writeNpy(npy, { dtype: 'float32', shape: [12, 2], data });
+  for (const algo of ['kmeans', 'gmm']) {
+    const r = await cluster(npy, algo, ['--k', '4', '--json'], join(dir, 'three.txt'));
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).n_clusters, 3, algo);
+    assert.match(r.stderr, /warning: 3 distinct clusters found, fewer than --k 4/, algo);
+  }
+  const fine = await cluster(npy, 'kmeans', ['--k', '3'], join(dir, 'three.txt'));
+  assert.doesNotMatch(fine.stderr, /warning/);
+});
+
+test('segscope cluster checks --out before the fit and leaves nothing behind when it cannot write, or when --vectors is missing', async () => {
+  const root = mkdtempSync(join(tmpdir(), 'segscope-cluster-out-'));
+  const folder = join(root, 'a-folder');
+  mkdirSync(folder);
+  const file = join(root, 'a-file');
+  writeFileSync(file, 'keep');
+  const asFolder = await cluster(blobsPath, 'kmeans', ['--k', '3'], folder);
+  assert.equal(asFolder.code, 2);
+  assert.match(asFolder.stderr, /--out .*a-folder: is a folder, not a file/);
+  const underFile = await cluster(blobsPath, 'kmeans', ['--k', '3'], join(file, 'sub', 'labels.txt'));
+  assert.equal(underFile.code, 2);
+  assert.match(underFile.stderr, /--out .*labels\.txt: cannot be created, .*a-file is not a folder/);
+  const out = join(root, 'labels.txt');
+  const missing = await cluster(join(root, 'nothing.npy'), 'kmeans', ['--k', '3'], out);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /nothing\.npy/);
+  const bad = await cluster(blobsPath, 'kmeans', ['--k', '301'], out);
+  assert.equal(bad.code, 2);
+  assert.equal(existsSync(out), false);
+  assert.deepEqual(readdirSync(root).sort(), ['a-file', 'a-folder']);
+  assert.deepEqual(readdirSync(folder), []);
+  assert.equal(readFileSync(file, 'utf8'), 'keep');
 });
 
 test('segscope cluster exits 2 naming flags: missing --k, unused --eps/--linkage, k > rows', async () => {

@@ -145,6 +145,44 @@ test('Hdbscan invariants on blobs (seed 11, 600 x 3): stability = sum over point
   }
 });
 
+test('Hdbscan GLOSH with exact duplicates (seed 12, 300 x 2 plus 2 x 12 copies): finite, in [0, 1], copies 0, others against the largest finite lambda of their subtree', async () => {
+  const base = blobs(300, 2, 3, 12);
+  const data = new Float32Array((300 + 24) * 2);
+  data.set(base.data);
+  for (let c = 0; c < 24; c++) data.set(base.data.subarray(c < 12 ? 0 : 2, c < 12 ? 2 : 4), (300 + c) * 2);
+  const m = await new Hdbscan({ minClusterSize: 10, minSamples: 5 }).fit(matrix(324, 2, data));
+  const tree = m.condensedTree;
+  const { n, parent, child, lambda } = tree;
+  assert.ok(lambda.some((l) => l === Number.POSITIVE_INFINITY), 'the copies give infinite lambdas');
+  // Independent check: for each point row, walk every row of the tree and keep the largest finite
+  // lambda whose cluster lies in the subtree of the point's cluster (ancestor chains, O(rows^2)).
+  const parents = clusterParents(tree);
+  const inSubtree = (c: number, root: number) => {
+    for (let x = c; ; x = parents[x] - n) {
+      if (x === root) return true;
+      if (x === 0) return false;
+    }
+  };
+  let below1 = 0;
+  for (let e = 0; e < parent.length; e++) {
+    if (child[e] >= n) continue;
+    const p = child[e];
+    const score = m.outlierScores[p];
+    assert.ok(Number.isFinite(score) && score >= 0 && score <= 1, `point ${p}: ${score}`);
+    if (lambda[e] === Number.POSITIVE_INFINITY) {
+      assert.equal(score, 0, `copy ${p}`);
+      continue;
+    }
+    let max = 0;
+    for (let f = 0; f < parent.length; f++)
+      if (lambda[f] !== Number.POSITIVE_INFINITY && lambda[f] > max && inSubtree(parent[f] - n, parent[e] - n))
+        max = lambda[f];
+    assert.ok(close(score, max === 0 ? 0 : (max - lambda[e]) / max, 1e-12), `point ${p}`);
+    if (score < 1) below1++;
+  }
+  assert.ok(below1 > 250, `${below1} finite points score below 1`);
+});
+
 test('boruvkaMutualReachability equals Prim in total weight (seed 3, 700 x 3, minSamples 6; many core-distance ties)', async () => {
   const X = blobs(700, 3, 5, 3);
   const points = Float64Array.from(X.data);

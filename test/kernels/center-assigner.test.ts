@@ -9,6 +9,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
   type CenterAssigner,
+  assertCenterLabels,
   centerAssignerReference,
   centerSumsReference,
 } from '../../src/kernels/center-assigner.js';
@@ -243,4 +244,25 @@ test('centerAssigner moveRows, inertia and seeding check their arguments', async
   );
   assert.throws(() => a.seeding(Float64Array.of(1, 1)), /seeding: weight\.length \(2\) != rows \(4\)/);
   a.release();
+});
+
+test('assertCenterLabels accepts labels in [0, k) and names the first one outside, int32 extremes included', () => {
+  assertCenterLabels(Int32Array.of(0, 4, 2, 4), 5, 'l');
+  assertCenterLabels(new Int32Array(0), 0, 'l');
+  for (const [bad, k] of [
+    [-1, 5],
+    [5, 5],
+    [2 ** 31 - 1, 5],
+    [-(2 ** 31), 5],
+    [2 ** 31 - 1, 2 ** 31 - 1],
+  ]) {
+    const labels = Int32Array.of(0, 0, bad, 0, bad);
+    assert.throws(
+      () => assertCenterLabels(labels, k, 'l'),
+      { name: 'RangeError', message: `l[2] (${bad}) must be in [0, ${k})` },
+      `${bad} with k = ${k}`,
+    );
+  }
+  assertCenterLabels(Int32Array.of(2 ** 31 - 2, 0), 2 ** 31 - 1, 'l');
+  assert.throws(() => assertCenterLabels(Int32Array.of(0), 0, 'l'), /l\[0\] \(0\) must be in \[0, 0\)/);
 });

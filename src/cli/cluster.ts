@@ -14,7 +14,7 @@ import { LINKAGES } from '../cluster/agglomerative.js';
 import { DISTANCE_METRICS, type DistanceMetric } from '../kernels/distance-metric.js';
 import { atomicWriteFileSync } from '../io/atomic-write.js';
 import { readMatrix } from '../io/matrix-file.js';
-import { UsageError } from '../util/errors.js';
+import { InputError, UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
@@ -134,6 +134,7 @@ export const command: Command = {
     checkOutputFile(out, 'out');
     const path = flag.string(flags, 'vectors') as string;
     const X = await readMatrix(path);
+    if (X.rows === 0) throw new InputError('no rows to cluster', { file: path });
     const started = performance.now();
     await clusterer.fit(X);
     const seconds = (performance.now() - started) / 1000;

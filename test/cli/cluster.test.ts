@@ -196,10 +196,15 @@ test('segscope cluster checks --out before the fit and leaves nothing behind whe
   const missing = await cluster(join(root, 'nothing.npy'), 'kmeans', ['--k', '3'], out);
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /nothing\.npy/);
+  const empty = join(root, 'empty.npy');
+  writeNpy(empty, { dtype: 'float32', shape: [0, 2], data: new Float32Array(0) });
+  const none = await cluster(empty, 'dbscan', ['--eps', '1'], out);
+  assert.equal(none.code, 2);
+  assert.match(none.stderr, /empty\.npy: no rows to cluster/);
   const bad = await cluster(blobsPath, 'kmeans', ['--k', '301'], out);
   assert.equal(bad.code, 2);
   assert.equal(existsSync(out), false);
-  assert.deepEqual(readdirSync(root).sort(), ['a-file', 'a-folder']);
+  assert.deepEqual(readdirSync(root).sort(), ['a-file', 'a-folder', 'empty.npy']);
   assert.deepEqual(readdirSync(folder), []);
   assert.equal(readFileSync(file, 'utf8'), 'keep');
 });

@@ -5,12 +5,10 @@
  * dimensions is `boruvka-mst.ts`.
  */
 
+import { densePrim, type PrimEdges } from './dense-prim.js';
+
 /** MST edges: a[k]-b[k] with weight w[k], n - 1 of them, in the order found. */
-export interface SpanningEdges {
-  readonly a: Int32Array;
-  readonly b: Int32Array;
-  readonly w: Float64Array;
-}
+export type SpanningEdges = Readonly<PrimEdges>;
 
 /** Prim's algorithm over all pairs, euclidean in Float64. */
 export function primMutualReachability(
@@ -19,22 +17,9 @@ export function primMutualReachability(
   d: number,
   core: Float64Array,
 ): SpanningEdges {
-  const m = Math.max(0, n - 1);
-  const a = new Int32Array(m);
-  const b = new Int32Array(m);
-  const w = new Float64Array(m);
-  if (n < 2) return { a, b, w };
-  const rest = new Int32Array(n - 1);
-  const best = new Float64Array(n - 1).fill(Number.POSITIVE_INFINITY);
-  const from = new Int32Array(n - 1);
-  for (let i = 1; i < n; i++) rest[i - 1] = i;
-  let left = n - 1;
-  let current = 0;
-  for (let k = 0; k < m; k++) {
+  return densePrim(n, (current, rest, left, out) => {
     const co = current * d;
     const cc = core[current];
-    let pick = 0;
-    let pickD = Number.POSITIVE_INFINITY;
     for (let p = 0; p < left; p++) {
       const j = rest[p];
       const jo = j * d;
@@ -46,23 +31,7 @@ export function primMutualReachability(
       let v = Math.sqrt(s);
       if (cc > v) v = cc;
       if (core[j] > v) v = core[j];
-      if (v < best[p]) {
-        best[p] = v;
-        from[p] = current;
-      }
-      if (best[p] < pickD) {
-        pickD = best[p];
-        pick = p;
-      }
+      out[p] = v;
     }
-    a[k] = from[pick];
-    b[k] = rest[pick];
-    w[k] = pickD;
-    current = rest[pick];
-    left--;
-    rest[pick] = rest[left];
-    best[pick] = best[left];
-    from[pick] = from[left];
-  }
-  return { a, b, w };
+  });
 }

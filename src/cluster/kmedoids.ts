@@ -19,6 +19,11 @@ export interface KMedoidsOptions {
   seed: number;
   /** Used by `fit(X)` on vectors; `fitDissimilarity` and `fitDistance` take any dissimilarity. */
   metric: DistanceMetric;
+  /**
+   * `fit(X)` stores the n x n distances (8 n^2 bytes) up to this many rows and computes them on
+   * demand above it (the same values, O(n d) memory, each pass recomputing them).
+   */
+  denseMaxRows: number;
 }
 
 export const KMEDOIDS_DEFAULTS: Readonly<KMedoidsOptions> = {
@@ -27,11 +32,12 @@ export const KMEDOIDS_DEFAULTS: Readonly<KMedoidsOptions> = {
   maxIterations: 100,
   seed: 0,
   metric: 'euclidean',
+  denseMaxRows: DENSE_DISSIMILARITY_MAX_ROWS,
 };
 
 /**
  * k-medoids by FasterPAM (Schubert & Rousseeuw 2021) on any dissimilarity: vectors through
- * `fit(X)` (Float64 euclidean or cosine; stored up to DENSE_DISSIMILARITY_MAX_ROWS rows, computed
+ * `fit(X)` (Float64 euclidean or cosine; stored up to `denseMaxRows` rows, 8000 by default, computed
  * on demand above), a `Dissimilarity` through `fitDissimilarity` — for instance optimal-matching
  * distances between behavior sequences (`sequenceDistanceMatrix`) — or a function of two indices
  * through `fitDistance`.
@@ -59,6 +65,8 @@ export class KMedoids implements Clusterer {
     }
     if (!Number.isFinite(p.seed)) throw new RangeError(`KMedoids: seed (${p.seed}) must be finite`);
     assertMetric(p.metric, 'KMedoids');
+    if (!Number.isInteger(p.denseMaxRows) || p.denseMaxRows < 0)
+      throw new RangeError(`KMedoids: denseMaxRows (${p.denseMaxRows}) must be a non-negative integer`);
     this.params = Object.freeze(p);
   }
 
@@ -84,7 +92,7 @@ export class KMedoids implements Clusterer {
   async fit(X: Matrix): Promise<this> {
     assertFinite(X, 'KMedoids.fit');
     const { metric } = this.params;
-    if (X.rows > DENSE_DISSIMILARITY_MAX_ROWS)
+    if (X.rows > this.params.denseMaxRows)
       return this.fitDistance(X.rows, rowDistance(X, metric, 'KMedoids.fit'));
     return this.fitDissimilarity(dissimilarityFromRows(X, metric, 'KMedoids.fit'));
   }

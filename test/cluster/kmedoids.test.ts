@@ -116,6 +116,25 @@ test('rowDistance(X) computes dissimilarityFromRows(X) on demand, bit for bit (s
   }
 });
 
+test("KMedoids.fit above denseMaxRows computes distances on demand and gives the stored path's result (seed 9, 60 x 3, euclidean and cosine)", async () => {
+  const r = randomSource(9);
+  const data = new Float32Array(60 * 3);
+  for (let i = 0; i < data.length; i++) data[i] = r.normal() + (i % 2) * 3;
+  const X = { rows: 60, cols: 3, data };
+  for (const metric of ['euclidean', 'cosine'] as const) {
+    const stored = await new KMedoids({ k: 4, metric }).fit(X);
+    const onDemand = new KMedoids({ k: 4, metric, denseMaxRows: 59 });
+    // The on-demand path never builds the n x n matrix.
+    onDemand.fitDissimilarity = () => assert.fail('the stored path was taken');
+    await onDemand.fit(X);
+    assert.deepEqual(Array.from(onDemand.medoids), Array.from(stored.medoids), metric);
+    assert.deepEqual(Array.from(onDemand.labels), Array.from(stored.labels), metric);
+    assert.equal(onDemand.cost, stored.cost, metric);
+  }
+  assert.throws(() => new KMedoids({ denseMaxRows: -1 }), /denseMaxRows \(-1\)/);
+  assert.throws(() => new KMedoids({ denseMaxRows: 1.5 }), /denseMaxRows \(1\.5\)/);
+});
+
 test('dissimilarityFromRows by hand: a 3-4-5 triangle, and cosine 1 - cos', () => {
   const D = dissimilarityFromRows(
     matrixFromRows([

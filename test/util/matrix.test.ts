@@ -19,3 +19,16 @@ test('assertFinite names the first non-finite value by row and column, at every 
   assertFinite({ rows: 2, cols: 2, data: Float32Array.of(3e38, -3e38, 0, -0) }, 'c');
   assertFinite({ rows: 0, cols: 3, data: new Float32Array(0) }, 'c');
 });
+
+test('assertFinite finds a bad value in any span of the scan: first, last, at a span border (65,536 values each)', () => {
+  const n = 3 * 65536 + 5;
+  for (const at of [0, 65535, 65536, 2 * 65536 + 1, n - 1]) {
+    const data = new Float32Array(n).fill(1.5);
+    data[at] = Number.NEGATIVE_INFINITY;
+    assert.throws(
+      () => assertFinite({ rows: n / 5, cols: 5, data }, 'c'),
+      new RangeError(`c: X[${Math.floor(at / 5)}, ${at % 5}] is -Infinity; remove or impute non-finite values`),
+    );
+  }
+  assertFinite({ rows: n / 5, cols: 5, data: new Float32Array(n).fill(-2) }, 'c');
+});

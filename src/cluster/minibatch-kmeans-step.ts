@@ -1,12 +1,14 @@
 /**
  * One mini-batch k-means step (Sculley 2010), as scikit-learn 1.2's `_mini_batch_step`: assign the
- * batch to the nearest centers (`nearestRows` kernel), move each center to the running weighted mean
+ * batch to the nearest centers (`batchAssigner` kernel over X in `fit`, `nearestRows` on a chunk in
+ * `partialFit`), move each center to the running weighted mean
  * of every point it has been given so far, and optionally re-seed centers that have received far
  * fewer points than the busiest one. Also the blocked full-data labelling, so memory stays bounded.
  */
-import { nearestRows } from '../kernels/kernels.js';
+import { type BatchAssigner, nearestRows } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { Random } from '../util/random.js';
+import { batchSumsOf } from '../kernels/batch-assigner.js';
 
 /** Mutable state of a mini-batch run: centers (k x d) and the total weight each center has absorbed. */
 export interface MiniBatchState {
@@ -23,40 +25,61 @@ export async function miniBatchStep(
   batch: Matrix,
   weight: Float64Array,
   state: MiniBatchState,
-  options: { reassign: boolean; reassignmentRatio: number; spherical: boolean; random: Random },
+  options: StepOptions,
 ): Promise<number> {
   const { index, distance } = await nearestRows(batch, state.centers);
-  const inertia = moveCenters(batch, weight, index, distance, state, options.spherical);
+  const {
+    sums,
+    weight: batchWeight,
+    inertia,
+  } = batchSumsOf(batch, weight, index, distance, state.centers.rows);
+  moveCenters(sums, batchWeight, state, options.spherical);
   if (options.reassign && options.reassignmentRatio > 0)
-    reassignSmallCenters(batch, weight, state, options.reassignmentRatio, options.random);
+    reassignSmallCenters((r) => rowOf(batch, r), weight, state, options.reassignmentRatio, options.random);
   return inertia;
 }
 
+export interface StepOptions {
+  reassign: boolean;
+  reassignmentRatio: number;
+  spherical: boolean;
+  random: Random;
+}
+
 /**
- * The update of `miniBatchStep` once the batch is assigned; returns the batch inertia. A plain
- * function: in the async caller its running doubles would be boxed on every row.
+ * `miniBatchStep` on the batch rows[0 ..) of X, assigned and summed by `assigner` (the
+ * `batchAssigner` kernel over X, which need not copy the rows out): the same update.
+ */
+export async function miniBatchStepOn(
+  X: Matrix,
+  assigner: BatchAssigner,
+  rows: Int32Array,
+  weight: Float64Array,
+  state: MiniBatchState,
+  options: StepOptions,
+): Promise<number> {
+  const { sums, weight: batchWeight, inertia } = await assigner.step(rows, weight, state.centers);
+  moveCenters(sums, batchWeight, state, options.spherical);
+  if (options.reassign && options.reassignmentRatio > 0)
+    reassignSmallCenters((r) => rowOf(X, rows[r]), weight, state, options.reassignmentRatio, options.random);
+  return inertia;
+}
+
+const rowOf = (X: Matrix, i: number): Float32Array => X.data.subarray(i * X.cols, (i + 1) * X.cols);
+
+/**
+ * Move each center that received batch weight to the running weighted mean of all it has been
+ * given: (c counts + sum w x) / (counts + sum w), unit length when spherical. `sums` is overwritten.
  */
 function moveCenters(
-  batch: Matrix,
-  weight: Float64Array,
-  index: Int32Array,
-  distance: Float32Array,
+  sums: Float64Array,
+  batchWeight: Float64Array,
   state: MiniBatchState,
   spherical: boolean,
-): number {
+): void {
   const { centers, counts } = state;
   const k = centers.rows;
   const d = centers.cols;
-  let inertia = 0;
-  const sums = new Float64Array(k * d);
-  const batchWeight = new Float64Array(k);
-  for (let i = 0; i < batch.rows; i++) {
-    const c = index[i];
-    const w = weight[i];
-    inertia += w * Math.max(0, distance[i]);
-    batchWeight[c] += w;
-    for (let j = 0; j < d; j++) sums[c * d + j] += w * batch.data[i * d + j];
-  }
   for (let c = 0; c < k; c++) {
     if (batchWeight[c] === 0) continue;
     const total = counts[c] + batchWeight[c];
@@ -70,11 +93,11 @@ function moveCenters(
     for (let j = 0; j < d; j++) centers.data[c * d + j] = sums[c * d + j] * scale;
     counts[c] = total;
   }
-  return inertia;
 }
 
+/** Reassignment over a batch of weight.length rows, batch row r being `row(r)`. */
 function reassignSmallCenters(
-  batch: Matrix,
+  row: (r: number) => Float32Array,
   weight: Float64Array,
   state: MiniBatchState,
   ratio: number,
@@ -92,10 +115,10 @@ function reassignSmallCenters(
       m++;
     }
   }
-  if (m > 0.5 * batch.rows) {
+  if (m > 0.5 * weight.length) {
     // Keep the centers with the largest counts, as scikit-learn's argsort(counts)[batch/2:].
     const order = [...counts.keys()].sort((a, b) => counts[a] - counts[b] || a - b);
-    for (const c of order.slice(Math.floor(0.5 * batch.rows))) flagged[c] = 0;
+    for (const c of order.slice(Math.floor(0.5 * weight.length))) flagged[c] = 0;
     m = flagged.reduce((s, v) => s + v, 0);
   }
   if (m === 0) return;
@@ -106,7 +129,7 @@ function reassignSmallCenters(
   let r = 0;
   for (let c = 0; c < k && r < rows.length; c++) {
     if (!flagged[c]) continue;
-    centers.data.set(batch.data.subarray(rows[r] * d, (rows[r] + 1) * d), c * d);
+    centers.data.set(row(rows[r]), c * d);
     counts[c] = minKept;
     r++;
   }

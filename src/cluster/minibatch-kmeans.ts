@@ -6,7 +6,7 @@
  * `partialFit` for data that arrives in chunks. Memory stays O(batchSize * d + k d) beyond X itself:
  * full-data labels are computed in row blocks. Under cosine: spherical (unit rows, unit centers).
  */
-import { nearestRows } from '../kernels/kernels.js';
+import { batchAssigner, nearestRows } from '../kernels/kernels.js';
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
 import { selectRows } from '../util/matrix.js';
@@ -15,7 +15,12 @@ import type { Clusterer } from './clusterer.js';
 import { initialCenters } from './kmeans-init.js';
 import { checkSampleWeight, prepareKMeansInput, preparePredictInput } from './kmeans-input.js';
 import { kmeansTolerance } from './kmeans-measures.js';
-import { labelsAndInertia, type MiniBatchState, miniBatchStep } from './minibatch-kmeans-step.js';
+import {
+  labelsAndInertia,
+  type MiniBatchState,
+  miniBatchStep,
+  miniBatchStepOn,
+} from './minibatch-kmeans-step.js';
 import { convergenceMonitor } from './minibatch-kmeans-convergence.js';
 import {
   checkMiniBatchKMeansOptions,
@@ -74,18 +79,26 @@ export class MiniBatchKMeans implements Clusterer {
     const nSteps = Math.floor((o.maxIter * n) / batchSize);
     const monitor = convergenceMonitor({ batchSize, n, tol, maxNoImprovement: o.maxNoImprovement });
     let step = 0;
-    while (step < nSteps) {
-      const rows = this.randomRows(n, batchSize);
-      const before = tol > 0 ? Float32Array.from(this.state.centers.data) : undefined;
-      const inertia = await miniBatchStep(
-        selectRows(data, rows),
-        pick(weight, rows),
-        this.state,
-        this.stepOptions(batchSize),
-      );
-      step++;
-      o.onProgress?.({ task: `minibatch-kmeans k=${o.k}`, done: step, total: nSteps });
-      if (monitor.converged(step, inertia, before ? squaredShift(before, this.state.centers.data) : 0)) break;
+    const assigner = await batchAssigner(data, batchSize, o.k);
+    try {
+      while (step < nSteps) {
+        const rows = this.randomRows(n, batchSize);
+        const before = tol > 0 ? Float32Array.from(this.state.centers.data) : undefined;
+        const inertia = await miniBatchStepOn(
+          data,
+          assigner,
+          rows,
+          pick(weight, rows),
+          this.state,
+          this.stepOptions(batchSize),
+        );
+        step++;
+        o.onProgress?.({ task: `minibatch-kmeans k=${o.k}`, done: step, total: nSteps });
+        if (monitor.converged(step, inertia, before ? squaredShift(before, this.state.centers.data) : 0))
+          break;
+      }
+    } finally {
+      assigner.release();
     }
     this.steps = step;
     this.result = await labelsAndInertia(data, weight, this.state.centers);

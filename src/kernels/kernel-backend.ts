@@ -2,6 +2,7 @@
  * The contract a kernel backend fulfils. Every backend agrees with the plain-TS reference
  * (reference.ts, neighborhoods.ts) to float32 precision; onnx/backend.ts states its error bound.
  */
+import type { BatchAssigner } from './batch-assigner.js';
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { CenterAssigner } from './center-assigner.js';
@@ -39,4 +40,5 @@ export interface KernelBackend {
   ): Promise<{ indices: Int32Array; distances: Float32Array }>;
   radiusNeighbors(X: Matrix, eps: number, metric: DistanceMetric): Promise<Neighborhoods>;
   centerAssigner(X: Matrix, weight: Float64Array): Promise<CenterAssigner>;
+  batchAssigner(X: Matrix, batch: number, k: number): Promise<BatchAssigner>;
 }

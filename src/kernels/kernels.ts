@@ -10,6 +10,7 @@
  */
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
+import type { BatchAssigner } from './batch-assigner.js';
 import { assertCenterLabels, assertCenterWeights, type CenterAssigner } from './center-assigner.js';
 import { type DistanceMetric, assertMetric } from './distance-metric.js';
 import type { DistanceBlockVisitor, KernelBackend } from './kernel-backend.js';
@@ -17,6 +18,7 @@ import { assertRadius, type Neighborhoods } from './neighborhoods.js';
 import { referenceBackend } from './reference-backend.js';
 import { assertBlockRows, assertClusterLabels, checkCols } from './reference.js';
 
+export type { BatchAssigner, BatchSums } from './batch-assigner.js';
 export type { CenterAssigner, CenterAssignment, CenterSums } from './center-assigner.js';
 export type { DistanceBlockVisitor, KernelBackend } from './kernel-backend.js';
 export { referenceBackend } from './reference-backend.js';
@@ -208,6 +210,40 @@ export async function centerAssigner(X: Matrix, weight?: Float64Array): Promise<
     seeding(seedWeight) {
       assertCenterWeights(X, seedWeight, 'centerAssigner.seeding');
       return inner.seeding(seedWeight);
+    },
+    release() {
+      inner.release();
+    },
+  };
+}
+
+/**
+ * X (n x d) prepared for mini-batch k-means steps of up to `batch` rows against k centers; each
+ * step is checked here: row indices in [0, n), one weight per row, C of k rows and d columns.
+ * @throws RangeError for batch or k not a positive integer, or a bad step argument.
+ */
+export async function batchAssigner(X: Matrix, batch: number, k: number): Promise<BatchAssigner> {
+  for (const [name, v] of [
+    ['batch', batch],
+    ['k', k],
+  ] as const)
+    if (!Number.isInteger(v) || v < 1)
+      throw new RangeError(`batchAssigner: ${name} (${v}) must be a positive integer`);
+  const inner = await (await kernelBackend()).batchAssigner(X, batch, k);
+  return {
+    rows: X.rows,
+    cols: X.cols,
+    async step(rows, weight, C) {
+      checkCols(X, C, 'batchAssigner.step');
+      if (C.rows !== k) throw new RangeError(`batchAssigner.step: C.rows (${C.rows}) != k (${k})`);
+      if (rows.length > batch || weight.length !== rows.length)
+        throw new RangeError(
+          `batchAssigner.step: ${rows.length} rows (at most ${batch}) with ${weight.length} weights`,
+        );
+      for (let r = 0; r < rows.length; r++)
+        if (!(rows[r] >= 0 && rows[r] < X.rows))
+          throw new RangeError(`batchAssigner.step: rows[${r}] (${rows[r]}) must be in [0, ${X.rows})`);
+      return inner.step(rows, weight, C);
     },
     release() {
       inner.release();

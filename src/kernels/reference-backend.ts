@@ -1,4 +1,5 @@
 /** The plain-TS kernel backend: the reference implementations behind the KernelBackend contract. */
+import { batchAssignerFrom } from './batch-assigner.js';
 import { centerAssignerReference } from './center-assigner.js';
 import type { KernelBackend } from './kernel-backend.js';
 import { radiusNeighborsReference } from './neighborhoods.js';
@@ -21,4 +22,5 @@ export const referenceBackend: KernelBackend = {
   kNearest: async (X, k, metric, Q) => kNearestReference(X, k, metric, Q),
   radiusNeighbors: async (X, eps, metric) => radiusNeighborsReference(X, eps, metric),
   centerAssigner: async (X, weight) => centerAssignerReference(X, weight),
+  batchAssigner: async (X) => batchAssignerFrom(X, async (B, C) => nearestRowsReference(B, C)),
 };

@@ -4,6 +4,8 @@ import { KMeans } from '../../src/cluster/kmeans.js';
 import { MiniBatchKMeans } from '../../src/cluster/minibatch-kmeans.js';
 import { convergenceMonitor } from '../../src/cluster/minibatch-kmeans-convergence.js';
 import { labelsAndInertia, miniBatchStep } from '../../src/cluster/minibatch-kmeans-step.js';
+import { kernelBackend, setKernelBackend } from '../../src/kernels/kernels.js';
+import { WasmBatchRows } from '../../src/kernels/wasm/batch-rows.js';
 import { matrixFromRows, selectRows } from '../../src/util/matrix.js';
 import { randomSource } from '../../src/util/random.js';
 import { fixtureMatrix, fixtures, median } from './centroid-fixtures.js';
@@ -27,6 +29,33 @@ test('MiniBatchKMeans is reproducible from its seed (seed 5); predict(X) = label
   const exact = await labelsAndInertia(blobs, undefined, a.centroids, 7);
   assert.deepEqual(exact.labels, a.labels);
   assert.ok(Math.abs(exact.inertia - a.inertia) <= 1e-9 * a.inertia);
+});
+
+test('MiniBatchKMeans.fit gives the same model on the onnx backend (steps in WASM) as on the reference backend (seeds 0-3)', async () => {
+  const before = await kernelBackend();
+  const step = WasmBatchRows.prototype.step;
+  let wasmSteps = 0;
+  WasmBatchRows.prototype.step = function (...args) {
+    wasmSteps++;
+    return step.apply(this, args);
+  };
+  try {
+    for (let seed = 0; seed < 4; seed++) {
+      await setKernelBackend('reference');
+      const ref = await new MiniBatchKMeans({ k: 5, seed, batchSize: 64 }).fit(blobs);
+      assert.equal(wasmSteps, 0);
+      await setKernelBackend('onnx');
+      const fast = await new MiniBatchKMeans({ k: 5, seed, batchSize: 64 }).fit(blobs);
+      assert.equal(wasmSteps, fast.nSteps, `seed ${seed}: every step ran in WASM`);
+      wasmSteps = 0;
+      assert.equal(fast.nSteps, ref.nSteps, `seed ${seed}`);
+      assert.deepEqual(Array.from(fast.labels), Array.from(ref.labels), `seed ${seed}`);
+      assert.ok(Math.abs(fast.inertia - ref.inertia) <= 1e-5 * ref.inertia, `seed ${seed}`);
+    }
+  } finally {
+    WasmBatchRows.prototype.step = step;
+    await setKernelBackend(before);
+  }
 });
 
 test('MiniBatchKMeans.partialFit over chunks of 50 rows (5 passes, seed 2) gets within 2% of the k-means optimum', async () => {

@@ -22,6 +22,10 @@ import { kNearestOnnx } from './k-nearest.js';
 import { nearestRowsOnnx } from './nearest.js';
 import { distanceRowBlocks, pairwiseMatrix } from './pairwise.js';
 import { radiusNeighborsOnnx } from './radius.js';
+import { onnxKernelOptions } from './options.js';
+import { centeringShift } from './shift.js';
+import { WasmBatchRows } from '../wasm/batch-rows.js';
+import { batchAssignerFrom } from '../batch-assigner.js';
 
 const empty = (A: { rows: number; cols: number }, B: { rows: number }) =>
   A.rows === 0 || B.rows === 0 || A.cols === 0;
@@ -66,5 +70,11 @@ export const onnxBackend: KernelBackend = {
   async centerAssigner(X, weight) {
     if (empty(X, X)) return referenceBackend.centerAssigner(X, weight);
     return centerAssignerOnnx(X, weight);
+  },
+  async batchAssigner(X, batch, k) {
+    const wasm = empty(X, X)
+      ? undefined
+      : WasmBatchRows.create(X, centeringShift(X), batch, k, onnxKernelOptions().maxWorkspaceBytes);
+    return wasm ?? batchAssignerFrom(X, (B, C) => this.nearestRows(B, C));
   },
 };

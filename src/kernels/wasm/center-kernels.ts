@@ -58,6 +58,24 @@ export interface CenterKernelExports {
     weight: number,
     count: number,
   ): void;
+  batchStep(
+    xa: number,
+    stride: number,
+    d4: number,
+    idx: number,
+    m: number,
+    xb: number,
+    norms: number,
+    cent: number,
+    cnorm: number,
+    m4: number,
+    w: number,
+    labels: number,
+    dists: number,
+    sums: number,
+    weight: number,
+    count: number,
+  ): number;
   move(
     xa: number,
     stride: number,

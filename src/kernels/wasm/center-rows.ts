@@ -49,8 +49,34 @@ function layout(n: number, d: number): Array<[string, number]> {
   ];
 }
 
+/** Workspace bytes `fillCentered` stages X through (regions 'shift' and 'stage'). */
+export const fillBytes = (d: number): number => footprint(4 * d) + footprint(4 * STAGE_ROWS * d);
+
+/**
+ * Write [x - shift, 1] (float32) for every row of X at xa (rows `stride` bytes apart) and
+ * ||x - shift||^2 at norms, through a staging region of STAGE_ROWS rows (WASM `center`). O(n d).
+ */
+export function fillCentered(
+  ws: CenterWorkspace,
+  X: Matrix,
+  shift: Float32Array,
+  xa: number,
+  stride: number,
+  norms: number,
+): void {
+  const { rows: n, cols: d } = X;
+  const at = ws.region('shift', 4 * d);
+  new Float32Array(ws.buffer, at, d).set(shift);
+  const stage = ws.region('stage', 4 * STAGE_ROWS * d);
+  for (let r0 = 0; r0 < n; r0 += STAGE_ROWS) {
+    const rb = Math.min(STAGE_ROWS, n - r0);
+    new Float32Array(ws.buffer, stage, rb * d).set(X.data.subarray(r0 * d, (r0 + rb) * d));
+    ws.kernels.center(stage, rb, d, at, xa + r0 * stride, stride, norms + 4 * r0);
+  }
+}
+
 /** Bytes a region of `bytes` takes: 16-byte aligned, plus its 16 bytes of zeroed slack. */
-const footprint = (bytes: number): number => Math.ceil(bytes / 16) * 16 + 16;
+export const footprint = (bytes: number): number => Math.ceil(bytes / 16) * 16 + 16;
 
 export class WasmCenterRows {
   /** Augmented row width e = d + 1 floats; each row is `stride` = 4 e bytes. */
@@ -100,17 +126,9 @@ export class WasmCenterRows {
     return ws === undefined ? undefined : new WasmCenterRows(ws, n, d, weight);
   }
 
-  /** Write the centered, augmented rows of X (through a staging region of STAGE_ROWS rows), their norms, and the plain copies. O(n d). */
+  /** Write the centered, augmented rows of X and their norms (`fillCentered`), and the plain copies. O(n d). */
   fill(X: Matrix, shift: Float32Array): void {
-    const { n, d, ws } = this;
-    const at = ws.region('shift', 4 * d);
-    new Float32Array(ws.buffer, at, d).set(shift);
-    const stage = ws.region('stage', 4 * STAGE_ROWS * d);
-    for (let r0 = 0; r0 < n; r0 += STAGE_ROWS) {
-      const rb = Math.min(STAGE_ROWS, n - r0);
-      new Float32Array(ws.buffer, stage, rb * d).set(X.data.subarray(r0 * d, (r0 + rb) * d));
-      ws.kernels.center(stage, rb, d, at, this.xa + r0 * this.stride, this.stride, this.norms + 4 * r0);
-    }
+    fillCentered(this.ws, X, shift, this.xa, this.stride, this.norms);
     const { Xa, norms } = this.rows();
     this.plain.Xa.set(Xa);
     this.plain.norms.set(norms);

@@ -153,7 +153,10 @@ test('Hdbscan GLOSH with exact duplicates (seed 12, 300 x 2 plus 2 x 12 copies):
   const m = await new Hdbscan({ minClusterSize: 10, minSamples: 5 }).fit(matrix(324, 2, data));
   const tree = m.condensedTree;
   const { n, parent, child, lambda } = tree;
-  assert.ok(lambda.some((l) => l === Number.POSITIVE_INFINITY), 'the copies give infinite lambdas');
+  assert.ok(
+    lambda.some((l) => l === Number.POSITIVE_INFINITY),
+    'the copies give infinite lambdas',
+  );
   // Independent check: for each point row, walk every row of the tree and keep the largest finite
   // lambda whose cluster lies in the subtree of the point's cluster (ancestor chains, O(rows^2)).
   const parents = clusterParents(tree);
@@ -175,7 +178,11 @@ test('Hdbscan GLOSH with exact duplicates (seed 12, 300 x 2 plus 2 x 12 copies):
     }
     let max = 0;
     for (let f = 0; f < parent.length; f++)
-      if (lambda[f] !== Number.POSITIVE_INFINITY && lambda[f] > max && inSubtree(parent[f] - n, parent[e] - n))
+      if (
+        lambda[f] !== Number.POSITIVE_INFINITY &&
+        lambda[f] > max &&
+        inSubtree(parent[f] - n, parent[e] - n)
+      )
         max = lambda[f];
     assert.ok(close(score, max === 0 ? 0 : (max - lambda[e]) / max, 1e-12), `point ${p}`);
     if (score < 1) below1++;

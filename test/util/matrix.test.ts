@@ -27,7 +27,9 @@ test('assertFinite finds a bad value in any span of the scan: first, last, at a 
     data[at] = Number.NEGATIVE_INFINITY;
     assert.throws(
       () => assertFinite({ rows: n / 5, cols: 5, data }, 'c'),
-      new RangeError(`c: X[${Math.floor(at / 5)}, ${at % 5}] is -Infinity; remove or impute non-finite values`),
+      new RangeError(
+        `c: X[${Math.floor(at / 5)}, ${at % 5}] is -Infinity; remove or impute non-finite values`,
+      ),
     );
   }
   assertFinite({ rows: n / 5, cols: 5, data: new Float32Array(n).fill(-2) }, 'c');

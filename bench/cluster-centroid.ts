@@ -16,6 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KMeans, type KMeansAlgorithm } from '../src/cluster/kmeans.js';
 import { MiniBatchKMeans } from '../src/cluster/minibatch-kmeans.js';
+import { quantile } from '../src/evaluate/bootstrap.js';
 import { writeNpy } from '../src/io/npy.js';
 import { kernelBackend } from '../src/kernels/kernels.js';
 import type { Matrix } from '../src/util/matrix.js';
@@ -121,11 +122,11 @@ function roundsFrom(argv: readonly string[]): number {
   return r;
 }
 
-function median(values: readonly number[]): number {
-  const v = [...values].sort((a, b) => a - b);
-  const h = v.length >> 1;
-  return v.length % 2 === 1 ? v[h] : (v[h - 1] + v[h]) / 2;
-}
+const median = (values: readonly number[]): number =>
+  quantile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 
 export async function run(argv: readonly string[] = []): Promise<void> {
   const rounds = roundsFrom(argv);

@@ -142,7 +142,7 @@ export const command: Command = {
     const summary = await fitSummary(clusterer, X);
     // As scikit-learn's ConvergenceWarning: fewer distinct points than k (or clusters that emptied).
     const k = flag.number(flags, 'k');
-    if (k !== undefined && summary.n_clusters < k && X.rows >= k)
+    if (k !== undefined && summary.n_clusters < k)
       io.stderr.write(
         `segscope cluster: warning: ${summary.n_clusters} distinct clusters found, fewer than --k ${k} (duplicate points?)\n`,
       );
@@ -180,6 +180,7 @@ function withFlagNames<T>(build: () => T): T {
       path: `--${FLAG_OF[i.path as ClusterOptionName] ?? i.path}`,
       message: i.message,
     }));
-    throw new UsageError(error.message.split('\n')[0], issues);
+    // The registry names itself ("cluster: ..."); the CLI prefixes "segscope cluster: " already.
+    throw new UsageError(error.message.split('\n')[0].replace(/^cluster: /, ''), issues);
   }
 }

@@ -22,8 +22,20 @@ export const command: Command = {
   summary: 'generate a log with planted segments and run the full evaluation protocol on it',
   flags: {
     out: { type: 'string', description: 'output directory', default: 'segscope-demo', placeholder: 'DIR' },
-    users: { type: 'number', description: 'users in the generated log', default: 1000, placeholder: 'N' },
-    segments: { type: 'number', description: 'planted segments', default: 4, placeholder: 'K' },
+    users: {
+      type: 'number',
+      integer: true,
+      description: 'users in the generated log',
+      default: 1000,
+      placeholder: 'N',
+    },
+    segments: {
+      type: 'number',
+      integer: true,
+      description: 'planted segments',
+      default: 4,
+      placeholder: 'K',
+    },
     difficulty: {
       type: 'string',
       description: 'how the planted segments differ',

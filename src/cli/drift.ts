@@ -14,7 +14,7 @@ const UNITS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86400, w: 60480
 export function parseDuration(text: string): number {
   const m = /^(\d+(?:\.\d+)?)([smhdw]?)$/.exec(text.trim());
   if (m === null || !(Number(m[1]) > 0))
-    throw new UsageError(`drift: --window "${text}" is not a duration like 1d, 12h, 30m or 3600`);
+    throw new UsageError(`--window "${text}" is not a duration like 1d, 12h, 30m or 3600`);
   return Number(m[1]) * UNITS[m[2] || 's'];
 }
 

@@ -94,6 +94,7 @@ export const command: Command = {
     },
     dim: {
       type: 'number',
+      integer: true,
       description: 'output dimension (tfidf SVD, item2vec, transformer; precomputed: expected)',
       placeholder: 'D',
     },
@@ -102,14 +103,24 @@ export const command: Command = {
       description: 'tfidf tokens: item, category, behavior, behavior-item, behavior-category, query',
       placeholder: 'LIST',
     },
-    ngram: { type: 'number', description: 'tfidf: longest event n-gram (0/1 = none)', placeholder: 'N' },
+    ngram: {
+      type: 'number',
+      integer: true,
+      description: 'tfidf: longest event n-gram (0/1 = none)',
+      placeholder: 'N',
+    },
     'ngram-unit': {
       type: 'string',
       description: 'tfidf n-gram unit: behavior, category, item, behavior-category',
       choices: ['behavior', 'category', 'item', 'behavior-category'],
       placeholder: 'UNIT',
     },
-    'min-df': { type: 'number', description: 'tfidf: drop tokens in fewer sequences', placeholder: 'N' },
+    'min-df': {
+      type: 'number',
+      integer: true,
+      description: 'tfidf: drop tokens in fewer sequences',
+      placeholder: 'N',
+    },
     'max-df': {
       type: 'number',
       description: 'tfidf: drop tokens in more than this fraction of sequences',
@@ -125,18 +136,34 @@ export const command: Command = {
       description: 'stats: hours added to UTC for time-of-day / day-of-week',
       placeholder: 'H',
     },
-    window: { type: 'number', description: 'item2vec: context window', placeholder: 'N' },
-    negative: { type: 'number', description: 'item2vec: negative samples per pair', placeholder: 'N' },
+    window: { type: 'number', integer: true, description: 'item2vec: context window', placeholder: 'N' },
+    negative: {
+      type: 'number',
+      integer: true,
+      description: 'item2vec: negative samples per pair',
+      placeholder: 'N',
+    },
     sample: {
       type: 'number',
       description: 'item2vec: frequent-item subsampling threshold (0 = off)',
       placeholder: 'F',
     },
-    'min-count': { type: 'number', description: 'item2vec: drop items seen fewer times', placeholder: 'N' },
-    epochs: { type: 'number', description: 'item2vec / transformer: training epochs', placeholder: 'N' },
+    'min-count': {
+      type: 'number',
+      integer: true,
+      description: 'item2vec: drop items seen fewer times',
+      placeholder: 'N',
+    },
+    epochs: {
+      type: 'number',
+      integer: true,
+      description: 'item2vec / transformer: training epochs',
+      placeholder: 'N',
+    },
     alpha: { type: 'number', description: 'item2vec: initial learning rate', placeholder: 'F' },
     workers: {
       type: 'number',
+      integer: true,
       description: 'item2vec: worker threads (1 = bit-reproducible)',
       placeholder: 'N',
     },
@@ -175,10 +202,16 @@ export const command: Command = {
       description: 'text: endpoint API key (default SEGSCOPE_EMBEDDINGS_KEY)',
       placeholder: 'KEY',
     },
-    'batch-size': { type: 'number', description: 'text: texts per request / model batch', placeholder: 'N' },
+    'batch-size': {
+      type: 'number',
+      integer: true,
+      description: 'text: texts per request / model batch',
+      placeholder: 'N',
+    },
     'timeout-ms': { type: 'number', description: 'text: endpoint request timeout', placeholder: 'MS' },
     retries: {
       type: 'number',
+      integer: true,
       description: 'text: endpoint retries with exponential back-off',
       placeholder: 'N',
     },
@@ -192,7 +225,12 @@ export const command: Command = {
       description: 'text: template JSON ({"pv": "viewed {item}[ in {category}]", ...}) or a .json file',
       placeholder: 'JSON|FILE',
     },
-    'max-events': { type: 'number', description: 'text: last events written per user', placeholder: 'N' },
+    'max-events': {
+      type: 'number',
+      integer: true,
+      description: 'text: last events written per user',
+      placeholder: 'N',
+    },
     vectors: {
       type: 'string',
       description: 'precomputed: vector file (.npy + users file, .csv, .parquet)',
@@ -310,7 +348,7 @@ export function encoderOptions(flags: ParsedFlags): Record<string, unknown> {
     options[key] =
       raw === 'true' ? true : raw === 'false' ? false : raw.trim() !== '' && Number.isFinite(n) ? n : raw;
   }
-  if (problems.length > 0) throw new UsageError('segscope encode: bad encoder options', problems);
+  if (problems.length > 0) throw new UsageError('bad encoder options', problems);
   return options;
 }
 

@@ -47,14 +47,13 @@ export const command: Command = {
   async run(flags, io) {
     const source = readExportSource(flag.string(flags, 'results')!, flag.string(flags, 'candidate'));
     const events = flag.string(flags, 'events') ?? source.eventsPath;
-    if (events === undefined)
-      throw new UsageError('export: results.json records no event log; pass --events');
+    if (events === undefined) throw new UsageError('results.json records no event log; pass --events');
     checkOutputFolder(flag.string(flags, 'out')!, 'out');
     const bar = progressBar(io);
     // Without --preset, read the log exactly as the run did (its recorded load options).
     if (flag.string(flags, 'preset') === undefined && source.load === undefined)
       throw new UsageError(
-        'export: results.json does not record how the run read its log; pass --preset and the same load flags',
+        'results.json does not record how the run read its log; pass --preset and the same load flags',
       );
     const load =
       flag.string(flags, 'preset') === undefined && source.load !== undefined

@@ -13,11 +13,18 @@ export const command: Command = {
   flags: {
     users: {
       type: 'number',
+      integer: true,
       description: 'number of users (noise users and bots included)',
       required: true,
       placeholder: 'N',
     },
-    segments: { type: 'number', description: 'number of planted segments', required: true, placeholder: 'K' },
+    segments: {
+      type: 'number',
+      integer: true,
+      description: 'number of planted segments',
+      required: true,
+      placeholder: 'K',
+    },
     difficulty: {
       type: 'string',
       description:
@@ -46,12 +53,14 @@ export const command: Command = {
     },
     items: {
       type: 'number',
+      integer: true,
       description: 'catalog size',
       default: GENERATE_DEFAULTS.items,
       placeholder: 'N',
     },
     categories: {
       type: 'number',
+      integer: true,
       description: 'number of categories',
       default: GENERATE_DEFAULTS.categories,
       placeholder: 'N',

@@ -93,9 +93,9 @@ export const LOAD_FLAGS: FlagSpecs = {
     default: 1800,
     placeholder: 'SECONDS',
   },
-  'min-length': { type: 'number', description: 'drop shorter sequences', default: 1 },
-  'max-length': { type: 'number', description: 'drop longer sequences' },
-  'last-n': { type: 'number', description: 'keep only the last N events of each sequence' },
+  'min-length': { type: 'number', integer: true, description: 'drop shorter sequences', default: 1 },
+  'max-length': { type: 'number', integer: true, description: 'drop longer sequences' },
+  'last-n': { type: 'number', integer: true, description: 'keep only the last N events of each sequence' },
 };
 
 const STRATEGIES: Record<keyof MissingStrategies, readonly string[]> = {

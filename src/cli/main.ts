@@ -2,7 +2,7 @@
  * `segscope <command>`: dispatch, help, and the exit-code contract (0 ok, 2 bad usage or input,
  * 1 internal failure). The only place that exits.
  */
-import { exitCodeOf, InputError, UsageError } from '../util/errors.js';
+import { exitCodeOf } from '../util/errors.js';
 import { SEGSCOPE_VERSION } from '../util/version.js';
 import type { CommandIO } from './command.js';
 import { COMMANDS } from './commands.js';
@@ -52,39 +52,10 @@ export async function main(
     return await command.run(flags, io);
   } catch (error) {
     const code = exitCodeOf(error);
-    if (error instanceof InputError || error instanceof UsageError)
-      io.stderr.write(`segscope ${name}: ${error.message}\n`);
-    else if (error instanceof RangeError) {
-      // Library parameter checks surface as RangeError: bad usage, not an internal failure.
-      io.stderr.write(`segscope ${name}: ${error.message}\n`);
-      return 2;
-    } else if (isFileSystemError(error)) {
-      // A path the command could not read or write (the up-front checks catch most before any work).
-      io.stderr.write(`segscope ${name}: ${error.message}\n`);
-      return 2;
-    } else io.stderr.write(`segscope ${name}: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
+    // Exit 2 is bad usage or input (library parameter checks surface as RangeError): the message
+    // alone. Anything else is an internal failure: the stack.
+    if (code === 2) io.stderr.write(`segscope ${name}: ${(error as Error).message}\n`);
+    else io.stderr.write(`segscope ${name}: internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return code;
   }
-}
-
-/** Node's errors for a path that cannot be read or written (missing, a folder, no permission, full disk). */
-const FILE_SYSTEM_CODES = new Set([
-  'ENOENT',
-  'EISDIR',
-  'ENOTDIR',
-  'EACCES',
-  'EPERM',
-  'EROFS',
-  'ENOSPC',
-  'EEXIST',
-]);
-
-function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
-  const e = error as NodeJS.ErrnoException | undefined;
-  return (
-    e instanceof Error &&
-    typeof e.code === 'string' &&
-    FILE_SYSTEM_CODES.has(e.code) &&
-    typeof e.path === 'string'
-  );
 }

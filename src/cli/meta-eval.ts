@@ -27,8 +27,20 @@ export const command: Command = {
       placeholder: 'S',
     },
     kinds: { type: 'list', description: `log kinds (default ${META_KINDS.join(',')})`, placeholder: 'K,...' },
-    users: { type: 'number', description: 'users per generated log', default: 800, placeholder: 'N' },
-    segments: { type: 'number', description: 'planted segments per log', default: 4, placeholder: 'K' },
+    users: {
+      type: 'number',
+      integer: true,
+      description: 'users per generated log',
+      default: 800,
+      placeholder: 'N',
+    },
+    segments: {
+      type: 'number',
+      integer: true,
+      description: 'planted segments per log',
+      default: 4,
+      placeholder: 'K',
+    },
     json: { type: 'boolean', description: 'print meta-eval.json on stdout instead of the tables' },
   },
   async run(flags, io) {

@@ -77,6 +77,7 @@ export const command: Command = {
     },
     sample: {
       type: 'number',
+      integer: true,
       description: 'stratified sample size for the O(n^2) indices (silhouette gets a 95% interval)',
       placeholder: 'N',
     },

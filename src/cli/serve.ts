@@ -39,11 +39,9 @@ export const command: Command = {
     const port = flag.number(flags, 'port')!;
     const token = flag.string(flags, 'token') ?? process.env.SEGSCOPE_TOKEN;
     if (!Number.isInteger(port) || port < 0 || port > 65535)
-      throw new UsageError(`serve: --port (${port}) must be an integer in [0, 65535]`);
+      throw new UsageError(`--port (${port}) must be an integer in [0, 65535]`);
     if (!LOOPBACK.has(host) && (token === undefined || token.length < 16)) {
-      throw new UsageError(
-        `serve: binding ${host} (beyond loopback) needs --token of at least 16 characters`,
-      );
+      throw new UsageError(`binding ${host} (beyond loopback) needs --token of at least 16 characters`);
     }
     const model = await ServedModel.create(loadModel(dir));
     const app = await buildServer({

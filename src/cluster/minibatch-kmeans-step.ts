@@ -1,14 +1,14 @@
 /**
  * One mini-batch k-means step (Sculley 2010), as scikit-learn 1.2's `_mini_batch_step`: assign the
  * batch to the nearest centers (`batchAssigner` kernel over X in `fit`, `nearestRows` on a chunk in
- * `partialFit`), move each center to the running weighted mean
- * of every point it has been given so far, and optionally re-seed centers that have received far
- * fewer points than the busiest one. Also the blocked full-data labelling, so memory stays bounded.
+ * `partialFit`), move each center to the running weighted mean of every point it has been given so
+ * far, and optionally re-seed centers that have received far fewer points than the busiest one.
+ * Also the blocked full-data labelling, so memory stays bounded.
  */
-import { type BatchAssigner, nearestRows } from '../kernels/kernels.js';
+import { batchSumsOf } from '../kernels/batch-assigner.js';
+import { type BatchAssigner, type BatchSums, nearestRows } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { Random } from '../util/random.js';
-import { batchSumsOf } from '../kernels/batch-assigner.js';
 
 /** Mutable state of a mini-batch run: centers (k x d) and the total weight each center has absorbed. */
 export interface MiniBatchState {
@@ -28,15 +28,8 @@ export async function miniBatchStep(
   options: StepOptions,
 ): Promise<number> {
   const { index, distance } = await nearestRows(batch, state.centers);
-  const {
-    sums,
-    weight: batchWeight,
-    inertia,
-  } = batchSumsOf(batch, weight, index, distance, state.centers.rows);
-  moveCenters(sums, batchWeight, state, options.spherical);
-  if (options.reassign && options.reassignmentRatio > 0)
-    reassignSmallCenters((r) => rowOf(batch, r), weight, state, options.reassignmentRatio, options.random);
-  return inertia;
+  const assigned = batchSumsOf(batch, weight, index, distance, state.centers.rows);
+  return applyBatch(assigned, (r) => rowOf(batch, r), weight, state, options);
 }
 
 export interface StepOptions {
@@ -58,11 +51,22 @@ export async function miniBatchStepOn(
   state: MiniBatchState,
   options: StepOptions,
 ): Promise<number> {
-  const { sums, weight: batchWeight, inertia } = await assigner.step(rows, weight, state.centers);
-  moveCenters(sums, batchWeight, state, options.spherical);
+  const assigned = await assigner.step(rows, weight, state.centers);
+  return applyBatch(assigned, (r) => rowOf(X, rows[r]), weight, state, options);
+}
+
+/** The update once a batch (batch row r being `row(r)`) is assigned and summed; returns its inertia. */
+function applyBatch(
+  assigned: BatchSums,
+  row: (r: number) => Float32Array,
+  weight: Float64Array,
+  state: MiniBatchState,
+  options: StepOptions,
+): number {
+  moveCenters(assigned.sums, assigned.weight, state, options.spherical);
   if (options.reassign && options.reassignmentRatio > 0)
-    reassignSmallCenters((r) => rowOf(X, rows[r]), weight, state, options.reassignmentRatio, options.random);
-  return inertia;
+    reassignSmallCenters(row, weight, state, options.reassignmentRatio, options.random);
+  return assigned.inertia;
 }
 
 const rowOf = (X: Matrix, i: number): Float32Array => X.data.subarray(i * X.cols, (i + 1) * X.cols);

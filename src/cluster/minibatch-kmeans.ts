@@ -3,8 +3,10 @@
  * on random subsets of `initSize` rows scored on a held-out random subset, random batches of
  * `batchSize` rows, reassignment of starved centers, early stopping on an exponentially weighted
  * batch inertia that has not improved for `maxNoImprovement` steps (or a center shift <= tol), and
- * `partialFit` for data that arrives in chunks. Memory stays O(batchSize * d + k d) beyond X itself:
- * full-data labels are computed in row blocks. Under cosine: spherical (unit rows, unit centers).
+ * `partialFit` for data that arrives in chunks. Memory beyond X: `fit` on the onnx backend keeps one
+ * float32 copy of X for its steps (the `batchAssigner` kernel, ~4 (d + 2) bytes per row); otherwise
+ * O(batchSize * d + k d), full-data labels computed in row blocks. Under cosine: spherical (unit
+ * rows, unit centers).
  */
 import { batchAssigner, nearestRows } from '../kernels/kernels.js';
 import type { Labels } from '../util/labels.js';

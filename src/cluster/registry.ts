@@ -131,8 +131,9 @@ export const CLUSTERERS: Partial<Record<ClusterAlgo, ClustererEntry>> = {
 /**
  * Build the clusterer for `algo` from flat options.
  * @throws UsageError (exit 2) for an unknown or not-yet-built algorithm, a required option missing,
- *   or options the algorithm does not use (all listed at once; `seed` is accepted by all and ignored by
- *   dbscan, hdbscan and agglomerative, which are deterministic); RangeError from the constructor for bad values.
+ *   or options the algorithm does not use (all listed at once; `seed` is accepted by all and ignored
+ *   by dbscan, hdbscan and agglomerative, which are deterministic); RangeError from the constructor
+ *   for bad values.
  * @example const c = createClusterer('kmeans', { k: 8, seed: 1 }); await c.fit(X);
  */
 export function createClusterer(algo: string, options: ClusterOptions = {}): Clusterer {

@@ -39,11 +39,14 @@ function checkAncestor(path: string, flag: string): void {
 /**
  * A file that a command will write atomically (a temp file beside it, renamed over it: so what
  * matters is the folder, not the old file's permissions).
- * @throws UsageError (exit 2) naming the flag when `path` is a folder or cannot be created under
- *   its nearest existing ancestor.
+ * @throws UsageError (exit 2) naming the flag when `path` is a folder or another non-regular file
+ *   (a device, a pipe), or cannot be created under its nearest existing ancestor.
  */
 export function checkOutputFile(path: string, flag: string): void {
-  if (statOf(path)?.isDirectory()) throw new UsageError(`--${flag} ${path}: is a folder, not a file`);
+  const stat = statOf(path);
+  if (stat?.isDirectory()) throw new UsageError(`--${flag} ${path}: is a folder, not a file`);
+  // The rename would replace a device, pipe or socket with a regular file.
+  if (stat !== undefined && !stat.isFile()) throw new UsageError(`--${flag} ${path}: is not a regular file`);
   checkAncestor(path, flag);
 }
 

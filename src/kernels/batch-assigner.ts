@@ -11,7 +11,7 @@
 import type { Matrix } from '../util/matrix.js';
 import { selectRows } from '../util/matrix.js';
 
-/** One step's batch, assigned: per-center sums of w x (k x d, Float64), weights, counts and the batch inertia. */
+/** One step's batch, assigned: per-center sums of w x (k x d, Float64), weights, counts, inertia. */
 export interface BatchSums {
   sums: Float64Array;
   weight: Float64Array;

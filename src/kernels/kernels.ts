@@ -230,10 +230,13 @@ export async function batchAssigner(X: Matrix, batch: number, k: number): Promis
     if (!Number.isInteger(v) || v < 1)
       throw new RangeError(`batchAssigner: ${name} (${v}) must be a positive integer`);
   const inner = await (await kernelBackend()).batchAssigner(X, batch, k);
+  let released = false;
   return {
     rows: X.rows,
     cols: X.cols,
     async step(rows, weight, C) {
+      // After release the workspace may belong to another fit.
+      if (released) throw new Error('batchAssigner.step after release');
       checkCols(X, C, 'batchAssigner.step');
       if (C.rows !== k) throw new RangeError(`batchAssigner.step: C.rows (${C.rows}) != k (${k})`);
       if (rows.length > batch || weight.length !== rows.length)
@@ -246,7 +249,8 @@ export async function batchAssigner(X: Matrix, batch: number, k: number): Promis
       return inner.step(rows, weight, C);
     },
     release() {
-      inner.release();
+      if (!released) inner.release();
+      released = true;
     },
   };
 }

@@ -58,8 +58,30 @@ export function formatLocation(where: InputLocation): string {
   return prefix;
 }
 
-/** Exit code for any thrown value: 2 for input/usage errors, 1 otherwise. */
+/** Node's codes for a path that cannot be read or written (missing, a folder, no permission, disk full). */
+const FILE_SYSTEM_CODES = new Set([
+  'ENOENT',
+  'EISDIR',
+  'ENOTDIR',
+  'EACCES',
+  'EPERM',
+  'EROFS',
+  'ENOSPC',
+  'EEXIST',
+  'EDQUOT',
+]);
+
+/** Whether `error` is Node's error for a file that could not be read or written. */
+export function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return error instanceof Error && typeof code === 'string' && FILE_SYSTEM_CODES.has(code);
+}
+
+/**
+ * Exit code for any thrown value: 2 for bad input or usage (InputError, UsageError, the RangeError
+ * of a library parameter check, a file that cannot be read or written), 1 otherwise.
+ */
 export function exitCodeOf(error: unknown): number {
-  if (error instanceof InputError || error instanceof UsageError) return 2;
-  return 1;
+  if (error instanceof InputError || error instanceof UsageError || error instanceof RangeError) return 2;
+  return isFileSystemError(error) ? 2 : 1;
 }

@@ -79,7 +79,7 @@ function allFinite(data: Float32Array): boolean {
   return sum === 0;
 }
 
-/** sum of x * 0 over data[from .. to), in four independent sums (one running sum is a chain of dependent adds). */
+/** sum of x * 0 over data[from .. to), in four sums (one running sum is a chain of dependent adds). */
 function finiteSpan(data: Float32Array, from: number, to: number): number {
   let a = 0;
   let b = 0;

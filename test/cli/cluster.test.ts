@@ -186,7 +186,8 @@ test('segscope cluster checks --out before the fit and leaves nothing behind whe
   mkdirSync(folder);
   const file = join(root, 'a-file');
   writeFileSync(file, 'keep');
-  const asFolder = await cluster(blobsPath, 'kmeans', ['--k', '3'], folder);
+  // The --out check comes before the fit: its error wins over the fit's own (k > rows).
+  const asFolder = await cluster(blobsPath, 'kmeans', ['--k', '301'], folder);
   assert.equal(asFolder.code, 2);
   assert.match(asFolder.stderr, /--out .*a-folder: is a folder, not a file/);
   const underFile = await cluster(blobsPath, 'kmeans', ['--k', '3'], join(file, 'sub', 'labels.txt'));

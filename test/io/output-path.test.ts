@@ -24,6 +24,10 @@ test('checkOutputFile accepts new and existing files (missing folders included) 
     () => checkOutputFile(join(root, 'file', 'x', 'y.txt'), 'labels'),
     usage(/^--labels .*y\.txt: cannot be created, .*file is not a folder$/),
   );
+  assert.throws(
+    () => checkOutputFile('/dev/null', 'out'),
+    usage(/^--out \/dev\/null: is not a regular file$/),
+  );
   // Nothing was created by the checks.
   assert.deepEqual(readdirSync(root).sort(), ['file', 'folder']);
 });

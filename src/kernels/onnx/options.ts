@@ -13,8 +13,9 @@ export interface OnnxKernelOptions {
   /** Upper bound on columns of one tile (more columns are split into column tiles). */
   maxTileCols: number;
   /**
-   * Largest WASM workspace (bytes) `centerAssigner` keeps X in (wasm/center-rows.ts); a larger X
-   * stays in plain arrays and takes the ScatterND sums and the reference loops.
+   * Largest WASM workspace (bytes) `centerAssigner` (wasm/center-rows.ts) or `batchAssigner`
+   * (wasm/batch-rows.ts) keeps X in; a larger X stays in plain arrays: the ScatterND sums and the
+   * reference loops, or mini-batches copied out and assigned by `nearestRows`.
    */
   maxWorkspaceBytes: number;
 }

@@ -1,17 +1,17 @@
 /**
  * The onnx backend's `batchAssigner`: mini-batch k-means steps in WASM SIMD (center-kernels.wat
- * `batchStep`: `gatherRows`, then `batchNearest`). X is copied once into a workspace as centered rows x' = x - s (the layout of center-rows.ts, without
- * the plain copy: no onnxruntime pass reads it), then each step gathers its batch rows there,
- * assigns them and adds up their per-center sums in one call, instead of copying the rows in
- * TypeScript, running an onnxruntime pass over them and summing them in TypeScript (1.3 ms per
- * step of 1,024 rows on 1,000,000 x 64, k = 20, against ~0.55 ms here, most of it the cache misses
- * of rows scattered over X).
+ * `batchStep`: `gatherRows`, then `batchNearest`). X is copied once into a workspace as centered
+ * rows x' = x - s (the layout of center-rows.ts, without the plain copy: no onnxruntime pass reads
+ * it); each step then gathers its batch rows there, assigns them and adds up their per-center sums
+ * in one call, instead of copying the rows out in TypeScript, running an onnxruntime pass over them
+ * and summing them in TypeScript (1.3 ms per step of 1,024 rows on 1,000,000 x 64, k = 20, against
+ * ~0.55 ms here, most of it the cache misses of rows scattered over X).
  *
  * Accuracy: labels and distances as the onnx `nearestRows` (float32 over centered values, ties to
  * the lower index when the float32 values tie; a different summation order); sums are w x' added in
- * Float64 in batch order plus s times the per-center weight. Reference: `batchAssignerFrom` in
- * ../batch-assigner.ts with the reference `nearestRows`. Memory: one float32 copy of X, 4 (d + 1) + 4
- * bytes per row, kept for the next fit like center-rows.ts's (up to 512 MiB).
+ * Float64 in batch order, plus s times the per-center weight. Reference: `batchAssignerFrom`
+ * (../batch-assigner.ts) with the reference `nearestRows`. Memory: one float32 copy of X,
+ * 4 (d + 1) + 4 bytes per row, kept for the next fit like center-rows.ts's (up to 512 MiB).
  */
 import type { Matrix } from '../../util/matrix.js';
 import type { BatchAssigner, BatchSums } from '../batch-assigner.js';
@@ -78,15 +78,22 @@ export class WasmBatchRows implements BatchAssigner {
       Object.values(regions(n, d, batch, k)).reduce((total, b) => total + footprint(b), 0) + fillBytes(d);
     const ws = CenterWorkspace.acquire(bytes, limit);
     if (ws === undefined) return undefined;
-    const assigner = new WasmBatchRows(ws, n, d, batch, k, shift);
-    fillCentered(ws, X, shift, assigner.xa, assigner.stride, assigner.norms);
-    return assigner;
+    try {
+      const assigner = new WasmBatchRows(ws, n, d, batch, k, shift);
+      fillCentered(ws, X, shift, assigner.xa, assigner.stride, assigner.norms);
+      return assigner;
+    } catch {
+      // A kept workspace that cannot grow to this size: the caller's copy-out path instead.
+      ws.release();
+      return undefined;
+    }
   }
 
-  /** `BatchAssigner.step` for at most `batch` rows against exactly k centers (checked by the caller, kernels.ts). O(rows k d). */
+  /** `BatchAssigner.step` for at most `batch` rows against k centers (kernels.ts checks). O(rows k d). */
   async step(rows: Int32Array, weight: Float64Array, centers: Matrix): Promise<BatchSums> {
     const { ws, cols: d, d4, k, m4, shift } = this;
     const m = rows.length;
+    // kernels.ts checks every argument; this guards the regions' sizes for direct callers.
     if (m > this.batch || centers.rows !== k)
       throw new RangeError(
         `WasmBatchRows.step: ${m} rows > batch ${this.batch} or ${centers.rows} centers != ${k}`,

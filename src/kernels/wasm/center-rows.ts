@@ -126,7 +126,7 @@ export class WasmCenterRows {
     return ws === undefined ? undefined : new WasmCenterRows(ws, n, d, weight);
   }
 
-  /** Write the centered, augmented rows of X and their norms (`fillCentered`), and the plain copies. O(n d). */
+  /** Write the centered, augmented rows of X, their norms (`fillCentered`) and the plain copies. O(n d). */
   fill(X: Matrix, shift: Float32Array): void {
     fillCentered(this.ws, X, shift, this.xa, this.stride, this.norms);
     const { Xa, norms } = this.rows();

@@ -1,14 +1,15 @@
 /**
  * The WASM mini-batch assigner (batch-rows.ts: `gatherRows` + `batchNearest`) against the
  * reference path (rows copied out, `nearestRowsReference`, Float64 sums in batch order), which is
- * itself checked by hand below. Tolerances: labels equal on continuous data (no near-ties at these
- * seeds); sums within 1e-6 of sum |w x| (the WASM sums add float32 x - s, rounded once); distances
- * and inertia 1e-5 relative (float32 GEMM expansion over centered values).
+ * itself checked by hand below. Tolerances: per-center counts equal (continuous data, no near-ties
+ * at these seeds); sums within 1e-6 of sum |w x| (the WASM sums add float32 x - s, rounded once);
+ * inertia 1e-5 relative (float32 GEMM expansion over centered values).
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { type BatchSums, batchAssignerFrom } from '../../../src/kernels/batch-assigner.js';
 import { batchAssigner } from '../../../src/kernels/kernels.js';
+import { configureOnnxKernels, onnxKernelOptions } from '../../../src/kernels/onnx/options.js';
 import { centeringShift } from '../../../src/kernels/onnx/shift.js';
 import { nearestRowsReference } from '../../../src/kernels/reference.js';
 import { WasmBatchRows } from '../../../src/kernels/wasm/batch-rows.js';
@@ -72,13 +73,14 @@ test('the reference batch step by hand: labels, sums of w x, weights, counts, in
   assert.equal(s.inertia, 3.5);
 });
 
-test('WASM batch steps match the reference: d 3, 13, 64; k 1, 5, 8, 20; odd and even batches, duplicates, zero weights (seeds 30-41)', async () => {
+test('WASM batch steps match the reference: d 3, 7, 10, 13, 64; k 1, 4, 5, 8, 20; batches of 1 to 1,024 rows, duplicates, zero weights (seeds 30-49)', async () => {
   let seed = 30;
   for (const [n, d, k, m] of [
     [200, 3, 5, 33],
     [500, 13, 8, 64],
     [3000, 64, 20, 1024],
     [50, 7, 1, 9],
+    [120, 10, 4, 2],
   ]) {
     const X = normalMatrix(n, d, seed++);
     const C = normalMatrix(k, d, seed++);
@@ -104,12 +106,12 @@ test('WASM batch steps match the reference: d 3, 13, 64; k 1, 5, 8, 20; odd and 
   }
 });
 
-test('WASM batch steps far from the origin (offset 1000, seed 42) match the reference: the rows are centered first', async () => {
-  const X = normalMatrix(400, 16, 42, 1000);
-  const C = normalMatrix(6, 16, 43, 1000);
+test('WASM batch steps far from the origin (offset 1000, seed 50) match the reference: the rows are centered first', async () => {
+  const X = normalMatrix(400, 16, 50, 1000);
+  const C = normalMatrix(6, 16, 51, 1000);
   const wasm = WasmBatchRows.create(X, centeringShift(X), 128, 6, Number.POSITIVE_INFINITY)!;
   try {
-    const rows = draw(400, 128, 44);
+    const rows = draw(400, 128, 52);
     const w = new Float64Array(128).fill(1);
     const got = await wasm.step(rows, w, C);
     const want = await reference(X).step(rows, w, C);
@@ -139,4 +141,22 @@ test('batchAssigner checks its arguments and every step (rows in range, one weig
   const ok = await a.step(Int32Array.of(0, 1, 2, 3), w, C);
   assert.equal(ok.count[0] + ok.count[1], 4);
   a.release();
+});
+
+test('without a WASM workspace (maxWorkspaceBytes below X) batchAssigner copies the batches out, with the same results (seed 53)', async () => {
+  const X = normalMatrix(300, 6, 53);
+  const C = normalMatrix(5, 6, 54);
+  assert.equal(WasmBatchRows.create(X, centeringShift(X), 64, 5, 1000), undefined);
+  const rows = draw(300, 64, 55);
+  const w = weights(64, 56);
+  const saved = onnxKernelOptions();
+  configureOnnxKernels({ maxWorkspaceBytes: 1000 });
+  try {
+    const a = await batchAssigner(X, 64, 5);
+    assertBatchSums(await a.step(rows, w, C), await reference(X).step(rows, w, C), X, rows, w, 'copy-out');
+    a.release();
+    await assert.rejects(a.step(rows, w, C), /batchAssigner\.step after release/);
+  } finally {
+    configureOnnxKernels(saved);
+  }
 });

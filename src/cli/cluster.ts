@@ -14,11 +14,11 @@ import { LINKAGES } from '../cluster/agglomerative.js';
 import { DISTANCE_METRICS, type DistanceMetric } from '../kernels/distance-metric.js';
 import { atomicWriteFileSync } from '../io/atomic-write.js';
 import { readMatrix } from '../io/matrix-file.js';
+import { checkOutputFile } from '../io/output-path.js';
 import { InputError, UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
-import { checkOutputFile } from '../io/output-path.js';
 
 /** Flag name for each registry option, so usage errors speak in flags. */
 const FLAG_OF: Record<ClusterOptionName, string> = {

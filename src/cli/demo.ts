@@ -10,12 +10,12 @@ import { writeGeneratedLog } from '../data/generate-writer.js';
 import { loadSequences } from '../data/load.js';
 import { DEFAULT_PROTOCOL } from '../evaluate/protocol-config.js';
 import { runProtocol } from '../evaluate/run-protocol.js';
+import { checkOutputFolder } from '../io/output-path.js';
 import { readTruthFile } from '../io/truth-file.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
 import { finishProtocolCommand } from './results-table.js';
-import { checkOutputFolder } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'demo',

@@ -7,11 +7,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { loadSequences } from '../data/load.js';
 import { createEncoder, encoderOptionNames } from '../encode/registry.js';
 import { writeVectorFile } from '../encode/vector-file.js';
+import { checkOutputFile } from '../io/output-path.js';
 import { type ConfigIssue, UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag, type ParsedFlags } from './flags.js';
 import { progressBar } from './progress-bar.js';
-import { checkOutputFile } from '../io/output-path.js';
 
 const ENCODERS = ['tfidf', 'counts', 'stats', 'item2vec', 'transformer', 'text', 'precomputed'] as const;
 

@@ -7,13 +7,13 @@ import { type CandidateSpec, candidateGrid } from '../evaluate/candidate-grid.js
 import { DEFAULT_PROTOCOL, readProtocolConfig } from '../evaluate/protocol-config.js';
 import { GIVEN } from '../evaluate/run-candidates.js';
 import { runProtocol } from '../evaluate/run-protocol.js';
+import { checkOutputFolder } from '../io/output-path.js';
 import { readTruthFile } from '../io/truth-file.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { progressBar } from './progress-bar.js';
 import { finishProtocolCommand } from './results-table.js';
-import { checkOutputFolder } from '../io/output-path.js';
 
 /** Baseline encoders scored beside the team's vectors (cheap ones; a config can change them). */
 export const EVALUATE_BASELINES = ['tfidf', 'stats'];

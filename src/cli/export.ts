@@ -4,13 +4,13 @@
  */
 import { join } from 'node:path';
 import { type LoadOptions, loadSequences } from '../data/load.js';
+import { checkOutputFolder } from '../io/output-path.js';
 import { EXPORT_FIT_ON, type ExportFitOn, exportModel, readExportSource } from '../serve/export-model.js';
 import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { progressBar } from './progress-bar.js';
-import { checkOutputFolder } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'export',

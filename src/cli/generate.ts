@@ -1,11 +1,11 @@
 /** `segscope generate`: write a synthetic Taobao-schema log with planted segments and its truth file. */
 import { GENERATE_DEFAULTS, GENERATE_KINDS, type GenerateKind } from '../data/generate-options.js';
 import { writeGeneratedLog } from '../data/generate-writer.js';
+import { checkOutputFile } from '../io/output-path.js';
 import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
-import { checkOutputFile } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'generate',

@@ -2,11 +2,11 @@
 import { join } from 'node:path';
 import { GENERATE_KINDS, type GenerateKind } from '../data/generate-options.js';
 import { META_KINDS, metaEvalMarkdown, metaEvaluate } from '../evaluate/meta-eval.js';
+import { checkOutputFolder } from '../io/output-path.js';
 import { UsageError } from '../util/errors.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
-import { checkOutputFolder } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'meta-eval',

@@ -1,9 +1,9 @@
 /** `segscope report`: render results.json as report.html (self-contained) and report.md. */
 import { dirname, join } from 'node:path';
+import { checkOutputFile } from '../io/output-path.js';
 import { readResults, writeReport } from '../report/write-report.js';
 import type { Command } from './command.js';
 import { flag } from './flags.js';
-import { checkOutputFile } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'report',

@@ -2,13 +2,13 @@
 import { loadSequences } from '../data/load.js';
 import { DEFAULT_PROTOCOL, readProtocolConfig } from '../evaluate/protocol-config.js';
 import { runProtocol } from '../evaluate/run-protocol.js';
+import { checkOutputFolder } from '../io/output-path.js';
 import { readTruthFile } from '../io/truth-file.js';
 import type { Command } from './command.js';
 import { LOAD_FLAGS, loadOptionsFromFlags } from './load-flags.js';
 import { flag } from './flags.js';
 import { progressBar } from './progress-bar.js';
 import { finishProtocolCommand } from './results-table.js';
-import { checkOutputFolder } from '../io/output-path.js';
 
 export const command: Command = {
   name: 'run',

@@ -2,9 +2,9 @@
  * The contract a kernel backend fulfils. Every backend agrees with the plain-TS reference
  * (reference.ts, neighborhoods.ts) to float32 precision; onnx/backend.ts states its error bound.
  */
-import type { BatchAssigner } from './batch-assigner.js';
 import type { Labels } from '../util/labels.js';
 import type { Matrix } from '../util/matrix.js';
+import type { BatchAssigner } from './batch-assigner.js';
 import type { CenterAssigner } from './center-assigner.js';
 import type { DistanceMetric } from './distance-metric.js';
 import type { Neighborhoods } from './neighborhoods.js';

@@ -12,20 +12,20 @@
  * to select candidates and re-score them exactly (refine.ts): their pairs, distances and tie order
  * are the reference's (kNearest: unless more than k + 4 points tie within float32 error).
  */
+import { batchAssignerFrom } from '../batch-assigner.js';
 import type { KernelBackend } from '../kernel-backend.js';
 import { assertNonZeroRows } from '../distance-metric.js';
 import { radiusNeighborsReference } from '../neighborhoods.js';
 import { referenceBackend } from '../reference-backend.js';
+import { WasmBatchRows } from '../wasm/batch-rows.js';
 import { centerAssignerOnnx } from './center-assigner.js';
 import { clusterDistanceSumsOnnx } from './cluster-sums.js';
 import { kNearestOnnx } from './k-nearest.js';
 import { nearestRowsOnnx } from './nearest.js';
+import { onnxKernelOptions } from './options.js';
 import { distanceRowBlocks, pairwiseMatrix } from './pairwise.js';
 import { radiusNeighborsOnnx } from './radius.js';
-import { onnxKernelOptions } from './options.js';
 import { centeringShift } from './shift.js';
-import { WasmBatchRows } from '../wasm/batch-rows.js';
-import { batchAssignerFrom } from '../batch-assigner.js';
 
 const empty = (A: { rows: number; cols: number }, B: { rows: number }) =>
   A.rows === 0 || B.rows === 0 || A.cols === 0;

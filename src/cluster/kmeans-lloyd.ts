@@ -7,11 +7,10 @@
  * ("strict convergence") or when the total squared center shift is <= tol; if stopped by tol or
  * maxIter, assign once more so labels match the returned centers.
  */
-import { type CenterAssigner, centerAssigner } from '../kernels/kernels.js';
+import { type CenterAssigner, type CenterSums, centerAssigner } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { ProgressCallback } from '../util/progress.js';
 import { assignedSquaredDistances, centerShift } from './kmeans-measures.js';
-import type { CenterSums } from '../kernels/kernels.js';
 import { centersFromSums } from './kmeans-update.js';
 
 /**

@@ -5,7 +5,7 @@
  * far, and optionally re-seed centers that have received far fewer points than the busiest one.
  * Also the blocked full-data labelling, so memory stays bounded.
  */
-import { batchSumsOf } from '../kernels/batch-assigner.js';
+import { batchSumsOf, weightedDistanceSum } from '../kernels/batch-assigner.js';
 import { type BatchAssigner, type BatchSums, nearestRows } from '../kernels/kernels.js';
 import type { Matrix } from '../util/matrix.js';
 import type { Random } from '../util/random.js';
@@ -181,16 +181,4 @@ export async function labelsAndInertia(
     inertia += weightedDistanceSum(distance, weight, start);
   }
   return { labels, inertia };
-}
-
-/** sum_i w[start + i] * max(0, distance[i]) (w = 1 when omitted), in a plain (not async) function. */
-function weightedDistanceSum(
-  distance: Float32Array,
-  weight: Float64Array | undefined,
-  start: number,
-): number {
-  let total = 0;
-  for (let i = 0; i < distance.length; i++)
-    total += (weight ? weight[start + i] : 1) * Math.max(0, distance[i]);
-  return total;
 }

@@ -8,8 +8,8 @@
  * them with that backend's `nearestRows`, add them up in Float64 (the reference, with the reference
  * `nearestRows`).
  */
-import type { Matrix } from '../util/matrix.js';
-import { selectRows } from '../util/matrix.js';
+import { type Matrix, selectRows } from '../util/matrix.js';
+import { centerSumsReference } from './center-assigner.js';
 
 /** One step's batch, assigned: per-center sums of w x (k x d, Float64), weights, counts, inertia. */
 export interface BatchSums {
@@ -51,8 +51,8 @@ export function batchAssignerFrom(
 }
 
 /**
- * Per-center sums of w x, weights and counts of an assigned batch, and its inertia, in Float64 in
- * batch order. A plain function: in an async caller its running doubles would be boxed on every row.
+ * Per-center sums of w x, weights and counts of an assigned batch (`centerSumsReference`: Float64,
+ * batch order) and its inertia.
  */
 export function batchSumsOf(
   batch: Matrix,
@@ -61,22 +61,16 @@ export function batchSumsOf(
   distance: Float32Array,
   k: number,
 ): BatchSums {
-  const d = batch.cols;
-  let inertia = 0;
-  const out: BatchSums = {
-    sums: new Float64Array(k * d),
-    weight: new Float64Array(k),
-    count: new Int32Array(k),
-    inertia: 0,
-  };
-  for (let i = 0; i < batch.rows; i++) {
-    const c = index[i];
-    const w = weight[i];
-    inertia += w * Math.max(0, distance[i]);
-    out.weight[c] += w;
-    out.count[c]++;
-    for (let j = 0; j < d; j++) out.sums[c * d + j] += w * batch.data[i * d + j];
-  }
-  out.inertia = inertia;
-  return out;
+  return { ...centerSumsReference(batch, weight, index, k), inertia: weightedDistanceSum(distance, weight) };
+}
+
+/**
+ * sum_i w[start + i] * max(0, distance[i]) (w = 1 when omitted), in row order. A plain function: in
+ * an async caller its running double would be boxed on every row.
+ */
+export function weightedDistanceSum(distance: Float32Array, weight?: Float64Array, start = 0): number {
+  let total = 0;
+  for (let i = 0; i < distance.length; i++)
+    total += (weight ? weight[start + i] : 1) * Math.max(0, distance[i]);
+  return total;
 }

@@ -27,8 +27,6 @@ export class WasmBatchRows implements BatchAssigner {
   private readonly idx: number;
   private readonly w: number;
   private readonly xb: number;
-  private readonly labels: number;
-  private readonly dists: number;
   private readonly cent: number;
   private readonly cnorm: number;
   private readonly sums: number;
@@ -52,8 +50,6 @@ export class WasmBatchRows implements BatchAssigner {
     this.idx = ws.region('batchIdx', r.idx);
     this.w = ws.region('batchW', r.w);
     this.xb = ws.region('batchRows', r.xb);
-    this.labels = ws.region('batchLabels', r.labels);
-    this.dists = ws.region('batchDists', r.dists);
     this.cent = ws.region('batchCenters', r.cent);
     this.cnorm = ws.region('batchCenterNorms', r.cnorm);
     this.sums = ws.region('batchSums', r.sums);
@@ -132,8 +128,6 @@ export class WasmBatchRows implements BatchAssigner {
       this.cnorm,
       m4,
       this.w,
-      this.labels,
-      this.dists,
       this.sums,
       this.weight,
       this.count,
@@ -175,8 +169,6 @@ function regions(n: number, d: number, batch: number, k: number) {
     idx: 4 * batch,
     w: 8 * batch,
     xb: stride * batch,
-    labels: 4 * batch,
-    dists: 4 * batch,
     cent: 64 * d4 * m4,
     cnorm: 16 * m4,
     sums: 32 * d4 * k,

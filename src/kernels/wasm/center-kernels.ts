@@ -70,8 +70,6 @@ export interface CenterKernelExports {
     cnorm: number,
     m4: number,
     w: number,
-    labels: number,
-    dists: number,
     sums: number,
     weight: number,
     count: number,

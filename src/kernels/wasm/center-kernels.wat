@@ -337,14 +337,14 @@
 
   ;; A mini-batch step's assignment over m gathered rows xb (stride bytes apart; row r is X's row
   ;; idx[r], whose ||x'||^2 is norms[idx[r]]): label_r = argmin_c (||c'||^2 - 2 x'.c') in float32,
-  ;; ties to the lower index; dists[r] = max(0, ||x'||^2 + that minimum); w_r x' added to
-  ;; sums[label_r] (float64, batch order), w_r to weight[label_r], 1 to count[label_r]; returns
-  ;; sum_r w_r dists[r] (float64). cent: m4 groups of four centers, vector j of the group's four
-  ;; centers at 64 j (zero-padded); cnorm: 4 m4 floats ||c'||^2, +inf for padding centers. The
-  ;; caller zeroes sums, weight and count.
+  ;; ties to the lower index; w_r x' added to sums[label_r] (float64, batch order), w_r to
+  ;; weight[label_r], 1 to count[label_r]; returns sum_r w_r max(0, ||x'||^2 + that minimum) (the
+  ;; float32 distance, added in float64). cent: m4 groups of four centers, vector j of the group's
+  ;; four centers at 64 j (zero-padded); cnorm: 4 m4 floats ||c'||^2, +inf for padding centers.
+  ;; The caller zeroes sums, weight and count.
   (func $batchNearest
     (param $xb i32) (param $stride i32) (param $d4 i32) (param $m i32) (param $norms i32) (param $idx i32)
-    (param $cent i32) (param $cnorm i32) (param $m4 i32) (param $w i32) (param $labels i32) (param $dists i32)
+    (param $cent i32) (param $cnorm i32) (param $m4 i32) (param $w i32)
     (param $sums i32) (param $weight i32) (param $count i32) (result f64)
     (local $r i32) (local $r2 i32) (local $as i32) (local $bs i32) (local $x0p i32) (local $x1p i32)
     (local $cp i32) (local $cend i32) (local $cs i32) (local $g i32) (local $c i32) (local $bv f32)
@@ -433,11 +433,9 @@
         (call $argmin (local.get $besta) (local.get $ia))
         (local.set $bv)
         (local.set $c)
-        (i32.store (i32.add (local.get $labels) (i32.shl (local.get $r) (i32.const 2))) (local.get $c))
         (local.set $wi (f64.load (i32.add (local.get $w) (i32.shl (local.get $r) (i32.const 3)))))
         (local.set $dist (f32.max (f32.const 0) (f32.add (local.get $bv) (f32.load (i32.add (local.get $norms)
           (i32.shl (i32.load (i32.add (local.get $idx) (i32.shl (local.get $r) (i32.const 2)))) (i32.const 2)))))))
-        (f32.store (i32.add (local.get $dists) (i32.shl (local.get $r) (i32.const 2))) (local.get $dist))
         (local.set $total (f64.add (local.get $total) (f64.mul (local.get $wi) (f64.promote_f32 (local.get $dist)))))
         (call $addRow (local.get $as) (local.get $d4)
           (i32.add (local.get $sums) (i32.mul (local.get $c) (i32.shl (local.get $d4) (i32.const 5))))
@@ -448,11 +446,9 @@
             (call $argmin (local.get $bestb) (local.get $ib))
             (local.set $bv)
             (local.set $c)
-            (i32.store (i32.add (local.get $labels) (i32.shl (local.get $r2) (i32.const 2))) (local.get $c))
             (local.set $wi (f64.load (i32.add (local.get $w) (i32.shl (local.get $r2) (i32.const 3)))))
             (local.set $dist (f32.max (f32.const 0) (f32.add (local.get $bv) (f32.load (i32.add (local.get $norms)
               (i32.shl (i32.load (i32.add (local.get $idx) (i32.shl (local.get $r2) (i32.const 2)))) (i32.const 2)))))))
-            (f32.store (i32.add (local.get $dists) (i32.shl (local.get $r2) (i32.const 2))) (local.get $dist))
             (local.set $total (f64.add (local.get $total) (f64.mul (local.get $wi) (f64.promote_f32 (local.get $dist)))))
             (call $addRow (local.get $bs) (local.get $d4)
               (i32.add (local.get $sums) (i32.mul (local.get $c) (i32.shl (local.get $d4) (i32.const 5))))
@@ -466,12 +462,12 @@
   ;; batchNearest over them; returns the batch inertia.
   (func (export "batchStep")
     (param $xa i32) (param $stride i32) (param $d4 i32) (param $idx i32) (param $m i32) (param $xb i32)
-    (param $norms i32) (param $cent i32) (param $cnorm i32) (param $m4 i32) (param $w i32) (param $labels i32)
-    (param $dists i32) (param $sums i32) (param $weight i32) (param $count i32) (result f64)
+    (param $norms i32) (param $cent i32) (param $cnorm i32) (param $m4 i32) (param $w i32)
+    (param $sums i32) (param $weight i32) (param $count i32) (result f64)
     (call $gatherRows (local.get $xa) (local.get $stride) (local.get $d4) (local.get $idx) (local.get $m) (local.get $xb))
     (call $batchNearest (local.get $xb) (local.get $stride) (local.get $d4) (local.get $m) (local.get $norms)
-      (local.get $idx) (local.get $cent) (local.get $cnorm) (local.get $m4) (local.get $w) (local.get $labels)
-      (local.get $dists) (local.get $sums) (local.get $weight) (local.get $count)))
+      (local.get $idx) (local.get $cent) (local.get $cnorm) (local.get $m4) (local.get $w)
+      (local.get $sums) (local.get $weight) (local.get $count)))
 
   ;; The least lane of v and, of the lanes holding it, the lowest index in idx.
   (func $argmin (param $v v128) (param $idx v128) (result i32 f32)
